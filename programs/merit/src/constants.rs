@@ -1,0 +1,42 @@
+//! Seeds and protocol-wide constants. Every PDA seed lives here, so that no two
+//! account kinds can ever share a seed prefix.
+
+/// `["config"]`: the deployment's single [`crate::state::Config`].
+pub const CONFIG_SEED: &[u8] = b"config";
+/// `["stake_vault"]`: token account holding every participant's stake.
+pub const STAKE_VAULT_SEED: &[u8] = b"stake_vault";
+/// `["treasury"]`: token account receiving slashed stake.
+pub const TREASURY_SEED: &[u8] = b"treasury";
+/// `["stake", owner]`: one [`crate::state::Stake`] per owner.
+pub const STAKE_SEED: &[u8] = b"stake";
+/// `["task", creator, id (u64 LE)]`: a [`crate::state::Task`].
+pub const TASK_SEED: &[u8] = b"task";
+/// `["task_vault", task]`: token account escrowing a task's reward.
+pub const TASK_VAULT_SEED: &[u8] = b"task_vault";
+/// `["submission", task, contributor]`: one [`crate::state::Submission`] per contributor per task.
+pub const SUBMISSION_SEED: &[u8] = b"submission";
+/// `["vote", submission, validator]`: one [`crate::state::Vote`] per validator per submission.
+pub const VOTE_SEED: &[u8] = b"vote";
+/// `["content", content_hash]`: one [`crate::state::ContentClaim`] per content hash.
+pub const CONTENT_SEED: &[u8] = b"content";
+
+/// Domain separator of vote commitments.
+pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
+
+/// Basis-point denominator (100%).
+pub const BPS_DENOMINATOR: u16 = 10_000;
+/// Highest score a validator may reveal.
+pub const MAX_SCORE: u8 = 100;
+/// Longest URI a task or submission may carry, in bytes.
+pub const MAX_URI_LEN: usize = 200;
+/// Hard cap on votes per submission: the consensus is computed over at most this many reveals.
+pub const MAX_VOTES_PER_SUBMISSION: u8 = 32;
+/// Current layout version of every account.
+pub const ACCOUNT_VERSION: u8 = 1;
+
+/// Upper bounds that `update_config` enforces.
+pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = 90 * 24 * 3600;
+pub const MAX_PHASE_SECS_FLOOR: i64 = 30 * 24 * 3600;
+pub const MAX_TASK_DURATION_SECS: i64 = 365 * 24 * 3600;
+pub const MAX_KEEPER_BOUNTY_LAMPORTS: u64 = 1_000_000_000;
+pub const MAX_SUBMISSIONS_PER_TASK: u16 = 1_000;

@@ -1,0 +1,122 @@
+use anchor_lang::prelude::*;
+
+/// Every rule the program enforces, named for the rule that was broken.
+#[error_code]
+pub enum MeritError {
+    #[msg("Arithmetic overflow or division by zero")]
+    MathOverflow,
+    #[msg("The protocol is paused: new deposits, tasks, submissions and commits are refused")]
+    ProtocolPaused,
+    #[msg("Only the admin may do this")]
+    NotAdmin,
+    #[msg("Only the pending admin may accept the admin role")]
+    NotPendingAdmin,
+    #[msg("Stake mint must belong to the SPL Token or Token-2022 program")]
+    UnsupportedTokenProgram,
+    #[msg("Token-2022 mints with a transfer fee are not supported")]
+    MintHasTransferFee,
+    #[msg("Token-2022 mints with a transfer hook are not supported")]
+    MintHasTransferHook,
+    #[msg("Token-2022 mints with a permanent delegate are not supported")]
+    MintHasPermanentDelegate,
+    #[msg("Non-transferable Token-2022 mints are not supported")]
+    MintNonTransferable,
+    #[msg("Pausable Token-2022 mints are not supported")]
+    MintPausable,
+    #[msg("A config parameter is out of its allowed range")]
+    InvalidConfigParam,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Not enough unlocked stake")]
+    InsufficientUnlockedStake,
+    #[msg("Nothing is waiting to be unstaked")]
+    NothingToWithdraw,
+    #[msg("The unstake cooldown has not elapsed")]
+    CooldownNotElapsed,
+    #[msg("URI is longer than 200 bytes")]
+    UriTooLong,
+    #[msg("Deadlines must be in the future, increasing, and each phase long enough")]
+    InvalidDeadlines,
+    #[msg("Task lasts longer than the protocol allows")]
+    TaskTooLong,
+    #[msg("Score thresholds must satisfy 1 <= reject <= accept <= 100")]
+    InvalidThresholds,
+    #[msg("Basis points must be at most 10,000")]
+    InvalidBps,
+    #[msg("Max submissions must be between 1 and the protocol cap")]
+    InvalidMaxSubmissions,
+    #[msg("Max votes per submission must be between 1 and 32")]
+    InvalidMaxVotes,
+    #[msg("Submission bond is below the protocol minimum")]
+    BondTooSmall,
+    #[msg("Quorum weight must be greater than zero")]
+    InvalidQuorum,
+    #[msg("Only the task's creator may do this")]
+    NotTaskCreator,
+    #[msg("A task can only be cancelled before anything was submitted")]
+    TaskHasSubmissions,
+    #[msg("The submission window is closed")]
+    SubmissionWindowClosed,
+    #[msg("This contributor already submitted to this task")]
+    AlreadySubmitted,
+    #[msg("This content hash was already submitted")]
+    DuplicateContent,
+    #[msg("The task accepts no more submissions")]
+    TaskFull,
+    #[msg("Votes can only be committed after submissions close and before commits close")]
+    CommitWindowClosed,
+    #[msg("Contributors may not vote on their own submission")]
+    SelfVote,
+    #[msg("Task creators may not vote on their own task")]
+    CreatorVote,
+    #[msg("Validator stake is below the task's minimum")]
+    StakeBelowMinimum,
+    #[msg("This validator already voted on this submission")]
+    AlreadyVoted,
+    #[msg("The submission has reached its maximum number of votes")]
+    TooManyVotes,
+    #[msg("Votes can only be revealed after commits close and before reveals close")]
+    RevealWindowClosed,
+    #[msg("Score must be between 0 and 100")]
+    ScoreOutOfRange,
+    #[msg("The revealed score and salt do not match the commitment")]
+    CommitmentMismatch,
+    #[msg("This vote was already revealed")]
+    AlreadyRevealed,
+    #[msg("The reveal window has not closed yet")]
+    RevealWindowOpen,
+    #[msg("This submission is already finalized")]
+    AlreadyFinalized,
+    #[msg("This submission is not finalized yet")]
+    SubmissionNotFinalized,
+    #[msg("Not every submission of this task is finalized")]
+    SubmissionsPending,
+    #[msg("This task is already finalized")]
+    TaskAlreadyFinalized,
+    #[msg("This task is not finalized yet")]
+    TaskNotFinalized,
+    #[msg("Only a rejected submission's bond can be slashed")]
+    SubmissionNotRejected,
+    #[msg("Already slashed")]
+    AlreadySlashed,
+    #[msg("This vote was revealed and is coherent with consensus: nothing to slash")]
+    VoteNotSlashable,
+    #[msg("Already claimed")]
+    AlreadyClaimed,
+    #[msg("A rejected submission has nothing to claim; its bond is slashed")]
+    SubmissionRejected,
+    #[msg("An unrevealed vote has nothing to claim; its bond is slashed")]
+    VoteNotRevealed,
+    #[msg("This incoherent vote must be slashed before its remaining bond is claimed")]
+    VoteMustBeSlashedFirst,
+    #[msg("This account is not settled yet and cannot be closed")]
+    NotSettled,
+    #[msg("The account does not belong to this task or owner")]
+    AccountMismatch,
+    #[msg("Not enough lamports on the task to pay the keeper bounty")]
+    BountyExhausted,
+    #[msg("Nothing is left to reclaim yet")]
+    NothingToReclaim,
+    #[msg("An account invariant does not hold")]
+    InvariantViolated,
+}

@@ -1,0 +1,176 @@
+//! One event per state change, carrying the keys and amounts an indexer needs.
+use crate::state::{ConfigParams, Outcome};
+use anchor_lang::prelude::*;
+
+#[event]
+pub struct ConfigInitialized {
+    pub admin: Pubkey,
+    pub stake_mint: Pubkey,
+    pub token_program: Pubkey,
+    pub params: ConfigParams,
+}
+
+#[event]
+pub struct ConfigUpdated {
+    pub admin: Pubkey,
+    pub params: ConfigParams,
+}
+
+#[event]
+pub struct PauseSet {
+    pub admin: Pubkey,
+    pub paused: bool,
+}
+
+#[event]
+pub struct AdminTransferProposed {
+    pub admin: Pubkey,
+    pub pending_admin: Option<Pubkey>,
+}
+
+#[event]
+pub struct AdminTransferred {
+    pub previous_admin: Pubkey,
+    pub new_admin: Pubkey,
+}
+
+#[event]
+pub struct StakeDeposited {
+    pub owner: Pubkey,
+    pub amount: u64,
+    pub deposited: u64,
+}
+
+#[event]
+pub struct UnstakeRequested {
+    pub owner: Pubkey,
+    pub amount: u64,
+    pub unstaking: u64,
+    pub unlocks_at: i64,
+}
+
+#[event]
+pub struct StakeWithdrawn {
+    pub owner: Pubkey,
+    pub amount: u64,
+    pub deposited: u64,
+}
+
+#[event]
+pub struct TaskCreated {
+    pub task: Pubkey,
+    pub creator: Pubkey,
+    pub id: u64,
+    pub reward: u64,
+    pub bounty_lamports: u64,
+    pub submission_deadline: i64,
+    pub commit_deadline: i64,
+    pub reveal_deadline: i64,
+}
+
+#[event]
+pub struct TaskCancelled {
+    pub task: Pubkey,
+    pub creator: Pubkey,
+    pub refunded: u64,
+}
+
+#[event]
+pub struct WorkSubmitted {
+    pub task: Pubkey,
+    pub submission: Pubkey,
+    pub contributor: Pubkey,
+    pub content_hash: [u8; 32],
+    pub bond: u64,
+}
+
+#[event]
+pub struct VoteCommitted {
+    pub submission: Pubkey,
+    pub vote: Pubkey,
+    pub validator: Pubkey,
+    pub weight: u64,
+    pub bond: u64,
+}
+
+#[event]
+pub struct VoteRevealed {
+    pub submission: Pubkey,
+    pub vote: Pubkey,
+    pub validator: Pubkey,
+    pub score: u8,
+    pub weight: u64,
+}
+
+#[event]
+pub struct SubmissionFinalized {
+    pub task: Pubkey,
+    pub submission: Pubkey,
+    pub outcome: Outcome,
+    pub consensus_score: u8,
+    pub revealed_weight: u64,
+    pub coherent_weight: u64,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
+#[event]
+pub struct TaskFinalized {
+    pub task: Pubkey,
+    pub accepted: u16,
+    pub submissions: u16,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
+/// What a slash took from.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlashKind {
+    RejectedSubmission,
+    MissingReveal,
+    IncoherentVote,
+}
+
+#[event]
+pub struct Slashed {
+    pub kind: SlashKind,
+    /// The submission or vote account that was slashed.
+    pub target: Pubkey,
+    /// The stake owner who lost tokens.
+    pub offender: Pubkey,
+    pub amount: u64,
+    pub to_treasury: u64,
+    pub to_slasher: u64,
+    pub slasher: Pubkey,
+}
+
+#[event]
+pub struct SubmissionClaimed {
+    pub submission: Pubkey,
+    pub contributor: Pubkey,
+    pub reward: u64,
+    pub bond_unlocked: u64,
+}
+
+#[event]
+pub struct VoteClaimed {
+    pub vote: Pubkey,
+    pub validator: Pubkey,
+    pub reward: u64,
+    pub bond_unlocked: u64,
+}
+
+#[event]
+pub struct TaskReclaimed {
+    pub task: Pubkey,
+    pub creator: Pubkey,
+    pub tokens: u64,
+    pub lamports: u64,
+    pub closed: bool,
+}
+
+#[event]
+pub struct AccountClosed {
+    pub account: Pubkey,
+    pub rent_receiver: Pubkey,
+}

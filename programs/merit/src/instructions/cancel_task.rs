@@ -1,0 +1,68 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::TaskCancelled;
+use crate::state::{Config, Task};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct CancelTask<'info> {
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        close = creator,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+        has_one = creator @ MeritError::NotTaskCreator,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        mut,
+        token::mint = stake_mint,
+        token::token_program = token_program,
+    )]
+    pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Refunds the reward and bounty, closes the vault and the task. Only before any submission.
+pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
+    let a = ctx.accounts;
+    require!(a.task.submission_count == 0, MeritError::TaskHasSubmissions);
+    let refunded = a.task_vault.amount;
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    a.task.with_signer(|seeds| {
+        tokens.transfer(
+            a.task_vault.to_account_info(),
+            a.creator_token.to_account_info(),
+            a.task.to_account_info(),
+            refunded,
+            seeds,
+        )?;
+        tokens.close(
+            a.task_vault.to_account_info(),
+            a.creator.to_account_info(),
+            a.task.to_account_info(),
+            seeds,
+        )
+    })?;
+    emit!(TaskCancelled {
+        task: a.task.key(),
+        creator: a.creator.key(),
+        refunded,
+    });
+    Ok(())
+}

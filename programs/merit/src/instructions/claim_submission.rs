@@ -1,0 +1,105 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::SubmissionClaimed;
+use crate::math::{mul_div_floor, SafeMath};
+use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct ClaimSubmission<'info> {
+    pub contributor: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+        has_one = contributor @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        seeds = [STAKE_SEED, contributor.key().as_ref()],
+        bump = stake.bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl ClaimSubmission<'_> {
+    fn validate(&self) -> Result<()> {
+        self.task.require_finalized()?;
+        require!(!self.submission.claimed, MeritError::AlreadyClaimed);
+        require!(
+            self.submission.outcome != Outcome::Rejected,
+            MeritError::SubmissionRejected
+        );
+        Ok(())
+    }
+}
+
+/// Unlocks the bond and pays an Accepted submission
+/// `floor(contributor_pool * score / sum of accepted scores)`.
+#[access_control(ctx.accounts.validate())]
+pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
+    let a = ctx.accounts;
+    let task = &mut a.task;
+    let sub = &mut a.submission;
+    let mut reward = 0;
+    if sub.outcome == Outcome::Accepted {
+        reward = mul_div_floor(
+            task.contributor_pool()?,
+            u64::from(sub.consensus_score),
+            task.accepted_score_sum,
+        )?;
+        task.contributor_liability = task.contributor_liability.safe_sub(reward)?;
+        task.accepted_unclaimed = task.accepted_unclaimed.safe_sub(1)?;
+        if task.accepted_unclaimed == 0 {
+            // The last claimant is paid: what is left of the pool is rounding dust.
+            task.contributor_liability = 0;
+        }
+        task.paid_out = task.paid_out.safe_add(reward)?;
+    }
+    sub.claimed = true;
+    sub.reward_paid = reward;
+    a.stake.unlock(sub.bond)?;
+    a.stake.invariant()?;
+    task.invariant()?;
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    task.with_signer(|seeds| {
+        tokens.transfer(
+            a.task_vault.to_account_info(),
+            a.contributor_token.to_account_info(),
+            task.to_account_info(),
+            reward,
+            seeds,
+        )
+    })?;
+    emit!(SubmissionClaimed {
+        submission: sub.key(),
+        contributor: sub.contributor,
+        reward,
+        bond_unlocked: sub.bond,
+    });
+    Ok(())
+}

@@ -1,0 +1,123 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::VoteClaimed;
+use crate::math::{mul_div_floor, SafeMath};
+use crate::state::{is_coherent, Config, Stake, Submission, Task, Vote};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct ClaimVote<'info> {
+    pub validator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
+        bump = vote.bump,
+        has_one = submission @ MeritError::AccountMismatch,
+        has_one = validator @ MeritError::AccountMismatch,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    #[account(
+        mut,
+        seeds = [STAKE_SEED, validator.key().as_ref()],
+        bump = stake.bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub validator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl ClaimVote<'_> {
+    /// Whether this vote earns a share of the submission's validator slice.
+    fn coherent(&self) -> Result<bool> {
+        let (vote, sub) = (&self.vote, &self.submission);
+        sub.require_final()?;
+        require!(!vote.claimed, MeritError::AlreadyClaimed);
+        require!(vote.revealed, MeritError::VoteNotRevealed);
+        if !sub.has_consensus() {
+            return Ok(false);
+        }
+        let coherent = is_coherent(
+            vote.score,
+            sub.consensus_score,
+            self.task.rules.coherence_tolerance,
+        );
+        require!(coherent || vote.slashed, MeritError::VoteMustBeSlashedFirst);
+        Ok(coherent)
+    }
+}
+
+/// Unlocks the vote's remaining bond and pays a coherent voter
+/// `floor(slice * weight / coherent weight)`, where `slice = validator_pool / submissions`.
+pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
+    let a = ctx.accounts;
+    let coherent = a.coherent()?;
+    let task = &mut a.task;
+    let sub = &mut a.submission;
+    let vote = &mut a.vote;
+    let mut reward = 0;
+    if coherent {
+        let slice = task.validator_slice()?;
+        reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
+        sub.validator_paid = sub.validator_paid.safe_add(reward)?;
+        sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;
+        task.validator_liability = task.validator_liability.safe_sub(reward)?;
+        if sub.coherent_unclaimed == 0 {
+            // The last coherent voter is paid: the slice's rounding dust is released.
+            let dust = slice.safe_sub(sub.validator_paid)?;
+            task.validator_liability = task.validator_liability.safe_sub(dust)?;
+        }
+        task.paid_out = task.paid_out.safe_add(reward)?;
+    }
+    let unlocked = vote.bond_remaining;
+    vote.bond_remaining = 0;
+    vote.claimed = true;
+    vote.reward_paid = reward;
+    a.stake.unlock(unlocked)?;
+    a.stake.invariant()?;
+    sub.invariant(task)?;
+    task.invariant()?;
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    task.with_signer(|seeds| {
+        tokens.transfer(
+            a.task_vault.to_account_info(),
+            a.validator_token.to_account_info(),
+            task.to_account_info(),
+            reward,
+            seeds,
+        )
+    })?;
+    emit!(VoteClaimed {
+        vote: vote.key(),
+        validator: vote.validator,
+        reward,
+        bond_unlocked: unlocked,
+    });
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Permissionless closing of settled vote and submission accounts. Rent always goes
+//! back to whoever paid it (the validator or the contributor), never to the caller.
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::AccountClosed;
+use crate::math::SafeMath;
+use crate::state::{Submission, Task, Vote};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct CloseVote<'info> {
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, submission.task.as_ref(), submission.contributor.as_ref()],
+        bump = submission.bump,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        close = validator,
+        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
+        bump = vote.bump,
+        has_one = submission @ MeritError::AccountMismatch,
+        has_one = validator @ MeritError::AccountMismatch,
+        constraint = vote.is_settled() @ MeritError::NotSettled,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    /// CHECK: only receives the vote's rent; pinned to `vote.validator` by `has_one`.
+    #[account(mut)]
+    pub validator: UncheckedAccount<'info>,
+}
+
+pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
+    let sub = &mut ctx.accounts.submission;
+    sub.open_votes = sub.open_votes.safe_sub(1)?;
+    emit!(AccountClosed {
+        account: ctx.accounts.vote.key(),
+        rent_receiver: ctx.accounts.validator.key(),
+    });
+    Ok(())
+}
+
+#[derive(Accounts)]
+pub struct CloseSubmission<'info> {
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        close = contributor,
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+        has_one = contributor @ MeritError::AccountMismatch,
+        constraint = (submission.claimed || submission.slashed)
+            && submission.open_votes == 0 @ MeritError::NotSettled,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    /// CHECK: only receives the submission's rent; pinned to `submission.contributor` by `has_one`.
+    #[account(mut)]
+    pub contributor: UncheckedAccount<'info>,
+}
+
+pub fn handle_close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
+    let task = &mut ctx.accounts.task;
+    task.open_submissions = task.open_submissions.safe_sub(1)?;
+    task.invariant()?;
+    emit!(AccountClosed {
+        account: ctx.accounts.submission.key(),
+        rent_receiver: ctx.accounts.contributor.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,103 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::VoteCommitted;
+use crate::math::{bps_ceil, SafeMath};
+use crate::state::{Config, Stake, Submission, Task, Vote};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct CommitVote<'info> {
+    #[account(mut)]
+    pub validator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        seeds = [STAKE_SEED, validator.key().as_ref()],
+        bump = stake.bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(
+        init_if_needed,
+        payer = validator,
+        space = 8 + Vote::INIT_SPACE,
+        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
+        bump,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    pub system_program: Program<'info, System>,
+}
+
+impl CommitVote<'_> {
+    fn validate(&self) -> Result<()> {
+        self.config.require_not_paused()?;
+        self.task.require_commit_open(Clock::get()?.unix_timestamp)?;
+        let validator = self.validator.key();
+        require_keys_neq!(validator, self.submission.contributor, MeritError::SelfVote);
+        require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
+        require!(self.vote.version == 0, MeritError::AlreadyVoted);
+        require!(
+            self.submission.vote_count < self.task.max_votes,
+            MeritError::TooManyVotes
+        );
+        require!(
+            self.stake.unlocked() >= self.task.min_validator_stake && self.stake.unlocked() > 0,
+            MeritError::StakeBelowMinimum
+        );
+        Ok(())
+    }
+}
+
+/// Weight = min(unlocked stake, the task's weight cap); bond = ceil(weight * vote_bond_bps).
+#[access_control(ctx.accounts.validate())]
+pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
+    let a = ctx.accounts;
+    let rules = a.task.rules;
+    let weight = a.stake.unlocked().min(rules.max_vote_weight);
+    let bond = bps_ceil(weight, rules.vote_bond_bps)?;
+    a.stake.lock(bond)?;
+    a.stake.invariant()?;
+
+    a.submission.vote_count = a.submission.vote_count.safe_add(1)?;
+    a.submission.open_votes = a.submission.open_votes.safe_add(1)?;
+    a.submission.invariant(&a.task)?;
+
+    a.vote.set_inner(Vote {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.vote,
+        task: a.task.key(),
+        submission: a.submission.key(),
+        validator: a.validator.key(),
+        commitment,
+        weight,
+        bond,
+        bond_remaining: bond,
+        committed_at: Clock::get()?.unix_timestamp,
+        revealed: false,
+        score: 0,
+        slashed: false,
+        claimed: false,
+        reward_paid: 0,
+        reserved: [0; 32],
+    });
+    emit!(VoteCommitted {
+        submission: a.submission.key(),
+        vote: a.vote.key(),
+        validator: a.validator.key(),
+        weight,
+        bond,
+    });
+    Ok(())
+}

@@ -1,0 +1,198 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::TaskCreated;
+use crate::math::SafeMath;
+use crate::state::{Config, Task, TaskRules, TaskState};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_lang::system_program;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct CreateTaskArgs {
+    /// Creator-chosen id, unique per creator.
+    pub id: u64,
+    pub spec_hash: [u8; 32],
+    pub uri: String,
+    /// Tokens escrowed as the task's reward.
+    pub reward: u64,
+    pub submission_deadline: i64,
+    pub commit_deadline: i64,
+    pub reveal_deadline: i64,
+    pub bond: u64,
+    pub min_validator_stake: u64,
+    pub quorum_weight: u64,
+    pub accept_threshold: u8,
+    pub reject_threshold: u8,
+    pub validator_share_bps: u16,
+    pub max_submissions: u16,
+    pub max_votes: u8,
+}
+
+#[derive(Accounts)]
+#[instruction(args: CreateTaskArgs)]
+pub struct CreateTask<'info> {
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        init,
+        payer = creator,
+        space = 8 + Task::INIT_SPACE,
+        seeds = [TASK_SEED, creator.key().as_ref(), &args.id.to_le_bytes()],
+        bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        init,
+        payer = creator,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump,
+        token::mint = stake_mint,
+        token::authority = task,
+        token::token_program = token_program,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        mut,
+        token::mint = stake_mint,
+        token::authority = creator,
+        token::token_program = token_program,
+    )]
+    pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl CreateTask<'_> {
+    fn validate(&self, args: &CreateTaskArgs) -> Result<()> {
+        let config = &self.config;
+        let p = &config.params;
+        config.require_not_paused()?;
+        let now = Clock::get()?.unix_timestamp;
+        require!(args.reward > 0, MeritError::ZeroAmount);
+        require!(args.uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
+        let min = p.min_phase_secs;
+        require!(
+            args.submission_deadline >= now.safe_add(min)?
+                && args.commit_deadline >= args.submission_deadline.safe_add(min)?
+                && args.reveal_deadline >= args.commit_deadline.safe_add(min)?,
+            MeritError::InvalidDeadlines
+        );
+        require!(
+            args.reveal_deadline.safe_sub(now)? <= p.max_task_duration_secs,
+            MeritError::TaskTooLong
+        );
+        require!(
+            args.reject_threshold >= 1
+                && args.reject_threshold <= args.accept_threshold
+                && args.accept_threshold <= MAX_SCORE,
+            MeritError::InvalidThresholds
+        );
+        require!(
+            args.validator_share_bps <= BPS_DENOMINATOR,
+            MeritError::InvalidBps
+        );
+        require!(
+            args.max_submissions >= 1 && args.max_submissions <= p.max_submissions_per_task,
+            MeritError::InvalidMaxSubmissions
+        );
+        require!(
+            args.max_votes >= 1 && args.max_votes <= MAX_VOTES_PER_SUBMISSION,
+            MeritError::InvalidMaxVotes
+        );
+        require!(
+            args.bond >= p.min_submission_bond,
+            MeritError::BondTooSmall
+        );
+        require!(args.quorum_weight > 0, MeritError::InvalidQuorum);
+        Ok(())
+    }
+}
+
+/// Escrows `reward` tokens and `(max_submissions + 1) * keeper_bounty_lamports` lamports.
+#[access_control(ctx.accounts.validate(&args))]
+pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
+    let a = ctx.accounts;
+    let p = a.config.params;
+    let bounty_total = p
+        .keeper_bounty_lamports
+        .safe_mul(u64::from(args.max_submissions).safe_add(1)?)?;
+    a.task.set_inner(Task {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.task,
+        vault_bump: ctx.bumps.task_vault,
+        creator: a.creator.key(),
+        id: args.id,
+        spec_hash: args.spec_hash,
+        uri: args.uri,
+        reward: args.reward,
+        validator_share_bps: args.validator_share_bps,
+        submission_deadline: args.submission_deadline,
+        commit_deadline: args.commit_deadline,
+        reveal_deadline: args.reveal_deadline,
+        bond: args.bond,
+        min_validator_stake: args.min_validator_stake,
+        quorum_weight: args.quorum_weight,
+        accept_threshold: args.accept_threshold,
+        reject_threshold: args.reject_threshold,
+        max_submissions: args.max_submissions,
+        max_votes: args.max_votes,
+        rules: TaskRules {
+            keeper_bounty_lamports: p.keeper_bounty_lamports,
+            max_vote_weight: p.max_vote_weight,
+            vote_bond_bps: p.vote_bond_bps,
+            incoherence_slash_bps: p.incoherence_slash_bps,
+            slasher_reward_bps: p.slasher_reward_bps,
+            coherence_tolerance: p.coherence_tolerance,
+        },
+        state: TaskState::Open,
+        submission_count: 0,
+        finalized_count: 0,
+        accepted_count: 0,
+        accepted_unclaimed: 0,
+        open_submissions: 0,
+        accepted_score_sum: 0,
+        bounty_remaining: bounty_total,
+        contributor_liability: 0,
+        validator_liability: 0,
+        paid_out: 0,
+        reclaimed: 0,
+        reserved: [0; 64],
+    });
+    a.task.invariant()?;
+    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+        a.creator_token.to_account_info(),
+        a.task_vault.to_account_info(),
+        a.creator.to_account_info(),
+        args.reward,
+        &[],
+    )?;
+    if bounty_total > 0 {
+        system_program::transfer(
+            CpiContext::new(
+                a.system_program.key(),
+                system_program::Transfer {
+                    from: a.creator.to_account_info(),
+                    to: a.task.to_account_info(),
+                },
+            ),
+            bounty_total,
+        )?;
+    }
+    emit!(TaskCreated {
+        task: a.task.key(),
+        creator: a.creator.key(),
+        id: args.id,
+        reward: args.reward,
+        bounty_lamports: bounty_total,
+        submission_deadline: args.submission_deadline,
+        commit_deadline: args.commit_deadline,
+        reveal_deadline: args.reveal_deadline,
+    });
+    Ok(())
+}

@@ -1,0 +1,72 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::StakeDeposited;
+use crate::math::SafeMath;
+use crate::state::{Config, Stake};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct DepositStake<'info> {
+    #[account(mut)]
+    pub owner: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        init_if_needed,
+        payer = owner,
+        space = 8 + Stake::INIT_SPACE,
+        seeds = [STAKE_SEED, owner.key().as_ref()],
+        bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(
+        mut,
+        token::mint = stake_mint,
+        token::authority = owner,
+        token::token_program = token_program,
+    )]
+    pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
+    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl DepositStake<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        self.config.require_not_paused()?;
+        require!(amount > 0, MeritError::ZeroAmount);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(amount))]
+pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<()> {
+    let a = ctx.accounts;
+    let stake = &mut a.stake;
+    if stake.version == 0 {
+        stake.version = ACCOUNT_VERSION;
+        stake.bump = ctx.bumps.stake;
+        stake.owner = a.owner.key();
+    }
+    stake.deposited = stake.deposited.safe_add(amount)?;
+    stake.invariant()?;
+    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+        a.owner_token.to_account_info(),
+        a.stake_vault.to_account_info(),
+        a.owner.to_account_info(),
+        amount,
+        &[],
+    )?;
+    emit!(StakeDeposited {
+        owner: a.owner.key(),
+        amount,
+        deposited: a.stake.deposited,
+    });
+    Ok(())
+}

@@ -1,0 +1,59 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::TaskFinalized;
+use crate::state::{Task, TaskState};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct FinalizeTask<'info> {
+    /// Anyone; receives the keeper bounty.
+    #[account(mut)]
+    pub keeper: Signer<'info>,
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+}
+
+impl FinalizeTask<'_> {
+    fn validate(&self) -> Result<()> {
+        let task = &self.task;
+        require!(
+            task.state == TaskState::Open,
+            MeritError::TaskAlreadyFinalized
+        );
+        task.require_reveals_closed(Clock::get()?.unix_timestamp)?;
+        require!(
+            task.finalized_count == task.submission_count,
+            MeritError::SubmissionsPending
+        );
+        Ok(())
+    }
+}
+
+/// Closes the task's books: fixes what accepted contributors are owed and opens claims.
+#[access_control(ctx.accounts.validate())]
+pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
+    let task = &mut ctx.accounts.task;
+    task.state = TaskState::Finalized;
+    if task.accepted_count > 0 {
+        task.contributor_liability = task.contributor_pool()?;
+    }
+    let bounty = task.take_bounty()?;
+    task.invariant()?;
+    Task::pay_bounty(
+        &task.to_account_info(),
+        &ctx.accounts.keeper.to_account_info(),
+        bounty,
+    )?;
+    emit!(TaskFinalized {
+        task: task.key(),
+        accepted: task.accepted_count,
+        submissions: task.submission_count,
+        keeper: ctx.accounts.keeper.key(),
+        bounty_lamports: bounty,
+    });
+    Ok(())
+}

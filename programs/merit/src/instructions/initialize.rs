@@ -1,0 +1,80 @@
+use crate::constants::*;
+use crate::events::ConfigInitialized;
+use crate::state::{Config, ConfigParams};
+use crate::token::validate_stake_mint;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct Initialize<'info> {
+    #[account(mut)]
+    pub admin: Signer<'info>,
+    #[account(
+        init,
+        payer = admin,
+        space = 8 + Config::INIT_SPACE,
+        seeds = [CONFIG_SEED],
+        bump,
+    )]
+    pub config: Box<Account<'info, Config>>,
+    #[account(mint::token_program = token_program)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        init,
+        payer = admin,
+        seeds = [STAKE_VAULT_SEED],
+        bump,
+        token::mint = stake_mint,
+        token::authority = config,
+        token::token_program = token_program,
+    )]
+    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init,
+        payer = admin,
+        seeds = [TREASURY_SEED],
+        bump,
+        token::mint = stake_mint,
+        token::authority = config,
+        token::token_program = token_program,
+    )]
+    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl Initialize<'_> {
+    fn validate(&self, params: &ConfigParams) -> Result<()> {
+        params.validate()?;
+        validate_stake_mint(&self.stake_mint.to_account_info())
+    }
+}
+
+#[access_control(ctx.accounts.validate(&params))]
+pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Result<()> {
+    let accounts = ctx.accounts;
+    accounts.config.set_inner(Config {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.config,
+        stake_vault_bump: ctx.bumps.stake_vault,
+        treasury_bump: ctx.bumps.treasury_vault,
+        admin: accounts.admin.key(),
+        pending_admin: None,
+        stake_mint: accounts.stake_mint.key(),
+        token_program: accounts.token_program.key(),
+        mint_decimals: accounts.stake_mint.decimals,
+        stake_vault: accounts.stake_vault.key(),
+        treasury_vault: accounts.treasury_vault.key(),
+        params,
+        paused: false,
+        total_slashed_to_treasury: 0,
+        reserved: [0; 128],
+    });
+    emit!(ConfigInitialized {
+        admin: accounts.admin.key(),
+        stake_mint: accounts.stake_mint.key(),
+        token_program: accounts.token_program.key(),
+        params,
+    });
+    Ok(())
+}

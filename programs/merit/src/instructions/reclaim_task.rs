@@ -1,0 +1,110 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::TaskReclaimed;
+use crate::math::SafeMath;
+use crate::state::{Config, Task};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct ReclaimTask<'info> {
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+        has_one = creator @ MeritError::NotTaskCreator,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl ReclaimTask<'_> {
+    /// Nothing is left to anyone and no submission account remains: the task can close.
+    fn closable(&self) -> bool {
+        let t = &self.task;
+        t.open_submissions == 0 && t.contributor_liability == 0 && t.validator_liability == 0
+    }
+
+    fn validate(&self) -> Result<()> {
+        self.task.require_finalized()?;
+        require!(
+            self.task.reclaimable()? > 0 || self.task.bounty_remaining > 0 || self.closable(),
+            MeritError::NothingToReclaim
+        );
+        Ok(())
+    }
+}
+
+/// After finalization, returns to the creator every token no one can claim any more
+/// (no accepted work, unpaid validator slices, rounding dust) and the unused keeper
+/// bounty. Once every submission account is closed and nothing is owed, it also closes
+/// the vault and the task, returning their rent. Callable again as claims complete.
+#[access_control(ctx.accounts.validate())]
+pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
+    let a = ctx.accounts;
+    let closable = a.closable();
+    let reclaimable = a.task.reclaimable()?;
+    // On close, tokens sent to the vault outside the protocol go to the creator too,
+    // so a stray transfer can never keep the vault from closing.
+    let tokens = if closable {
+        a.task_vault.amount
+    } else {
+        reclaimable
+    };
+    let lamports = a.task.bounty_remaining;
+    a.task.reclaimed = a.task.reclaimed.safe_add(reclaimable)?;
+    a.task.bounty_remaining = 0;
+    a.task.invariant()?;
+    let token_move = TokenMove::new(&a.token_program, &a.stake_mint);
+    a.task.with_signer(|seeds| {
+        token_move.transfer(
+            a.task_vault.to_account_info(),
+            a.creator_token.to_account_info(),
+            a.task.to_account_info(),
+            tokens,
+            seeds,
+        )?;
+        if closable {
+            token_move.close(
+                a.task_vault.to_account_info(),
+                a.creator.to_account_info(),
+                a.task.to_account_info(),
+                seeds,
+            )?;
+        }
+        Ok::<(), Error>(())
+    })?;
+    if closable {
+        a.task.close(a.creator.to_account_info())?;
+    } else {
+        Task::pay_bounty(
+            &a.task.to_account_info(),
+            &a.creator.to_account_info(),
+            lamports,
+        )?;
+    }
+    emit!(TaskReclaimed {
+        task: a.task.key(),
+        creator: a.creator.key(),
+        tokens,
+        lamports,
+        closed: closable,
+    });
+    Ok(())
+}

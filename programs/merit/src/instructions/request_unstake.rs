@@ -1,0 +1,49 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::UnstakeRequested;
+use crate::math::SafeMath;
+use crate::state::{Config, Stake};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct RequestUnstake<'info> {
+    pub owner: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [STAKE_SEED, owner.key().as_ref()],
+        bump = stake.bump,
+        has_one = owner @ MeritError::AccountMismatch,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+}
+
+impl RequestUnstake<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, MeritError::ZeroAmount);
+        require!(
+            amount <= self.stake.unlocked(),
+            MeritError::InsufficientUnlockedStake
+        );
+        Ok(())
+    }
+}
+
+/// Adding to a pending request restarts its cooldown for the whole amount.
+#[access_control(ctx.accounts.validate(amount))]
+pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let cooldown = ctx.accounts.config.params.unstake_cooldown_secs;
+    let stake = &mut ctx.accounts.stake;
+    stake.unstaking = stake.unstaking.safe_add(amount)?;
+    stake.unstake_at = now.safe_add(cooldown)?;
+    stake.invariant()?;
+    emit!(UnstakeRequested {
+        owner: stake.owner,
+        amount,
+        unstaking: stake.unstaking,
+        unlocks_at: stake.unstake_at,
+    });
+    Ok(())
+}

@@ -1,0 +1,66 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::VoteRevealed;
+use crate::state::{vote_commitment, Submission, Task, Vote};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct RevealVote<'info> {
+    pub validator: Signer<'info>,
+    #[account(
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
+        bump = vote.bump,
+        has_one = validator @ MeritError::AccountMismatch,
+        has_one = submission @ MeritError::AccountMismatch,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+}
+
+impl RevealVote<'_> {
+    fn validate(&self, score: u8, salt: &[u8; 32]) -> Result<()> {
+        self.task.require_reveal_open(Clock::get()?.unix_timestamp)?;
+        require!(!self.vote.revealed, MeritError::AlreadyRevealed);
+        require!(score <= MAX_SCORE, MeritError::ScoreOutOfRange);
+        let expected = vote_commitment(
+            &self.submission.key(),
+            &self.validator.key(),
+            score,
+            salt,
+        );
+        require!(
+            expected == self.vote.commitment,
+            MeritError::CommitmentMismatch
+        );
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(score, &salt))]
+pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -> Result<()> {
+    let a = ctx.accounts;
+    a.vote.revealed = true;
+    a.vote.score = score;
+    a.submission.record_reveal(a.vote.weight, score)?;
+    a.submission.invariant(&a.task)?;
+    emit!(VoteRevealed {
+        submission: a.submission.key(),
+        vote: a.vote.key(),
+        validator: a.validator.key(),
+        score,
+        weight: a.vote.weight,
+    });
+    Ok(())
+}

@@ -1,0 +1,101 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::{SlashKind, Slashed};
+use crate::math::{bps_ceil, SafeMath};
+use crate::state::{is_coherent, Config, Stake, Submission, Task, Vote};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct SlashVote<'info> {
+    /// Anyone; receives `slasher_reward_bps` of the slash.
+    pub slasher: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
+        bump = submission.bump,
+        has_one = task @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(
+        mut,
+        seeds = [VOTE_SEED, submission.key().as_ref(), vote.validator.as_ref()],
+        bump = vote.bump,
+        has_one = submission @ MeritError::AccountMismatch,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    #[account(
+        mut,
+        seeds = [STAKE_SEED, vote.validator.as_ref()],
+        bump = stake.bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
+    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl SlashVote<'_> {
+    /// What this vote forfeits: the whole bond when unrevealed, `incoherence_slash_bps`
+    /// of it (rounded up) when revealed far from consensus.
+    fn slash_amount(&self) -> Result<(SlashKind, u64)> {
+        let (vote, sub) = (&self.vote, &self.submission);
+        sub.require_final()?;
+        require!(!vote.slashed, MeritError::AlreadySlashed);
+        if !vote.revealed {
+            return Ok((SlashKind::MissingReveal, vote.bond));
+        }
+        let rules = &self.task.rules;
+        require!(
+            sub.has_consensus()
+                && !is_coherent(vote.score, sub.consensus_score, rules.coherence_tolerance),
+            MeritError::VoteNotSlashable
+        );
+        Ok((
+            SlashKind::IncoherentVote,
+            bps_ceil(vote.bond, rules.incoherence_slash_bps)?,
+        ))
+    }
+}
+
+/// Slashes an unrevealed vote's whole bond, or part of an incoherent vote's bond.
+pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
+    let a = ctx.accounts;
+    let (kind, amount) = a.slash_amount()?;
+    a.vote.slashed = true;
+    a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
+    a.stake.slash_locked(amount)?;
+    a.stake.invariant()?;
+    let split = TokenMove::new(&a.token_program, &a.stake_mint).pay_slash(
+        &mut a.config,
+        a.stake_vault.to_account_info(),
+        a.treasury_vault.to_account_info(),
+        a.slasher_token.to_account_info(),
+        amount,
+        a.task.rules.slasher_reward_bps,
+    )?;
+    emit!(Slashed {
+        kind,
+        target: a.vote.key(),
+        offender: a.vote.validator,
+        amount,
+        to_treasury: split.to_treasury,
+        to_slasher: split.to_slasher,
+        slasher: a.slasher.key(),
+    });
+    Ok(())
+}

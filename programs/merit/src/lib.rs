@@ -1,0 +1,151 @@
+//! Merit: pays people for useful AI work. Creators escrow rewards for tasks,
+//! staked contributors submit work, staked validators judge it with commit-reveal
+//! votes, and a stake-weighted median decides who is paid and who is slashed.
+#![allow(unexpected_cfgs)]
+
+use anchor_lang::prelude::*;
+
+pub mod constants;
+pub mod error;
+pub mod events;
+pub mod instructions;
+pub mod math;
+pub mod state;
+pub mod token;
+
+use instructions::*;
+use state::ConfigParams;
+
+declare_id!("MeRiTqY5bJ3v7c6CTaJ8Ue8ESs8nq5V1xLQ8ZVoEP6F");
+
+#[cfg(not(feature = "no-entrypoint"))]
+solana_security_txt::security_txt! {
+    name: "Merit",
+    project_url: "https://github.com/merit-protocol/merit",
+    contacts: "email:security@merit.dev",
+    policy: "https://github.com/merit-protocol/merit/blob/main/SECURITY.md",
+    source_code: "https://github.com/merit-protocol/merit"
+}
+
+#[program]
+pub mod merit {
+    use super::*;
+
+    // Admin
+
+    /// Creates the config and the stake and treasury vaults. Called once, right after
+    /// deploy, by the deployer, who becomes admin.
+    pub fn initialize(ctx: Context<Initialize>, params: ConfigParams) -> Result<()> {
+        handle_initialize(ctx, params)
+    }
+
+    /// Admin: replaces the protocol parameters (validated; running tasks keep theirs).
+    pub fn update_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
+        handle_update_config(ctx, params)
+    }
+
+    /// Admin: pauses or resumes new activity (deposit, create task, submit, commit).
+    pub fn set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
+        handle_set_paused(ctx, paused)
+    }
+
+    /// Admin: proposes a new admin (`None` withdraws the proposal).
+    pub fn propose_admin(ctx: Context<AdminOnly>, new_admin: Option<Pubkey>) -> Result<()> {
+        handle_propose_admin(ctx, new_admin)
+    }
+
+    /// Pending admin: accepts the role.
+    pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
+        handle_accept_admin(ctx)
+    }
+
+    // Participants
+
+    /// Anyone: deposits stake tokens (creates the stake account on first use).
+    pub fn deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<()> {
+        handle_deposit_stake(ctx, amount)
+    }
+
+    /// Stake owner: starts the cooldown on `amount` of unlocked stake.
+    pub fn request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
+        handle_request_unstake(ctx, amount)
+    }
+
+    /// Stake owner: withdraws the pending unstake after its cooldown.
+    pub fn withdraw_stake(ctx: Context<WithdrawStake>) -> Result<()> {
+        handle_withdraw_stake(ctx)
+    }
+
+    /// Anyone: posts a task, escrowing its reward and the keeper bounties.
+    pub fn create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
+        handle_create_task(ctx, args)
+    }
+
+    /// Task creator: cancels a task that has no submission, refunding everything.
+    pub fn cancel_task(ctx: Context<CancelTask>) -> Result<()> {
+        handle_cancel_task(ctx)
+    }
+
+    /// Staked contributor: submits work before the submission deadline, bonding stake.
+    pub fn submit(ctx: Context<Submit>, content_hash: [u8; 32], uri: String) -> Result<()> {
+        handle_submit(ctx, content_hash, uri)
+    }
+
+    /// Staked validator: commits a hidden score during the commit window.
+    pub fn commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
+        handle_commit_vote(ctx, commitment)
+    }
+
+    /// Validator: reveals the committed score and salt during the reveal window.
+    pub fn reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -> Result<()> {
+        handle_reveal_vote(ctx, score, salt)
+    }
+
+    /// Contributor: after the task is finalized, unlocks the bond and takes the reward.
+    pub fn claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
+        handle_claim_submission(ctx)
+    }
+
+    /// Validator: after the submission is finalized, unlocks the bond and takes the reward.
+    pub fn claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
+        handle_claim_vote(ctx)
+    }
+
+    /// Task creator: after finalization, takes back what no one can claim; closes the
+    /// task once everything is settled.
+    pub fn reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
+        handle_reclaim_task(ctx)
+    }
+
+    // Keepers (permissionless)
+
+    /// Anyone, after reveals close: decides a submission's outcome; pays a bounty.
+    pub fn finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {
+        handle_finalize_submission(ctx)
+    }
+
+    /// Anyone, once every submission is final: finalizes the task; pays a bounty.
+    pub fn finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
+        handle_finalize_task(ctx)
+    }
+
+    /// Anyone: slashes a Rejected submission's bond; pays the caller a share.
+    pub fn slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
+        handle_slash_submission(ctx)
+    }
+
+    /// Anyone: slashes an unrevealed or incoherent vote; pays the caller a share.
+    pub fn slash_vote(ctx: Context<SlashVote>) -> Result<()> {
+        handle_slash_vote(ctx)
+    }
+
+    /// Anyone: closes a settled vote, returning its rent to the validator.
+    pub fn close_vote(ctx: Context<CloseVote>) -> Result<()> {
+        handle_close_vote(ctx)
+    }
+
+    /// Anyone: closes a settled submission, returning its rent to the contributor.
+    pub fn close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
+        handle_close_submission(ctx)
+    }
+}

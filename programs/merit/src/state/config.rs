@@ -1,0 +1,109 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use anchor_lang::prelude::*;
+
+/// Tunable protocol parameters, set at `initialize` and changed with `update_config`.
+/// Tasks snapshot the ones that affect them at creation, so a change never alters
+/// the rules of a task already running.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub struct ConfigParams {
+    /// Seconds between `request_unstake` and `withdraw_stake`.
+    pub unstake_cooldown_secs: i64,
+    /// Cap on a single vote's weight, in stake-token base units.
+    pub max_vote_weight: u64,
+    /// Bond locked per vote, in basis points of its weight (1..=10,000).
+    pub vote_bond_bps: u16,
+    /// Share of an incoherent vote's bond that is slashed (0..=10,000).
+    pub incoherence_slash_bps: u16,
+    /// Share of every slash paid to the caller of `slash_*` (0..=10,000).
+    pub slasher_reward_bps: u16,
+    /// A revealed score is coherent when |score - consensus| <= this (0..=100).
+    pub coherence_tolerance: u8,
+    /// Lamports paid to the keeper of each finalization, funded by the task creator.
+    pub keeper_bounty_lamports: u64,
+    /// Smallest bond a task may demand per submission.
+    pub min_submission_bond: u64,
+    /// Shortest allowed submission, commit and reveal phase, in seconds.
+    pub min_phase_secs: i64,
+    /// Longest allowed task, from creation to reveal deadline, in seconds.
+    pub max_task_duration_secs: i64,
+    /// Largest `max_submissions` a task may set.
+    pub max_submissions_per_task: u16,
+}
+
+impl ConfigParams {
+    /// The defaults documented in the README, for a mint with `decimals` decimals.
+    pub fn defaults(decimals: u8) -> Self {
+        let unit = 10u64.saturating_pow(decimals as u32);
+        Self {
+            unstake_cooldown_secs: 7 * 24 * 3600,
+            max_vote_weight: unit.saturating_mul(100_000),
+            vote_bond_bps: 1_000,
+            incoherence_slash_bps: 5_000,
+            slasher_reward_bps: 1_000,
+            coherence_tolerance: 15,
+            keeper_bounty_lamports: 10_000,
+            min_submission_bond: unit,
+            min_phase_secs: 60,
+            max_task_duration_secs: 90 * 24 * 3600,
+            max_submissions_per_task: 256,
+        }
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        let ok = (0..=MAX_UNSTAKE_COOLDOWN_SECS).contains(&self.unstake_cooldown_secs)
+            && self.max_vote_weight > 0
+            && (1..=BPS_DENOMINATOR).contains(&self.vote_bond_bps)
+            && self.incoherence_slash_bps <= BPS_DENOMINATOR
+            && self.slasher_reward_bps <= BPS_DENOMINATOR
+            && self.coherence_tolerance <= MAX_SCORE
+            && self.keeper_bounty_lamports <= MAX_KEEPER_BOUNTY_LAMPORTS
+            && self.min_submission_bond > 0
+            && (1..=MAX_PHASE_SECS_FLOOR).contains(&self.min_phase_secs)
+            && self.max_task_duration_secs >= self.min_phase_secs.saturating_mul(3)
+            && self.max_task_duration_secs <= MAX_TASK_DURATION_SECS
+            && (1..=MAX_SUBMISSIONS_PER_TASK).contains(&self.max_submissions_per_task);
+        require!(ok, MeritError::InvalidConfigParam);
+        Ok(())
+    }
+}
+
+/// The deployment's single configuration. PDA `["config"]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Config {
+    pub version: u8,
+    pub bump: u8,
+    pub stake_vault_bump: u8,
+    pub treasury_bump: u8,
+    /// May update parameters, pause, and hand the role over.
+    pub admin: Pubkey,
+    /// Proposed next admin; takes over only by signing `accept_admin`.
+    pub pending_admin: Option<Pubkey>,
+    /// The token staked, bonded and paid as reward.
+    pub stake_mint: Pubkey,
+    /// SPL Token or Token-2022, whichever owns `stake_mint`.
+    pub token_program: Pubkey,
+    pub mint_decimals: u8,
+    /// PDA token account `["stake_vault"]` holding all stake.
+    pub stake_vault: Pubkey,
+    /// PDA token account `["treasury"]` receiving slashed stake.
+    pub treasury_vault: Pubkey,
+    pub params: ConfigParams,
+    /// When set, deposits, new tasks, submissions and commits are refused.
+    pub paused: bool,
+    /// Everything ever slashed into the treasury.
+    pub total_slashed_to_treasury: u64,
+    pub reserved: [u8; 128],
+}
+
+impl Config {
+    pub fn signer_seeds(&self) -> [&[u8]; 2] {
+        [CONFIG_SEED, std::slice::from_ref(&self.bump)]
+    }
+
+    pub fn require_not_paused(&self) -> Result<()> {
+        require!(!self.paused, MeritError::ProtocolPaused);
+        Ok(())
+    }
+}

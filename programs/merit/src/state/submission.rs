@@ -1,0 +1,210 @@
+use crate::constants::MAX_VOTES_PER_SUBMISSION;
+use crate::error::MeritError;
+use crate::math::SafeMath;
+use crate::state::Task;
+use anchor_lang::prelude::*;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum Outcome {
+    /// Not finalized yet.
+    Pending,
+    /// Consensus at or above the accept threshold: paid from the contributor pool.
+    Accepted,
+    /// Consensus between the thresholds: bond returned, no reward.
+    Neutral,
+    /// Consensus below the reject threshold: bond slashed.
+    Rejected,
+    /// Revealed weight below quorum: bond returned, no reward, no consensus.
+    NoQuorum,
+}
+
+/// A revealed vote as the consensus sees it.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub struct RevealedVote {
+    pub weight: u64,
+    pub score: u8,
+}
+
+/// A contributor's work for a task. PDA `["submission", task, contributor]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Submission {
+    pub version: u8,
+    pub bump: u8,
+    pub task: Pubkey,
+    pub contributor: Pubkey,
+    /// Position among the task's submissions.
+    pub index: u16,
+    pub content_hash: [u8; 32],
+    #[max_len(200)]
+    pub uri: String,
+    /// Stake locked from the contributor.
+    pub bond: u64,
+    pub submitted_at: i64,
+    /// Votes committed.
+    pub vote_count: u8,
+    /// Votes not yet closed.
+    pub open_votes: u8,
+    /// Revealed votes, at most the task's `max_votes` (<= 32).
+    #[max_len(32)]
+    pub revealed: Vec<RevealedVote>,
+    pub revealed_weight: u64,
+    pub outcome: Outcome,
+    pub consensus_score: u8,
+    /// Weight of revealed votes within the coherence tolerance of consensus.
+    pub coherent_weight: u64,
+    pub coherent_count: u8,
+    /// Coherent votes that have not claimed their reward yet.
+    pub coherent_unclaimed: u8,
+    /// Paid so far from this submission's slice of the validator pool.
+    pub validator_paid: u64,
+    /// Paid to the contributor.
+    pub reward_paid: u64,
+    pub claimed: bool,
+    pub slashed: bool,
+    pub reserved: [u8; 32],
+}
+
+/// The stake-weighted median of `votes`: the lowest revealed score `s` such that
+/// the votes scoring at most `s` carry at least half the revealed weight.
+/// Tie rule: when exactly half the weight lies at or below `s`, the lower score wins.
+/// Returns `None` when no weight was revealed.
+pub fn weighted_median(votes: &[RevealedVote]) -> Result<Option<u8>> {
+    let mut total: u128 = 0;
+    for v in votes {
+        total = total.safe_add(u128::from(v.weight))?;
+    }
+    if total == 0 {
+        return Ok(None);
+    }
+    let mut best: Option<u8> = None;
+    for candidate in votes {
+        if best.is_some_and(|b| candidate.score >= b) {
+            continue;
+        }
+        let mut at_or_below: u128 = 0;
+        for v in votes {
+            if v.score <= candidate.score {
+                at_or_below = at_or_below.safe_add(u128::from(v.weight))?;
+            }
+        }
+        if at_or_below.safe_mul(2)? >= total {
+            best = Some(candidate.score);
+        }
+    }
+    Ok(best)
+}
+
+/// A revealed score is coherent when it lies within `tolerance` of the consensus.
+pub fn is_coherent(score: u8, consensus: u8, tolerance: u8) -> bool {
+    score.abs_diff(consensus) <= tolerance
+}
+
+impl Submission {
+    pub fn require_final(&self) -> Result<()> {
+        require!(
+            self.outcome != Outcome::Pending,
+            MeritError::SubmissionNotFinalized
+        );
+        Ok(())
+    }
+
+    pub fn has_consensus(&self) -> bool {
+        !matches!(self.outcome, Outcome::Pending | Outcome::NoQuorum)
+    }
+
+    pub fn record_reveal(&mut self, weight: u64, score: u8) -> Result<()> {
+        require!(
+            self.revealed.len() < MAX_VOTES_PER_SUBMISSION as usize,
+            MeritError::TooManyVotes
+        );
+        self.revealed.push(RevealedVote { weight, score });
+        self.revealed_weight = self.revealed_weight.safe_add(weight)?;
+        Ok(())
+    }
+
+    /// Decides the outcome from the revealed votes under the task's thresholds.
+    pub fn finalize(&mut self, task: &Task) -> Result<()> {
+        require!(
+            self.outcome == Outcome::Pending,
+            MeritError::AlreadyFinalized
+        );
+        let consensus = match weighted_median(&self.revealed)? {
+            Some(c) if self.revealed_weight >= task.quorum_weight => c,
+            _ => {
+                self.outcome = Outcome::NoQuorum;
+                return Ok(());
+            }
+        };
+        let tolerance = task.rules.coherence_tolerance;
+        let (mut weight, mut count) = (0u64, 0u8);
+        for v in self.revealed.iter() {
+            if is_coherent(v.score, consensus, tolerance) {
+                weight = weight.safe_add(v.weight)?;
+                count = count.safe_add(1)?;
+            }
+        }
+        self.consensus_score = consensus;
+        self.coherent_weight = weight;
+        self.coherent_count = count;
+        self.coherent_unclaimed = count;
+        self.outcome = if consensus >= task.accept_threshold {
+            Outcome::Accepted
+        } else if consensus < task.reject_threshold {
+            Outcome::Rejected
+        } else {
+            Outcome::Neutral
+        };
+        Ok(())
+    }
+
+    pub fn invariant(&self, task: &Task) -> Result<()> {
+        let ok = self.revealed.len() <= usize::from(self.vote_count)
+            && self.vote_count <= task.max_votes
+            && self.open_votes <= self.vote_count
+            && self.coherent_unclaimed <= self.coherent_count
+            && self.coherent_weight <= self.revealed_weight;
+        require!(ok, MeritError::InvariantViolated);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(weight: u64, score: u8) -> RevealedVote {
+        RevealedVote { weight, score }
+    }
+
+    #[test]
+    fn median_of_nothing_is_none() {
+        assert_eq!(weighted_median(&[]).unwrap(), None);
+        assert_eq!(weighted_median(&[v(0, 50)]).unwrap(), None);
+    }
+
+    #[test]
+    fn median_follows_weight_not_count() {
+        assert_eq!(
+            weighted_median(&[v(1, 10), v(1, 20), v(10, 90)]).unwrap(),
+            Some(90)
+        );
+        assert_eq!(
+            weighted_median(&[v(5, 10), v(1, 20), v(3, 90)]).unwrap(),
+            Some(10)
+        );
+    }
+
+    #[test]
+    fn exact_half_takes_the_lower_score() {
+        assert_eq!(weighted_median(&[v(5, 80), v(5, 40)]).unwrap(), Some(40));
+    }
+
+    #[test]
+    fn coherence_is_symmetric_and_inclusive() {
+        assert!(is_coherent(60, 75, 15));
+        assert!(is_coherent(90, 75, 15));
+        assert!(!is_coherent(59, 75, 15));
+        assert!(!is_coherent(91, 75, 15));
+    }
+}

@@ -1,0 +1,187 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::math::{bps_floor, SafeMath};
+use anchor_lang::prelude::*;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum TaskState {
+    /// Accepting submissions, votes or finalizations.
+    Open,
+    /// Every submission is final; claims and reclaim are open.
+    Finalized,
+}
+
+/// Protocol parameters copied from the config when the task was created.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub struct TaskRules {
+    pub keeper_bounty_lamports: u64,
+    pub max_vote_weight: u64,
+    pub vote_bond_bps: u16,
+    pub incoherence_slash_bps: u16,
+    pub slasher_reward_bps: u16,
+    pub coherence_tolerance: u8,
+}
+
+/// A posted task. PDA `["task", creator, id (u64 LE)]`; its reward sits in the
+/// token account `["task_vault", task]`, whose authority is the task itself.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Task {
+    pub version: u8,
+    pub bump: u8,
+    pub vault_bump: u8,
+    pub creator: Pubkey,
+    /// Chosen by the creator; unique per creator.
+    pub id: u64,
+    /// Hash of the task specification.
+    pub spec_hash: [u8; 32],
+    /// Where the specification can be read.
+    #[max_len(200)]
+    pub uri: String,
+    /// Tokens escrowed at creation.
+    pub reward: u64,
+    /// Share of `reward` paid to coherent validators, in basis points.
+    pub validator_share_bps: u16,
+    /// Submissions are accepted while `now < submission_deadline`.
+    pub submission_deadline: i64,
+    /// Votes are committed while `submission_deadline <= now < commit_deadline`.
+    pub commit_deadline: i64,
+    /// Votes are revealed while `commit_deadline <= now < reveal_deadline`.
+    pub reveal_deadline: i64,
+    /// Stake locked from each contributor per submission.
+    pub bond: u64,
+    /// Unlocked stake a validator needs to vote.
+    pub min_validator_stake: u64,
+    /// Revealed weight a submission needs for a consensus.
+    pub quorum_weight: u64,
+    /// Consensus score at or above which a submission is Accepted.
+    pub accept_threshold: u8,
+    /// Consensus score below which a submission is Rejected.
+    pub reject_threshold: u8,
+    pub max_submissions: u16,
+    pub max_votes: u8,
+    pub rules: TaskRules,
+    pub state: TaskState,
+    pub submission_count: u16,
+    pub finalized_count: u16,
+    pub accepted_count: u16,
+    /// Accepted submissions that have not claimed yet.
+    pub accepted_unclaimed: u16,
+    /// Submissions not yet closed.
+    pub open_submissions: u16,
+    /// Sum of consensus scores of accepted submissions.
+    pub accepted_score_sum: u64,
+    /// Keeper bounty lamports still held on this account (above rent).
+    pub bounty_remaining: u64,
+    /// Tokens still owed to accepted contributors (set at task finalization).
+    pub contributor_liability: u64,
+    /// Tokens still owed to coherent validators.
+    pub validator_liability: u64,
+    /// Tokens paid to contributors and validators.
+    pub paid_out: u64,
+    /// Tokens returned to the creator.
+    pub reclaimed: u64,
+    pub reserved: [u8; 64],
+}
+
+impl Task {
+    pub fn validator_pool(&self) -> Result<u64> {
+        bps_floor(self.reward, self.validator_share_bps)
+    }
+
+    pub fn contributor_pool(&self) -> Result<u64> {
+        self.reward.safe_sub(self.validator_pool()?)
+    }
+
+    /// Each submission's equal slice of the validator pool.
+    pub fn validator_slice(&self) -> Result<u64> {
+        self.validator_pool()?
+            .safe_div(u64::from(self.submission_count))
+    }
+
+    /// Tokens the vault must hold: what was escrowed less what left it.
+    pub fn vault_expected(&self) -> Result<u64> {
+        self.reward.safe_sub(self.paid_out)?.safe_sub(self.reclaimed)
+    }
+
+    /// Tokens nobody can claim any more, which the creator may take back.
+    pub fn reclaimable(&self) -> Result<u64> {
+        self.vault_expected()?
+            .safe_sub(self.contributor_liability)?
+            .safe_sub(self.validator_liability)
+    }
+
+    pub fn require_submission_open(&self, now: i64) -> Result<()> {
+        require!(
+            now < self.submission_deadline,
+            MeritError::SubmissionWindowClosed
+        );
+        Ok(())
+    }
+
+    pub fn require_commit_open(&self, now: i64) -> Result<()> {
+        require!(
+            now >= self.submission_deadline && now < self.commit_deadline,
+            MeritError::CommitWindowClosed
+        );
+        Ok(())
+    }
+
+    pub fn require_reveal_open(&self, now: i64) -> Result<()> {
+        require!(
+            now >= self.commit_deadline && now < self.reveal_deadline,
+            MeritError::RevealWindowClosed
+        );
+        Ok(())
+    }
+
+    pub fn require_reveals_closed(&self, now: i64) -> Result<()> {
+        require!(now >= self.reveal_deadline, MeritError::RevealWindowOpen);
+        Ok(())
+    }
+
+    pub fn require_finalized(&self) -> Result<()> {
+        require!(
+            self.state == TaskState::Finalized,
+            MeritError::TaskNotFinalized
+        );
+        Ok(())
+    }
+
+    /// Runs `f` with the signer seeds of this task PDA (authority of its vault).
+    pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
+        let id = self.id.to_le_bytes();
+        let bump = [self.bump];
+        let seeds: [&[u8]; 4] = [TASK_SEED, self.creator.as_ref(), &id, &bump];
+        f(&[&seeds])
+    }
+
+    /// Takes one keeper bounty out of the task's bounty pool.
+    pub fn take_bounty(&mut self) -> Result<u64> {
+        let bounty = self.rules.keeper_bounty_lamports.min(self.bounty_remaining);
+        self.bounty_remaining = self.bounty_remaining.safe_sub(bounty)?;
+        Ok(bounty)
+    }
+
+    /// Moves `amount` keeper-bounty lamports from this account to `keeper`.
+    pub fn pay_bounty(task: &AccountInfo, keeper: &AccountInfo, amount: u64) -> Result<()> {
+        task.sub_lamports(amount)?;
+        keeper.add_lamports(amount)?;
+        Ok(())
+    }
+
+    pub fn invariant(&self) -> Result<()> {
+        let ok = self.paid_out.safe_add(self.reclaimed)? <= self.reward
+            && self
+                .contributor_liability
+                .safe_add(self.validator_liability)?
+                <= self.vault_expected()?
+            && self.finalized_count <= self.submission_count
+            && self.submission_count <= self.max_submissions
+            && self.accepted_count <= self.finalized_count
+            && self.accepted_unclaimed <= self.accepted_count
+            && self.open_submissions <= self.submission_count;
+        require!(ok, MeritError::InvariantViolated);
+        Ok(())
+    }
+}

@@ -1,0 +1,53 @@
+use crate::constants::COMMITMENT_DOMAIN;
+use anchor_lang::prelude::*;
+
+/// A validator's vote on one submission. PDA `["vote", submission, validator]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Vote {
+    pub version: u8,
+    pub bump: u8,
+    pub task: Pubkey,
+    pub submission: Pubkey,
+    pub validator: Pubkey,
+    /// sha256("merit:vote:v1" || submission || validator || score || salt).
+    pub commitment: [u8; 32],
+    /// min(unlocked stake at commit, config cap).
+    pub weight: u64,
+    /// Stake locked at commit.
+    pub bond: u64,
+    /// Part of the bond still locked (not slashed, not returned).
+    pub bond_remaining: u64,
+    pub committed_at: i64,
+    pub revealed: bool,
+    pub score: u8,
+    pub slashed: bool,
+    pub claimed: bool,
+    pub reward_paid: u64,
+    pub reserved: [u8; 32],
+}
+
+impl Vote {
+    /// Nothing further can happen to this vote: it may be closed.
+    pub fn is_settled(&self) -> bool {
+        self.claimed || (self.slashed && self.bond_remaining == 0)
+    }
+}
+
+/// The vote commitment. Binding the submission and validator keys makes a copied
+/// commitment worthless to anyone else, and to any other submission.
+pub fn vote_commitment(
+    submission: &Pubkey,
+    validator: &Pubkey,
+    score: u8,
+    salt: &[u8; 32],
+) -> [u8; 32] {
+    solana_sha256_hasher::hashv(&[
+        COMMITMENT_DOMAIN,
+        submission.as_ref(),
+        validator.as_ref(),
+        &[score],
+        salt,
+    ])
+    .to_bytes()
+}

@@ -1,0 +1,146 @@
+//! The one place tokens move: `transfer_checked` through the mint's own program,
+//! so Token and Token-2022 mints behave alike.
+use crate::constants::CONFIG_SEED;
+use crate::error::MeritError;
+use crate::math::{bps_floor, SafeMath};
+use crate::state::Config;
+use anchor_lang::prelude::*;
+use anchor_spl::token_2022::spl_token_2022::extension::{
+    BaseStateWithExtensions, ExtensionType, StateWithExtensions,
+};
+use anchor_spl::token_2022::spl_token_2022::state::Mint as MintState;
+use anchor_spl::token_interface::{self, CloseAccount, Mint, TokenInterface, TransferChecked};
+
+/// The mint and program every movement of the stake token goes through.
+pub struct TokenMove<'info> {
+    token_program: AccountInfo<'info>,
+    mint: AccountInfo<'info>,
+    decimals: u8,
+}
+
+impl<'info> TokenMove<'info> {
+    pub fn new(
+        token_program: &Interface<'info, TokenInterface>,
+        mint: &InterfaceAccount<'info, Mint>,
+    ) -> Self {
+        Self {
+            token_program: token_program.to_account_info(),
+            mint: mint.to_account_info(),
+            decimals: mint.decimals,
+        }
+    }
+
+    /// Moves `amount` from `from` to `to`, signed by `authority` (with `signer_seeds`
+    /// when the authority is a PDA). A zero amount is a no-op.
+    pub fn transfer(
+        &self,
+        from: AccountInfo<'info>,
+        to: AccountInfo<'info>,
+        authority: AccountInfo<'info>,
+        amount: u64,
+        signer_seeds: &[&[&[u8]]],
+    ) -> Result<()> {
+        if amount == 0 {
+            return Ok(());
+        }
+        let accounts = TransferChecked {
+            from,
+            mint: self.mint.clone(),
+            to,
+            authority,
+        };
+        let ctx = CpiContext::new_with_signer(self.token_program.key(), accounts, signer_seeds);
+        token_interface::transfer_checked(ctx, amount, self.decimals)
+    }
+
+    /// Closes an empty PDA-owned token account, returning its rent to `destination`.
+    pub fn close(
+        &self,
+        account: AccountInfo<'info>,
+        destination: AccountInfo<'info>,
+        authority: AccountInfo<'info>,
+        signer_seeds: &[&[&[u8]]],
+    ) -> Result<()> {
+        let accounts = CloseAccount {
+            account,
+            destination,
+            authority,
+        };
+        let ctx = CpiContext::new_with_signer(self.token_program.key(), accounts, signer_seeds);
+        token_interface::close_account(ctx)
+    }
+}
+
+/// Rejects Token-2022 mints whose extensions would let someone other than the
+/// program move, tax, freeze-by-pause or block the vaults' tokens.
+pub fn validate_stake_mint(mint: &AccountInfo) -> Result<()> {
+    if *mint.owner == anchor_spl::token::ID {
+        return Ok(());
+    }
+    require_keys_eq!(
+        *mint.owner,
+        anchor_spl::token_2022::ID,
+        MeritError::UnsupportedTokenProgram
+    );
+    let data = mint.try_borrow_data()?;
+    let state = StateWithExtensions::<MintState>::unpack(&data)?;
+    for ext in state.get_extension_types()? {
+        match ext {
+            ExtensionType::TransferFeeConfig => return err!(MeritError::MintHasTransferFee),
+            ExtensionType::TransferHook => return err!(MeritError::MintHasTransferHook),
+            ExtensionType::PermanentDelegate => {
+                return err!(MeritError::MintHasPermanentDelegate)
+            }
+            ExtensionType::NonTransferable => return err!(MeritError::MintNonTransferable),
+            ExtensionType::Pausable => return err!(MeritError::MintPausable),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Where a slash's tokens went.
+pub struct SlashSplit {
+    pub to_treasury: u64,
+    pub to_slasher: u64,
+}
+
+impl<'info> TokenMove<'info> {
+    /// Moves `amount` of slashed stake out of the stake vault: `slasher_reward_bps`
+    /// (rounded down) to the slasher, the rest to the treasury. Signed by the config.
+    pub fn pay_slash(
+        &self,
+        config: &mut Account<'info, Config>,
+        stake_vault: AccountInfo<'info>,
+        treasury: AccountInfo<'info>,
+        slasher_token: AccountInfo<'info>,
+        amount: u64,
+        slasher_reward_bps: u16,
+    ) -> Result<SlashSplit> {
+        let to_slasher = bps_floor(amount, slasher_reward_bps)?;
+        let to_treasury = amount.safe_sub(to_slasher)?;
+        let bump = [config.bump];
+        let seeds: [&[u8]; 2] = [CONFIG_SEED, &bump];
+        let signer: &[&[&[u8]]] = &[&seeds];
+        self.transfer(
+            stake_vault.clone(),
+            treasury,
+            config.to_account_info(),
+            to_treasury,
+            signer,
+        )?;
+        self.transfer(
+            stake_vault,
+            slasher_token,
+            config.to_account_info(),
+            to_slasher,
+            signer,
+        )?;
+        config.total_slashed_to_treasury =
+            config.total_slashed_to_treasury.safe_add(to_treasury)?;
+        Ok(SlashSplit {
+            to_treasury,
+            to_slasher,
+        })
+    }
+}
