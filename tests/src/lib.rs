@@ -1,1 +1,373 @@
+//! The test harness: a [`TestContext`] with funded actors, one helper per instruction,
+//! account fetchers, error assertions, and an invariant checker that runs after every
+//! step (token conservation, claim-once, locked stake within deposits).
 
+mod invariants;
+
+pub use merit::error::MeritError;
+pub use merit_client::{pda, ConfigParams, CreateTaskArgs, MeritClient, Outcome};
+pub use merit_localnet::{Keypair, Localnet, LocalnetOptions, MintExtension, Signer, TxError};
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::{vote_commitment, Config, Stake, Submission, Task, Vote};
+use std::collections::BTreeSet;
+
+/// One whole token at the harness's 6 decimals.
+pub const TOKEN: u64 = 1_000_000;
+
+pub type TxResult = Result<(), TxError>;
+
+/// Asserts that `res` failed with the Merit error `expected`.
+#[track_caller]
+pub fn assert_merit_err(res: TxResult, expected: MeritError) {
+    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
+    match res {
+        Ok(()) => panic!("expected {expected:?}, but the transaction succeeded"),
+        Err(e) => assert_eq!(
+            e.code,
+            Some(code),
+            "expected {expected:?} ({code}), got: {e}"
+        ),
+    }
+}
+
+/// Asserts that `res` failed with the Anchor framework error `expected`.
+#[track_caller]
+pub fn assert_anchor_err(res: TxResult, expected: anchor_lang::error::ErrorCode) {
+    let code = expected as u32;
+    match res {
+        Ok(()) => panic!("expected {expected:?}, but the transaction succeeded"),
+        Err(e) => assert_eq!(
+            e.code,
+            Some(code),
+            "expected {expected:?} ({code}), got: {e}"
+        ),
+    }
+}
+
+/// Asserts that `res` failed, whatever the reason (runtime-level rejections such as a
+/// missing signature carry no program error code).
+#[track_caller]
+pub fn assert_fails(res: TxResult) {
+    assert!(res.is_err(), "expected the transaction to fail");
+}
+
+/// The harness. Every helper that sends a transaction checks the invariants afterwards
+/// unless `check_each_step` is turned off.
+pub struct TestContext {
+    pub net: Localnet,
+    pub check_each_step: bool,
+    /// Owners whose stake accounts the invariants track.
+    pub stakers: BTreeSet<Pubkey>,
+    /// Owners of associated token accounts the harness created.
+    pub wallets: BTreeSet<Pubkey>,
+    pub tasks: BTreeSet<Pubkey>,
+    pub submissions: BTreeSet<Pubkey>,
+    pub votes: BTreeSet<Pubkey>,
+    /// Tokens minted so far: what all wallets and vaults together must hold.
+    pub minted: u64,
+    pub(crate) ledger: invariants::Ledger,
+    next_task_id: u64,
+}
+
+impl TestContext {
+    pub async fn new() -> Self {
+        Self::with_options(LocalnetOptions::default()).await
+    }
+
+    pub async fn with_options(opts: LocalnetOptions) -> Self {
+        let net = Localnet::start(opts).await.expect("localnet starts");
+        TestContext {
+            net,
+            check_each_step: true,
+            stakers: BTreeSet::new(),
+            wallets: BTreeSet::new(),
+            tasks: BTreeSet::new(),
+            submissions: BTreeSet::new(),
+            votes: BTreeSet::new(),
+            minted: 0,
+            ledger: invariants::Ledger::default(),
+            next_task_id: 0,
+        }
+    }
+
+    pub fn client(&self) -> MeritClient {
+        self.net.client
+    }
+
+    pub fn admin(&self) -> Keypair {
+        self.net.admin.insecure_clone()
+    }
+
+    pub fn now(&self) -> i64 {
+        self.net.now()
+    }
+
+    pub fn set_time(&mut self, t: i64) {
+        self.net.set_time(t)
+    }
+
+    /// Sends `ixs` signed by `signers`, then checks every invariant.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+        let res = self.net.send(ixs, signers).await;
+        if self.check_each_step {
+            self.check_invariants().await;
+        }
+        res
+    }
+
+    /// A funded actor holding `tokens` in its wallet.
+    pub async fn actor(&mut self, tokens: u64) -> Keypair {
+        let user = self.net.new_user(tokens).await.expect("actor funded");
+        self.wallets.insert(user.pubkey());
+        self.minted += tokens;
+        user
+    }
+
+    /// A funded actor with `stake` deposited and `spare` left in its wallet.
+    pub async fn staker(&mut self, stake: u64, spare: u64) -> Keypair {
+        let user = self.actor(stake + spare).await;
+        self.deposit(&user, stake).await.expect("deposit");
+        user
+    }
+
+    pub async fn mint_to(&mut self, owner: &Pubkey, amount: u64) {
+        self.net.mint_to(owner, amount).await.expect("mint");
+        self.minted += amount;
+    }
+
+    // Instruction helpers
+
+    pub async fn deposit(&mut self, owner: &Keypair, amount: u64) -> TxResult {
+        self.stakers.insert(owner.pubkey());
+        let ix = self.client().deposit_stake(owner.pubkey(), amount);
+        self.send(&[ix], &[owner]).await
+    }
+
+    /// Default task arguments: one hour per phase starting now, 1,000 tokens of reward.
+    pub fn task_args(&mut self) -> CreateTaskArgs {
+        self.next_task_id += 1;
+        let now = self.now();
+        CreateTaskArgs {
+            id: self.next_task_id,
+            spec_hash: [7; 32],
+            uri: "ipfs://task-spec".to_string(),
+            reward: 1_000 * TOKEN,
+            submission_deadline: now + 3_600,
+            commit_deadline: now + 7_200,
+            reveal_deadline: now + 10_800,
+            bond: 10 * TOKEN,
+            min_validator_stake: 10 * TOKEN,
+            quorum_weight: 100 * TOKEN,
+            accept_threshold: 60,
+            reject_threshold: 30,
+            validator_share_bps: 2_000,
+            max_submissions: 10,
+            max_votes: 16,
+        }
+    }
+
+    pub async fn try_create_task(&mut self, creator: &Keypair, args: CreateTaskArgs) -> TxResult {
+        self.tasks.insert(pda::task(&creator.pubkey(), args.id));
+        let ix = self.client().create_task(creator.pubkey(), args);
+        self.send(&[ix], &[creator]).await
+    }
+
+    /// Creates a task, panicking on failure; returns its address.
+    pub async fn create_task(&mut self, creator: &Keypair, args: CreateTaskArgs) -> Pubkey {
+        let task = pda::task(&creator.pubkey(), args.id);
+        self.try_create_task(creator, args)
+            .await
+            .expect("create_task");
+        task
+    }
+
+    pub async fn try_submit(
+        &mut self,
+        contributor: &Keypair,
+        task: Pubkey,
+        content_hash: [u8; 32],
+    ) -> TxResult {
+        self.submissions
+            .insert(pda::submission(&task, &contributor.pubkey()));
+        let ix = self.client().submit(
+            contributor.pubkey(),
+            task,
+            content_hash,
+            "ipfs://work".to_string(),
+        );
+        self.send(&[ix], &[contributor]).await
+    }
+
+    pub async fn submit(&mut self, contributor: &Keypair, task: Pubkey, seed: u8) -> Pubkey {
+        let hash = content_hash(&task, seed);
+        self.try_submit(contributor, task, hash)
+            .await
+            .expect("submit");
+        pda::submission(&task, &contributor.pubkey())
+    }
+
+    pub async fn try_commit(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        score: u8,
+    ) -> TxResult {
+        self.votes
+            .insert(pda::vote(&submission, &validator.pubkey()));
+        let commitment =
+            vote_commitment(&submission, &validator.pubkey(), score, &salt_of(validator));
+        let ix = self
+            .client()
+            .commit_vote(validator.pubkey(), task, submission, commitment);
+        self.send(&[ix], &[validator]).await
+    }
+
+    pub async fn try_reveal(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        score: u8,
+    ) -> TxResult {
+        let ix = self.client().reveal_vote(
+            validator.pubkey(),
+            task,
+            submission,
+            score,
+            salt_of(validator),
+        );
+        self.send(&[ix], &[validator]).await
+    }
+
+    pub async fn finalize_submission(
+        &mut self,
+        keeper: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+    ) -> TxResult {
+        let ix = self
+            .client()
+            .finalize_submission(keeper.pubkey(), task, submission);
+        self.send(&[ix], &[keeper]).await
+    }
+
+    pub async fn finalize_task(&mut self, keeper: &Keypair, task: Pubkey) -> TxResult {
+        let ix = self.client().finalize_task(keeper.pubkey(), task);
+        self.send(&[ix], &[keeper]).await
+    }
+
+    pub async fn slash_submission(
+        &mut self,
+        slasher: &Keypair,
+        task: Pubkey,
+        contributor: &Pubkey,
+    ) -> TxResult {
+        let ix = self
+            .client()
+            .slash_submission(slasher.pubkey(), task, *contributor);
+        self.send(&[ix], &[slasher]).await
+    }
+
+    pub async fn slash_vote(
+        &mut self,
+        slasher: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        validator: &Pubkey,
+    ) -> TxResult {
+        let ix = self
+            .client()
+            .slash_vote(slasher.pubkey(), task, submission, *validator);
+        self.send(&[ix], &[slasher]).await
+    }
+
+    pub async fn claim_submission(&mut self, contributor: &Keypair, task: Pubkey) -> TxResult {
+        let ix = self.client().claim_submission(contributor.pubkey(), task);
+        self.send(&[ix], &[contributor]).await
+    }
+
+    pub async fn claim_vote(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+    ) -> TxResult {
+        let ix = self
+            .client()
+            .claim_vote(validator.pubkey(), task, submission);
+        self.send(&[ix], &[validator]).await
+    }
+
+    pub async fn reclaim_task(&mut self, creator: &Keypair, task: Pubkey) -> TxResult {
+        let ix = self.client().reclaim_task(creator.pubkey(), task);
+        self.send(&[ix], &[creator]).await
+    }
+
+    // Time travel to a task's phases
+
+    pub async fn task(&mut self, task: &Pubkey) -> Task {
+        self.net.account(task).await.expect("task exists")
+    }
+
+    pub async fn to_commit_phase(&mut self, task: &Pubkey) {
+        let t = self.task(task).await;
+        self.set_time(t.submission_deadline);
+    }
+
+    pub async fn to_reveal_phase(&mut self, task: &Pubkey) {
+        let t = self.task(task).await;
+        self.set_time(t.commit_deadline);
+    }
+
+    pub async fn to_finalize_phase(&mut self, task: &Pubkey) {
+        let t = self.task(task).await;
+        self.set_time(t.reveal_deadline);
+    }
+
+    // Fetchers
+
+    pub async fn config(&mut self) -> Config {
+        self.net.account(&pda::config()).await.expect("config")
+    }
+
+    pub async fn stake(&mut self, owner: &Pubkey) -> Stake {
+        self.net.account(&pda::stake(owner)).await.expect("stake")
+    }
+
+    pub async fn submission(&mut self, key: &Pubkey) -> Submission {
+        self.net.account(key).await.expect("submission")
+    }
+
+    pub async fn vote(&mut self, submission: &Pubkey, validator: &Pubkey) -> Vote {
+        self.net
+            .account(&pda::vote(submission, validator))
+            .await
+            .expect("vote")
+    }
+
+    pub async fn balance(&mut self, owner: &Pubkey) -> u64 {
+        self.net.wallet_balance(owner).await
+    }
+
+    pub async fn exists(&mut self, key: &Pubkey) -> bool {
+        self.net.raw_account(key).await.is_some()
+    }
+}
+
+/// A deterministic content hash for test submissions.
+pub fn content_hash(task: &Pubkey, seed: u8) -> [u8; 32] {
+    let mut h = task.to_bytes();
+    h[0] ^= seed;
+    h[31] = seed;
+    h
+}
+
+/// The salt a test validator uses: derived from its key, so a reveal can be rebuilt.
+pub fn salt_of(validator: &Keypair) -> [u8; 32] {
+    let mut s = validator.pubkey().to_bytes();
+    s.reverse();
+    s
+}

@@ -88,9 +88,7 @@ pub fn validate_stake_mint(mint: &AccountInfo) -> Result<()> {
         match ext {
             ExtensionType::TransferFeeConfig => return err!(MeritError::MintHasTransferFee),
             ExtensionType::TransferHook => return err!(MeritError::MintHasTransferHook),
-            ExtensionType::PermanentDelegate => {
-                return err!(MeritError::MintHasPermanentDelegate)
-            }
+            ExtensionType::PermanentDelegate => return err!(MeritError::MintHasPermanentDelegate),
             ExtensionType::NonTransferable => return err!(MeritError::MintNonTransferable),
             ExtensionType::Pausable => return err!(MeritError::MintPausable),
             _ => {}

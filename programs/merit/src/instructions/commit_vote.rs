@@ -43,7 +43,8 @@ pub struct CommitVote<'info> {
 impl CommitVote<'_> {
     fn validate(&self) -> Result<()> {
         self.config.require_not_paused()?;
-        self.task.require_commit_open(Clock::get()?.unix_timestamp)?;
+        self.task
+            .require_commit_open(Clock::get()?.unix_timestamp)?;
         let validator = self.validator.key();
         require_keys_neq!(validator, self.submission.contributor, MeritError::SelfVote);
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);

@@ -105,10 +105,7 @@ impl CreateTask<'_> {
             args.max_votes >= 1 && args.max_votes <= MAX_VOTES_PER_SUBMISSION,
             MeritError::InvalidMaxVotes
         );
-        require!(
-            args.bond >= p.min_submission_bond,
-            MeritError::BondTooSmall
-        );
+        require!(args.bond >= p.min_submission_bond, MeritError::BondTooSmall);
         require!(args.quorum_weight > 0, MeritError::InvalidQuorum);
         Ok(())
     }

@@ -101,7 +101,9 @@ impl Task {
 
     /// Tokens the vault must hold: what was escrowed less what left it.
     pub fn vault_expected(&self) -> Result<u64> {
-        self.reward.safe_sub(self.paid_out)?.safe_sub(self.reclaimed)
+        self.reward
+            .safe_sub(self.paid_out)?
+            .safe_sub(self.reclaimed)
     }
 
     /// Tokens nobody can claim any more, which the creator may take back.

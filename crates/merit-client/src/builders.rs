@@ -1,0 +1,379 @@
+//! A builder for every instruction. Each resolves the PDAs and the caller's associated
+//! token account itself, so a caller passes only what it must choose.
+use crate::pda;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use anchor_spl::associated_token::get_associated_token_address_with_program_id;
+use merit::instructions::CreateTaskArgs;
+use merit::state::ConfigParams;
+use merit::{accounts as acc, instruction as data};
+
+fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction {
+        program_id: merit::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
+}
+
+/// Builds Merit instructions for one deployment (its stake mint and token program).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeritClient {
+    pub stake_mint: Pubkey,
+    pub token_program: Pubkey,
+}
+
+impl MeritClient {
+    pub fn new(stake_mint: Pubkey, token_program: Pubkey) -> Self {
+        Self {
+            stake_mint,
+            token_program,
+        }
+    }
+
+    /// The owner's associated token account for the stake mint.
+    pub fn ata(&self, owner: &Pubkey) -> Pubkey {
+        get_associated_token_address_with_program_id(owner, &self.stake_mint, &self.token_program)
+    }
+
+    // Admin
+
+    pub fn initialize(&self, admin: Pubkey, params: ConfigParams) -> Instruction {
+        build(
+            acc::Initialize {
+                admin,
+                config: pda::config(),
+                stake_mint: self.stake_mint,
+                stake_vault: pda::stake_vault(),
+                treasury_vault: pda::treasury(),
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::Initialize { params },
+        )
+    }
+
+    fn admin_only(admin: Pubkey) -> acc::AdminOnly {
+        acc::AdminOnly {
+            admin,
+            config: pda::config(),
+        }
+    }
+
+    pub fn update_config(&self, admin: Pubkey, params: ConfigParams) -> Instruction {
+        build(Self::admin_only(admin), data::UpdateConfig { params })
+    }
+
+    pub fn set_paused(&self, admin: Pubkey, paused: bool) -> Instruction {
+        build(Self::admin_only(admin), data::SetPaused { paused })
+    }
+
+    pub fn propose_admin(&self, admin: Pubkey, new_admin: Option<Pubkey>) -> Instruction {
+        build(Self::admin_only(admin), data::ProposeAdmin { new_admin })
+    }
+
+    pub fn accept_admin(&self, new_admin: Pubkey) -> Instruction {
+        build(
+            acc::AcceptAdmin {
+                new_admin,
+                config: pda::config(),
+            },
+            data::AcceptAdmin {},
+        )
+    }
+
+    // Stake
+
+    pub fn deposit_stake(&self, owner: Pubkey, amount: u64) -> Instruction {
+        build(
+            acc::DepositStake {
+                owner,
+                config: pda::config(),
+                stake: pda::stake(&owner),
+                owner_token: self.ata(&owner),
+                stake_vault: pda::stake_vault(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::DepositStake { amount },
+        )
+    }
+
+    pub fn request_unstake(&self, owner: Pubkey, amount: u64) -> Instruction {
+        build(
+            acc::RequestUnstake {
+                owner,
+                config: pda::config(),
+                stake: pda::stake(&owner),
+            },
+            data::RequestUnstake { amount },
+        )
+    }
+
+    pub fn withdraw_stake(&self, owner: Pubkey) -> Instruction {
+        build(
+            acc::WithdrawStake {
+                owner,
+                config: pda::config(),
+                stake: pda::stake(&owner),
+                owner_token: self.ata(&owner),
+                stake_vault: pda::stake_vault(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::WithdrawStake {},
+        )
+    }
+
+    // Tasks
+
+    pub fn create_task(&self, creator: Pubkey, args: CreateTaskArgs) -> Instruction {
+        let task = pda::task(&creator, args.id);
+        build(
+            acc::CreateTask {
+                creator,
+                config: pda::config(),
+                task,
+                task_vault: pda::task_vault(&task),
+                creator_token: self.ata(&creator),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::CreateTask { args },
+        )
+    }
+
+    pub fn cancel_task(&self, creator: Pubkey, task: Pubkey) -> Instruction {
+        build(
+            acc::CancelTask {
+                creator,
+                config: pda::config(),
+                task,
+                task_vault: pda::task_vault(&task),
+                creator_token: self.ata(&creator),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::CancelTask {},
+        )
+    }
+
+    pub fn reclaim_task(&self, creator: Pubkey, task: Pubkey) -> Instruction {
+        build(
+            acc::ReclaimTask {
+                creator,
+                config: pda::config(),
+                task,
+                task_vault: pda::task_vault(&task),
+                creator_token: self.ata(&creator),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::ReclaimTask {},
+        )
+    }
+
+    // Work and votes
+
+    pub fn submit(
+        &self,
+        contributor: Pubkey,
+        task: Pubkey,
+        content_hash: [u8; 32],
+        uri: String,
+    ) -> Instruction {
+        build(
+            acc::Submit {
+                contributor,
+                config: pda::config(),
+                task,
+                stake: pda::stake(&contributor),
+                submission: pda::submission(&task, &contributor),
+                content_claim: pda::content_claim(&content_hash),
+                system_program: system_program::ID,
+            },
+            data::Submit { content_hash, uri },
+        )
+    }
+
+    pub fn commit_vote(
+        &self,
+        validator: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        commitment: [u8; 32],
+    ) -> Instruction {
+        build(
+            acc::CommitVote {
+                validator,
+                config: pda::config(),
+                task,
+                submission,
+                stake: pda::stake(&validator),
+                vote: pda::vote(&submission, &validator),
+                system_program: system_program::ID,
+            },
+            data::CommitVote { commitment },
+        )
+    }
+
+    pub fn reveal_vote(
+        &self,
+        validator: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        score: u8,
+        salt: [u8; 32],
+    ) -> Instruction {
+        build(
+            acc::RevealVote {
+                validator,
+                task,
+                submission,
+                vote: pda::vote(&submission, &validator),
+            },
+            data::RevealVote { score, salt },
+        )
+    }
+
+    // Keepers
+
+    pub fn finalize_submission(
+        &self,
+        keeper: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+    ) -> Instruction {
+        build(
+            acc::FinalizeSubmission {
+                keeper,
+                task,
+                submission,
+            },
+            data::FinalizeSubmission {},
+        )
+    }
+
+    pub fn finalize_task(&self, keeper: Pubkey, task: Pubkey) -> Instruction {
+        build(acc::FinalizeTask { keeper, task }, data::FinalizeTask {})
+    }
+
+    /// `contributor` is the submission's contributor (whose stake is slashed).
+    pub fn slash_submission(
+        &self,
+        slasher: Pubkey,
+        task: Pubkey,
+        contributor: Pubkey,
+    ) -> Instruction {
+        build(
+            acc::SlashSubmission {
+                slasher,
+                config: pda::config(),
+                task,
+                submission: pda::submission(&task, &contributor),
+                stake: pda::stake(&contributor),
+                stake_vault: pda::stake_vault(),
+                treasury_vault: pda::treasury(),
+                slasher_token: self.ata(&slasher),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::SlashSubmission {},
+        )
+    }
+
+    pub fn slash_vote(
+        &self,
+        slasher: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        validator: Pubkey,
+    ) -> Instruction {
+        build(
+            acc::SlashVote {
+                slasher,
+                config: pda::config(),
+                task,
+                submission,
+                vote: pda::vote(&submission, &validator),
+                stake: pda::stake(&validator),
+                stake_vault: pda::stake_vault(),
+                treasury_vault: pda::treasury(),
+                slasher_token: self.ata(&slasher),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::SlashVote {},
+        )
+    }
+
+    // Claims and closing
+
+    pub fn claim_submission(&self, contributor: Pubkey, task: Pubkey) -> Instruction {
+        build(
+            acc::ClaimSubmission {
+                contributor,
+                config: pda::config(),
+                task,
+                submission: pda::submission(&task, &contributor),
+                stake: pda::stake(&contributor),
+                task_vault: pda::task_vault(&task),
+                contributor_token: self.ata(&contributor),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::ClaimSubmission {},
+        )
+    }
+
+    pub fn claim_vote(&self, validator: Pubkey, task: Pubkey, submission: Pubkey) -> Instruction {
+        build(
+            acc::ClaimVote {
+                validator,
+                config: pda::config(),
+                task,
+                submission,
+                vote: pda::vote(&submission, &validator),
+                stake: pda::stake(&validator),
+                task_vault: pda::task_vault(&task),
+                validator_token: self.ata(&validator),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::ClaimVote {},
+        )
+    }
+
+    pub fn close_vote(&self, submission: Pubkey, validator: Pubkey) -> Instruction {
+        build(
+            acc::CloseVote {
+                submission,
+                vote: pda::vote(&submission, &validator),
+                validator,
+            },
+            data::CloseVote {},
+        )
+    }
+
+    pub fn close_submission(&self, task: Pubkey, contributor: Pubkey) -> Instruction {
+        build(
+            acc::CloseSubmission {
+                task,
+                submission: pda::submission(&task, &contributor),
+                contributor,
+            },
+            data::CloseSubmission {},
+        )
+    }
+}
+
+/// Replaces every occurrence of account `from` in `ix` by `to`: the tool of attack
+/// tests and of callers who pay from a token account other than their ATA.
+pub fn replace_account(ix: &mut Instruction, from: &Pubkey, to: &Pubkey) {
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == *from) {
+        meta.pubkey = *to;
+    }
+}

@@ -1,0 +1,314 @@
+//! An in-process Solana bank running the real Merit program (natively, or from
+//! `merit.so` when `SBF_OUT_DIR`/`BPF_OUT_DIR` points at an SBF build) next to the real
+//! SPL Token, Token-2022 and associated-token programs. Time is set by the caller.
+
+// solana-program-test 3.x marks its whole API "unstable"; we pin the exact version.
+#![allow(deprecated)]
+
+mod mint;
+
+pub use mint::MintExtension;
+pub use solana_keypair::Keypair;
+pub use solana_program_test::{BanksClientError, ProgramTestContext};
+pub use solana_signer::Signer;
+
+use anchor_lang::prelude::{AccountInfo, Clock, Pubkey};
+use anchor_lang::solana_program::entrypoint::ProgramResult;
+use anchor_lang::solana_program::instruction::error::InstructionError;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_lang::solana_program::system_instruction;
+use anchor_lang::AccountDeserialize;
+use anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent;
+use anchor_spl::token_2022::spl_token_2022;
+use merit_client::{ConfigParams, MeritClient};
+use solana_account::Account;
+use solana_program_test::{processor, ProgramTest};
+use solana_transaction::Transaction;
+use std::fmt;
+
+/// Unifies the lifetimes of the runtime's builtin signature with Anchor's `entry`,
+/// which ties `program_id`, `accounts` and `data` to one lifetime.
+fn native_entry<'a, 'b, 'c, 'd>(
+    program_id: &'a Pubkey,
+    accounts: &'b [AccountInfo<'c>],
+    data: &'d [u8],
+) -> ProgramResult {
+    // SAFETY: all three borrows outlive this call; `entry` only needs them to share one
+    // lifetime, and nothing it returns borrows from them.
+    let (program_id, accounts, data): (&'c Pubkey, &'c [AccountInfo<'c>], &'c [u8]) = unsafe {
+        (
+            std::mem::transmute::<&'a Pubkey, &'c Pubkey>(program_id),
+            std::mem::transmute::<&'b [AccountInfo<'c>], &'c [AccountInfo<'c>]>(accounts),
+            std::mem::transmute::<&'d [u8], &'c [u8]>(data),
+        )
+    };
+    merit::entry(program_id, accounts, data)
+}
+
+/// A `ProgramTest` with Merit loaded: natively, or as SBF when an SBF build is present.
+pub fn program_test() -> ProgramTest {
+    let mut pt = ProgramTest::new("merit", merit::ID, processor!(native_entry));
+    pt.set_compute_max_units(1_400_000);
+    pt
+}
+
+/// Whether the program runs from an SBF build (compute units are metered) or natively.
+pub fn runs_sbf() -> bool {
+    std::env::var("SBF_OUT_DIR").is_ok() || std::env::var("BPF_OUT_DIR").is_ok()
+}
+
+/// Why a transaction failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TxError {
+    /// The custom program error code, when the failing instruction returned one.
+    pub code: Option<u32>,
+    pub message: String,
+}
+
+impl fmt::Display for TxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "custom program error {code}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for TxError {}
+
+impl From<BanksClientError> for TxError {
+    fn from(err: BanksClientError) -> Self {
+        TxError {
+            code: custom_code(&err),
+            message: err.to_string(),
+        }
+    }
+}
+
+fn custom_code(err: &BanksClientError) -> Option<u32> {
+    let tx_err = match err {
+        BanksClientError::TransactionError(e)
+        | BanksClientError::SimulationError { err: e, .. } => e,
+        _ => return None,
+    };
+    match tx_err {
+        solana_transaction::TransactionError::InstructionError(_, InstructionError::Custom(c)) => {
+            Some(*c)
+        }
+        _ => None,
+    }
+}
+
+/// How to start a [`Localnet`].
+#[derive(Clone, Debug)]
+pub struct LocalnetOptions {
+    /// `spl_token::ID` or `spl_token_2022::ID`.
+    pub token_program: Pubkey,
+    pub decimals: u8,
+    /// Token-2022 extensions to put on the stake mint.
+    pub extensions: Vec<MintExtension>,
+    /// `None` leaves the program uninitialized.
+    pub params: Option<ConfigParams>,
+    /// Unix time the chain starts at.
+    pub start_time: i64,
+}
+
+impl Default for LocalnetOptions {
+    fn default() -> Self {
+        Self {
+            token_program: anchor_spl::token::ID,
+            decimals: 6,
+            extensions: Vec::new(),
+            params: Some(ConfigParams::defaults(6)),
+            start_time: 1_800_000_000,
+        }
+    }
+}
+
+/// The in-process chain with a Merit deployment on it.
+pub struct Localnet {
+    pub ctx: ProgramTestContext,
+    pub client: MeritClient,
+    pub admin: Keypair,
+    pub mint_authority: Keypair,
+    pub decimals: u8,
+    now: i64,
+    nonce: u32,
+}
+
+impl Localnet {
+    pub async fn start(opts: LocalnetOptions) -> Result<Self, TxError> {
+        let ctx = program_test().start_with_context().await;
+        let mint = Keypair::new();
+        let mut net = Localnet {
+            ctx,
+            client: MeritClient::new(mint.pubkey(), opts.token_program),
+            admin: Keypair::new(),
+            mint_authority: Keypair::new(),
+            decimals: opts.decimals,
+            now: opts.start_time,
+            nonce: 0,
+        };
+        net.set_time(opts.start_time);
+        let admin = net.admin.pubkey();
+        net.airdrop(&admin, 100_000_000_000).await?;
+        net.create_mint(&mint, opts.decimals, &opts.extensions)
+            .await?;
+        if let Some(params) = opts.params {
+            let ix = net.client.initialize(admin, params);
+            let admin = net.admin.insecure_clone();
+            net.send(&[ix], &[&admin]).await?;
+        }
+        Ok(net)
+    }
+
+    /// The chain's current unix time.
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// Sets the chain's clock to `unix_timestamp`.
+    pub fn set_time(&mut self, unix_timestamp: i64) {
+        let mut clock: Clock = Clock {
+            unix_timestamp,
+            ..Clock::default()
+        };
+        clock.slot = 1;
+        self.ctx.set_sysvar(&clock);
+        self.now = unix_timestamp;
+    }
+
+    pub fn advance(&mut self, secs: i64) {
+        self.set_time(self.now + secs);
+    }
+
+    /// Signs with the chain's fee payer and those of `signers` the instructions require,
+    /// sends, and waits for the result.
+    /// A compute-unit-limit instruction makes every transaction unique, so repeating an
+    /// identical instruction is a new transaction, never deduplicated.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
+        let tx = self.transaction(ixs, signers).await?;
+        self.ctx
+            .banks_client
+            .process_transaction(tx)
+            .await
+            .map_err(TxError::from)
+    }
+
+    /// The signed transaction [`Localnet::send`] would submit.
+    pub async fn transaction(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Transaction, TxError> {
+        self.nonce = self.nonce.wrapping_add(1);
+        let mut all = Vec::with_capacity(ixs.len() + 1);
+        all.push(
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000 - (self.nonce % 100_000),
+            ),
+        );
+        all.extend_from_slice(ixs);
+        let blockhash = self
+            .ctx
+            .banks_client
+            .get_latest_blockhash()
+            .await
+            .map_err(TxError::from)?;
+        let payer = &self.ctx.payer;
+        let needed = |k: &Pubkey| {
+            *k != payer.pubkey()
+                && all
+                    .iter()
+                    .any(|ix| ix.accounts.iter().any(|m| m.is_signer && m.pubkey == *k))
+        };
+        let mut keys: Vec<&Keypair> = vec![payer];
+        keys.extend(signers.iter().copied().filter(|k| needed(&k.pubkey())));
+        Ok(Transaction::new_signed_with_payer(
+            &all,
+            Some(&payer.pubkey()),
+            &keys,
+            blockhash,
+        ))
+    }
+
+    pub async fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), TxError> {
+        let ix = system_instruction::transfer(&self.ctx.payer.pubkey(), to, lamports);
+        self.send(&[ix], &[]).await
+    }
+
+    /// A new funded keypair holding `tokens` stake tokens in its associated token account.
+    pub async fn new_user(&mut self, tokens: u64) -> Result<Keypair, TxError> {
+        let user = Keypair::new();
+        self.airdrop(&user.pubkey(), 10_000_000_000).await?;
+        self.create_ata(&user.pubkey()).await?;
+        self.mint_to(&user.pubkey(), tokens).await?;
+        Ok(user)
+    }
+
+    pub async fn create_ata(&mut self, owner: &Pubkey) -> Result<Pubkey, TxError> {
+        let ix = create_associated_token_account_idempotent(
+            &self.ctx.payer.pubkey(),
+            owner,
+            &self.client.stake_mint,
+            &self.client.token_program,
+        );
+        self.send(&[ix], &[]).await?;
+        Ok(self.client.ata(owner))
+    }
+
+    pub async fn mint_to(&mut self, owner: &Pubkey, amount: u64) -> Result<(), TxError> {
+        if amount == 0 {
+            return Ok(());
+        }
+        let ix = spl_token_2022::instruction::mint_to(
+            &self.client.token_program,
+            &self.client.stake_mint,
+            &self.client.ata(owner),
+            &self.mint_authority.pubkey(),
+            &[],
+            amount,
+        )
+        .map_err(|e| TxError {
+            code: None,
+            message: e.to_string(),
+        })?;
+        let authority = self.mint_authority.insecure_clone();
+        self.send(&[ix], &[&authority]).await
+    }
+
+    pub async fn raw_account(&mut self, key: &Pubkey) -> Option<Account> {
+        self.ctx.banks_client.get_account(*key).await.ok().flatten()
+    }
+
+    /// Decodes a Merit (or any Anchor) account; `None` when it does not exist or does not decode.
+    pub async fn account<T: AccountDeserialize>(&mut self, key: &Pubkey) -> Option<T> {
+        let acc = self.raw_account(key).await?;
+        merit_client::decode(&acc.data).ok()
+    }
+
+    pub async fn lamports(&mut self, key: &Pubkey) -> u64 {
+        self.raw_account(key).await.map(|a| a.lamports).unwrap_or(0)
+    }
+
+    /// Token balance of a token account (0 when it does not exist).
+    pub async fn token_balance(&mut self, token_account: &Pubkey) -> u64 {
+        match self.raw_account(token_account).await {
+            Some(acc) if acc.data.len() >= spl_token_2022::state::Account::LEN => {
+                spl_token_2022::state::Account::unpack_from_slice(
+                    &acc.data[..spl_token_2022::state::Account::LEN],
+                )
+                .map(|a| a.amount)
+                .unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
+    /// Stake-token balance of `owner`'s associated token account.
+    pub async fn wallet_balance(&mut self, owner: &Pubkey) -> u64 {
+        let ata = self.client.ata(owner);
+        self.token_balance(&ata).await
+    }
+}

@@ -1,0 +1,130 @@
+//! Creating the stake mint, with Token-2022 extensions when a test asks for them.
+use crate::{Keypair, Localnet, Signer, TxError};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_error::ProgramError;
+use anchor_lang::solana_program::system_instruction;
+use anchor_spl::token_2022::spl_token_2022::{
+    self,
+    extension::{pausable, transfer_fee, transfer_hook, ExtensionType},
+    state::Mint,
+};
+
+/// Token-2022 mint extensions a test can put on the stake mint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MintExtension {
+    TransferFee,
+    TransferHook,
+    PermanentDelegate,
+    NonTransferable,
+    Pausable,
+    /// Harmless: the program accepts it.
+    MintCloseAuthority,
+}
+
+impl MintExtension {
+    fn kind(self) -> ExtensionType {
+        match self {
+            MintExtension::TransferFee => ExtensionType::TransferFeeConfig,
+            MintExtension::TransferHook => ExtensionType::TransferHook,
+            MintExtension::PermanentDelegate => ExtensionType::PermanentDelegate,
+            MintExtension::NonTransferable => ExtensionType::NonTransferable,
+            MintExtension::Pausable => ExtensionType::Pausable,
+            MintExtension::MintCloseAuthority => ExtensionType::MintCloseAuthority,
+        }
+    }
+
+    fn init(self, mint: &Pubkey, authority: &Pubkey) -> Result<Instruction, ProgramError> {
+        let program = &spl_token_2022::ID;
+        match self {
+            MintExtension::TransferFee => {
+                transfer_fee::instruction::initialize_transfer_fee_config(
+                    program,
+                    mint,
+                    Some(authority),
+                    Some(authority),
+                    100,
+                    1_000_000,
+                )
+            }
+            MintExtension::TransferHook => transfer_hook::instruction::initialize(
+                program,
+                mint,
+                Some(*authority),
+                Some(*authority),
+            ),
+            MintExtension::PermanentDelegate => {
+                spl_token_2022::instruction::initialize_permanent_delegate(program, mint, authority)
+            }
+            MintExtension::NonTransferable => {
+                spl_token_2022::instruction::initialize_non_transferable_mint(program, mint)
+            }
+            MintExtension::Pausable => pausable::instruction::initialize(program, mint, authority),
+            MintExtension::MintCloseAuthority => {
+                spl_token_2022::instruction::initialize_mint_close_authority(
+                    program,
+                    mint,
+                    Some(authority),
+                )
+            }
+        }
+    }
+}
+
+fn program_error(e: ProgramError) -> TxError {
+    TxError {
+        code: None,
+        message: e.to_string(),
+    }
+}
+
+impl Localnet {
+    /// Creates `mint` under the deployment's token program with `extensions`.
+    pub(crate) async fn create_mint(
+        &mut self,
+        mint: &Keypair,
+        decimals: u8,
+        extensions: &[MintExtension],
+    ) -> Result<(), TxError> {
+        let token_program = self.client.token_program;
+        let kinds: Vec<ExtensionType> = extensions.iter().map(|e| e.kind()).collect();
+        let space = if kinds.is_empty() {
+            <Mint as anchor_lang::solana_program::program_pack::Pack>::LEN
+        } else {
+            ExtensionType::try_calculate_account_len::<Mint>(&kinds).map_err(program_error)?
+        };
+        let rent = self
+            .ctx
+            .banks_client
+            .get_rent()
+            .await
+            .map_err(TxError::from)?
+            .minimum_balance(space);
+        let authority = self.mint_authority.pubkey();
+        let mut ixs = vec![system_instruction::create_account(
+            &self.ctx.payer.pubkey(),
+            &mint.pubkey(),
+            rent,
+            space as u64,
+            &token_program,
+        )];
+        for ext in extensions {
+            ixs.push(
+                ext.init(&mint.pubkey(), &authority)
+                    .map_err(program_error)?,
+            );
+        }
+        ixs.push(
+            spl_token_2022::instruction::initialize_mint2(
+                &token_program,
+                &mint.pubkey(),
+                &authority,
+                None,
+                decimals,
+            )
+            .map_err(program_error)?,
+        );
+        let mint = mint.insecure_clone();
+        self.send(&ixs, &[&mint]).await
+    }
+}

@@ -1,0 +1,132 @@
+//! Invariants checked after every step: exact token conservation, the stake vault equal
+//! to the sum of stakes, each task vault equal to what it still owes, the treasury equal
+//! to what was slashed into it, locked stake equal to the open bonds and within deposits,
+//! claims and slashes happening at most once.
+use crate::{pda, TestContext};
+use anchor_lang::prelude::Pubkey;
+use merit_client::{Stake, Submission, Task, Vote};
+use std::collections::BTreeMap;
+
+/// What the checker remembers of accounts between steps, including closed ones.
+#[derive(Default)]
+pub struct Ledger {
+    /// submission or vote -> (task, reward paid, claimed, slashed)
+    seen: BTreeMap<Pubkey, (Pubkey, u64, bool, bool)>,
+}
+
+impl Ledger {
+    /// Records what an account shows now, panicking if a claim or slash was undone
+    /// or a payout changed after its claim.
+    fn observe(&mut self, key: Pubkey, task: Pubkey, paid: u64, claimed: bool, slashed: bool) {
+        if let Some(&(_, old_paid, old_claimed, old_slashed)) = self.seen.get(&key) {
+            assert!(!old_claimed || claimed, "{key}: claim flag was cleared");
+            assert!(!old_slashed || slashed, "{key}: slash flag was cleared");
+            if old_claimed {
+                assert_eq!(old_paid, paid, "{key}: paid again after its claim");
+            }
+        }
+        self.seen.insert(key, (task, paid, claimed, slashed));
+    }
+
+    fn paid_for_task(&self, task: &Pubkey) -> u64 {
+        self.seen
+            .values()
+            .filter(|(t, ..)| t == task)
+            .map(|(_, paid, ..)| *paid)
+            .sum()
+    }
+}
+
+impl TestContext {
+    /// Checks every invariant against the chain, panicking with the broken rule.
+    pub async fn check_invariants(&mut self) {
+        let mut expected_locked: BTreeMap<Pubkey, u64> = BTreeMap::new();
+
+        for key in self.submissions.clone() {
+            if let Some(s) = self.net.account::<Submission>(&key).await {
+                self.ledger
+                    .observe(key, s.task, s.reward_paid, s.claimed, s.slashed);
+                if !s.claimed && !s.slashed {
+                    *expected_locked.entry(s.contributor).or_default() += s.bond;
+                }
+            }
+        }
+        for key in self.votes.clone() {
+            if let Some(v) = self.net.account::<Vote>(&key).await {
+                self.ledger
+                    .observe(key, v.task, v.reward_paid, v.claimed, v.slashed);
+                if !v.claimed {
+                    *expected_locked.entry(v.validator).or_default() += v.bond_remaining;
+                }
+            }
+        }
+
+        let mut deposited = 0u64;
+        for owner in self.stakers.clone() {
+            if let Some(stake) = self.net.account::<Stake>(&pda::stake(&owner)).await {
+                assert!(
+                    stake.locked + stake.unstaking <= stake.deposited,
+                    "{owner}: locked + unstaking exceeds deposited"
+                );
+                assert_eq!(
+                    stake.locked,
+                    expected_locked.get(&owner).copied().unwrap_or(0),
+                    "{owner}: locked stake differs from its open bonds"
+                );
+                deposited += stake.deposited;
+            }
+        }
+        let stake_vault = self.net.token_balance(&pda::stake_vault()).await;
+        assert_eq!(stake_vault, deposited, "stake vault != sum of deposits");
+
+        let treasury = self.net.token_balance(&pda::treasury()).await;
+        if let Some(config) = self
+            .net
+            .account::<merit_client::Config>(&pda::config())
+            .await
+        {
+            assert_eq!(
+                treasury, config.total_slashed_to_treasury,
+                "treasury != slashed into it"
+            );
+        }
+
+        let mut task_vaults = 0u64;
+        for key in self.tasks.clone() {
+            let vault = self.net.token_balance(&pda::task_vault(&key)).await;
+            task_vaults += vault;
+            if let Some(t) = self.net.account::<Task>(&key).await {
+                assert_eq!(
+                    vault,
+                    t.vault_expected().unwrap(),
+                    "{key}: task vault != reward - paid - reclaimed"
+                );
+                assert!(
+                    t.contributor_liability + t.validator_liability <= vault,
+                    "{key}: task owes more than its vault holds"
+                );
+                assert_eq!(
+                    t.paid_out,
+                    self.ledger.paid_for_task(&key),
+                    "{key}: paid_out != sum of claims"
+                );
+                assert!(
+                    t.paid_out + t.reclaimed <= t.reward,
+                    "{key}: paid above reward"
+                );
+            } else {
+                assert_eq!(vault, 0, "{key}: closed task left tokens behind");
+            }
+        }
+
+        let mut wallets = 0u64;
+        for owner in self.wallets.clone() {
+            wallets += self.net.wallet_balance(&owner).await;
+        }
+        assert_eq!(
+            wallets + stake_vault + treasury + task_vaults,
+            self.minted,
+            "tokens were created or destroyed"
+        );
+    }
+}

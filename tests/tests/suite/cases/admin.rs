@@ -1,0 +1,293 @@
+use merit_tests::*;
+
+fn opts(token_program: anchor_lang::prelude::Pubkey, ext: Vec<MintExtension>) -> LocalnetOptions {
+    LocalnetOptions {
+        token_program,
+        extensions: ext,
+        params: None,
+        ..LocalnetOptions::default()
+    }
+}
+
+async fn try_initialize(t: &mut TestContext, params: ConfigParams) -> TxResult {
+    let admin = t.admin();
+    let ix = t.client().initialize(admin.pubkey(), params);
+    t.send(&[ix], &[&admin]).await
+}
+
+#[tokio::test]
+async fn initialize_with_spl_token_mint_creates_config_and_vaults() {
+    let mut t = TestContext::with_options(opts(anchor_spl::token::ID, vec![])).await;
+    try_initialize(&mut t, ConfigParams::defaults(6))
+        .await
+        .unwrap();
+    let config = t.config().await;
+    assert_eq!(config.admin, t.admin().pubkey());
+    assert_eq!(config.stake_mint, t.client().stake_mint);
+    assert_eq!(config.token_program, anchor_spl::token::ID);
+    assert_eq!(config.stake_vault, pda::stake_vault());
+    assert_eq!(config.treasury_vault, pda::treasury());
+    assert_eq!(config.params, ConfigParams::defaults(6));
+    assert_eq!(config.mint_decimals, 6);
+    assert!(!config.paused);
+    assert!(t.exists(&pda::stake_vault()).await);
+    assert!(t.exists(&pda::treasury()).await);
+}
+
+#[tokio::test]
+async fn initialize_accepts_plain_token_2022_mint_and_harmless_extensions() {
+    let mut t = TestContext::with_options(opts(
+        anchor_spl::token_2022::ID,
+        vec![MintExtension::MintCloseAuthority],
+    ))
+    .await;
+    try_initialize(&mut t, ConfigParams::defaults(6))
+        .await
+        .unwrap();
+    assert_eq!(t.config().await.token_program, anchor_spl::token_2022::ID);
+}
+
+#[tokio::test]
+async fn initialize_rejects_each_dangerous_token_2022_extension() {
+    let cases = [
+        (MintExtension::TransferFee, MeritError::MintHasTransferFee),
+        (MintExtension::TransferHook, MeritError::MintHasTransferHook),
+        (
+            MintExtension::PermanentDelegate,
+            MeritError::MintHasPermanentDelegate,
+        ),
+        (
+            MintExtension::NonTransferable,
+            MeritError::MintNonTransferable,
+        ),
+        (MintExtension::Pausable, MeritError::MintPausable),
+    ];
+    for (ext, err) in cases {
+        let mut t = TestContext::with_options(opts(anchor_spl::token_2022::ID, vec![ext])).await;
+        assert_merit_err(try_initialize(&mut t, ConfigParams::defaults(6)).await, err);
+        assert!(
+            !t.exists(&pda::config()).await,
+            "{ext:?}: config was created"
+        );
+    }
+}
+
+#[tokio::test]
+async fn initialize_rejects_out_of_range_params() {
+    let mut t = TestContext::with_options(opts(anchor_spl::token::ID, vec![])).await;
+    let base = ConfigParams::defaults(6);
+    let bad = [
+        ConfigParams {
+            vote_bond_bps: 0,
+            ..base
+        },
+        ConfigParams {
+            vote_bond_bps: 10_001,
+            ..base
+        },
+        ConfigParams {
+            incoherence_slash_bps: 10_001,
+            ..base
+        },
+        ConfigParams {
+            slasher_reward_bps: 10_001,
+            ..base
+        },
+        ConfigParams {
+            coherence_tolerance: 101,
+            ..base
+        },
+        ConfigParams {
+            max_vote_weight: 0,
+            ..base
+        },
+        ConfigParams {
+            unstake_cooldown_secs: -1,
+            ..base
+        },
+        ConfigParams {
+            min_phase_secs: 0,
+            ..base
+        },
+        ConfigParams {
+            max_task_duration_secs: 1,
+            ..base
+        },
+        ConfigParams {
+            max_submissions_per_task: 0,
+            ..base
+        },
+        ConfigParams {
+            min_submission_bond: 0,
+            ..base
+        },
+        ConfigParams {
+            keeper_bounty_lamports: u64::MAX,
+            ..base
+        },
+    ];
+    for params in bad {
+        assert_merit_err(
+            try_initialize(&mut t, params).await,
+            MeritError::InvalidConfigParam,
+        );
+    }
+    assert!(!t.exists(&pda::config()).await);
+}
+
+#[tokio::test]
+async fn initialize_twice_is_rejected() {
+    let mut t = TestContext::new().await;
+    let res = try_initialize(&mut t, ConfigParams::defaults(6)).await;
+    assert_fails(res);
+    assert_eq!(t.config().await.admin, t.admin().pubkey());
+}
+
+#[tokio::test]
+async fn update_config_by_admin_applies_and_validates() {
+    let mut t = TestContext::new().await;
+    let admin = t.admin();
+    let mut params = ConfigParams::defaults(6);
+    params.coherence_tolerance = 5;
+    let ix = t.client().update_config(admin.pubkey(), params);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    assert_eq!(t.config().await.params.coherence_tolerance, 5);
+
+    params.vote_bond_bps = 0;
+    let ix = t.client().update_config(admin.pubkey(), params);
+    assert_merit_err(
+        t.send(&[ix], &[&admin]).await,
+        MeritError::InvalidConfigParam,
+    );
+    assert_eq!(t.config().await.params.vote_bond_bps, 1_000);
+}
+
+#[tokio::test]
+async fn update_config_by_non_admin_is_rejected() {
+    let mut t = TestContext::new().await;
+    let mallory = t.actor(0).await;
+    let mut params = ConfigParams::defaults(6);
+    params.slasher_reward_bps = 10_000;
+    let ix = t.client().update_config(mallory.pubkey(), params);
+    assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
+    assert_eq!(t.config().await.params, ConfigParams::defaults(6));
+}
+
+#[tokio::test]
+async fn set_paused_by_non_admin_is_rejected() {
+    let mut t = TestContext::new().await;
+    let mallory = t.actor(0).await;
+    let ix = t.client().set_paused(mallory.pubkey(), true);
+    assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
+    assert!(!t.config().await.paused);
+}
+
+#[tokio::test]
+async fn admin_transfer_takes_two_steps() {
+    let mut t = TestContext::new().await;
+    let admin = t.admin();
+    let next = t.actor(0).await;
+    let mallory = t.actor(0).await;
+
+    let ix = t
+        .client()
+        .propose_admin(mallory.pubkey(), Some(mallory.pubkey()));
+    assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
+
+    let ix = t
+        .client()
+        .propose_admin(admin.pubkey(), Some(next.pubkey()));
+    t.send(&[ix], &[&admin]).await.unwrap();
+    assert_eq!(t.config().await.pending_admin, Some(next.pubkey()));
+    assert_eq!(t.config().await.admin, admin.pubkey());
+
+    let ix = t.client().accept_admin(mallory.pubkey());
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::NotPendingAdmin,
+    );
+
+    let ix = t.client().accept_admin(next.pubkey());
+    t.send(&[ix], &[&next]).await.unwrap();
+    let config = t.config().await;
+    assert_eq!(config.admin, next.pubkey());
+    assert_eq!(config.pending_admin, None);
+
+    // The accepted proposal is spent: accepting again fails.
+    let ix = t.client().accept_admin(next.pubkey());
+    assert_merit_err(t.send(&[ix], &[&next]).await, MeritError::NotPendingAdmin);
+    // The old admin lost its rights.
+    let ix = t.client().set_paused(admin.pubkey(), true);
+    assert_merit_err(t.send(&[ix], &[&admin]).await, MeritError::NotAdmin);
+}
+
+#[tokio::test]
+async fn propose_admin_none_withdraws_the_proposal() {
+    let mut t = TestContext::new().await;
+    let admin = t.admin();
+    let next = t.actor(0).await;
+    let ix = t
+        .client()
+        .propose_admin(admin.pubkey(), Some(next.pubkey()));
+    t.send(&[ix], &[&admin]).await.unwrap();
+    let ix = t.client().propose_admin(admin.pubkey(), None);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    let ix = t.client().accept_admin(next.pubkey());
+    assert_merit_err(t.send(&[ix], &[&next]).await, MeritError::NotPendingAdmin);
+}
+
+#[tokio::test]
+async fn pause_blocks_new_activity_but_users_can_always_get_out() {
+    let mut t = TestContext::new().await;
+    let admin = t.admin();
+    let creator = t.actor(5_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 10 * TOKEN).await;
+    let bob = t.staker(100 * TOKEN, 0).await;
+    let val = t.staker(1_000 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    let args2 = t.task_args();
+
+    let c = t.client();
+    let pause = |p: bool| c.set_paused(admin.pubkey(), p);
+    let ix = pause(true);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    assert!(t.config().await.paused);
+
+    assert_merit_err(t.deposit(&alice, TOKEN).await, MeritError::ProtocolPaused);
+    assert_merit_err(
+        t.try_create_task(&creator, args2.clone()).await,
+        MeritError::ProtocolPaused,
+    );
+    assert_merit_err(
+        t.try_submit(&bob, task, [9; 32]).await,
+        MeritError::ProtocolPaused,
+    );
+    t.to_commit_phase(&task).await;
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 80).await,
+        MeritError::ProtocolPaused,
+    );
+
+    // Unpause to commit, pause again: reveal, finalize, claim, unstake still work.
+    let ix = pause(false);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    t.try_commit(&val, task, sub, 80).await.unwrap();
+    let ix = pause(true);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    t.try_reveal(&val, task, sub, 80).await.unwrap();
+    t.to_finalize_phase(&task).await;
+    t.finalize_submission(&val, task, sub).await.unwrap();
+    t.finalize_task(&val, task).await.unwrap();
+    t.claim_submission(&alice, task).await.unwrap();
+    t.claim_vote(&val, task, sub).await.unwrap();
+    let ix = t.client().request_unstake(alice.pubkey(), 100 * TOKEN);
+    t.send(&[ix], &[&alice]).await.unwrap();
+    t.set_time(t.now() + ConfigParams::defaults(6).unstake_cooldown_secs);
+    let ix = t.client().withdraw_stake(alice.pubkey());
+    t.send(&[ix], &[&alice]).await.unwrap();
+    assert!(t.balance(&alice.pubkey()).await > 110 * TOKEN);
+    t.reclaim_task(&creator, task).await.unwrap();
+}

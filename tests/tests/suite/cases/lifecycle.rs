@@ -1,0 +1,291 @@
+//! Whole task lifecycles with invariants checked after every transaction.
+use anchor_lang::prelude::Pubkey;
+use merit_tests::*;
+
+const WEIGHT: u64 = 100 * TOKEN;
+
+async fn context() -> TestContext {
+    let params = ConfigParams {
+        max_vote_weight: WEIGHT,
+        ..ConfigParams::defaults(6)
+    };
+    TestContext::with_options(LocalnetOptions {
+        params: Some(params),
+        ..LocalnetOptions::default()
+    })
+    .await
+}
+
+/// Who votes what on a submission: (validator index, score, reveals?).
+type Ballot = &'static [(usize, u8, bool)];
+
+struct World {
+    t: TestContext,
+    creator: Keypair,
+    keeper: Keypair,
+    contributors: Vec<Keypair>,
+    validators: Vec<Keypair>,
+    task: Pubkey,
+    subs: Vec<Pubkey>,
+}
+
+async fn run_votes(ballots: &[Ballot], quorum: u64) -> World {
+    let mut t = context().await;
+    let creator = t.actor(1_000 * TOKEN).await;
+    let keeper = t.actor(0).await;
+    let mut contributors = Vec::new();
+    for _ in ballots {
+        contributors.push(t.staker(100 * TOKEN, 0).await);
+    }
+    let mut validators = Vec::new();
+    for _ in 0..7 {
+        validators.push(t.staker(1_000 * TOKEN, 0).await);
+    }
+    let mut args = t.task_args();
+    args.quorum_weight = quorum;
+    let task = t.create_task(&creator, args).await;
+    let mut subs = Vec::new();
+    for (i, c) in contributors.iter().enumerate() {
+        subs.push(t.submit(c, task, i as u8 + 1).await);
+    }
+    t.to_commit_phase(&task).await;
+    for (ballot, sub) in ballots.iter().zip(&subs) {
+        for &(v, score, _) in ballot.iter() {
+            t.try_commit(&validators[v], task, *sub, score)
+                .await
+                .unwrap();
+        }
+    }
+    t.to_reveal_phase(&task).await;
+    for (ballot, sub) in ballots.iter().zip(&subs) {
+        for &(v, score, reveals) in ballot.iter() {
+            if reveals {
+                t.try_reveal(&validators[v], task, *sub, score)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    t.to_finalize_phase(&task).await;
+    for sub in &subs {
+        t.finalize_submission(&keeper, task, *sub).await.unwrap();
+    }
+    t.finalize_task(&keeper, task).await.unwrap();
+    World {
+        t,
+        creator,
+        keeper,
+        contributors,
+        validators,
+        task,
+        subs,
+    }
+}
+
+const GOOD: Ballot = &[
+    (0, 85, true),
+    (1, 80, true),
+    (2, 90, true),
+    (3, 75, true),
+    (4, 82, true),
+    (5, 70, false), // non-revealer
+    (6, 88, true),
+];
+const FAIR: Ballot = &[
+    (0, 70, true),
+    (1, 72, true),
+    (2, 68, true),
+    (3, 65, true),
+    (4, 75, true),
+];
+const BAD: Ballot = &[(0, 10, true), (1, 5, true), (2, 12, true), (6, 90, true)]; // 6 incoherent
+const MEH: Ballot = &[(3, 45, true), (4, 50, true), (5, 40, true), (6, 48, true)];
+const THIN: Ballot = &[(0, 90, true), (1, 95, true)]; // below quorum
+
+#[tokio::test]
+async fn full_lifecycle_five_contributors_seven_validators() {
+    let World {
+        mut t,
+        creator,
+        keeper,
+        contributors: c,
+        validators: v,
+        task,
+        subs,
+    } = run_votes(&[GOOD, FAIR, BAD, MEH, THIN], 250 * TOKEN).await;
+
+    let expect = [
+        (Outcome::Accepted, 82),
+        (Outcome::Accepted, 70),
+        (Outcome::Rejected, 10),
+        (Outcome::Neutral, 45),
+        (Outcome::NoQuorum, 0),
+    ];
+    for (sub, (outcome, score)) in subs.iter().zip(expect) {
+        let s = t.submission(sub).await;
+        assert_eq!((s.outcome, s.consensus_score), (outcome, score));
+    }
+    let state = t.task(&task).await;
+    assert_eq!(state.accepted_count, 2);
+    assert_eq!(state.accepted_score_sum, 152);
+    let slice = 200 * TOKEN / 5;
+    assert_eq!(state.validator_liability, 4 * slice);
+
+    // Slashes: the rejected work, the non-revealer, the incoherent voter.
+    t.slash_submission(&keeper, task, &c[2].pubkey())
+        .await
+        .unwrap();
+    t.slash_vote(&keeper, task, subs[0], &v[5].pubkey())
+        .await
+        .unwrap();
+    t.slash_vote(&keeper, task, subs[2], &v[6].pubkey())
+        .await
+        .unwrap();
+    let slashed = 10 * TOKEN + 10 * TOKEN + 5 * TOKEN;
+    let slasher_cut = slashed / 10;
+    assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
+    assert_eq!(
+        t.net.token_balance(&pda::treasury()).await,
+        slashed - slasher_cut
+    );
+
+    // Contributors: pro rata to consensus score among accepted.
+    for (i, contributor) in c.iter().enumerate() {
+        if i == 2 {
+            assert_merit_err(
+                t.claim_submission(contributor, task).await,
+                MeritError::SubmissionRejected,
+            );
+            continue;
+        }
+        t.claim_submission(contributor, task).await.unwrap();
+    }
+    assert_eq!(t.balance(&c[0].pubkey()).await, 800 * TOKEN * 82 / 152);
+    assert_eq!(t.balance(&c[1].pubkey()).await, 800 * TOKEN * 70 / 152);
+    for i in [3, 4] {
+        assert_eq!(t.balance(&c[i].pubkey()).await, 0);
+        assert_eq!(t.stake(&c[i].pubkey()).await.locked, 0);
+    }
+    assert_eq!(t.stake(&c[2].pubkey()).await.deposited, 90 * TOKEN);
+
+    // Validators: every revealed vote claims; coherent ones share their slice.
+    let per_vote = |coherent: u64| slice * WEIGHT / (coherent * WEIGHT);
+    let ballots = [GOOD, FAIR, BAD, MEH, THIN];
+    let coherent_counts = [6, 5, 3, 4, 0];
+    let mut expected = [0u64; 7];
+    for ((ballot, sub), coherent) in ballots.iter().zip(&subs).zip(coherent_counts) {
+        for &(vi, _, revealed) in ballot.iter() {
+            if !revealed {
+                assert_merit_err(
+                    t.claim_vote(&v[vi], task, *sub).await,
+                    MeritError::VoteNotRevealed,
+                );
+                continue;
+            }
+            t.claim_vote(&v[vi], task, *sub).await.unwrap();
+            let paid = t.vote(sub, &v[vi].pubkey()).await.reward_paid;
+            let incoherent = *sub == subs[2] && vi == 6;
+            let want = if coherent == 0 || incoherent {
+                0
+            } else {
+                per_vote(coherent)
+            };
+            assert_eq!(paid, want, "validator {vi} on submission {sub}");
+            expected[vi] += want;
+        }
+    }
+    for (vi, val) in v.iter().enumerate() {
+        assert_eq!(t.balance(&val.pubkey()).await, expected[vi]);
+        assert_eq!(
+            t.stake(&val.pubkey()).await.locked,
+            0,
+            "validator {vi} still bonded"
+        );
+    }
+    assert_eq!(t.stake(&v[5].pubkey()).await.deposited, 990 * TOKEN);
+    assert_eq!(t.stake(&v[6].pubkey()).await.deposited, 995 * TOKEN);
+
+    // Close every vote and submission, then the creator takes back the rest and the task closes.
+    let client = t.client();
+    for (ballot, sub) in ballots.iter().zip(&subs) {
+        for &(vi, ..) in ballot.iter() {
+            t.send(&[client.close_vote(*sub, v[vi].pubkey())], &[])
+                .await
+                .unwrap();
+        }
+    }
+    for contributor in &c {
+        t.send(&[client.close_submission(task, contributor.pubkey())], &[])
+            .await
+            .unwrap();
+    }
+    let paid_out = t.task(&task).await.paid_out;
+    t.reclaim_task(&creator, task).await.unwrap();
+    assert!(!t.exists(&task).await);
+    assert_eq!(t.balance(&creator.pubkey()).await, 1_000 * TOKEN - paid_out);
+    t.check_invariants().await;
+}
+
+#[tokio::test]
+async fn task_where_nothing_is_accepted_returns_the_contributor_pool() {
+    let World {
+        mut t,
+        creator,
+        keeper,
+        contributors: c,
+        validators: v,
+        task,
+        subs,
+    } = run_votes(&[BAD, MEH], 250 * TOKEN).await;
+    assert_eq!(t.task(&task).await.accepted_count, 0);
+    assert_eq!(t.task(&task).await.contributor_liability, 0);
+    t.slash_submission(&keeper, task, &c[0].pubkey())
+        .await
+        .unwrap();
+    t.slash_vote(&keeper, task, subs[0], &v[6].pubkey())
+        .await
+        .unwrap();
+    let before = t.balance(&creator.pubkey()).await;
+    t.reclaim_task(&creator, task).await.unwrap();
+    // 800 of contributor pool come back at once; the two validator slices are still owed.
+    assert_eq!(t.balance(&creator.pubkey()).await - before, 800 * TOKEN);
+    t.claim_submission(&c[1], task).await.unwrap();
+    assert_eq!(t.balance(&c[1].pubkey()).await, 0);
+    assert_eq!(t.stake(&c[1].pubkey()).await.locked, 0);
+}
+
+#[tokio::test]
+async fn finalize_at_the_vote_cap_uses_all_32_reveals() {
+    let mut t = context().await;
+    t.check_each_step = false;
+    let creator = t.actor(1_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let mut args = t.task_args();
+    args.max_votes = 32;
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    let mut vals = Vec::new();
+    for _ in 0..32 {
+        vals.push(t.staker(100 * TOKEN, 0).await);
+    }
+    t.to_commit_phase(&task).await;
+    for (i, val) in vals.iter().enumerate() {
+        t.try_commit(val, task, sub, (i * 3) as u8).await.unwrap();
+    }
+    let extra = t.staker(100 * TOKEN, 0).await;
+    assert_merit_err(
+        t.try_commit(&extra, task, sub, 50).await,
+        MeritError::TooManyVotes,
+    );
+    t.to_reveal_phase(&task).await;
+    for (i, val) in vals.iter().enumerate() {
+        t.try_reveal(val, task, sub, (i * 3) as u8).await.unwrap();
+    }
+    t.to_finalize_phase(&task).await;
+    t.finalize_submission(&alice, task, sub).await.unwrap();
+    let s = t.submission(&sub).await;
+    assert_eq!(s.revealed.len(), 32);
+    // Scores 0,3,...,93 with equal weight: the 16th lowest is 45.
+    assert_eq!(s.consensus_score, 45);
+    t.check_invariants().await;
+}

@@ -1,0 +1,10 @@
+mod admin;
+mod claim;
+mod finalize;
+mod lifecycle;
+mod slash;
+mod stake;
+mod submit;
+mod task;
+mod tx_size;
+mod vote;

@@ -1,0 +1,269 @@
+use anchor_lang::error::ErrorCode;
+use merit_client::builders::replace_account;
+use merit_tests::*;
+
+#[tokio::test]
+async fn create_task_escrows_reward_and_keeper_bounties() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let args = t.task_args();
+    let lamports_before = t.net.lamports(&creator.pubkey()).await;
+    let task = t.create_task(&creator, args.clone()).await;
+    let state = t.task(&task).await;
+    let bounty = ConfigParams::defaults(6).keeper_bounty_lamports;
+    assert_eq!(state.creator, creator.pubkey());
+    assert_eq!(state.reward, args.reward);
+    assert_eq!(state.uri, args.uri);
+    assert_eq!(
+        state.bounty_remaining,
+        bounty * (u64::from(args.max_submissions) + 1)
+    );
+    assert_eq!(
+        t.net.token_balance(&pda::task_vault(&task)).await,
+        args.reward
+    );
+    assert_eq!(t.balance(&creator.pubkey()).await, 1_000 * TOKEN);
+    let rent = t.net.lamports(&task).await - state.bounty_remaining;
+    let vault_rent = t.net.lamports(&pda::task_vault(&task)).await;
+    assert_eq!(
+        lamports_before - t.net.lamports(&creator.pubkey()).await,
+        rent + vault_rent + state.bounty_remaining
+    );
+}
+
+#[tokio::test]
+async fn create_task_rejects_each_out_of_range_argument() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let base = t.task_args();
+    let now = t.now();
+    let p = ConfigParams::defaults(6);
+    let cases: Vec<(CreateTaskArgs, MeritError)> = vec![
+        (
+            CreateTaskArgs {
+                reward: 0,
+                ..base.clone()
+            },
+            MeritError::ZeroAmount,
+        ),
+        (
+            CreateTaskArgs {
+                uri: "x".repeat(201),
+                ..base.clone()
+            },
+            MeritError::UriTooLong,
+        ),
+        (
+            CreateTaskArgs {
+                submission_deadline: now,
+                ..base.clone()
+            },
+            MeritError::InvalidDeadlines,
+        ),
+        (
+            CreateTaskArgs {
+                commit_deadline: base.submission_deadline + p.min_phase_secs - 1,
+                ..base.clone()
+            },
+            MeritError::InvalidDeadlines,
+        ),
+        (
+            CreateTaskArgs {
+                reveal_deadline: base.commit_deadline,
+                ..base.clone()
+            },
+            MeritError::InvalidDeadlines,
+        ),
+        (
+            CreateTaskArgs {
+                reveal_deadline: now + p.max_task_duration_secs + 1,
+                ..base.clone()
+            },
+            MeritError::TaskTooLong,
+        ),
+        (
+            CreateTaskArgs {
+                reject_threshold: 0,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                reject_threshold: 70,
+                accept_threshold: 60,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                accept_threshold: 101,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                validator_share_bps: 10_001,
+                ..base.clone()
+            },
+            MeritError::InvalidBps,
+        ),
+        (
+            CreateTaskArgs {
+                max_submissions: 0,
+                ..base.clone()
+            },
+            MeritError::InvalidMaxSubmissions,
+        ),
+        (
+            CreateTaskArgs {
+                max_submissions: p.max_submissions_per_task + 1,
+                ..base.clone()
+            },
+            MeritError::InvalidMaxSubmissions,
+        ),
+        (
+            CreateTaskArgs {
+                max_votes: 0,
+                ..base.clone()
+            },
+            MeritError::InvalidMaxVotes,
+        ),
+        (
+            CreateTaskArgs {
+                max_votes: 33,
+                ..base.clone()
+            },
+            MeritError::InvalidMaxVotes,
+        ),
+        (
+            CreateTaskArgs {
+                bond: p.min_submission_bond - 1,
+                ..base.clone()
+            },
+            MeritError::BondTooSmall,
+        ),
+        (
+            CreateTaskArgs {
+                quorum_weight: 0,
+                ..base.clone()
+            },
+            MeritError::InvalidQuorum,
+        ),
+    ];
+    for (args, err) in cases {
+        let task = pda::task(&creator.pubkey(), args.id);
+        assert_merit_err(t.try_create_task(&creator, args).await, err);
+        assert!(!t.exists(&task).await);
+    }
+    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
+}
+
+#[tokio::test]
+async fn create_task_with_more_reward_than_balance_fails() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(10 * TOKEN).await;
+    let args = t.task_args();
+    assert_fails(t.try_create_task(&creator, args).await);
+}
+
+#[tokio::test]
+async fn create_task_with_a_reused_id_is_rejected() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(3_000 * TOKEN).await;
+    let args = t.task_args();
+    t.create_task(&creator, args.clone()).await;
+    assert_fails(t.try_create_task(&creator, args).await);
+    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
+}
+
+#[tokio::test]
+async fn create_task_paying_from_someone_elses_account_is_rejected() {
+    let mut t = TestContext::new().await;
+    let victim = t.actor(2_000 * TOKEN).await;
+    let mallory = t.actor(0).await;
+    let args = t.task_args();
+    let c = t.client();
+    let mut ix = c.create_task(mallory.pubkey(), args);
+    replace_account(&mut ix, &c.ata(&mallory.pubkey()), &c.ata(&victim.pubkey()));
+    assert_anchor_err(
+        t.send(&[ix], &[&mallory]).await,
+        ErrorCode::ConstraintTokenOwner,
+    );
+}
+
+#[tokio::test]
+async fn cancel_task_refunds_everything_and_closes() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let lamports_before = t.net.lamports(&creator.pubkey()).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let ix = t.client().cancel_task(creator.pubkey(), task);
+    t.send(&[ix], &[&creator]).await.unwrap();
+    assert!(!t.exists(&task).await);
+    assert!(!t.exists(&pda::task_vault(&task)).await);
+    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
+    assert_eq!(t.net.lamports(&creator.pubkey()).await, lamports_before);
+}
+
+#[tokio::test]
+async fn cancel_task_by_someone_else_is_rejected() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let mallory = t.actor(0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let ix = t.client().cancel_task(mallory.pubkey(), task);
+    assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotTaskCreator);
+    assert!(t.exists(&task).await);
+}
+
+#[tokio::test]
+async fn cancel_task_after_a_submission_is_rejected() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    t.submit(&alice, task, 1).await;
+    let ix = t.client().cancel_task(creator.pubkey(), task);
+    assert_merit_err(
+        t.send(&[ix], &[&creator]).await,
+        MeritError::TaskHasSubmissions,
+    );
+    assert_eq!(
+        t.net.token_balance(&pda::task_vault(&task)).await,
+        1_000 * TOKEN
+    );
+}
+
+#[tokio::test]
+async fn cancel_task_twice_fails() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let ix = t.client().cancel_task(creator.pubkey(), task);
+    t.send(&[ix.clone()], &[&creator]).await.unwrap();
+    assert_anchor_err(
+        t.send(&[ix], &[&creator]).await,
+        ErrorCode::AccountNotInitialized,
+    );
+}
+
+#[tokio::test]
+async fn task_with_no_submissions_can_be_finalized_and_fully_reclaimed() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let keeper = t.actor(0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    t.to_finalize_phase(&task).await;
+    t.finalize_task(&keeper, task).await.unwrap();
+    t.reclaim_task(&creator, task).await.unwrap();
+    assert!(!t.exists(&task).await);
+    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
+}

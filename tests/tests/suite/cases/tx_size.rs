@@ -1,0 +1,67 @@
+//! Every transaction the client builds fits in a packet, with the longest arguments.
+use anchor_lang::prelude::Pubkey;
+use merit_client::{pda, ConfigParams, CreateTaskArgs};
+use merit_tests::*;
+
+const PACKET_DATA_SIZE: usize = 1_232;
+
+#[tokio::test]
+async fn every_instruction_fits_in_one_transaction() {
+    let mut t = TestContext::new().await;
+    let c = t.client();
+    let k = Pubkey::new_unique;
+    let (a, b, task, sub) = (t.actor(0).await, k(), k(), k());
+    let args = CreateTaskArgs {
+        id: u64::MAX,
+        spec_hash: [255; 32],
+        uri: "u".repeat(200),
+        reward: u64::MAX,
+        submission_deadline: i64::MAX,
+        commit_deadline: i64::MAX,
+        reveal_deadline: i64::MAX,
+        bond: u64::MAX,
+        min_validator_stake: u64::MAX,
+        quorum_weight: u64::MAX,
+        accept_threshold: 100,
+        reject_threshold: 100,
+        validator_share_bps: 10_000,
+        max_submissions: u16::MAX,
+        max_votes: 32,
+    };
+    let ap = a.pubkey();
+    let ixs = vec![
+        c.initialize(ap, ConfigParams::defaults(6)),
+        c.update_config(ap, ConfigParams::defaults(6)),
+        c.set_paused(ap, true),
+        c.propose_admin(ap, Some(b)),
+        c.accept_admin(ap),
+        c.deposit_stake(ap, u64::MAX),
+        c.request_unstake(ap, u64::MAX),
+        c.withdraw_stake(ap),
+        c.create_task(ap, args),
+        c.cancel_task(ap, task),
+        c.submit(ap, task, [255; 32], "u".repeat(200)),
+        c.commit_vote(ap, task, sub, [255; 32]),
+        c.reveal_vote(ap, task, sub, 100, [255; 32]),
+        c.finalize_submission(ap, task, sub),
+        c.finalize_task(ap, task),
+        c.slash_submission(ap, task, b),
+        c.slash_vote(ap, task, sub, b),
+        c.claim_submission(ap, task),
+        c.claim_vote(ap, task, sub),
+        c.reclaim_task(ap, task),
+        c.close_vote(sub, b),
+        c.close_submission(task, b),
+    ];
+    assert_eq!(ixs.len(), 22, "one builder per instruction");
+    for ix in ixs {
+        let tx = t.net.transaction(&[ix.clone()], &[&a]).await.unwrap();
+        let size = tx.message.serialize().len() + 1 + 64 * tx.signatures.len();
+        assert!(
+            size <= PACKET_DATA_SIZE,
+            "{:?} is {size} bytes",
+            ix.data.get(..8)
+        );
+    }
+    assert_ne!(pda::config(), pda::stake_vault());
+}

@@ -1,0 +1,303 @@
+use anchor_lang::error::ErrorCode;
+use anchor_lang::prelude::Pubkey;
+use merit_client::vote_commitment;
+use merit_tests::*;
+
+struct Setup {
+    t: TestContext,
+    creator: Keypair,
+    alice: Keypair,
+    task: Pubkey,
+    sub: Pubkey,
+}
+
+async fn setup() -> Setup {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    Setup {
+        t,
+        creator,
+        alice,
+        task,
+        sub,
+    }
+}
+
+#[tokio::test]
+async fn commit_sets_weight_and_locks_bond() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 70).await.unwrap();
+    let vote = t.vote(&sub, &val.pubkey()).await;
+    assert_eq!(vote.weight, 300 * TOKEN);
+    assert_eq!(vote.bond, 30 * TOKEN);
+    assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
+    assert_eq!(t.submission(&sub).await.vote_count, 1);
+}
+
+#[tokio::test]
+async fn commit_weight_is_capped_by_config() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let cap = ConfigParams::defaults(6).max_vote_weight;
+    let whale = t.staker(cap * 3, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&whale, task, sub, 70).await.unwrap();
+    let vote = t.vote(&sub, &whale.pubkey()).await;
+    assert_eq!(vote.weight, cap);
+    assert_eq!(vote.bond, cap / 10);
+}
+
+#[tokio::test]
+async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    let state = t.task(&task).await;
+    t.set_time(state.submission_deadline - 1);
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 70).await,
+        MeritError::CommitWindowClosed,
+    );
+    t.set_time(state.commit_deadline);
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 70).await,
+        MeritError::CommitWindowClosed,
+    );
+    t.set_time(state.commit_deadline - 1);
+    t.try_commit(&val, task, sub, 70).await.unwrap();
+}
+
+#[tokio::test]
+async fn voting_on_ones_own_submission_is_rejected() {
+    let Setup {
+        mut t,
+        alice,
+        task,
+        sub,
+        ..
+    } = setup().await;
+    t.to_commit_phase(&task).await;
+    assert_merit_err(
+        t.try_commit(&alice, task, sub, 100).await,
+        MeritError::SelfVote,
+    );
+}
+
+#[tokio::test]
+async fn voting_on_ones_own_task_is_rejected() {
+    let Setup {
+        mut t,
+        creator,
+        task,
+        sub,
+        ..
+    } = setup().await;
+    t.mint_to(&creator.pubkey(), 100 * TOKEN).await;
+    t.deposit(&creator, 100 * TOKEN).await.unwrap();
+    t.to_commit_phase(&task).await;
+    assert_merit_err(
+        t.try_commit(&creator, task, sub, 0).await,
+        MeritError::CreatorVote,
+    );
+}
+
+#[tokio::test]
+async fn commit_below_the_tasks_minimum_stake_is_rejected() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let small = t.staker(9 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    assert_merit_err(
+        t.try_commit(&small, task, sub, 70).await,
+        MeritError::StakeBelowMinimum,
+    );
+}
+
+#[tokio::test]
+async fn committing_twice_is_rejected() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 70).await.unwrap();
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 10).await,
+        MeritError::AlreadyVoted,
+    );
+    assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
+}
+
+#[tokio::test]
+async fn commit_beyond_max_votes_is_rejected() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let mut args = t.task_args();
+    args.max_votes = 2;
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.to_commit_phase(&task).await;
+    for _ in 0..2 {
+        let v = t.staker(100 * TOKEN, 0).await;
+        t.try_commit(&v, task, sub, 50).await.unwrap();
+    }
+    let late = t.staker(100 * TOKEN, 0).await;
+    assert_merit_err(
+        t.try_commit(&late, task, sub, 50).await,
+        MeritError::TooManyVotes,
+    );
+}
+
+#[tokio::test]
+async fn commit_on_a_submission_of_another_task_is_rejected() {
+    let Setup {
+        mut t,
+        creator,
+        task,
+        ..
+    } = setup().await;
+    let bob = t.staker(100 * TOKEN, 0).await;
+    let args = t.task_args();
+    let other = t.create_task(&creator, args).await;
+    let other_sub = t.submit(&bob, other, 2).await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    assert_anchor_err(
+        t.try_commit(&val, task, other_sub, 50).await,
+        ErrorCode::ConstraintSeeds,
+    );
+}
+
+#[tokio::test]
+async fn reveal_records_score_and_weight() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 77).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    t.try_reveal(&val, task, sub, 77).await.unwrap();
+    let vote = t.vote(&sub, &val.pubkey()).await;
+    assert!(vote.revealed);
+    assert_eq!(vote.score, 77);
+    let s = t.submission(&sub).await;
+    assert_eq!(s.revealed_weight, 300 * TOKEN);
+    assert_eq!(s.revealed.len(), 1);
+    assert_eq!(s.revealed[0].score, 77);
+}
+
+#[tokio::test]
+async fn reveal_with_a_wrong_score_or_salt_fails() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 77).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    assert_merit_err(
+        t.try_reveal(&val, task, sub, 78).await,
+        MeritError::CommitmentMismatch,
+    );
+    let ix = t.client().reveal_vote(val.pubkey(), task, sub, 77, [0; 32]);
+    assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::CommitmentMismatch);
+    assert!(!t.vote(&sub, &val.pubkey()).await.revealed);
+}
+
+#[tokio::test]
+async fn reveal_with_other_voters_commitment_fails() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let honest = t.staker(300 * TOKEN, 0).await;
+    let copycat = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&honest, task, sub, 77).await.unwrap();
+    // The copycat commits the honest validator's commitment bytes, then learns the
+    // honest score and salt: the commitment binds the validator key, so it cannot reveal.
+    let copied = t.vote(&sub, &honest.pubkey()).await.commitment;
+    t.votes.insert(pda::vote(&sub, &copycat.pubkey()));
+    let ix = t.client().commit_vote(copycat.pubkey(), task, sub, copied);
+    t.send(&[ix], &[&copycat]).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    let ix = t
+        .client()
+        .reveal_vote(copycat.pubkey(), task, sub, 77, salt_of(&honest));
+    assert_merit_err(
+        t.send(&[ix], &[&copycat]).await,
+        MeritError::CommitmentMismatch,
+    );
+    // Nor can anyone reveal the honest vote account while signing as themselves.
+    let mut ix = t
+        .client()
+        .reveal_vote(copycat.pubkey(), task, sub, 77, salt_of(&honest));
+    merit_client::builders::replace_account(
+        &mut ix,
+        &pda::vote(&sub, &copycat.pubkey()),
+        &pda::vote(&sub, &honest.pubkey()),
+    );
+    assert_anchor_err(t.send(&[ix], &[&copycat]).await, ErrorCode::ConstraintSeeds);
+    assert_eq!(
+        vote_commitment(&sub, &honest.pubkey(), 77, &salt_of(&honest)),
+        copied
+    );
+}
+
+#[tokio::test]
+async fn reveal_outside_its_window_is_rejected_at_the_exact_seconds() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 60).await.unwrap();
+    let state = t.task(&task).await;
+    t.set_time(state.commit_deadline - 1);
+    assert_merit_err(
+        t.try_reveal(&val, task, sub, 60).await,
+        MeritError::RevealWindowClosed,
+    );
+    t.set_time(state.reveal_deadline);
+    assert_merit_err(
+        t.try_reveal(&val, task, sub, 60).await,
+        MeritError::RevealWindowClosed,
+    );
+    t.set_time(state.reveal_deadline - 1);
+    t.try_reveal(&val, task, sub, 60).await.unwrap();
+}
+
+#[tokio::test]
+async fn reveal_twice_and_out_of_range_scores_are_rejected() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let val = t.staker(300 * TOKEN, 0).await;
+    let high = t.staker(300 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 60).await.unwrap();
+    t.try_commit(&high, task, sub, 101).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    t.try_reveal(&val, task, sub, 60).await.unwrap();
+    assert_merit_err(
+        t.try_reveal(&val, task, sub, 60).await,
+        MeritError::AlreadyRevealed,
+    );
+    assert_merit_err(
+        t.try_reveal(&high, task, sub, 101).await,
+        MeritError::ScoreOutOfRange,
+    );
+    assert_eq!(t.submission(&sub).await.revealed.len(), 1);
+}
