@@ -1,1 +1,37 @@
-fn main() {}
+//! `merit`: the Merit command line.
+mod demo;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "merit",
+    version,
+    about = "Merit: paying people for useful AI work on Solana"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run one whole task lifecycle on an in-process chain running the real program.
+    Demo,
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("MERIT_LOG").unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("warn,tarpc=off,solana_runtime=off")
+            }),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Runtime::new()?;
+    match cli.command {
+        Command::Demo => runtime.block_on(demo::run()),
+    }
+}

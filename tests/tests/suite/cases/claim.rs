@@ -158,7 +158,7 @@ async fn reclaim_is_creator_only_after_finalization_and_not_repeatable() {
     t.claim_submission(&alice, task).await.unwrap();
     let close_sub = c.close_submission(task, alice.pubkey());
     assert_merit_err(
-        t.send(&[close_sub.clone()], &[]).await,
+        t.send(std::slice::from_ref(&close_sub), &[]).await,
         MeritError::NotSettled,
     );
     let alice_lamports = t.net.lamports(&alice.pubkey()).await;

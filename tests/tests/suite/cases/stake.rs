@@ -86,11 +86,11 @@ async fn request_unstake_locks_amount_until_cooldown() {
     t.set_time(stake.unstake_at - 1);
     let ix = c.withdraw_stake(alice.pubkey());
     assert_merit_err(
-        t.send(&[ix.clone()], &[&alice]).await,
+        t.send(std::slice::from_ref(&ix), &[&alice]).await,
         MeritError::CooldownNotElapsed,
     );
     t.set_time(stake.unstake_at);
-    t.send(&[ix.clone()], &[&alice]).await.unwrap();
+    t.send(std::slice::from_ref(&ix), &[&alice]).await.unwrap();
     assert_eq!(t.balance(&alice.pubkey()).await, 30 * TOKEN);
     let stake = t.stake(&alice.pubkey()).await;
     assert_eq!((stake.deposited, stake.unstaking), (70 * TOKEN, 0));
@@ -146,7 +146,7 @@ async fn request_unstake_cannot_touch_bonded_stake() {
 async fn unstake_of_someone_elses_stake_is_rejected() {
     let mut t = TestContext::new().await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let mallory = t.staker(1 * TOKEN, 0).await;
+    let mallory = t.staker(TOKEN, 0).await;
     let c = t.client();
     let mut ix = c.request_unstake(mallory.pubkey(), 50 * TOKEN);
     replace_account(

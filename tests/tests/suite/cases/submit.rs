@@ -121,7 +121,7 @@ async fn submit_with_an_overlong_uri_is_rejected() {
 async fn submit_with_someone_elses_stake_is_rejected() {
     let (mut t, _, task) = setup().await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let mallory = t.staker(1 * TOKEN, 0).await;
+    let mallory = t.staker(TOKEN, 0).await;
     let mut ix = t
         .client()
         .submit(mallory.pubkey(), task, [1; 32], String::new());

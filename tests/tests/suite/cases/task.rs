@@ -247,7 +247,9 @@ async fn cancel_task_twice_fails() {
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
     let ix = t.client().cancel_task(creator.pubkey(), task);
-    t.send(&[ix.clone()], &[&creator]).await.unwrap();
+    t.send(std::slice::from_ref(&ix), &[&creator])
+        .await
+        .unwrap();
     assert_anchor_err(
         t.send(&[ix], &[&creator]).await,
         ErrorCode::AccountNotInitialized,

@@ -55,7 +55,11 @@ async fn every_instruction_fits_in_one_transaction() {
     ];
     assert_eq!(ixs.len(), 22, "one builder per instruction");
     for ix in ixs {
-        let tx = t.net.transaction(&[ix.clone()], &[&a]).await.unwrap();
+        let tx = t
+            .net
+            .transaction(std::slice::from_ref(&ix), &[&a])
+            .await
+            .unwrap();
         let size = tx.message.serialize().len() + 1 + 64 * tx.signatures.len();
         assert!(
             size <= PACKET_DATA_SIZE,

@@ -1,0 +1,236 @@
+//! `merit demo`: one task from posting to closing, on the in-process chain.
+use anyhow::{anyhow, Result};
+use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, Submission, Task};
+use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
+
+const TOKEN: u64 = 1_000_000;
+
+struct Actor {
+    name: &'static str,
+    key: Keypair,
+}
+
+fn tokens(amount: u64) -> String {
+    format!("{}.{:06}", amount / TOKEN, amount % TOKEN)
+}
+
+fn salt(key: &Keypair) -> [u8; 32] {
+    let mut s = key.pubkey().to_bytes();
+    s.reverse();
+    s
+}
+
+async fn actor(net: &mut Localnet, name: &'static str, wallet: u64, stake: u64) -> Result<Actor> {
+    let key = net.new_user(wallet + stake).await?;
+    if stake > 0 {
+        let ix = net.client.deposit_stake(key.pubkey(), stake);
+        net.send(&[ix], &[&key]).await?;
+    }
+    Ok(Actor { name, key })
+}
+
+pub async fn run() -> Result<()> {
+    let params = ConfigParams {
+        max_vote_weight: 500 * TOKEN,
+        ..ConfigParams::defaults(6)
+    };
+    let mut net = Localnet::start(LocalnetOptions {
+        params: Some(params),
+        ..LocalnetOptions::default()
+    })
+    .await?;
+    let c = net.client;
+    println!("Merit demo: one task, four contributors, five validators, on an in-process chain");
+    println!("running the real program (mint {}).\n", c.stake_mint);
+
+    let creator = actor(&mut net, "creator", 1_000 * TOKEN, 0).await?;
+    let keeper = actor(&mut net, "keeper", 0, 0).await?;
+    let contributors = vec![
+        (actor(&mut net, "alice", 0, 100 * TOKEN).await?, 90u8),
+        (actor(&mut net, "bob", 0, 100 * TOKEN).await?, 75),
+        (actor(&mut net, "carol", 0, 100 * TOKEN).await?, 10),
+        (actor(&mut net, "dave", 0, 100 * TOKEN).await?, 45),
+    ];
+    let validators = vec![
+        actor(&mut net, "val-1", 0, 500 * TOKEN).await?,
+        actor(&mut net, "val-2", 0, 400 * TOKEN).await?,
+        actor(&mut net, "val-3", 0, 300 * TOKEN).await?,
+        actor(&mut net, "val-4", 0, 300 * TOKEN).await?,
+        actor(&mut net, "eve", 0, 200 * TOKEN).await?,
+    ];
+    let silent = "eve";
+
+    let now = net.now();
+    let args = CreateTaskArgs {
+        id: 1,
+        spec_hash: [1; 32],
+        uri: "ipfs://summarize-this-paper".into(),
+        reward: 1_000 * TOKEN,
+        submission_deadline: now + 3_600,
+        commit_deadline: now + 7_200,
+        reveal_deadline: now + 10_800,
+        bond: 10 * TOKEN,
+        min_validator_stake: 100 * TOKEN,
+        quorum_weight: 500 * TOKEN,
+        accept_threshold: 60,
+        reject_threshold: 30,
+        validator_share_bps: 2_000,
+        max_submissions: 8,
+        max_votes: 8,
+    };
+    let task = pda::task(&creator.key.pubkey(), args.id);
+    net.send(
+        &[c.create_task(creator.key.pubkey(), args.clone())],
+        &[&creator.key],
+    )
+    .await?;
+    println!(
+        "1. creator posts a task escrowing {} tokens (20% for validators); phases of one hour",
+        tokens(args.reward)
+    );
+
+    let mut subs = Vec::new();
+    for (i, (who, _)) in contributors.iter().enumerate() {
+        let hash = solana_hash(i as u8);
+        let ix = c.submit(
+            who.key.pubkey(),
+            task,
+            hash,
+            format!("ipfs://work-{}", who.name),
+        );
+        net.send(&[ix], &[&who.key]).await?;
+        subs.push(pda::submission(&task, &who.key.pubkey()));
+    }
+    println!("2. alice, bob, carol and dave submit work, each bonding 10 tokens of stake");
+
+    net.set_time(args.submission_deadline);
+    for v in &validators {
+        for ((_, quality), sub) in contributors.iter().zip(&subs) {
+            let score = quality.saturating_add((v.name.len() % 3) as u8);
+            let commitment = vote_commitment(sub, &v.key.pubkey(), score, &salt(&v.key));
+            let ix = c.commit_vote(v.key.pubkey(), task, *sub, commitment);
+            net.send(&[ix], &[&v.key]).await?;
+        }
+    }
+    println!("3. five validators commit hidden scores on every submission");
+
+    net.set_time(args.commit_deadline);
+    for v in validators.iter().filter(|v| v.name != silent) {
+        for ((_, quality), sub) in contributors.iter().zip(&subs) {
+            let score = quality.saturating_add((v.name.len() % 3) as u8);
+            let ix = c.reveal_vote(v.key.pubkey(), task, *sub, score, salt(&v.key));
+            net.send(&[ix], &[&v.key]).await?;
+        }
+    }
+    println!("4. four validators reveal; eve never does");
+
+    net.set_time(args.reveal_deadline);
+    for sub in &subs {
+        net.send(
+            &[c.finalize_submission(keeper.key.pubkey(), task, *sub)],
+            &[&keeper.key],
+        )
+        .await?;
+    }
+    net.send(
+        &[c.finalize_task(keeper.key.pubkey(), task)],
+        &[&keeper.key],
+    )
+    .await?;
+    println!("5. a keeper finalizes every submission and the task:");
+    for ((who, _), sub) in contributors.iter().zip(&subs) {
+        let s: Submission = net
+            .account(sub)
+            .await
+            .ok_or_else(|| anyhow!("submission missing"))?;
+        println!(
+            "     {:<6} consensus {:>3}  {:?}",
+            who.name, s.consensus_score, s.outcome
+        );
+    }
+
+    for ((who, _), sub) in contributors.iter().zip(&subs) {
+        let s: Submission = net.account(sub).await.ok_or_else(|| anyhow!("missing"))?;
+        if s.outcome == merit_client::Outcome::Rejected {
+            let ix = c.slash_submission(keeper.key.pubkey(), task, who.key.pubkey());
+            net.send(&[ix], &[&keeper.key]).await?;
+        }
+    }
+    let eve = validators
+        .iter()
+        .find(|v| v.name == silent)
+        .ok_or_else(|| anyhow!("no silent validator"))?;
+    for sub in &subs {
+        let ix = c.slash_vote(keeper.key.pubkey(), task, *sub, eve.key.pubkey());
+        net.send(&[ix], &[&keeper.key]).await?;
+    }
+    println!("6. the keeper slashes carol's rejected bond and eve's four unrevealed votes");
+
+    for ((who, _), sub) in contributors.iter().zip(&subs) {
+        let s: Submission = net.account(sub).await.ok_or_else(|| anyhow!("missing"))?;
+        if s.outcome != merit_client::Outcome::Rejected {
+            net.send(&[c.claim_submission(who.key.pubkey(), task)], &[&who.key])
+                .await?;
+        }
+    }
+    for v in validators.iter().filter(|v| v.name != silent) {
+        for sub in &subs {
+            net.send(&[c.claim_vote(v.key.pubkey(), task, *sub)], &[&v.key])
+                .await?;
+        }
+    }
+    for v in &validators {
+        for sub in &subs {
+            net.send(&[c.close_vote(*sub, v.key.pubkey())], &[]).await?;
+        }
+    }
+    for (who, _) in &contributors {
+        net.send(&[c.close_submission(task, who.key.pubkey())], &[])
+            .await?;
+    }
+    let state: Task = net.account(&task).await.ok_or_else(|| anyhow!("task"))?;
+    let paid_out = state.paid_out;
+    net.send(
+        &[c.reclaim_task(creator.key.pubkey(), task)],
+        &[&creator.key],
+    )
+    .await?;
+    println!(
+        "7. everyone claims; accounts close; the creator reclaims the rest and the task closes"
+    );
+    println!(
+        "   paid out {} tokens; task account closed: {}\n",
+        tokens(paid_out),
+        net.raw_account(&task).await.is_none()
+    );
+
+    println!("Final balances (wallet + stake):");
+    println!("  {:<8} {:>14} {:>14}", "who", "wallet", "stake");
+    let mut everyone: Vec<&Actor> = vec![&creator, &keeper];
+    everyone.extend(contributors.iter().map(|(a, _)| a));
+    everyone.extend(validators.iter());
+    for a in everyone {
+        let wallet = net.wallet_balance(&a.key.pubkey()).await;
+        let stake = net
+            .account::<merit_client::Stake>(&pda::stake(&a.key.pubkey()))
+            .await
+            .map(|s| s.deposited)
+            .unwrap_or(0);
+        println!(
+            "  {:<8} {:>14} {:>14}",
+            a.name,
+            tokens(wallet),
+            tokens(stake)
+        );
+    }
+    let treasury = net.token_balance(&pda::treasury()).await;
+    println!("  {:<8} {:>14}", "treasury", tokens(treasury));
+    Ok(())
+}
+
+fn solana_hash(i: u8) -> [u8; 32] {
+    let mut h = [0u8; 32];
+    h[0] = 0xAB;
+    h[1] = i;
+    h
+}
