@@ -233,6 +233,32 @@ impl Localnet {
         ))
     }
 
+    /// Simulates `ixs` and returns the compute units they consumed (meaningful only
+    /// when the program runs from an SBF build: see [`runs_sbf`]).
+    pub async fn units_consumed(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<u64, TxError> {
+        let tx = self.transaction(ixs, signers).await?;
+        let sim = self
+            .ctx
+            .banks_client
+            .simulate_transaction(tx)
+            .await
+            .map_err(TxError::from)?;
+        if let Err(e) = sim.result.clone().unwrap_or(Ok(())) {
+            return Err(TxError {
+                code: None,
+                message: e.to_string(),
+            });
+        }
+        Ok(sim
+            .simulation_details
+            .map(|d| d.units_consumed)
+            .unwrap_or(0))
+    }
+
     pub async fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), TxError> {
         let ix = system_instruction::transfer(&self.ctx.payer.pubkey(), to, lamports);
         self.send(&[ix], &[]).await
@@ -276,6 +302,45 @@ impl Localnet {
         })?;
         let authority = self.mint_authority.insecure_clone();
         self.send(&[ix], &[&authority]).await
+    }
+
+    /// Creates a second mint under the deployment's token program and an associated
+    /// account of it for `owner` holding `amount`: the "wrong mint" of attack tests.
+    /// Returns that token account.
+    pub async fn foreign_token_account(
+        &mut self,
+        owner: &Pubkey,
+        amount: u64,
+    ) -> Result<Pubkey, TxError> {
+        let mint = Keypair::new();
+        self.create_mint(&mint, self.decimals, &[]).await?;
+        let token_program = self.client.token_program;
+        let ata = anchor_spl::associated_token::get_associated_token_address_with_program_id(
+            owner,
+            &mint.pubkey(),
+            &token_program,
+        );
+        let create = create_associated_token_account_idempotent(
+            &self.ctx.payer.pubkey(),
+            owner,
+            &mint.pubkey(),
+            &token_program,
+        );
+        let mint_to = spl_token_2022::instruction::mint_to(
+            &token_program,
+            &mint.pubkey(),
+            &ata,
+            &self.mint_authority.pubkey(),
+            &[],
+            amount,
+        )
+        .map_err(|e| TxError {
+            code: None,
+            message: e.to_string(),
+        })?;
+        let authority = self.mint_authority.insecure_clone();
+        self.send(&[create, mint_to], &[&authority]).await?;
+        Ok(ata)
     }
 
     pub async fn raw_account(&mut self, key: &Pubkey) -> Option<Account> {

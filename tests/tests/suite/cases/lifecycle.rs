@@ -254,8 +254,8 @@ async fn task_where_nothing_is_accepted_returns_the_contributor_pool() {
     assert_eq!(t.stake(&c[1].pubkey()).await.locked, 0);
 }
 
-#[tokio::test]
-async fn finalize_at_the_vote_cap_uses_all_32_reveals() {
+/// A submission with 32 revealed votes scoring 0, 3, ..., 93, at its reveal deadline.
+async fn at_the_vote_cap() -> (TestContext, Keypair, Pubkey, Pubkey) {
     let mut t = context().await;
     t.check_each_step = false;
     let creator = t.actor(1_000 * TOKEN).await;
@@ -282,10 +282,32 @@ async fn finalize_at_the_vote_cap_uses_all_32_reveals() {
         t.try_reveal(val, task, sub, (i * 3) as u8).await.unwrap();
     }
     t.to_finalize_phase(&task).await;
+    (t, alice, task, sub)
+}
+
+#[tokio::test]
+async fn finalize_at_the_vote_cap_uses_all_32_reveals() {
+    let (mut t, alice, task, sub) = at_the_vote_cap().await;
     t.finalize_submission(&alice, task, sub).await.unwrap();
     let s = t.submission(&sub).await;
     assert_eq!(s.revealed.len(), 32);
     // Scores 0,3,...,93 with equal weight: the 16th lowest is 45.
     assert_eq!(s.consensus_score, 45);
     t.check_invariants().await;
+}
+
+#[tokio::test]
+#[ignore = "compute is metered only on an SBF build: `anchor test` runs it with SBF_OUT_DIR set"]
+async fn finalize_at_the_vote_cap_fits_the_compute_budget_on_sbf() {
+    assert!(
+        merit_localnet::runs_sbf(),
+        "needs SBF_OUT_DIR pointing at a directory holding merit.so"
+    );
+    let (mut t, alice, task, sub) = at_the_vote_cap().await;
+    let ix = t.client().finalize_submission(alice.pubkey(), task, sub);
+    let units = t.net.units_consumed(&[ix], &[&alice]).await.unwrap();
+    assert!(
+        units > 0 && units < 200_000,
+        "finalize used {units} compute units"
+    );
 }
