@@ -21,28 +21,24 @@ pub type TxResult = Result<(), TxError>;
 /// Asserts that `res` failed with the Merit error `expected`.
 #[track_caller]
 pub fn assert_merit_err(res: TxResult, expected: MeritError) {
-    let code = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
-    match res {
-        Ok(()) => panic!("expected {expected:?}, but the transaction succeeded"),
-        Err(e) => assert_eq!(
-            e.code,
-            Some(code),
-            "expected {expected:?} ({code}), got: {e}"
-        ),
-    }
+    assert_code(
+        res,
+        anchor_lang::error::ERROR_CODE_OFFSET + expected as u32,
+        &expected,
+    );
 }
 
 /// Asserts that `res` failed with the Anchor framework error `expected`.
 #[track_caller]
 pub fn assert_anchor_err(res: TxResult, expected: anchor_lang::error::ErrorCode) {
-    let code = expected as u32;
+    assert_code(res, expected as u32, &expected);
+}
+
+#[track_caller]
+fn assert_code(res: TxResult, code: u32, name: &dyn std::fmt::Debug) {
     match res {
-        Ok(()) => panic!("expected {expected:?}, but the transaction succeeded"),
-        Err(e) => assert_eq!(
-            e.code,
-            Some(code),
-            "expected {expected:?} ({code}), got: {e}"
-        ),
+        Ok(()) => panic!("expected {name:?}, but the transaction succeeded"),
+        Err(e) => assert_eq!(e.code, Some(code), "expected {name:?} ({code}), got: {e}"),
     }
 }
 

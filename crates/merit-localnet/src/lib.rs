@@ -274,24 +274,47 @@ impl Localnet {
     }
 
     pub async fn create_ata(&mut self, owner: &Pubkey) -> Result<Pubkey, TxError> {
+        let mint = self.client.stake_mint;
+        self.create_ata_of(&mint, owner).await
+    }
+
+    async fn create_ata_of(&mut self, mint: &Pubkey, owner: &Pubkey) -> Result<Pubkey, TxError> {
+        let token_program = self.client.token_program;
         let ix = create_associated_token_account_idempotent(
             &self.ctx.payer.pubkey(),
             owner,
-            &self.client.stake_mint,
-            &self.client.token_program,
+            mint,
+            &token_program,
         );
         self.send(&[ix], &[]).await?;
-        Ok(self.client.ata(owner))
+        Ok(
+            anchor_spl::associated_token::get_associated_token_address_with_program_id(
+                owner,
+                mint,
+                &token_program,
+            ),
+        )
     }
 
+    /// Mints `amount` stake tokens into `owner`'s associated token account.
     pub async fn mint_to(&mut self, owner: &Pubkey, amount: u64) -> Result<(), TxError> {
+        let (mint, ata) = (self.client.stake_mint, self.client.ata(owner));
+        self.mint_to_account(&mint, &ata, amount).await
+    }
+
+    async fn mint_to_account(
+        &mut self,
+        mint: &Pubkey,
+        account: &Pubkey,
+        amount: u64,
+    ) -> Result<(), TxError> {
         if amount == 0 {
             return Ok(());
         }
         let ix = spl_token_2022::instruction::mint_to(
             &self.client.token_program,
-            &self.client.stake_mint,
-            &self.client.ata(owner),
+            mint,
+            account,
             &self.mint_authority.pubkey(),
             &[],
             amount,
@@ -314,32 +337,8 @@ impl Localnet {
     ) -> Result<Pubkey, TxError> {
         let mint = Keypair::new();
         self.create_mint(&mint, self.decimals, &[]).await?;
-        let token_program = self.client.token_program;
-        let ata = anchor_spl::associated_token::get_associated_token_address_with_program_id(
-            owner,
-            &mint.pubkey(),
-            &token_program,
-        );
-        let create = create_associated_token_account_idempotent(
-            &self.ctx.payer.pubkey(),
-            owner,
-            &mint.pubkey(),
-            &token_program,
-        );
-        let mint_to = spl_token_2022::instruction::mint_to(
-            &token_program,
-            &mint.pubkey(),
-            &ata,
-            &self.mint_authority.pubkey(),
-            &[],
-            amount,
-        )
-        .map_err(|e| TxError {
-            code: None,
-            message: e.to_string(),
-        })?;
-        let authority = self.mint_authority.insecure_clone();
-        self.send(&[create, mint_to], &[&authority]).await?;
+        let ata = self.create_ata_of(&mint.pubkey(), owner).await?;
+        self.mint_to_account(&mint.pubkey(), &ata, amount).await?;
         Ok(ata)
     }
 
