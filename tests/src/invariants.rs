@@ -4,8 +4,9 @@
 //! claims and slashes happening at most once.
 use crate::{pda, TestContext};
 use anchor_lang::prelude::Pubkey;
-use merit_client::{Stake, Submission, Task, Vote};
+use merit_client::{Config, Stake, Submission, Task, Vesting, Vote};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// What the checker remembers of accounts between steps, including closed ones.
 #[derive(Default)]
@@ -80,16 +81,39 @@ impl TestContext {
         assert_eq!(stake_vault, deposited, "stake vault != sum of deposits");
 
         let treasury = self.net.token_balance(&pda::treasury()).await;
-        if let Some(config) = self
-            .net
-            .account::<merit_client::Config>(&pda::config())
-            .await
-        {
+        let emission_vault = self.net.token_balance(&pda::emission_vault()).await;
+        let vesting_vault = self.net.token_balance(&pda::vesting_vault()).await;
+        if let Some(config) = self.net.account::<Config>(&pda::config()).await {
             assert_eq!(
                 treasury, config.total_slashed_to_treasury,
                 "treasury != slashed into it"
             );
+            assert_eq!(
+                emission_vault,
+                config.emission_funded - config.emission_paid,
+                "emission vault != funded - paid"
+            );
+            assert!(
+                config.emission_reserved <= emission_vault,
+                "closed epochs promise more than the emission vault holds"
+            );
         }
+        let mut vesting_held = 0u64;
+        let owners: BTreeSet<Pubkey> = self.wallets.union(&self.stakers).copied().collect();
+        for owner in owners {
+            if let Some(v) = self.net.account::<Vesting>(&pda::vesting(&owner)).await {
+                assert_eq!(
+                    v.unlocked + v.unvested,
+                    v.total_granted - v.total_withdrawn - v.total_slashed,
+                    "{owner}: vesting balance != granted - withdrawn - slashed"
+                );
+                vesting_held += v.unlocked + v.unvested;
+            }
+        }
+        assert_eq!(
+            vesting_vault, vesting_held,
+            "vesting vault != sum of vesting balances"
+        );
 
         let mut task_vaults = 0u64;
         for key in self.tasks.clone() {
@@ -124,7 +148,7 @@ impl TestContext {
             wallets += self.net.wallet_balance(&owner).await;
         }
         assert_eq!(
-            wallets + stake_vault + treasury + task_vaults,
+            wallets + stake_vault + treasury + task_vaults + emission_vault + vesting_vault,
             self.minted,
             "tokens were created or destroyed"
         );

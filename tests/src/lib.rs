@@ -92,6 +92,16 @@ impl TestContext {
         self.net.client
     }
 
+    /// Turns vesting on or off (admin `update_config`) and tells the client.
+    pub async fn set_vesting(&mut self, duration: i64) {
+        let admin = self.admin();
+        let mut params = self.config().await.params;
+        params.vesting_duration_secs = duration;
+        let ix = self.client().update_config(admin.pubkey(), params);
+        self.send(&[ix], &[&admin]).await.expect("update_config");
+        self.net.client = self.net.client.with_vesting(duration > 0);
+    }
+
     pub fn admin(&self) -> Keypair {
         self.net.admin.insecure_clone()
     }
@@ -161,6 +171,8 @@ impl TestContext {
             validator_share_bps: 2_000,
             max_submissions: 10,
             max_votes: 16,
+            min_reputation_submit: 0,
+            min_reputation_vote: 0,
         }
     }
 
@@ -238,16 +250,91 @@ impl TestContext {
         self.send(&[ix], &[validator]).await
     }
 
+    /// Finalizes `submission` into the open epoch.
     pub async fn finalize_submission(
         &mut self,
         keeper: &Keypair,
         task: Pubkey,
         submission: Pubkey,
     ) -> TxResult {
+        let contributor = self.submission(&submission).await.contributor;
+        let epoch = self.config().await.current_epoch;
         let ix = self
             .client()
-            .finalize_submission(keeper.pubkey(), task, submission);
+            .finalize_submission(keeper.pubkey(), task, contributor, epoch);
         self.send(&[ix], &[keeper]).await
+    }
+
+    /// Advances from the open epoch to the one containing now.
+    pub async fn advance_epoch(&mut self, keeper: &Keypair) -> TxResult {
+        let ix = self.advance_epoch_ix(keeper).await;
+        self.send(&[ix], &[keeper]).await
+    }
+
+    /// The `advance_epoch` instruction for now (which may not be due yet).
+    pub async fn advance_epoch_ix(&mut self, keeper: &Keypair) -> Instruction {
+        let config = self.config().await;
+        let current: merit_client::Epoch = self
+            .net
+            .account(&pda::epoch(config.current_epoch))
+            .await
+            .expect("open epoch");
+        let len = config.params.epoch_length_secs;
+        let next = current.index + 1 + (self.now() - current.end).max(0) as u64 / len as u64;
+        self.client()
+            .advance_epoch(keeper.pubkey(), current.index, next)
+    }
+
+    pub async fn fund_emissions(
+        &mut self,
+        funder: &Keypair,
+        amount: u64,
+        lamports: u64,
+    ) -> TxResult {
+        let ix = self
+            .client()
+            .fund_emissions(funder.pubkey(), amount, lamports);
+        self.send(&[ix], &[funder]).await
+    }
+
+    /// Moves time to the open epoch's end and advances past it.
+    pub async fn close_epoch(&mut self, keeper: &Keypair) {
+        let current = self.config().await.current_epoch;
+        let end = self.epoch(current).await.end;
+        if self.now() < end {
+            self.set_time(end);
+        }
+        self.advance_epoch(keeper).await.expect("advance_epoch");
+    }
+
+    pub async fn claim_submission_emission(
+        &mut self,
+        contributor: &Keypair,
+        task: Pubkey,
+    ) -> TxResult {
+        let sub = self
+            .submission(&pda::submission(&task, &contributor.pubkey()))
+            .await;
+        let ix = self
+            .client()
+            .claim_submission_emission(contributor.pubkey(), task, sub.epoch);
+        self.send(&[ix], &[contributor]).await
+    }
+
+    pub async fn claim_vote_emission(
+        &mut self,
+        validator: &Keypair,
+        submission: Pubkey,
+    ) -> TxResult {
+        let vote = self.vote(&submission, &validator.pubkey()).await;
+        let ix = self
+            .client()
+            .claim_vote_emission(validator.pubkey(), submission, vote.epoch);
+        self.send(&[ix], &[validator]).await
+    }
+
+    pub async fn epoch(&mut self, index: u64) -> merit_client::Epoch {
+        self.net.account(&pda::epoch(index)).await.expect("epoch")
     }
 
     pub async fn finalize_task(&mut self, keeper: &Keypair, task: Pubkey) -> TxResult {

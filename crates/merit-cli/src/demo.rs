@@ -77,6 +77,8 @@ pub async fn run() -> Result<()> {
         validator_share_bps: 2_000,
         max_submissions: 8,
         max_votes: 8,
+        min_reputation_submit: 0,
+        min_reputation_vote: 0,
     };
     let task = pda::task(&creator.key.pubkey(), args.id);
     net.send(
@@ -125,9 +127,9 @@ pub async fn run() -> Result<()> {
     println!("4. four validators reveal; eve never does");
 
     net.set_time(args.reveal_deadline);
-    for sub in &subs {
+    for (who, _) in &contributors {
         net.send(
-            &[c.finalize_submission(keeper.key.pubkey(), task, *sub)],
+            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 0)],
             &[&keeper.key],
         )
         .await?;

@@ -22,6 +22,9 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
 pub struct MeritClient {
     pub stake_mint: Pubkey,
     pub token_program: Pubkey,
+    /// Whether the deployment vests rewards (`vesting_duration_secs > 0`): claims then
+    /// pass the claimant's vesting account and the vesting vault.
+    pub vesting: bool,
 }
 
 impl MeritClient {
@@ -29,6 +32,21 @@ impl MeritClient {
         Self {
             stake_mint,
             token_program,
+            vesting: false,
+        }
+    }
+
+    /// The same deployment with vesting on or off.
+    pub fn with_vesting(self, vesting: bool) -> Self {
+        Self { vesting, ..self }
+    }
+
+    /// The claimant's vesting accounts, when vesting is on.
+    fn vesting_accounts(&self, owner: &Pubkey) -> (Option<Pubkey>, Option<Pubkey>) {
+        if self.vesting {
+            (Some(pda::vesting(owner)), Some(pda::vesting_vault()))
+        } else {
+            (None, None)
         }
     }
 
@@ -47,6 +65,9 @@ impl MeritClient {
                 stake_mint: self.stake_mint,
                 stake_vault: pda::stake_vault(),
                 treasury_vault: pda::treasury(),
+                emission_vault: pda::emission_vault(),
+                vesting_vault: pda::vesting_vault(),
+                first_epoch: pda::epoch(0),
                 token_program: self.token_program,
                 system_program: system_program::ID,
             },
@@ -231,9 +252,11 @@ impl MeritClient {
         build(
             acc::RevealVote {
                 validator,
+                config: pda::config(),
                 task,
                 submission,
                 vote: pda::vote(&submission, &validator),
+                stake: pda::stake(&validator),
             },
             data::RevealVote { score, salt },
         )
@@ -241,17 +264,22 @@ impl MeritClient {
 
     // Keepers
 
+    /// `contributor` owns the submission; `epoch` is the open epoch's index.
     pub fn finalize_submission(
         &self,
         keeper: Pubkey,
         task: Pubkey,
-        submission: Pubkey,
+        contributor: Pubkey,
+        epoch: u64,
     ) -> Instruction {
         build(
             acc::FinalizeSubmission {
                 keeper,
+                config: pda::config(),
                 task,
-                submission,
+                submission: pda::submission(&task, &contributor),
+                stake: pda::stake(&contributor),
+                epoch: pda::epoch(epoch),
             },
             data::FinalizeSubmission {},
         )
@@ -275,7 +303,9 @@ impl MeritClient {
                 task,
                 submission: pda::submission(&task, &contributor),
                 stake: pda::stake(&contributor),
+                offender_vesting: pda::vesting(&contributor),
                 stake_vault: pda::stake_vault(),
+                vesting_vault: pda::vesting_vault(),
                 treasury_vault: pda::treasury(),
                 slasher_token: self.ata(&slasher),
                 stake_mint: self.stake_mint,
@@ -300,7 +330,9 @@ impl MeritClient {
                 submission,
                 vote: pda::vote(&submission, &validator),
                 stake: pda::stake(&validator),
+                offender_vesting: pda::vesting(&validator),
                 stake_vault: pda::stake_vault(),
+                vesting_vault: pda::vesting_vault(),
                 treasury_vault: pda::treasury(),
                 slasher_token: self.ata(&slasher),
                 stake_mint: self.stake_mint,
@@ -313,6 +345,7 @@ impl MeritClient {
     // Claims and closing
 
     pub fn claim_submission(&self, contributor: Pubkey, task: Pubkey) -> Instruction {
+        let (vesting, vesting_vault) = self.vesting_accounts(&contributor);
         build(
             acc::ClaimSubmission {
                 contributor,
@@ -322,14 +355,18 @@ impl MeritClient {
                 stake: pda::stake(&contributor),
                 task_vault: pda::task_vault(&task),
                 contributor_token: self.ata(&contributor),
+                vesting,
+                vesting_vault,
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
+                system_program: system_program::ID,
             },
             data::ClaimSubmission {},
         )
     }
 
     pub fn claim_vote(&self, validator: Pubkey, task: Pubkey, submission: Pubkey) -> Instruction {
+        let (vesting, vesting_vault) = self.vesting_accounts(&validator);
         build(
             acc::ClaimVote {
                 validator,
@@ -340,10 +377,111 @@ impl MeritClient {
                 stake: pda::stake(&validator),
                 task_vault: pda::task_vault(&task),
                 validator_token: self.ata(&validator),
+                vesting,
+                vesting_vault,
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::ClaimVote {},
+        )
+    }
+
+    // Epochs, emissions and vesting
+
+    pub fn fund_emissions(&self, funder: Pubkey, amount: u64, lamports: u64) -> Instruction {
+        build(
+            acc::FundEmissions {
+                funder,
+                config: pda::config(),
+                funder_token: self.ata(&funder),
+                emission_vault: pda::emission_vault(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::FundEmissions { amount, lamports },
+        )
+    }
+
+    /// Closes epoch `current` and opens `next` (the epoch containing now).
+    pub fn advance_epoch(&self, keeper: Pubkey, current: u64, next: u64) -> Instruction {
+        build(
+            acc::AdvanceEpoch {
+                keeper,
+                config: pda::config(),
+                current_epoch: pda::epoch(current),
+                next_epoch: pda::epoch(next),
+                system_program: system_program::ID,
+            },
+            data::AdvanceEpoch { next_index: next },
+        )
+    }
+
+    /// `epoch` is the submission's finalization epoch (`Submission::epoch`).
+    pub fn claim_submission_emission(
+        &self,
+        contributor: Pubkey,
+        task: Pubkey,
+        epoch: u64,
+    ) -> Instruction {
+        let (vesting, vesting_vault) = self.vesting_accounts(&contributor);
+        build(
+            acc::ClaimSubmissionEmission {
+                contributor,
+                config: pda::config(),
+                epoch: pda::epoch(epoch),
+                submission: pda::submission(&task, &contributor),
+                emission_vault: pda::emission_vault(),
+                contributor_token: self.ata(&contributor),
+                vesting,
+                vesting_vault,
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::ClaimSubmissionEmission {},
+        )
+    }
+
+    /// `epoch` is the vote's epoch (`Vote::epoch`, set by `claim_vote`).
+    pub fn claim_vote_emission(
+        &self,
+        validator: Pubkey,
+        submission: Pubkey,
+        epoch: u64,
+    ) -> Instruction {
+        let (vesting, vesting_vault) = self.vesting_accounts(&validator);
+        build(
+            acc::ClaimVoteEmission {
+                validator,
+                config: pda::config(),
+                epoch: pda::epoch(epoch),
+                vote: pda::vote(&submission, &validator),
+                emission_vault: pda::emission_vault(),
+                validator_token: self.ata(&validator),
+                vesting,
+                vesting_vault,
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::ClaimVoteEmission {},
+        )
+    }
+
+    pub fn withdraw_vested(&self, owner: Pubkey) -> Instruction {
+        build(
+            acc::WithdrawVested {
+                owner,
+                config: pda::config(),
+                vesting: pda::vesting(&owner),
+                vesting_vault: pda::vesting_vault(),
+                owner_token: self.ata(&owner),
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
             },
-            data::ClaimVote {},
+            data::WithdrawVested {},
         )
     }
 

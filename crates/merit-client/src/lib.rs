@@ -10,8 +10,8 @@ pub use builders::MeritClient;
 pub use merit;
 pub use merit::instructions::CreateTaskArgs;
 pub use merit::state::{
-    vote_commitment, Config, ConfigParams, ContentClaim, Outcome, Stake, Submission, Task,
-    TaskState, Vote,
+    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Epoch, Outcome,
+    Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
 };
 
 use anchor_lang::{AccountDeserialize, Discriminator};
@@ -34,16 +34,20 @@ pub enum AccountKind {
     Submission,
     Vote,
     ContentClaim,
+    Epoch,
+    Vesting,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 6] = [
+    pub const ALL: [AccountKind; 8] = [
         AccountKind::Config,
         AccountKind::Stake,
         AccountKind::Task,
         AccountKind::Submission,
         AccountKind::Vote,
         AccountKind::ContentClaim,
+        AccountKind::Epoch,
+        AccountKind::Vesting,
     ];
 
     pub fn discriminator(self) -> &'static [u8] {
@@ -54,6 +58,8 @@ impl AccountKind {
             AccountKind::Submission => Submission::DISCRIMINATOR,
             AccountKind::Vote => Vote::DISCRIMINATOR,
             AccountKind::ContentClaim => ContentClaim::DISCRIMINATOR,
+            AccountKind::Epoch => Epoch::DISCRIMINATOR,
+            AccountKind::Vesting => Vesting::DISCRIMINATOR,
         }
     }
 

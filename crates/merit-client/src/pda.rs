@@ -41,3 +41,19 @@ pub fn vote(submission: &Pubkey, validator: &Pubkey) -> Pubkey {
 pub fn content_claim(content_hash: &[u8; 32]) -> Pubkey {
     find(&[CONTENT_SEED, content_hash.as_ref()])
 }
+
+pub fn emission_vault() -> Pubkey {
+    find(&[EMISSION_VAULT_SEED])
+}
+
+pub fn vesting_vault() -> Pubkey {
+    find(&[VESTING_VAULT_SEED])
+}
+
+pub fn epoch(index: u64) -> Pubkey {
+    find(&[EPOCH_SEED, &index.to_le_bytes()])
+}
+
+pub fn vesting(owner: &Pubkey) -> Pubkey {
+    find(&[VESTING_SEED, owner.as_ref()])
+}

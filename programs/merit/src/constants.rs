@@ -20,6 +20,15 @@ pub const VOTE_SEED: &[u8] = b"vote";
 /// `["content", content_hash]`: one [`crate::state::ContentClaim`] per content hash.
 pub const CONTENT_SEED: &[u8] = b"content";
 
+/// `["epoch", index (u64 LE)]`: one [`crate::state::Epoch`] per emission epoch.
+pub const EPOCH_SEED: &[u8] = b"epoch";
+/// `["emission_vault"]`: token account holding tokens to emit.
+pub const EMISSION_VAULT_SEED: &[u8] = b"emission_vault";
+/// `["vesting", owner]`: one [`crate::state::Vesting`] per owner.
+pub const VESTING_SEED: &[u8] = b"vesting";
+/// `["vesting_vault"]`: token account holding every vesting balance.
+pub const VESTING_VAULT_SEED: &[u8] = b"vesting_vault";
+
 /// Domain separator of vote commitments.
 pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
 
@@ -40,3 +49,11 @@ pub const MAX_PHASE_SECS_FLOOR: i64 = 30 * 24 * 3600;
 pub const MAX_TASK_DURATION_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_KEEPER_BOUNTY_LAMPORTS: u64 = 1_000_000_000;
 pub const MAX_SUBMISSIONS_PER_TASK: u16 = 1_000;
+pub const MIN_EPOCH_SECS: i64 = 60;
+pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;
+pub const MAX_VESTING_SECS: i64 = 4 * 365 * 24 * 3600;
+
+/// Reputation every participant starts at, and decays back to when idle.
+pub const NEUTRAL_REPUTATION: u16 = 5_000;
+/// Best possible reputation.
+pub const MAX_REPUTATION: u16 = 10_000;

@@ -117,6 +117,26 @@ pub enum MeritError {
     BountyExhausted,
     #[msg("Nothing is left to reclaim yet")]
     NothingToReclaim,
+    #[msg("The open epoch has ended: advance the epoch first")]
+    EpochStale,
+    #[msg("The current epoch has not ended yet")]
+    EpochNotOver,
+    #[msg("This epoch is already closed")]
+    EpochAlreadyClosed,
+    #[msg("The next epoch index does not match the clock")]
+    WrongEpochIndex,
+    #[msg("This epoch is not closed yet")]
+    EpochNotClosed,
+    #[msg("No merit points to claim emission for")]
+    NoEmissionPoints,
+    #[msg("Reputation is below the task's minimum")]
+    ReputationTooLow,
+    #[msg("Reputation thresholds must be at most 10,000")]
+    InvalidReputation,
+    #[msg("Vesting is on: pass the vesting account and vault; off: pass neither")]
+    VestingMismatch,
+    #[msg("Nothing has vested yet")]
+    NothingVested,
     #[msg("An account invariant does not hold")]
     InvariantViolated,
 }

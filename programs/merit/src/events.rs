@@ -110,6 +110,10 @@ pub struct SubmissionFinalized {
     pub consensus_score: u8,
     pub revealed_weight: u64,
     pub coherent_weight: u64,
+    /// Epoch that received the merit points.
+    pub epoch: u64,
+    pub contributor_points: u64,
+    pub validator_points: u64,
     pub keeper: Pubkey,
     pub bounty_lamports: u64,
 }
@@ -141,6 +145,8 @@ pub struct Slashed {
     pub amount: u64,
     pub to_treasury: u64,
     pub to_slasher: u64,
+    /// Part of the amount taken from the offender's unvested rewards.
+    pub from_vesting: u64,
     pub slasher: Pubkey,
 }
 
@@ -173,4 +179,51 @@ pub struct TaskReclaimed {
 pub struct AccountClosed {
     pub account: Pubkey,
     pub rent_receiver: Pubkey,
+}
+
+#[event]
+pub struct EmissionsFunded {
+    pub funder: Pubkey,
+    pub amount: u64,
+    pub lamports: u64,
+    pub emission_funded: u64,
+}
+
+#[event]
+pub struct EpochAdvanced {
+    pub closed_epoch: u64,
+    pub contributor_emission: u64,
+    pub validator_emission: u64,
+    pub contributor_points: u128,
+    pub validator_points: u128,
+    pub opened_epoch: u64,
+    pub opened_start: i64,
+    pub opened_end: i64,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
+#[event]
+pub struct EmissionClaimed {
+    pub epoch: u64,
+    /// The submission or vote whose points were paid.
+    pub source: Pubkey,
+    pub owner: Pubkey,
+    pub points: u64,
+    pub amount: u64,
+    pub vested: bool,
+}
+
+#[event]
+pub struct VestedWithdrawn {
+    pub owner: Pubkey,
+    pub amount: u64,
+    pub unvested: u64,
+}
+
+#[event]
+pub struct ReputationUpdated {
+    pub owner: Pubkey,
+    pub score_bps: u16,
+    pub epoch: u64,
 }

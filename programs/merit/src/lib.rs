@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod instructions;
 pub mod math;
+pub mod payout;
 pub mod state;
 pub mod token;
 
@@ -111,6 +112,26 @@ pub mod merit {
         handle_claim_vote(ctx)
     }
 
+    /// Vesting owner: withdraws what has vested so far.
+    pub fn withdraw_vested(ctx: Context<WithdrawVested>) -> Result<()> {
+        handle_withdraw_vested(ctx)
+    }
+
+    /// Contributor: after its epoch closes, takes an accepted submission's emission share.
+    pub fn claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
+        handle_claim_submission_emission(ctx)
+    }
+
+    /// Validator: after its epoch closes, takes a claimed coherent vote's emission share.
+    pub fn claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
+        handle_claim_vote_emission(ctx)
+    }
+
+    /// Anyone: adds tokens to the emission vault and lamports to the keeper pool.
+    pub fn fund_emissions(ctx: Context<FundEmissions>, amount: u64, lamports: u64) -> Result<()> {
+        handle_fund_emissions(ctx, amount, lamports)
+    }
+
     /// Task creator: after finalization, takes back what no one can claim; closes the
     /// task once everything is settled.
     pub fn reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
@@ -137,6 +158,12 @@ pub mod merit {
     /// Anyone: slashes an unrevealed or incoherent vote; pays the caller a share.
     pub fn slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         handle_slash_vote(ctx)
+    }
+
+    /// Anyone, once the current epoch has ended: closes it (fixing its emission) and
+    /// opens the epoch containing now (`next_index`); pays a bounty from the keeper pool.
+    pub fn advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Result<()> {
+        handle_advance_epoch(ctx, next_index)
     }
 
     /// Anyone: closes a settled vote, returning its rent to the validator.

@@ -69,6 +69,34 @@ pub fn bps_ceil(amount: u64, bps: u16) -> Result<u64> {
     mul_div_ceil(amount, bps as u64, BPS_DENOMINATOR as u64)
 }
 
+/// Fixed-point one for [`retention_pow`].
+pub const WAD: u128 = 1_000_000_000_000_000_000;
+
+/// `((10_000 - decay_bps) / 10_000) ^ exp` as a WAD fraction, by repeated squaring
+/// (at most 64 rounds, whatever `exp`), each product rounded down.
+pub fn retention_pow(decay_bps: u16, exp: u64) -> Result<u128> {
+    let keep = u128::from(BPS_DENOMINATOR.saturating_sub(decay_bps));
+    let mut base = keep.safe_mul(WAD / u128::from(BPS_DENOMINATOR))?;
+    let mut result = WAD;
+    let mut e = exp;
+    while e > 0 && result > 0 {
+        if e & 1 == 1 {
+            result = result.safe_mul(base)? / WAD;
+        }
+        e >>= 1;
+        if e > 0 {
+            base = base.safe_mul(base)? / WAD;
+        }
+    }
+    Ok(result)
+}
+
+/// `floor(amount * fraction / WAD)`.
+pub fn apply_wad(amount: u64, fraction: u128) -> Result<u64> {
+    let v = u128::from(amount).safe_mul(fraction)? / WAD;
+    u64::try_from(v).map_err(|_| error!(MeritError::MathOverflow))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +114,23 @@ mod tests {
         assert!(mul_div_floor(u64::MAX, u64::MAX, 1).is_err());
         assert!(u64::MAX.safe_add(1).is_err());
         assert!(0u64.safe_sub(1).is_err());
+    }
+
+    #[test]
+    fn retention_pow_matches_repeated_multiplication() {
+        assert_eq!(retention_pow(500, 0).unwrap(), WAD);
+        assert_eq!(retention_pow(10_000, 3).unwrap(), 0);
+        assert_eq!(retention_pow(0, u64::MAX).unwrap(), WAD);
+        let mut slow = WAD;
+        for i in 1..=200u64 {
+            slow = slow * 9_500 / 10_000;
+            let fast = retention_pow(500, i).unwrap();
+            let diff = fast.abs_diff(slow);
+            assert!(
+                diff <= slow / 1_000_000_000 + 200,
+                "epoch {i}: {fast} vs {slow}"
+            );
+        }
+        assert_eq!(retention_pow(500, u64::MAX).unwrap(), 0);
     }
 }

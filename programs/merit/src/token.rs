@@ -1,9 +1,6 @@
 //! The one place tokens move: `transfer_checked` through the mint's own program,
 //! so Token and Token-2022 mints behave alike.
-use crate::constants::CONFIG_SEED;
 use crate::error::MeritError;
-use crate::math::{bps_floor, SafeMath};
-use crate::state::Config;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::spl_token_2022::extension::{
     BaseStateWithExtensions, ExtensionType, StateWithExtensions,
@@ -95,50 +92,4 @@ pub fn validate_stake_mint(mint: &AccountInfo) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Where a slash's tokens went.
-pub struct SlashSplit {
-    pub to_treasury: u64,
-    pub to_slasher: u64,
-}
-
-impl<'info> TokenMove<'info> {
-    /// Moves `amount` of slashed stake out of the stake vault: `slasher_reward_bps`
-    /// (rounded down) to the slasher, the rest to the treasury. Signed by the config.
-    pub fn pay_slash(
-        &self,
-        config: &mut Account<'info, Config>,
-        stake_vault: AccountInfo<'info>,
-        treasury: AccountInfo<'info>,
-        slasher_token: AccountInfo<'info>,
-        amount: u64,
-        slasher_reward_bps: u16,
-    ) -> Result<SlashSplit> {
-        let to_slasher = bps_floor(amount, slasher_reward_bps)?;
-        let to_treasury = amount.safe_sub(to_slasher)?;
-        let bump = [config.bump];
-        let seeds: [&[u8]; 2] = [CONFIG_SEED, &bump];
-        let signer: &[&[&[u8]]] = &[&seeds];
-        self.transfer(
-            stake_vault.clone(),
-            treasury,
-            config.to_account_info(),
-            to_treasury,
-            signer,
-        )?;
-        self.transfer(
-            stake_vault,
-            slasher_token,
-            config.to_account_info(),
-            to_slasher,
-            signer,
-        )?;
-        config.total_slashed_to_treasury =
-            config.total_slashed_to_treasury.safe_add(to_treasury)?;
-        Ok(SlashSplit {
-            to_treasury,
-            to_slasher,
-        })
-    }
 }

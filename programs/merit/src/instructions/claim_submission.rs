@@ -2,13 +2,15 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionClaimed;
 use crate::math::{mul_div_floor, SafeMath};
-use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::payout::{Beneficiary, Source};
+use crate::state::{Config, Outcome, Stake, Submission, Task, Vesting};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct ClaimSubmission<'info> {
+    #[account(mut)]
     pub contributor: Signer<'info>,
     #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
@@ -40,10 +42,22 @@ pub struct ClaimSubmission<'info> {
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
     pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass exactly when vesting is on: the reward is granted into it.
+    #[account(
+        init_if_needed,
+        payer = contributor,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, contributor.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
 }
 
 impl ClaimSubmission<'_> {
@@ -59,7 +73,7 @@ impl ClaimSubmission<'_> {
 }
 
 /// Unlocks the bond and pays an Accepted submission
-/// `floor(contributor_pool * score / sum of accepted scores)`.
+/// `floor(contributor_pool * score / sum of accepted scores)` (into vesting when on).
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     let a = ctx.accounts;
@@ -86,13 +100,26 @@ pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     a.stake.invariant()?;
     task.invariant()?;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let now = Clock::get()?.unix_timestamp;
+    let duration = a.config.params.vesting_duration_secs;
     task.with_signer(|seeds| {
-        tokens.transfer(
-            a.task_vault.to_account_info(),
-            a.contributor_token.to_account_info(),
-            task.to_account_info(),
+        Beneficiary {
+            owner: a.contributor.key(),
+            owner_token: a.contributor_token.to_account_info(),
+            vesting: a.vesting.as_deref_mut(),
+            vesting_bump: ctx.bumps.vesting,
+            vesting_vault: a.vesting_vault.as_ref().map(|v| v.to_account_info()),
+        }
+        .receive(
+            Source {
+                tokens: &tokens,
+                vault: a.task_vault.to_account_info(),
+                authority: task.to_account_info(),
+                signer_seeds: seeds,
+            },
             reward,
-            seeds,
+            duration,
+            now,
         )
     })?;
     emit!(SubmissionClaimed {

@@ -2,13 +2,17 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
-use crate::state::{is_coherent, Config, Stake, Submission, Task, Vote};
+use crate::payout::{Beneficiary, Source};
+use crate::state::{
+    is_coherent, vote_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
+};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct ClaimVote<'info> {
+    #[account(mut)]
     pub validator: Signer<'info>,
     #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
@@ -47,10 +51,22 @@ pub struct ClaimVote<'info> {
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
     pub validator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass exactly when vesting is on: the reward is granted into it.
+    #[account(
+        init_if_needed,
+        payer = validator,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, validator.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
 }
 
 impl ClaimVote<'_> {
@@ -74,7 +90,9 @@ impl ClaimVote<'_> {
 }
 
 /// Unlocks the vote's remaining bond and pays a coherent voter
-/// `floor(slice * weight / coherent weight)`, where `slice = validator_pool / submissions`.
+/// `floor(slice * weight / coherent weight)`, where `slice = validator_pool / submissions`
+/// (into vesting when on). A coherent vote also records its merit points and a good
+/// outcome in the validator's reputation.
 pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let a = ctx.accounts;
     let coherent = a.coherent()?;
@@ -83,6 +101,11 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let vote = &mut a.vote;
     let mut reward = 0;
     if coherent {
+        let params = a.config.params;
+        a.stake
+            .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params)?;
+        vote.points = vote_points(vote.weight, vote.multiplier_bps)?;
+        vote.epoch = sub.epoch;
         let slice = task.validator_slice()?;
         reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
         sub.validator_paid = sub.validator_paid.safe_add(reward)?;
@@ -104,13 +127,26 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     sub.invariant(task)?;
     task.invariant()?;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let now = Clock::get()?.unix_timestamp;
+    let duration = a.config.params.vesting_duration_secs;
     task.with_signer(|seeds| {
-        tokens.transfer(
-            a.task_vault.to_account_info(),
-            a.validator_token.to_account_info(),
-            task.to_account_info(),
+        Beneficiary {
+            owner: a.validator.key(),
+            owner_token: a.validator_token.to_account_info(),
+            vesting: a.vesting.as_deref_mut(),
+            vesting_bump: ctx.bumps.vesting,
+            vesting_vault: a.vesting_vault.as_ref().map(|v| v.to_account_info()),
+        }
+        .receive(
+            Source {
+                tokens: &tokens,
+                vault: a.task_vault.to_account_info(),
+                authority: task.to_account_info(),
+                signer_seeds: seeds,
+            },
             reward,
-            seeds,
+            duration,
+            now,
         )
     })?;
     emit!(VoteClaimed {

@@ -55,8 +55,7 @@ pub struct CloseSubmission<'info> {
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
         has_one = contributor @ MeritError::AccountMismatch,
-        constraint = (submission.claimed || submission.slashed)
-            && submission.open_votes == 0 @ MeritError::NotSettled,
+        constraint = submission.is_settled() @ MeritError::NotSettled,
     )]
     pub submission: Box<Account<'info, Submission>>,
     /// CHECK: only receives the submission's rent; pinned to `submission.contributor` by `has_one`.

@@ -57,6 +57,13 @@ impl CommitVote<'_> {
             self.stake.unlocked() >= self.task.min_validator_stake && self.stake.unlocked() > 0,
             MeritError::StakeBelowMinimum
         );
+        require!(
+            self.stake.reputation.score_at(
+                self.config.current_epoch,
+                self.config.params.reputation_decay_bps
+            )? >= self.task.min_reputation_vote,
+            MeritError::ReputationTooLow
+        );
         Ok(())
     }
 }
@@ -91,6 +98,10 @@ pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Res
         slashed: false,
         claimed: false,
         reward_paid: 0,
+        multiplier_bps: 0,
+        points: 0,
+        epoch: 0,
+        emission_claimed: false,
         reserved: [0; 32],
     });
     emit!(VoteCommitted {

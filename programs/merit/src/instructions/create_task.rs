@@ -27,6 +27,10 @@ pub struct CreateTaskArgs {
     pub validator_share_bps: u16,
     pub max_submissions: u16,
     pub max_votes: u8,
+    /// Reputation (bps, 0..=10,000) a contributor needs to submit.
+    pub min_reputation_submit: u16,
+    /// Reputation (bps, 0..=10,000) a validator needs to vote.
+    pub min_reputation_vote: u16,
 }
 
 #[derive(Accounts)]
@@ -107,6 +111,11 @@ impl CreateTask<'_> {
         );
         require!(args.bond >= p.min_submission_bond, MeritError::BondTooSmall);
         require!(args.quorum_weight > 0, MeritError::InvalidQuorum);
+        require!(
+            args.min_reputation_submit <= MAX_REPUTATION
+                && args.min_reputation_vote <= MAX_REPUTATION,
+            MeritError::InvalidReputation
+        );
         Ok(())
     }
 }
@@ -139,6 +148,8 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         reject_threshold: args.reject_threshold,
         max_submissions: args.max_submissions,
         max_votes: args.max_votes,
+        min_reputation_submit: args.min_reputation_submit,
+        min_reputation_vote: args.min_reputation_vote,
         rules: TaskRules {
             keeper_bounty_lamports: p.keeper_bounty_lamports,
             max_vote_weight: p.max_vote_weight,

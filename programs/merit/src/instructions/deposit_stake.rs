@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::StakeDeposited;
 use crate::math::SafeMath;
-use crate::state::{Config, Stake};
+use crate::state::{Config, Reputation, Stake};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -53,6 +53,7 @@ pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<(
         stake.version = ACCOUNT_VERSION;
         stake.bump = ctx.bumps.stake;
         stake.owner = a.owner.key();
+        stake.reputation = Reputation::new(a.config.current_epoch);
     }
     stake.deposited = stake.deposited.safe_add(amount)?;
     stake.invariant()?;

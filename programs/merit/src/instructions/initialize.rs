@@ -1,6 +1,6 @@
 use crate::constants::*;
 use crate::events::ConfigInitialized;
-use crate::state::{Config, ConfigParams};
+use crate::state::{Config, ConfigParams, Epoch};
 use crate::token::validate_stake_mint;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -39,6 +39,35 @@ pub struct Initialize<'info> {
         token::token_program = token_program,
     )]
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init,
+        payer = admin,
+        seeds = [EMISSION_VAULT_SEED],
+        bump,
+        token::mint = stake_mint,
+        token::authority = config,
+        token::token_program = token_program,
+    )]
+    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init,
+        payer = admin,
+        seeds = [VESTING_VAULT_SEED],
+        bump,
+        token::mint = stake_mint,
+        token::authority = config,
+        token::token_program = token_program,
+    )]
+    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Epoch 0 opens now.
+    #[account(
+        init,
+        payer = admin,
+        space = 8 + Epoch::INIT_SPACE,
+        seeds = [EPOCH_SEED, &0u64.to_le_bytes()],
+        bump,
+    )]
+    pub first_epoch: Box<Account<'info, Epoch>>,
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -68,8 +97,24 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         params,
         paused: false,
         total_slashed_to_treasury: 0,
+        emission_vault: accounts.emission_vault.key(),
+        emission_vault_bump: ctx.bumps.emission_vault,
+        vesting_vault: accounts.vesting_vault.key(),
+        vesting_vault_bump: ctx.bumps.vesting_vault,
+        current_epoch: 0,
+        emission_funded: 0,
+        emission_paid: 0,
+        emission_reserved: 0,
+        keeper_pool_lamports: 0,
         reserved: [0; 128],
     });
+    let now = Clock::get()?.unix_timestamp;
+    accounts.first_epoch.set_inner(Epoch::open(
+        0,
+        ctx.bumps.first_epoch,
+        now,
+        params.epoch_length_secs,
+    )?);
     emit!(ConfigInitialized {
         admin: accounts.admin.key(),
         stake_mint: accounts.stake_mint.key(),

@@ -1,12 +1,14 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteRevealed;
-use crate::state::{vote_commitment, Submission, Task, Vote};
+use crate::state::{vote_commitment, Config, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct RevealVote<'info> {
     pub validator: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
     #[account(
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
@@ -27,6 +29,9 @@ pub struct RevealVote<'info> {
         has_one = submission @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,
+    /// The validator's stake, read for the reputation multiplier.
+    #[account(seeds = [STAKE_SEED, validator.key().as_ref()], bump = stake.bump)]
+    pub stake: Box<Account<'info, Stake>>,
 }
 
 impl RevealVote<'_> {
@@ -47,9 +52,15 @@ impl RevealVote<'_> {
 #[access_control(ctx.accounts.validate(score, &salt))]
 pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
+    let multiplier = a
+        .stake
+        .reputation
+        .multiplier_at(a.config.current_epoch, a.config.params.reputation_decay_bps)?;
     a.vote.revealed = true;
     a.vote.score = score;
-    a.submission.record_reveal(a.vote.weight, score)?;
+    a.vote.multiplier_bps = multiplier;
+    a.submission
+        .record_reveal(a.vote.weight, score, multiplier)?;
     a.submission.invariant(&a.task)?;
     emit!(VoteRevealed {
         submission: a.submission.key(),

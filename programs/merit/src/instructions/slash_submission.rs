@@ -1,7 +1,8 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
-use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::payout::Slash;
+use crate::state::{Config, Outcome, RepEvent, Stake, Submission, Task};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -30,8 +31,14 @@ pub struct SlashSubmission<'info> {
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
+    /// CHECK: the contributor's vesting PDA (pinned by seeds); it may not exist. When it
+    /// does, the slash takes from its unvested balance first.
+    #[account(mut, seeds = [VESTING_SEED, submission.contributor.as_ref()], bump)]
+    pub offender_vesting: UncheckedAccount<'info>,
     #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
     pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
@@ -58,18 +65,23 @@ impl SlashSubmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     let a = ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
     let amount = a.submission.bond;
     a.submission.slashed = true;
-    a.stake.slash_locked(amount)?;
-    a.stake.invariant()?;
-    let split = TokenMove::new(&a.token_program, &a.stake_mint).pay_slash(
-        &mut a.config,
-        a.stake_vault.to_account_info(),
-        a.treasury_vault.to_account_info(),
-        a.slasher_token.to_account_info(),
-        amount,
-        a.task.rules.slasher_reward_bps,
-    )?;
+    let params = a.config.params;
+    let epoch = a.config.current_epoch;
+    a.stake.record_outcome(RepEvent::Slashed, epoch, &params)?;
+    let split = Slash {
+        tokens: TokenMove::new(&a.token_program, &a.stake_mint),
+        config: &mut a.config,
+        stake: &mut a.stake,
+        offender_vesting: a.offender_vesting.to_account_info(),
+        stake_vault: a.stake_vault.to_account_info(),
+        vesting_vault: a.vesting_vault.to_account_info(),
+        treasury: a.treasury_vault.to_account_info(),
+        slasher_token: a.slasher_token.to_account_info(),
+    }
+    .execute(amount, a.task.rules.slasher_reward_bps, now)?;
     emit!(Slashed {
         kind: SlashKind::RejectedSubmission,
         target: a.submission.key(),
@@ -77,6 +89,7 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
         amount,
         to_treasury: split.to_treasury,
         to_slasher: split.to_slasher,
+        from_vesting: split.from_vesting,
         slasher: a.slasher.key(),
     });
     Ok(())

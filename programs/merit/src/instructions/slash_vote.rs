@@ -2,7 +2,8 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
 use crate::math::{bps_ceil, SafeMath};
-use crate::state::{is_coherent, Config, Stake, Submission, Task, Vote};
+use crate::payout::Slash;
+use crate::state::{is_coherent, Config, RepEvent, Stake, Submission, Task, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -37,8 +38,14 @@ pub struct SlashVote<'info> {
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
+    /// CHECK: the validator's vesting PDA (pinned by seeds); it may not exist. When it
+    /// does, the slash takes from its unvested balance first.
+    #[account(mut, seeds = [VESTING_SEED, vote.validator.as_ref()], bump)]
+    pub offender_vesting: UncheckedAccount<'info>,
     #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
     pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
@@ -72,22 +79,33 @@ impl SlashVote<'_> {
     }
 }
 
-/// Slashes an unrevealed vote's whole bond, or part of an incoherent vote's bond.
+/// Slashes an unrevealed vote's whole bond, or part of an incoherent vote's bond, and
+/// records the failure in the validator's reputation.
 pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     let a = ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
     let (kind, amount) = a.slash_amount()?;
     a.vote.slashed = true;
     a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
-    a.stake.slash_locked(amount)?;
-    a.stake.invariant()?;
-    let split = TokenMove::new(&a.token_program, &a.stake_mint).pay_slash(
-        &mut a.config,
-        a.stake_vault.to_account_info(),
-        a.treasury_vault.to_account_info(),
-        a.slasher_token.to_account_info(),
-        amount,
-        a.task.rules.slasher_reward_bps,
-    )?;
+    let params = a.config.params;
+    let epoch = a.config.current_epoch;
+    let failure = match kind {
+        SlashKind::MissingReveal => RepEvent::MissedReveal,
+        _ => RepEvent::Incoherent,
+    };
+    a.stake.record_outcome(failure, epoch, &params)?;
+    a.stake.record_outcome(RepEvent::Slashed, epoch, &params)?;
+    let split = Slash {
+        tokens: TokenMove::new(&a.token_program, &a.stake_mint),
+        config: &mut a.config,
+        stake: &mut a.stake,
+        offender_vesting: a.offender_vesting.to_account_info(),
+        stake_vault: a.stake_vault.to_account_info(),
+        vesting_vault: a.vesting_vault.to_account_info(),
+        treasury: a.treasury_vault.to_account_info(),
+        slasher_token: a.slasher_token.to_account_info(),
+    }
+    .execute(amount, a.task.rules.slasher_reward_bps, now)?;
     emit!(Slashed {
         kind,
         target: a.vote.key(),
@@ -95,6 +113,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         amount,
         to_treasury: split.to_treasury,
         to_slasher: split.to_slasher,
+        from_vesting: split.from_vesting,
         slasher: a.slasher.key(),
     });
     Ok(())

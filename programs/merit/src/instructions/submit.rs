@@ -58,6 +58,14 @@ impl Submit<'_> {
             self.task.submission_count < self.task.max_submissions,
             MeritError::TaskFull
         );
+        let p = &self.config.params;
+        require!(
+            self.stake
+                .reputation
+                .score_at(self.config.current_epoch, p.reputation_decay_bps)?
+                >= self.task.min_reputation_submit,
+            MeritError::ReputationTooLow
+        );
         Ok(())
     }
 }
@@ -101,6 +109,9 @@ pub fn handle_submit(ctx: Context<Submit>, content_hash: [u8; 32], uri: String) 
         reward_paid: 0,
         claimed: false,
         slashed: false,
+        epoch: 0,
+        points: 0,
+        emission_claimed: false,
         reserved: [0; 32],
     });
     a.content_claim.set_inner(ContentClaim {

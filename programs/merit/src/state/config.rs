@@ -1,5 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
+use crate::math::SafeMath;
+use crate::state::{Epoch, Side};
 use anchor_lang::prelude::*;
 
 /// Tunable protocol parameters, set at `initialize` and changed with `update_config`.
@@ -29,6 +31,20 @@ pub struct ConfigParams {
     pub max_task_duration_secs: i64,
     /// Largest `max_submissions` a task may set.
     pub max_submissions_per_task: u16,
+    /// Length of an emission epoch, in seconds. A change applies from the next epoch opened.
+    pub epoch_length_secs: i64,
+    /// Tokens scheduled for epoch 0.
+    pub initial_emission: u64,
+    /// Each epoch's scheduled emission is this much (bps) below the previous one's.
+    pub emission_decay_bps: u16,
+    /// Share of each epoch's emission for contributors; validators get the rest.
+    pub contributor_emission_bps: u16,
+    /// Rewards and emissions vest linearly over this many seconds (0 = paid at once).
+    pub vesting_duration_secs: i64,
+    /// Step of the reputation moving average toward 10,000 or 0, in bps of the gap.
+    pub reputation_alpha_bps: u16,
+    /// Per idle epoch, reputation moves this much (bps of the gap) back toward neutral.
+    pub reputation_decay_bps: u16,
 }
 
 impl ConfigParams {
@@ -47,6 +63,13 @@ impl ConfigParams {
             min_phase_secs: 60,
             max_task_duration_secs: 90 * 24 * 3600,
             max_submissions_per_task: 256,
+            epoch_length_secs: 7 * 24 * 3600,
+            initial_emission: unit.saturating_mul(10_000),
+            emission_decay_bps: 500,
+            contributor_emission_bps: 6_000,
+            vesting_duration_secs: 0,
+            reputation_alpha_bps: 2_000,
+            reputation_decay_bps: 1_000,
         }
     }
 
@@ -62,7 +85,13 @@ impl ConfigParams {
             && (1..=MAX_PHASE_SECS_FLOOR).contains(&self.min_phase_secs)
             && self.max_task_duration_secs >= self.min_phase_secs.saturating_mul(3)
             && self.max_task_duration_secs <= MAX_TASK_DURATION_SECS
-            && (1..=MAX_SUBMISSIONS_PER_TASK).contains(&self.max_submissions_per_task);
+            && (1..=MAX_SUBMISSIONS_PER_TASK).contains(&self.max_submissions_per_task)
+            && (MIN_EPOCH_SECS..=MAX_EPOCH_SECS).contains(&self.epoch_length_secs)
+            && self.emission_decay_bps <= BPS_DENOMINATOR
+            && self.contributor_emission_bps <= BPS_DENOMINATOR
+            && (0..=MAX_VESTING_SECS).contains(&self.vesting_duration_secs)
+            && (1..=BPS_DENOMINATOR).contains(&self.reputation_alpha_bps)
+            && self.reputation_decay_bps <= BPS_DENOMINATOR;
         require!(ok, MeritError::InvalidConfigParam);
         Ok(())
     }
@@ -94,12 +123,44 @@ pub struct Config {
     pub paused: bool,
     /// Everything ever slashed into the treasury.
     pub total_slashed_to_treasury: u64,
+    /// PDA token account `["emission_vault"]` holding tokens to emit.
+    pub emission_vault: Pubkey,
+    pub emission_vault_bump: u8,
+    /// PDA token account `["vesting_vault"]` holding vesting rewards.
+    pub vesting_vault: Pubkey,
+    pub vesting_vault_bump: u8,
+    /// Index of the open epoch.
+    pub current_epoch: u64,
+    /// Tokens ever added with `fund_emissions`.
+    pub emission_funded: u64,
+    /// Tokens ever paid out of the emission vault.
+    pub emission_paid: u64,
+    /// Emissions fixed for closed epochs and not yet claimed.
+    pub emission_reserved: u64,
+    /// Lamports on this account (above rent) that pay `advance_epoch` keepers.
+    pub keeper_pool_lamports: u64,
     pub reserved: [u8; 128],
 }
 
 impl Config {
     pub fn signer_seeds(&self) -> [&[u8]; 2] {
         [CONFIG_SEED, std::slice::from_ref(&self.bump)]
+    }
+
+    /// Tokens in the emission vault not yet promised to a closed epoch.
+    pub fn emission_available(&self) -> Result<u64> {
+        self.emission_funded
+            .safe_sub(self.emission_paid)?
+            .safe_sub(self.emission_reserved)
+    }
+
+    /// Books a claim of `points` on `epoch`'s `side`: returns the tokens to pay, and
+    /// releases the epoch side's rounding dust once its last point is claimed.
+    pub fn settle_emission(&mut self, epoch: &mut Epoch, side: Side, points: u64) -> Result<u64> {
+        let (share, released) = epoch.claim(side, points)?;
+        self.emission_reserved = self.emission_reserved.safe_sub(share)?.safe_sub(released)?;
+        self.emission_paid = self.emission_paid.safe_add(share)?;
+        Ok(share)
     }
 
     pub fn require_not_paused(&self) -> Result<()> {

@@ -1,5 +1,8 @@
+use crate::constants::{MAX_REPUTATION, NEUTRAL_REPUTATION};
 use crate::error::MeritError;
-use crate::math::SafeMath;
+use crate::events::ReputationUpdated;
+use crate::math::{apply_wad, bps_ceil, bps_floor, retention_pow, SafeMath};
+use crate::state::ConfigParams;
 use anchor_lang::prelude::*;
 
 /// A participant's stake. PDA `["stake", owner]`.
@@ -19,7 +22,112 @@ pub struct Stake {
     pub unstaking: u64,
     /// When the `unstaking` amount may be withdrawn.
     pub unstake_at: i64,
+    /// The owner's track record. Kept here because every instruction that settles an
+    /// outcome already holds the owner's stake account.
+    pub reputation: Reputation,
     pub reserved: [u8; 64],
+}
+
+/// A participant's track record and reputation score.
+///
+/// The score is in basis points (0..=10,000), starts at 5,000 (neutral), and moves as an
+/// exponential moving average: `score += (10,000 - score) * alpha` on a good outcome
+/// (accepted work, coherent vote) and `score -= score * alpha` on a bad one (rejected work,
+/// incoherent vote, missing reveal). For every full epoch without activity it moves back
+/// toward neutral: `score = 5,000 + (score - 5,000) * (1 - decay)^idle`, computed lazily.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub struct Reputation {
+    pub score_bps: u16,
+    /// Epoch of the last update; epochs strictly after it and before now were idle.
+    pub last_epoch: u64,
+    pub accepted: u32,
+    pub neutral: u32,
+    pub rejected: u32,
+    pub coherent: u32,
+    pub incoherent: u32,
+    pub missed_reveals: u32,
+    pub slashed: u32,
+}
+
+/// What a settled outcome does to a reputation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepEvent {
+    Accepted,
+    Neutral,
+    Rejected,
+    Coherent,
+    Incoherent,
+    MissedReveal,
+    Slashed,
+}
+
+impl Reputation {
+    pub fn new(epoch: u64) -> Self {
+        Reputation {
+            score_bps: NEUTRAL_REPUTATION,
+            last_epoch: epoch,
+            accepted: 0,
+            neutral: 0,
+            rejected: 0,
+            coherent: 0,
+            incoherent: 0,
+            missed_reveals: 0,
+            slashed: 0,
+        }
+    }
+
+    /// The score at `epoch`, after the decay of the idle epochs since the last update.
+    pub fn score_at(&self, epoch: u64, decay_bps: u16) -> Result<u16> {
+        let idle = epoch.saturating_sub(self.last_epoch).saturating_sub(1);
+        if idle == 0 {
+            return Ok(self.score_bps);
+        }
+        let keep = retention_pow(decay_bps, idle)?;
+        let neutral = u64::from(NEUTRAL_REPUTATION);
+        let score = u64::from(self.score_bps);
+        let decayed = if score >= neutral {
+            neutral.safe_add(apply_wad(score - neutral, keep)?)?
+        } else {
+            neutral.safe_sub(apply_wad(neutral - score, keep)?)?
+        };
+        u16::try_from(decayed).map_err(|_| error!(MeritError::MathOverflow))
+    }
+
+    /// Points multiplier in bps: 0.5x at score 0, 1.5x at 10,000, linear between.
+    pub fn multiplier_at(&self, epoch: u64, decay_bps: u16) -> Result<u16> {
+        NEUTRAL_REPUTATION.safe_add(self.score_at(epoch, decay_bps)?)
+    }
+
+    /// Applies the idle decay up to `epoch`, then `event`.
+    pub fn record(
+        &mut self,
+        event: RepEvent,
+        epoch: u64,
+        alpha_bps: u16,
+        decay_bps: u16,
+    ) -> Result<()> {
+        let score = self.score_at(epoch, decay_bps)?;
+        self.last_epoch = self.last_epoch.max(epoch);
+        let (toward_max, counter) = match event {
+            RepEvent::Accepted => (Some(true), &mut self.accepted),
+            RepEvent::Neutral => (None, &mut self.neutral),
+            RepEvent::Rejected => (Some(false), &mut self.rejected),
+            RepEvent::Coherent => (Some(true), &mut self.coherent),
+            RepEvent::Incoherent => (Some(false), &mut self.incoherent),
+            RepEvent::MissedReveal => (Some(false), &mut self.missed_reveals),
+            RepEvent::Slashed => (None, &mut self.slashed),
+        };
+        *counter = counter.saturating_add(1);
+        self.score_bps = match toward_max {
+            Some(true) => {
+                let gap = MAX_REPUTATION.safe_sub(score)?;
+                score.safe_add(bps_floor(u64::from(gap), alpha_bps)? as u16)?
+            }
+            Some(false) => score.safe_sub(bps_ceil(u64::from(score), alpha_bps)? as u16)?,
+            None => score,
+        };
+        Ok(())
+    }
 }
 
 impl Stake {
@@ -44,16 +152,31 @@ impl Stake {
         Ok(())
     }
 
-    /// Removes `amount` of locked stake, which leaves the vault as a slash.
-    pub fn slash_locked(&mut self, amount: u64) -> Result<()> {
-        self.locked = self.locked.safe_sub(amount)?;
-        self.deposited = self.deposited.safe_sub(amount)?;
-        Ok(())
+    /// Records a settled outcome in the owner's reputation (decaying idle epochs first).
+    pub fn record_outcome(
+        &mut self,
+        event: RepEvent,
+        epoch: u64,
+        params: &ConfigParams,
+    ) -> Result<()> {
+        self.reputation.record(
+            event,
+            epoch,
+            params.reputation_alpha_bps,
+            params.reputation_decay_bps,
+        )?;
+        emit!(ReputationUpdated {
+            owner: self.owner,
+            score_bps: self.reputation.score_bps,
+            epoch,
+        });
+        self.invariant()
     }
 
     pub fn invariant(&self) -> Result<()> {
         require!(
-            self.locked.safe_add(self.unstaking)? <= self.deposited,
+            self.locked.safe_add(self.unstaking)? <= self.deposited
+                && self.reputation.score_bps <= MAX_REPUTATION,
             MeritError::InvariantViolated
         );
         Ok(())

@@ -1,7 +1,7 @@
 use crate::constants::MAX_VOTES_PER_SUBMISSION;
 use crate::error::MeritError;
 use crate::math::SafeMath;
-use crate::state::Task;
+use crate::state::{vote_points, Task};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -23,6 +23,8 @@ pub enum Outcome {
 pub struct RevealedVote {
     pub weight: u64,
     pub score: u8,
+    /// The validator's reputation multiplier at reveal, in bps.
+    pub multiplier_bps: u16,
 }
 
 /// A contributor's work for a task. PDA `["submission", task, contributor]`.
@@ -62,6 +64,11 @@ pub struct Submission {
     pub reward_paid: u64,
     pub claimed: bool,
     pub slashed: bool,
+    /// Epoch the submission was finalized in.
+    pub epoch: u64,
+    /// Merit points earned in `epoch` (accepted submissions only).
+    pub points: u64,
+    pub emission_claimed: bool,
     pub reserved: [u8; 32],
 }
 
@@ -109,22 +116,34 @@ impl Submission {
         Ok(())
     }
 
+    /// Nothing further can happen to this submission: it may be closed.
+    pub fn is_settled(&self) -> bool {
+        (self.claimed || self.slashed)
+            && self.open_votes == 0
+            && (self.points == 0 || self.emission_claimed)
+    }
+
     pub fn has_consensus(&self) -> bool {
         !matches!(self.outcome, Outcome::Pending | Outcome::NoQuorum)
     }
 
-    pub fn record_reveal(&mut self, weight: u64, score: u8) -> Result<()> {
+    pub fn record_reveal(&mut self, weight: u64, score: u8, multiplier_bps: u16) -> Result<()> {
         require!(
             self.revealed.len() < MAX_VOTES_PER_SUBMISSION as usize,
             MeritError::TooManyVotes
         );
-        self.revealed.push(RevealedVote { weight, score });
+        self.revealed.push(RevealedVote {
+            weight,
+            score,
+            multiplier_bps,
+        });
         self.revealed_weight = self.revealed_weight.safe_add(weight)?;
         Ok(())
     }
 
     /// Decides the outcome from the revealed votes under the task's thresholds.
-    pub fn finalize(&mut self, task: &Task) -> Result<()> {
+    /// Returns the merit points of the coherent votes.
+    pub fn finalize(&mut self, task: &Task) -> Result<u64> {
         require!(
             self.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
@@ -133,15 +152,16 @@ impl Submission {
             Some(c) if self.revealed_weight >= task.quorum_weight => c,
             _ => {
                 self.outcome = Outcome::NoQuorum;
-                return Ok(());
+                return Ok(0);
             }
         };
         let tolerance = task.rules.coherence_tolerance;
-        let (mut weight, mut count) = (0u64, 0u8);
+        let (mut weight, mut count, mut points) = (0u64, 0u8, 0u64);
         for v in self.revealed.iter() {
             if is_coherent(v.score, consensus, tolerance) {
                 weight = weight.safe_add(v.weight)?;
                 count = count.safe_add(1)?;
+                points = points.safe_add(vote_points(v.weight, v.multiplier_bps)?)?;
             }
         }
         self.consensus_score = consensus;
@@ -155,7 +175,7 @@ impl Submission {
         } else {
             Outcome::Neutral
         };
-        Ok(())
+        Ok(points)
     }
 
     pub fn invariant(&self, task: &Task) -> Result<()> {
@@ -174,7 +194,11 @@ mod tests {
     use super::*;
 
     fn v(weight: u64, score: u8) -> RevealedVote {
-        RevealedVote { weight, score }
+        RevealedVote {
+            weight,
+            score,
+            multiplier_bps: 10_000,
+        }
     }
 
     #[test]

@@ -60,6 +60,10 @@ pub struct Task {
     pub reject_threshold: u8,
     pub max_submissions: u16,
     pub max_votes: u8,
+    /// Reputation (bps) a contributor needs to submit.
+    pub min_reputation_submit: u16,
+    /// Reputation (bps) a validator needs to commit a vote.
+    pub min_reputation_vote: u16,
     pub rules: TaskRules,
     pub state: TaskState,
     pub submission_count: u16,

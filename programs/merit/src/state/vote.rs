@@ -24,13 +24,21 @@ pub struct Vote {
     pub slashed: bool,
     pub claimed: bool,
     pub reward_paid: u64,
+    /// The validator's reputation multiplier at reveal, in bps.
+    pub multiplier_bps: u16,
+    /// Merit points, set when a coherent vote is claimed.
+    pub points: u64,
+    /// Epoch the points were earned in (its submission's finalization epoch).
+    pub epoch: u64,
+    pub emission_claimed: bool,
     pub reserved: [u8; 32],
 }
 
 impl Vote {
     /// Nothing further can happen to this vote: it may be closed.
     pub fn is_settled(&self) -> bool {
-        self.claimed || (self.slashed && self.bond_remaining == 0)
+        (self.claimed || (self.slashed && self.bond_remaining == 0))
+            && (self.points == 0 || self.emission_claimed)
     }
 }
 

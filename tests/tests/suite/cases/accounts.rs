@@ -113,7 +113,11 @@ async fn finalizing_a_submission_against_another_task_is_rejected() {
     let args = t.task_args();
     let other = t.create_task(&creator, args).await;
     t.to_finalize_phase(&other).await;
-    let ix = t.client().finalize_submission(vals[0].pubkey(), other, sub);
+    let alice = t.submission(&sub).await.contributor;
+    let mut ix = t
+        .client()
+        .finalize_submission(vals[0].pubkey(), other, alice, 0);
+    replace_account(&mut ix, &pda::submission(&other, &alice), &sub);
     assert_anchor_err(t.send(&[ix], &[&vals[0]]).await, ErrorCode::ConstraintSeeds);
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
     assert_eq!(t.task(&task).await.finalized_count, 0);

@@ -161,9 +161,16 @@ async fn reclaim_is_creator_only_after_finalization_and_not_repeatable() {
         t.send(std::slice::from_ref(&close_sub), &[]).await,
         MeritError::NotSettled,
     );
+    // The coherent vote earned merit points: it settles once its emission is claimed.
+    let ix = c.close_vote(sub, vals[0].pubkey());
+    assert_merit_err(
+        t.send(std::slice::from_ref(&ix), &[]).await,
+        MeritError::NotSettled,
+    );
+    t.close_epoch(&creator).await;
+    t.claim_vote_emission(&vals[0], sub).await.unwrap();
     let alice_lamports = t.net.lamports(&alice.pubkey()).await;
     let val_lamports = t.net.lamports(&vals[0].pubkey()).await;
-    let ix = c.close_vote(sub, vals[0].pubkey());
     t.send(&[ix], &[]).await.unwrap();
     assert!(t.net.lamports(&vals[0].pubkey()).await > val_lamports);
     t.send(&[close_sub], &[]).await.unwrap();

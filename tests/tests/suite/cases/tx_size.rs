@@ -27,6 +27,8 @@ async fn every_instruction_fits_in_one_transaction() {
         validator_share_bps: 10_000,
         max_submissions: u16::MAX,
         max_votes: 32,
+        min_reputation_submit: 10_000,
+        min_reputation_vote: 10_000,
     };
     let ap = a.pubkey();
     let ixs = vec![
@@ -43,17 +45,29 @@ async fn every_instruction_fits_in_one_transaction() {
         c.submit(ap, task, [255; 32], "u".repeat(200)),
         c.commit_vote(ap, task, sub, [255; 32]),
         c.reveal_vote(ap, task, sub, 100, [255; 32]),
-        c.finalize_submission(ap, task, sub),
+        c.finalize_submission(ap, task, b, u64::MAX),
         c.finalize_task(ap, task),
         c.slash_submission(ap, task, b),
         c.slash_vote(ap, task, sub, b),
         c.claim_submission(ap, task),
         c.claim_vote(ap, task, sub),
+        c.with_vesting(true).claim_submission(ap, task),
+        c.with_vesting(true).claim_vote(ap, task, sub),
+        c.fund_emissions(ap, u64::MAX, u64::MAX),
+        c.advance_epoch(ap, u64::MAX - 1, u64::MAX),
+        c.with_vesting(true)
+            .claim_submission_emission(ap, task, u64::MAX),
+        c.with_vesting(true).claim_vote_emission(ap, sub, u64::MAX),
+        c.withdraw_vested(ap),
         c.reclaim_task(ap, task),
         c.close_vote(sub, b),
         c.close_submission(task, b),
     ];
-    assert_eq!(ixs.len(), 22, "one builder per instruction");
+    assert_eq!(
+        ixs.len(),
+        29,
+        "every builder, with and without vesting accounts"
+    );
     for ix in ixs {
         let tx = t
             .net

@@ -1,0 +1,95 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::EpochAdvanced;
+use crate::math::SafeMath;
+use crate::state::{scheduled_emission, Config, Epoch};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+#[instruction(next_index: u64)]
+pub struct AdvanceEpoch<'info> {
+    /// Anyone; pays the new epoch's rent and is repaid, with the bounty, from the
+    /// keeper pool as far as it goes.
+    #[account(mut)]
+    pub keeper: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [EPOCH_SEED, &current_epoch.index.to_le_bytes()],
+        bump = current_epoch.bump,
+        constraint = current_epoch.index == config.current_epoch
+            && !current_epoch.closed @ MeritError::EpochAlreadyClosed,
+    )]
+    pub current_epoch: Box<Account<'info, Epoch>>,
+    #[account(
+        init,
+        payer = keeper,
+        space = 8 + Epoch::INIT_SPACE,
+        seeds = [EPOCH_SEED, &next_index.to_le_bytes()],
+        bump,
+    )]
+    pub next_epoch: Box<Account<'info, Epoch>>,
+    pub system_program: Program<'info, System>,
+}
+
+impl AdvanceEpoch<'_> {
+    /// The index and start of the epoch that contains `now`. Epochs nobody advanced
+    /// through are skipped arithmetically, without a loop: they have no account, no points
+    /// and emit nothing.
+    fn next_epoch_at(&self, now: i64) -> Result<(u64, i64)> {
+        let current = &self.current_epoch;
+        require!(now >= current.end, MeritError::EpochNotOver);
+        let length = self.config.params.epoch_length_secs;
+        let skipped = now.safe_sub(current.end)?.safe_div(length)?;
+        let index = current.index.safe_add(1)?.safe_add(skipped as u64)?;
+        let start = current.end.safe_add(skipped.safe_mul(length)?)?;
+        Ok((index, start))
+    }
+}
+
+/// Closes the current epoch, fixing its emission at
+/// `min(initial * (1 - decay)^index, unreserved vault balance)` split between contributors
+/// and validators, and opens the epoch that contains now.
+pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let (index, start) = ctx.accounts.next_epoch_at(now)?;
+    require!(next_index == index, MeritError::WrongEpochIndex);
+    let a = ctx.accounts;
+    let p = a.config.params;
+    let emission =
+        scheduled_emission(&p, a.current_epoch.index)?.min(a.config.emission_available()?);
+    let reserved = a
+        .current_epoch
+        .finish(emission, p.contributor_emission_bps)?;
+    a.config.emission_reserved = a.config.emission_reserved.safe_add(reserved)?;
+    a.config.current_epoch = index;
+    a.next_epoch.set_inner(Epoch::open(
+        index,
+        ctx.bumps.next_epoch,
+        start,
+        p.epoch_length_secs,
+    )?);
+
+    let rent = Rent::get()?.minimum_balance(8 + Epoch::INIT_SPACE);
+    let bounty = p
+        .keeper_bounty_lamports
+        .safe_add(rent)?
+        .min(a.config.keeper_pool_lamports);
+    a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_sub(bounty)?;
+    a.config.sub_lamports(bounty)?;
+    a.keeper.add_lamports(bounty)?;
+    emit!(EpochAdvanced {
+        closed_epoch: a.current_epoch.index,
+        contributor_emission: a.current_epoch.contributor_emission,
+        validator_emission: a.current_epoch.validator_emission,
+        contributor_points: a.current_epoch.contributor_points,
+        validator_points: a.current_epoch.validator_points,
+        opened_epoch: index,
+        opened_start: start,
+        opened_end: a.next_epoch.end,
+        keeper: a.keeper.key(),
+        bounty_lamports: bounty,
+    });
+    Ok(())
+}

@@ -1,0 +1,93 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::EmissionClaimed;
+use crate::payout::{Beneficiary, Source};
+use crate::state::{Config, Epoch, Side, Submission, Vesting};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct ClaimSubmissionEmission<'info> {
+    #[account(mut)]
+    pub contributor: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [EPOCH_SEED, &submission.epoch.to_le_bytes()],
+        bump = epoch.bump,
+    )]
+    pub epoch: Box<Account<'info, Epoch>>,
+    #[account(
+        mut,
+        seeds = [SUBMISSION_SEED, submission.task.as_ref(), contributor.key().as_ref()],
+        bump = submission.bump,
+        has_one = contributor @ MeritError::AccountMismatch,
+    )]
+    pub submission: Box<Account<'info, Submission>>,
+    #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
+    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass exactly when vesting is on: the emission is granted into it.
+    #[account(
+        init_if_needed,
+        payer = contributor,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, contributor.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Pays an accepted submission its share of its epoch's contributor emission,
+/// `floor(contributor_emission * points / contributor points)`, once the epoch is closed.
+pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
+    let a = ctx.accounts;
+    a.submission.require_final()?;
+    require!(!a.submission.emission_claimed, MeritError::AlreadyClaimed);
+    let points = a.submission.points;
+    let amount = a
+        .config
+        .settle_emission(&mut a.epoch, Side::Contributor, points)?;
+    a.submission.emission_claimed = true;
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let bump = [a.config.bump];
+    let seeds: [&[u8]; 2] = [CONFIG_SEED, &bump];
+    let vested = a.vesting.is_some();
+    Beneficiary {
+        owner: a.contributor.key(),
+        owner_token: a.contributor_token.to_account_info(),
+        vesting: a.vesting.as_deref_mut(),
+        vesting_bump: ctx.bumps.vesting,
+        vesting_vault: a.vesting_vault.as_ref().map(|v| v.to_account_info()),
+    }
+    .receive(
+        Source {
+            tokens: &tokens,
+            vault: a.emission_vault.to_account_info(),
+            authority: a.config.to_account_info(),
+            signer_seeds: &[&seeds],
+        },
+        amount,
+        a.config.params.vesting_duration_secs,
+        Clock::get()?.unix_timestamp,
+    )?;
+    emit!(EmissionClaimed {
+        epoch: a.epoch.index,
+        source: a.submission.key(),
+        owner: a.contributor.key(),
+        points,
+        amount,
+        vested,
+    });
+    Ok(())
+}

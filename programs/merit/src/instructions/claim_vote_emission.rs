@@ -1,0 +1,94 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::EmissionClaimed;
+use crate::payout::{Beneficiary, Source};
+use crate::state::{Config, Epoch, Side, Vesting, Vote};
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct ClaimVoteEmission<'info> {
+    #[account(mut)]
+    pub validator: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [EPOCH_SEED, &vote.epoch.to_le_bytes()],
+        bump = epoch.bump,
+    )]
+    pub epoch: Box<Account<'info, Epoch>>,
+    #[account(
+        mut,
+        seeds = [VOTE_SEED, vote.submission.as_ref(), validator.key().as_ref()],
+        bump = vote.bump,
+        has_one = validator @ MeritError::AccountMismatch,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
+    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    pub validator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass exactly when vesting is on: the emission is granted into it.
+    #[account(
+        init_if_needed,
+        payer = validator,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, validator.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Pays a coherent vote (claimed with `claim_vote`, which fixes its points) its share of
+/// its epoch's validator emission, `floor(validator_emission * points / validator points)`,
+/// once the epoch is closed.
+pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
+    let a = ctx.accounts;
+    require!(a.vote.claimed, MeritError::NoEmissionPoints);
+    require!(!a.vote.emission_claimed, MeritError::AlreadyClaimed);
+    let points = a.vote.points;
+    let amount = a
+        .config
+        .settle_emission(&mut a.epoch, Side::Validator, points)?;
+    a.vote.emission_claimed = true;
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let bump = [a.config.bump];
+    let seeds: [&[u8]; 2] = [CONFIG_SEED, &bump];
+    let vested = a.vesting.is_some();
+    Beneficiary {
+        owner: a.validator.key(),
+        owner_token: a.validator_token.to_account_info(),
+        vesting: a.vesting.as_deref_mut(),
+        vesting_bump: ctx.bumps.vesting,
+        vesting_vault: a.vesting_vault.as_ref().map(|v| v.to_account_info()),
+    }
+    .receive(
+        Source {
+            tokens: &tokens,
+            vault: a.emission_vault.to_account_info(),
+            authority: a.config.to_account_info(),
+            signer_seeds: &[&seeds],
+        },
+        amount,
+        a.config.params.vesting_duration_secs,
+        Clock::get()?.unix_timestamp,
+    )?;
+    emit!(EmissionClaimed {
+        epoch: a.epoch.index,
+        source: a.vote.key(),
+        owner: a.validator.key(),
+        points,
+        amount,
+        vested,
+    });
+    Ok(())
+}

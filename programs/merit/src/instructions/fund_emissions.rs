@@ -1,0 +1,70 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::EmissionsFunded;
+use crate::math::SafeMath;
+use crate::state::Config;
+use crate::token::TokenMove;
+use anchor_lang::prelude::*;
+use anchor_lang::system_program;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+#[derive(Accounts)]
+pub struct FundEmissions<'info> {
+    #[account(mut)]
+    pub funder: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        token::mint = stake_mint,
+        token::authority = funder,
+        token::token_program = token_program,
+    )]
+    pub funder_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
+    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Anyone adds `amount` tokens to emit and `lamports` to the pool that pays
+/// `advance_epoch` keepers. Works while paused.
+pub fn handle_fund_emissions(
+    ctx: Context<FundEmissions>,
+    amount: u64,
+    lamports: u64,
+) -> Result<()> {
+    require!(amount > 0 || lamports > 0, MeritError::ZeroAmount);
+    let a = ctx.accounts;
+    a.config.emission_funded = a.config.emission_funded.safe_add(amount)?;
+    a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_add(lamports)?;
+    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+        a.funder_token.to_account_info(),
+        a.emission_vault.to_account_info(),
+        a.funder.to_account_info(),
+        amount,
+        &[],
+    )?;
+    if lamports > 0 {
+        system_program::transfer(
+            CpiContext::new(
+                a.system_program.key(),
+                system_program::Transfer {
+                    from: a.funder.to_account_info(),
+                    to: a.config.to_account_info(),
+                },
+            ),
+            lamports,
+        )?;
+    }
+    emit!(EmissionsFunded {
+        funder: a.funder.key(),
+        amount,
+        lamports,
+        emission_funded: a.config.emission_funded,
+    });
+    Ok(())
+}

@@ -1,0 +1,143 @@
+use crate::constants::BPS_DENOMINATOR;
+use crate::error::MeritError;
+use crate::math::{apply_wad, bps_floor, mul_div_floor, retention_pow, SafeMath};
+use crate::state::ConfigParams;
+use anchor_lang::prelude::*;
+
+/// An emission epoch. PDA `["epoch", index (u64 LE)]`.
+///
+/// While open it collects merit points: accepted submissions and coherent votes
+/// finalized during `[start, end)`. `advance_epoch` closes it, fixing its emission.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Epoch {
+    pub version: u8,
+    pub bump: u8,
+    pub index: u64,
+    pub start: i64,
+    pub end: i64,
+    pub closed: bool,
+    pub contributor_points: u128,
+    pub validator_points: u128,
+    /// Fixed at close: the contributors' share of the epoch's emission.
+    pub contributor_emission: u64,
+    /// Fixed at close: the validators' share of the epoch's emission.
+    pub validator_emission: u64,
+    pub contributor_claimed: u64,
+    pub validator_claimed: u64,
+    pub contributor_points_claimed: u128,
+    pub validator_points_claimed: u128,
+    pub reserved: [u8; 32],
+}
+
+/// Which half of an epoch's emission a claim draws on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Contributor,
+    Validator,
+}
+
+/// Tokens scheduled for epoch `index`: `initial * (1 - decay)^index`, rounded down.
+pub fn scheduled_emission(params: &ConfigParams, index: u64) -> Result<u64> {
+    apply_wad(
+        params.initial_emission,
+        retention_pow(params.emission_decay_bps, index)?,
+    )
+}
+
+impl Epoch {
+    pub fn open(index: u64, bump: u8, start: i64, length: i64) -> Result<Self> {
+        Ok(Epoch {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            index,
+            start,
+            end: start.safe_add(length)?,
+            closed: false,
+            contributor_points: 0,
+            validator_points: 0,
+            contributor_emission: 0,
+            validator_emission: 0,
+            contributor_claimed: 0,
+            validator_claimed: 0,
+            contributor_points_claimed: 0,
+            validator_points_claimed: 0,
+            reserved: [0; 32],
+        })
+    }
+
+    pub fn require_open(&self, now: i64) -> Result<()> {
+        require!(!self.closed && now < self.end, MeritError::EpochStale);
+        Ok(())
+    }
+
+    /// Closes the epoch with `emission` tokens. A side with no points gets nothing: its
+    /// share stays in the vault for later epochs. Returns what is now reserved.
+    pub fn finish(&mut self, emission: u64, contributor_bps: u16) -> Result<u64> {
+        let contributor_share = bps_floor(emission, contributor_bps)?;
+        self.contributor_emission = if self.contributor_points > 0 {
+            contributor_share
+        } else {
+            0
+        };
+        self.validator_emission = if self.validator_points > 0 {
+            emission.safe_sub(contributor_share)?
+        } else {
+            0
+        };
+        self.closed = true;
+        self.contributor_emission.safe_add(self.validator_emission)
+    }
+
+    /// Pays `points` of `side`: `floor(emission * points / total points)`. Returns
+    /// `(share, released)` where `released` is the rounding dust freed once every point of
+    /// the side has claimed.
+    pub fn claim(&mut self, side: Side, points: u64) -> Result<(u64, u64)> {
+        require!(self.closed, MeritError::EpochNotClosed);
+        require!(points > 0, MeritError::NoEmissionPoints);
+        let (emission, total, claimed, points_claimed) = match side {
+            Side::Contributor => (
+                self.contributor_emission,
+                self.contributor_points,
+                &mut self.contributor_claimed,
+                &mut self.contributor_points_claimed,
+            ),
+            Side::Validator => (
+                self.validator_emission,
+                self.validator_points,
+                &mut self.validator_claimed,
+                &mut self.validator_points_claimed,
+            ),
+        };
+        let share =
+            u64::try_from(u128::from(emission).safe_mul(u128::from(points))? / total.max(1))
+                .map_err(|_| error!(MeritError::MathOverflow))?;
+        *claimed = claimed.safe_add(share)?;
+        *points_claimed = points_claimed.safe_add(u128::from(points))?;
+        let released = if *points_claimed == total {
+            emission.safe_sub(*claimed)?
+        } else {
+            0
+        };
+        require!(
+            *claimed <= emission && *points_claimed <= total,
+            MeritError::InvariantViolated
+        );
+        Ok((share, released))
+    }
+}
+
+/// A vote's merit points: its weight times the validator's reputation multiplier.
+pub fn vote_points(weight: u64, multiplier_bps: u16) -> Result<u64> {
+    mul_div_floor(
+        weight,
+        u64::from(multiplier_bps),
+        u64::from(BPS_DENOMINATOR),
+    )
+}
+
+/// An accepted submission's merit points: its consensus score times the contributor's
+/// reputation multiplier (in bps, so a neutral contributor's score 80 is 800,000 points).
+pub fn submission_points(score: u8, multiplier_bps: u16) -> Result<u64> {
+    u64::from(score).safe_mul(u64::from(multiplier_bps))
+}
