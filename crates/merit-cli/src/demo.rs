@@ -1,6 +1,6 @@
 //! `merit demo`: one task from posting to closing, on the in-process chain.
 use anyhow::{anyhow, Result};
-use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, Submission, Task};
+use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, Epoch, Submission, Task};
 use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
 
 const TOKEN: u64 = 1_000_000;
@@ -32,6 +32,8 @@ async fn actor(net: &mut Localnet, name: &'static str, wallet: u64, stake: u64) 
 pub async fn run() -> Result<()> {
     let params = ConfigParams {
         max_vote_weight: 500 * TOKEN,
+        epoch_length_secs: 24 * 3600,
+        initial_emission: 5_000 * TOKEN,
         ..ConfigParams::defaults(6)
     };
     let mut net = Localnet::start(LocalnetOptions {
@@ -43,6 +45,10 @@ pub async fn run() -> Result<()> {
     println!("Merit demo: one task, four contributors, five validators, on an in-process chain");
     println!("running the real program (mint {}).\n", c.stake_mint);
 
+    let foundation = actor(&mut net, "foundation", 20_000 * TOKEN, 0).await?;
+    let ix = c.fund_emissions(foundation.key.pubkey(), 20_000 * TOKEN, 1_000_000_000);
+    net.send(&[ix], &[&foundation.key]).await?;
+    println!("0. a foundation funds 20,000 tokens of emissions; epochs last one day, epoch 0 emits 5,000");
     let creator = actor(&mut net, "creator", 1_000 * TOKEN, 0).await?;
     let keeper = actor(&mut net, "keeper", 0, 0).await?;
     let contributors = vec![
@@ -181,6 +187,66 @@ pub async fn run() -> Result<()> {
                 .await?;
         }
     }
+    println!("7. contributors and validators claim their rewards; bonds unlock");
+
+    let epoch: Epoch = net
+        .account(&pda::epoch(0))
+        .await
+        .ok_or_else(|| anyhow!("epoch"))?;
+    net.set_time(epoch.end);
+    net.send(
+        &[c.advance_epoch(keeper.key.pubkey(), 0, 1)],
+        &[&keeper.key],
+    )
+    .await?;
+    let epoch: Epoch = net
+        .account(&pda::epoch(0))
+        .await
+        .ok_or_else(|| anyhow!("epoch"))?;
+    println!(
+        "8. the day ends; the keeper closes epoch 0: {} tokens to contributors by merit points, {} to validators",
+        tokens(epoch.contributor_emission),
+        tokens(epoch.validator_emission)
+    );
+    let mut emitted = 0;
+    for (who, _) in &contributors {
+        let sub: Submission = net
+            .account(&pda::submission(&task, &who.key.pubkey()))
+            .await
+            .ok_or_else(|| anyhow!("missing"))?;
+        if sub.points > 0 {
+            let before = net.wallet_balance(&who.key.pubkey()).await;
+            let ix = c.claim_submission_emission(who.key.pubkey(), task, sub.epoch);
+            net.send(&[ix], &[&who.key]).await?;
+            let got = net.wallet_balance(&who.key.pubkey()).await - before;
+            emitted += got;
+            println!(
+                "     {:<6} {:>9} points  -> {:>14} tokens",
+                who.name,
+                sub.points,
+                tokens(got)
+            );
+        }
+    }
+    for v in &validators {
+        for sub in &subs {
+            let vote: merit_client::Vote = net
+                .account(&pda::vote(sub, &v.key.pubkey()))
+                .await
+                .ok_or_else(|| anyhow!("vote"))?;
+            if vote.points > 0 {
+                let ix = c.claim_vote_emission(v.key.pubkey(), *sub, vote.epoch);
+                let before = net.wallet_balance(&v.key.pubkey()).await;
+                net.send(&[ix], &[&v.key]).await?;
+                emitted += net.wallet_balance(&v.key.pubkey()).await - before;
+            }
+        }
+    }
+    println!(
+        "9. everyone claims their emission share: {} tokens emitted in all",
+        tokens(emitted)
+    );
+
     for v in &validators {
         for sub in &subs {
             net.send(&[c.close_vote(*sub, v.key.pubkey())], &[]).await?;
@@ -197,9 +263,7 @@ pub async fn run() -> Result<()> {
         &[&creator.key],
     )
     .await?;
-    println!(
-        "7. everyone claims; accounts close; the creator reclaims the rest and the task closes"
-    );
+    println!("10. accounts close; the creator reclaims the rest and the task closes");
     println!(
         "   paid out {} tokens; task account closed: {}\n",
         tokens(paid_out),
@@ -208,7 +272,7 @@ pub async fn run() -> Result<()> {
 
     println!("Final balances (wallet + stake):");
     println!("  {:<8} {:>14} {:>14}", "who", "wallet", "stake");
-    let mut everyone: Vec<&Actor> = vec![&creator, &keeper];
+    let mut everyone: Vec<&Actor> = vec![&creator, &keeper, &foundation];
     everyone.extend(contributors.iter().map(|(a, _)| a));
     everyone.extend(validators.iter());
     for a in everyone {
