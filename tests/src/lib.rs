@@ -389,6 +389,53 @@ impl TestContext {
         self.send(&[ix], &[creator]).await
     }
 
+    /// Runs a task from creation to `finalize_task`: each contributor submits, every
+    /// validator votes the contributor's given score (`None`: commits, never reveals),
+    /// and `keeper` finalizes. Starts now; ends at the reveal deadline. Returns the task
+    /// and the submissions, in contributor order.
+    pub async fn judge_task(
+        &mut self,
+        creator: &Keypair,
+        keeper: &Keypair,
+        contributors: &[(&Keypair, Option<u8>)],
+        validators: &[&Keypair],
+    ) -> (Pubkey, Vec<Pubkey>) {
+        let args = self.task_args();
+        let task = self.create_task(creator, args).await;
+        let mut subs = Vec::new();
+        for (i, (c, _)) in contributors.iter().enumerate() {
+            subs.push(self.submit(c, task, i as u8 + 1).await);
+        }
+        self.to_commit_phase(&task).await;
+        for ((_, score), sub) in contributors.iter().zip(&subs) {
+            for v in validators {
+                self.try_commit(v, task, *sub, score.unwrap_or(50))
+                    .await
+                    .expect("commit");
+            }
+        }
+        self.to_reveal_phase(&task).await;
+        for ((_, score), sub) in contributors.iter().zip(&subs) {
+            if let Some(score) = score {
+                for v in validators {
+                    self.try_reveal(v, task, *sub, *score)
+                        .await
+                        .expect("reveal");
+                }
+            }
+        }
+        self.to_finalize_phase(&task).await;
+        for sub in &subs {
+            self.finalize_submission(keeper, task, *sub)
+                .await
+                .expect("finalize_submission");
+        }
+        self.finalize_task(keeper, task)
+            .await
+            .expect("finalize_task");
+        (task, subs)
+    }
+
     // Time travel to a task's phases
 
     pub async fn task(&mut self, task: &Pubkey) -> Task {

@@ -22,12 +22,16 @@ pub struct AdvanceEpoch<'info> {
             && !current_epoch.closed @ MeritError::EpochAlreadyClosed,
     )]
     pub current_epoch: Box<Account<'info, Epoch>>,
+    /// `init_if_needed` so that a replayed advance reaches the named
+    /// `EpochAlreadyClosed` check instead of failing inside the system program; an
+    /// existing epoch is refused by `next_epoch.version == 0`.
     #[account(
-        init,
+        init_if_needed,
         payer = keeper,
         space = 8 + Epoch::INIT_SPACE,
         seeds = [EPOCH_SEED, &next_index.to_le_bytes()],
         bump,
+        constraint = next_epoch.version == 0 @ MeritError::EpochAlreadyClosed,
     )]
     pub next_epoch: Box<Account<'info, Epoch>>,
     pub system_program: Program<'info, System>,

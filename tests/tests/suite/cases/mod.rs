@@ -1,6 +1,7 @@
 mod accounts;
 mod admin;
 mod claim;
+mod epochs;
 mod finalize;
 mod lifecycle;
 mod slash;
