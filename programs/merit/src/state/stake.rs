@@ -182,3 +182,94 @@ impl Stake {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALPHA: u16 = 2_000;
+    const DECAY: u16 = 1_000;
+
+    #[test]
+    fn scripted_history_moves_as_an_ema() {
+        let mut r = Reputation::new(0);
+        let script = [
+            (RepEvent::Accepted, 6_000),
+            (RepEvent::Accepted, 6_800),
+            (RepEvent::Rejected, 5_440),
+            (RepEvent::Neutral, 5_440),
+            (RepEvent::MissedReveal, 4_352),
+            (RepEvent::Coherent, 5_481),
+            (RepEvent::Incoherent, 4_384),
+            (RepEvent::Slashed, 4_384),
+        ];
+        for (event, expected) in script {
+            r.record(event, 0, ALPHA, DECAY).unwrap();
+            assert_eq!(r.score_bps, expected, "after {event:?}");
+        }
+        assert_eq!(
+            (
+                r.accepted,
+                r.neutral,
+                r.rejected,
+                r.coherent,
+                r.incoherent,
+                r.missed_reveals,
+                r.slashed
+            ),
+            (2, 1, 1, 1, 1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn idle_epochs_decay_toward_neutral_from_both_sides() {
+        let mut r = Reputation::new(0);
+        r.score_bps = 6_800;
+        assert_eq!(r.score_at(0, DECAY).unwrap(), 6_800);
+        assert_eq!(
+            r.score_at(1, DECAY).unwrap(),
+            6_800,
+            "the next epoch is not idle yet"
+        );
+        assert_eq!(
+            r.score_at(3, DECAY).unwrap(),
+            (5_000 + 1_800 * 81 / 100) as u16
+        );
+        r.score_bps = 3_000;
+        assert_eq!(
+            r.score_at(4, DECAY).unwrap(),
+            (5_000 - 2_000 * 729 / 1_000) as u16
+        );
+        assert_eq!(r.score_at(10_000, DECAY).unwrap(), 5_000);
+        assert_eq!(
+            r.score_at(u64::MAX, 0).unwrap(),
+            3_000,
+            "no decay configured"
+        );
+    }
+
+    #[test]
+    fn recording_applies_the_decay_first() {
+        let mut r = Reputation::new(0);
+        r.score_bps = 6_000;
+        r.record(RepEvent::Accepted, 3, ALPHA, DECAY).unwrap();
+        // 6,000 decays over two idle epochs to 5,810, then moves 20% toward 10,000.
+        assert_eq!(r.score_bps, (5_810 + (10_000 - 5_810) / 5) as u16);
+        assert_eq!(r.last_epoch, 3);
+    }
+
+    #[test]
+    fn score_stays_within_bounds_and_sets_the_multiplier() {
+        let mut r = Reputation::new(0);
+        for _ in 0..1_000 {
+            r.record(RepEvent::Coherent, 0, 10_000, DECAY).unwrap();
+        }
+        assert_eq!(r.score_bps, 10_000);
+        assert_eq!(r.multiplier_at(0, DECAY).unwrap(), 15_000);
+        for _ in 0..1_000 {
+            r.record(RepEvent::Incoherent, 0, 3_333, DECAY).unwrap();
+        }
+        assert_eq!(r.score_bps, 0);
+        assert_eq!(r.multiplier_at(0, DECAY).unwrap(), 5_000);
+    }
+}
