@@ -344,3 +344,61 @@ async fn emission_schedule_matches_the_formula_and_never_exceeds_funding() {
     );
     t.check_invariants().await;
 }
+
+#[tokio::test]
+async fn claiming_someone_elses_emission_is_rejected() {
+    let mut t = context(daily()).await;
+    let (creator, keeper, funder) = (
+        t.actor(2_000 * TOKEN).await,
+        t.actor(0).await,
+        t.actor(5_000 * TOKEN).await,
+    );
+    t.fund_emissions(&funder, 5_000 * TOKEN, 0).await.unwrap();
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.staker(100 * TOKEN, 0).await;
+    let mallory = t.staker(100 * TOKEN, 0).await;
+    let (task, subs) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    t.claim_vote(&val, task, subs[0]).await.unwrap();
+    t.close_epoch(&keeper).await;
+    let c = t.client();
+    let mut ix = c.claim_submission_emission(mallory.pubkey(), task, 0);
+    replace_account(
+        &mut ix,
+        &pda::submission(&task, &mallory.pubkey()),
+        &subs[0],
+    );
+    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    let mut ix = c.claim_vote_emission(mallory.pubkey(), subs[0], 0);
+    replace_account(
+        &mut ix,
+        &pda::vote(&subs[0], &mallory.pubkey()),
+        &pda::vote(&subs[0], &val.pubkey()),
+    );
+    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_eq!(t.balance(&mallory.pubkey()).await, 0);
+}
+
+#[tokio::test]
+async fn epochs_advance_and_emissions_are_claimed_while_paused() {
+    let mut t = context(daily()).await;
+    let (creator, keeper, funder) = (
+        t.actor(2_000 * TOKEN).await,
+        t.actor(0).await,
+        t.actor(5_000 * TOKEN).await,
+    );
+    t.fund_emissions(&funder, 4_000 * TOKEN, 0).await.unwrap();
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.staker(100 * TOKEN, 0).await;
+    let (task, _) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    let admin = t.admin();
+    let ix = t.client().set_paused(admin.pubkey(), true);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    t.fund_emissions(&funder, 1_000 * TOKEN, 0).await.unwrap();
+    t.close_epoch(&keeper).await;
+    t.claim_submission_emission(&alice, task).await.unwrap();
+    assert_eq!(t.balance(&alice.pubkey()).await, 600 * TOKEN);
+}

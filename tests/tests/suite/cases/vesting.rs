@@ -175,3 +175,30 @@ async fn a_slash_takes_from_unvested_rewards_before_stake() {
     assert_eq!(stake.locked, 0);
     assert_eq!(t.balance(&keeper.pubkey()).await, bond / 10);
 }
+
+#[tokio::test]
+async fn withdrawing_someone_elses_vesting_is_rejected() {
+    let mut t = TestContext::new().await;
+    t.set_vesting(VEST).await;
+    let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.staker(200 * TOKEN, 0).await;
+    let mallory = t.actor(0).await;
+    let (task, _) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    t.claim_submission(&alice, task).await.unwrap();
+    t.set_time(t.now() + VEST);
+    let c = t.client();
+    let mut ix = c.withdraw_vested(mallory.pubkey());
+    merit_client::builders::replace_account(
+        &mut ix,
+        &pda::vesting(&mallory.pubkey()),
+        &pda::vesting(&alice.pubkey()),
+    );
+    assert_anchor_err(
+        t.send(&[ix], &[&mallory]).await,
+        anchor_lang::error::ErrorCode::ConstraintSeeds,
+    );
+    assert_eq!(vesting(&mut t, &alice).await.total_withdrawn, 0);
+}
