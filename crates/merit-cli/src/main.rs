@@ -1,5 +1,6 @@
 //! `merit`: the Merit command line.
 mod demo;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +17,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Run the incentive simulator: agents with strategies, on the real program.
+    Simulate(simulate::SimulateArgs),
     /// Run one whole task lifecycle on an in-process chain running the real program.
     Demo,
 }
@@ -32,6 +35,7 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let runtime = tokio::runtime::Runtime::new()?;
     match cli.command {
+        Command::Simulate(args) => runtime.block_on(simulate::run(args)),
         Command::Demo => runtime.block_on(demo::run()),
     }
 }

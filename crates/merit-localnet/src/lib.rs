@@ -58,6 +58,15 @@ pub fn runs_sbf() -> bool {
     std::env::var("SBF_OUT_DIR").is_ok() || std::env::var("BPF_OUT_DIR").is_ok()
 }
 
+/// Largest serialized transaction the network accepts.
+pub const PACKET_DATA_SIZE: usize = 1_232;
+
+/// Serialized size of a signed transaction, in bytes.
+pub fn transaction_size(tx: &Transaction) -> usize {
+    // Signatures are prefixed by a compact length (one byte below 128 signatures).
+    tx.message.serialize().len() + 1 + 64 * tx.signatures.len()
+}
+
 /// Why a transaction failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxError {
@@ -233,6 +242,62 @@ impl Localnet {
         ))
     }
 
+    /// Sends many independent instructions, packing as many as fit into each transaction
+    /// (by serialized size, at most [`PACKET_DATA_SIZE`] bytes). When a packed transaction
+    /// fails, its instructions are retried one by one, so each gets its own result.
+    pub async fn send_batch(
+        &mut self,
+        items: &[(Instruction, Vec<&Keypair>)],
+    ) -> Vec<Result<(), TxError>> {
+        let mut results: Vec<Option<Result<(), TxError>>> = vec![None; items.len()];
+        let mut start = 0;
+        while start < items.len() {
+            let mut end = start + 1;
+            while end < items.len() && self.fits(&items[start..=end]).await {
+                end += 1;
+            }
+            let (ixs, signers) = Self::flatten(&items[start..end]);
+            match self.send(&ixs, &signers).await {
+                Ok(()) => results[start..end].fill(Some(Ok(()))),
+                Err(e) if end - start == 1 => results[start] = Some(Err(e)),
+                Err(_) => {
+                    for i in start..end {
+                        let (ix, signers) = &items[i];
+                        results[i] = Some(self.send(std::slice::from_ref(ix), signers).await);
+                    }
+                }
+            }
+            start = end;
+        }
+        results
+            .into_iter()
+            .map(|r| r.expect("every item sent"))
+            .collect()
+    }
+
+    fn flatten<'k>(
+        items: &[(Instruction, Vec<&'k Keypair>)],
+    ) -> (Vec<Instruction>, Vec<&'k Keypair>) {
+        let ixs = items.iter().map(|(ix, _)| ix.clone()).collect();
+        let mut signers: Vec<&Keypair> = Vec::new();
+        for (_, keys) in items {
+            for k in keys {
+                if !signers.iter().any(|s| s.pubkey() == k.pubkey()) {
+                    signers.push(k);
+                }
+            }
+        }
+        (ixs, signers)
+    }
+
+    async fn fits(&mut self, items: &[(Instruction, Vec<&Keypair>)]) -> bool {
+        let (ixs, signers) = Self::flatten(items);
+        match self.transaction(&ixs, &signers).await {
+            Ok(tx) => transaction_size(&tx) <= PACKET_DATA_SIZE,
+            Err(_) => false,
+        }
+    }
+
     /// Simulates `ixs` and returns the compute units they consumed (meaningful only
     /// when the program runs from an SBF build: see [`runs_sbf`]).
     pub async fn units_consumed(
@@ -368,6 +433,14 @@ impl Localnet {
             }
             _ => 0,
         }
+    }
+
+    /// A task's account (for its deadlines).
+    pub async fn task_phase(&mut self, task: &Pubkey) -> Result<merit_client::Task, TxError> {
+        self.account(task).await.ok_or_else(|| TxError {
+            code: None,
+            message: format!("task {task} not found"),
+        })
     }
 
     /// Stake-token balance of `owner`'s associated token account.

@@ -3,7 +3,7 @@ use anchor_lang::prelude::Pubkey;
 use merit_client::{pda, ConfigParams, CreateTaskArgs};
 use merit_tests::*;
 
-const PACKET_DATA_SIZE: usize = 1_232;
+use merit_localnet::PACKET_DATA_SIZE;
 
 #[tokio::test]
 async fn every_instruction_fits_in_one_transaction() {

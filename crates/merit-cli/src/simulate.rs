@@ -1,0 +1,162 @@
+//! `merit simulate`: the incentive simulator on the in-process chain.
+use anyhow::{anyhow, Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use merit_sim::{report::tokens, Report, Scenario};
+use std::path::PathBuf;
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// RNG seed; the same seed and scenario reproduce the same run exactly.
+    #[arg(long, env = "MERIT_SIM_SEED")]
+    seed: Option<u64>,
+    /// Scenario TOML; fields it omits keep the built-in defaults.
+    #[arg(long, env = "MERIT_SIM_SCENARIO")]
+    scenario: Option<PathBuf>,
+    /// Write the report as JSON here.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Write charts (SVG), an HTML page and the JSON into this folder.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Run the scenario once per value of one parameter: `PARAM=a,b,c`, where PARAM is a
+    /// dotted path such as `program.incoherence_slash_bps` or `population.lazy_validators`.
+    #[arg(long)]
+    sweep: Option<String>,
+    /// Print the built-in scenario as TOML and exit.
+    #[arg(long)]
+    print_scenario: bool,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+    /// Show the program's own logs (natively they go to stdout; hidden by default).
+    #[arg(long)]
+    program_logs: bool,
+}
+
+pub async fn run(args: SimulateArgs) -> Result<()> {
+    let mut scenario = match &args.scenario {
+        Some(path) => Scenario::from_toml(
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?,
+        )?,
+        None => Scenario::default(),
+    };
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    if args.print_scenario {
+        print!("{}", scenario.to_toml());
+        return Ok(());
+    }
+    scenario.validate()?;
+    let p = &scenario.population;
+    println!(
+        "merit simulate: seed {}, {} epochs x {} tasks, {} contributors, {} validators (scenario: {})",
+        scenario.seed,
+        scenario.epochs,
+        scenario.tasks_per_epoch,
+        p.honest_contributors
+            + p.low_effort_contributors
+            + p.plagiarists
+            + p.spammers
+            + p.colluding_contributors,
+        p.honest_validators + p.lazy_validators + p.colluding_validators + p.non_revealers,
+        args.scenario
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "built-in".into()),
+    );
+
+    let runs = match &args.sweep {
+        Some(spec) => spec
+            .split_once('=')
+            .map(|(_, v)| v.split(',').count())
+            .unwrap_or(1),
+        None => 1,
+    } as u64;
+    let progress = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::new(runs * u64::from(scenario.epochs * scenario.tasks_per_epoch));
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} tasks",
+            )
+            .map_err(|e| anyhow!("{e}"))?,
+        );
+        bar
+    };
+
+    // Natively the program's `msg!` writes to stdout; keep it out of the report.
+    let silence = if args.program_logs {
+        None
+    } else {
+        gag::Gag::stdout().ok()
+    };
+
+    if let Some(spec) = &args.sweep {
+        let (param, values) = spec
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--sweep takes PARAM=a,b,c"))?;
+        let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
+        let points = merit_sim::sweep(&scenario, param, &values, &progress).await;
+        progress.finish_and_clear();
+        drop(silence);
+        let points = points?;
+        println!("\nSweep of {param}:");
+        print!("{:<14} {:>9}", "value", "honest?");
+        if let Some(first) = points.first() {
+            for (s, _) in &first.returns {
+                print!(" {:>22}", s.name());
+            }
+        }
+        println!();
+        for pt in &points {
+            print!(
+                "{:<14} {:>9}",
+                pt.value,
+                if pt.honest_dominates { "yes" } else { "NO" }
+            );
+            for (_, r) in &pt.returns {
+                print!(" {:>21.2}%", r * 100.0);
+            }
+            println!();
+        }
+        if let Some(path) = &args.json {
+            let doc = serde_json::json!({
+                "parameter": param,
+                "honest_dominates": points.iter().all(|p| p.honest_dominates),
+                "points": points,
+            });
+            std::fs::write(path, serde_json::to_string_pretty(&doc)?)?;
+        }
+        return Ok(());
+    }
+
+    let report = merit_sim::simulate(&scenario, &progress).await;
+    progress.finish_and_clear();
+    drop(silence);
+    let report: Report = report?;
+    println!();
+    print!("{}", report.table());
+    let t = &report.totals;
+    println!(
+        "{} transactions; task rewards paid {} tokens, emissions {} tokens, slashed {} tokens; {} exact copies refused on chain.",
+        t.transactions,
+        tokens(i128::from(t.rewards_on_chain)),
+        tokens(i128::from(t.emissions_on_chain)),
+        tokens(i128::from(t.slashed_on_chain)),
+        t.duplicate_copies_refused
+    );
+    if let Some(path) = &args.json {
+        std::fs::write(path, report.json())
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("JSON written to {}", path.display());
+    }
+    if let Some(dir) = &args.report {
+        report.write_folder(dir)?;
+        println!("Report written to {}/index.html", dir.display());
+    }
+    Ok(())
+}

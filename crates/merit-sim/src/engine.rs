@@ -1,0 +1,564 @@
+//! Runs a scenario on the in-process chain: agents post, submit, vote, and are settled by
+//! the real program; every amount booked to an agent is read back from chain state.
+use crate::scenario::{Scenario, TOKEN};
+use crate::strategy::{Role, Strategy};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anyhow::{anyhow, Context, Result};
+use indicatif::ProgressBar;
+use merit::error::MeritError;
+use merit_client::{
+    pda, vote_commitment, Config, Epoch, Outcome, Stake, Submission, Task, Vesting, Vote,
+};
+use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// One simulated participant and what it earned, as read from the chain.
+pub struct Agent {
+    pub name: String,
+    pub strategy: Strategy,
+    pub role: Role,
+    pub key: Keypair,
+    pub stake: u64,
+    pub rewards: u64,
+    pub emissions: u64,
+    pub slashed: u64,
+    /// Net earnings (rewards + emissions − slashes) at the end of each epoch.
+    pub history: Vec<i128>,
+}
+
+impl Agent {
+    pub fn net(&self) -> i128 {
+        i128::from(self.rewards) + i128::from(self.emissions) - i128::from(self.slashed)
+    }
+}
+
+/// Amounts booked to agents next to the same amounts read from program accounts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Totals {
+    pub rewards_booked: u64,
+    pub rewards_on_chain: u64,
+    pub emissions_booked: u64,
+    pub emissions_on_chain: u64,
+    pub slashed_booked: u64,
+    pub slashed_on_chain: u64,
+    /// Σ over agents of (wallet + stake + vesting now) − stake at start.
+    pub agents_net_on_chain: i128,
+    /// Σ over agents of booked rewards + emissions − slashes.
+    pub agents_net_booked: i128,
+    pub transactions: u64,
+    pub duplicate_copies_refused: u64,
+    /// Submissions skipped because the contributor's unlocked stake no longer covered the bond.
+    pub submissions_unaffordable: u64,
+}
+
+struct SubRecord {
+    task: Pubkey,
+    author: usize,
+    key: Pubkey,
+    quality: f64,
+}
+
+struct VoteRecord {
+    sub: usize,
+    validator: usize,
+}
+
+pub struct Run {
+    pub agents: Vec<Agent>,
+    pub totals: Totals,
+}
+
+/// Seeds every key from the scenario's RNG, so a seed reproduces a run exactly.
+fn keypair(rng: &mut ChaCha8Rng) -> Keypair {
+    Keypair::new_from_array(rng.gen())
+}
+
+fn check(results: Vec<Result<(), merit_localnet::TxError>>, what: &str) -> Result<()> {
+    for r in results {
+        r.map_err(|e| anyhow!("{what}: {e}"))?;
+    }
+    Ok(())
+}
+
+pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
+    scenario.validate()?;
+    let params = scenario.program.to_config();
+    let mut net = Localnet::start(LocalnetOptions {
+        params: Some(params),
+        ..LocalnetOptions::default()
+    })
+    .await
+    .map_err(|e| anyhow!("starting the chain: {e}"))?;
+    net.client = net.client.with_vesting(params.vesting_duration_secs > 0);
+    let client = net.client;
+    let mut rng = ChaCha8Rng::seed_from_u64(scenario.seed);
+    let mut totals = Totals::default();
+
+    // The creator, the keeper and the emission funding.
+    let tasks_total = u64::from(scenario.epochs) * u64::from(scenario.tasks_per_epoch);
+    let creator = keypair(&mut rng);
+    let keeper = keypair(&mut rng);
+    let funder = keypair(&mut rng);
+    for (who, tokens) in [
+        (&creator, tasks_total * scenario.task.reward * TOKEN),
+        (&keeper, 0),
+        (&funder, scenario.emission_funding * TOKEN),
+    ] {
+        fund(&mut net, who, tokens).await?;
+    }
+    if scenario.emission_funding > 0 {
+        let ix = client.fund_emissions(
+            funder.pubkey(),
+            scenario.emission_funding * TOKEN,
+            1_000_000_000,
+        );
+        net.send(&[ix], &[&funder])
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+    }
+
+    let mut agents = population(scenario, &mut rng);
+    for a in &agents {
+        fund(&mut net, &a.key, a.stake).await?;
+        let ix = client.deposit_stake(a.key.pubkey(), a.stake);
+        net.send(&[ix], &[&a.key])
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+    }
+    let contributors: Vec<usize> = (0..agents.len())
+        .filter(|&i| agents[i].role == Role::Contributor)
+        .collect();
+    let validators: Vec<usize> = (0..agents.len())
+        .filter(|&i| agents[i].role == Role::Validator)
+        .collect();
+    let max_submissions = u16::try_from(contributors.len()).context("too many contributors")?;
+    let mut task_keys = Vec::new();
+
+    for epoch_index in 0..scenario.epochs {
+        let now = net.now();
+        // Post this epoch's tasks, all with the same phases.
+        let mut tasks = Vec::new();
+        for k in 0..scenario.tasks_per_epoch {
+            let id = u64::from(epoch_index) * 1_000 + u64::from(k);
+            let args = scenario.task.args(id, now, max_submissions.max(1));
+            tasks.push(pda::task(&creator.pubkey(), id));
+            let ix = client.create_task(creator.pubkey(), args);
+            net.send(&[ix], &[&creator])
+                .await
+                .map_err(|e| anyhow!("create_task: {e}"))?;
+        }
+        task_keys.extend(tasks.iter().copied());
+
+        // Submissions: original work first, so plagiarists have something to copy.
+        let mut subs: Vec<SubRecord> = Vec::new();
+        let mut order = contributors.clone();
+        order.sort_by_key(|&i| agents[i].strategy == Strategy::Plagiarist);
+        for task in &tasks {
+            let mut originals: Vec<([u8; 32], f64)> = Vec::new();
+            for &i in &order {
+                let a = &agents[i];
+                let (hash, quality) = if a.strategy == Strategy::Plagiarist {
+                    match originals.choose(&mut rng) {
+                        Some((hash, _))
+                            if rng.gen_bool(scenario.population.plagiarist_exact_copy_share) =>
+                        {
+                            (*hash, 0.0)
+                        }
+                        _ => (rng.gen(), a.strategy.work_quality(&mut rng)),
+                    }
+                } else {
+                    let q = a.strategy.work_quality(&mut rng);
+                    let h: [u8; 32] = rng.gen();
+                    originals.push((h, q));
+                    (h, q)
+                };
+                let ix = client.submit(
+                    a.key.pubkey(),
+                    *task,
+                    hash,
+                    format!("sim://work/{}", a.name),
+                );
+                totals.transactions += 1;
+                match net.send(&[ix], &[&a.key]).await {
+                    Ok(()) => subs.push(SubRecord {
+                        task: *task,
+                        author: i,
+                        key: pda::submission(task, &a.key.pubkey()),
+                        quality,
+                    }),
+                    Err(e) if e.code == Some(merit_error(MeritError::DuplicateContent)) => {
+                        totals.duplicate_copies_refused += 1;
+                    }
+                    // Slashed below the bond: this agent can no longer afford to submit.
+                    Err(e)
+                        if e.code == Some(merit_error(MeritError::InsufficientUnlockedStake)) =>
+                    {
+                        totals.submissions_unaffordable += 1;
+                    }
+                    Err(e) => return Err(anyhow!("submit by {}: {e}", a.name)),
+                }
+            }
+        }
+
+        // Commit: every validator judges every submission of the epoch, in random order.
+        let t0 = net.task_phase(&tasks[0]).await?;
+        net.set_time(t0.submission_deadline);
+        let mut votes: Vec<(VoteRecord, u8, [u8; 32], bool)> = Vec::new();
+        let mut items = Vec::new();
+        for &v in &validators {
+            let mut mine: Vec<usize> = (0..subs.len()).collect();
+            mine.shuffle(&mut rng);
+            for s in mine {
+                let sub = &subs[s];
+                let (score, reveals) = agents[v].strategy.vote(
+                    &mut rng,
+                    sub.quality,
+                    agents[sub.author].strategy,
+                    scenario.population.honest_noise,
+                );
+                let salt: [u8; 32] = rng.gen();
+                let commitment = vote_commitment(&sub.key, &agents[v].key.pubkey(), score, &salt);
+                items.push((
+                    client.commit_vote(agents[v].key.pubkey(), sub.task, sub.key, commitment),
+                    vec![&agents[v].key],
+                ));
+                votes.push((
+                    VoteRecord {
+                        sub: s,
+                        validator: v,
+                    },
+                    score,
+                    salt,
+                    reveals,
+                ));
+            }
+        }
+        totals.transactions += items.len() as u64;
+        let results = net.send_batch(&items).await;
+        // A validator whose unlocked stake ran out simply casts fewer votes.
+        let votes: Vec<_> = votes
+            .into_iter()
+            .zip(results)
+            .filter(|(_, r)| r.is_ok())
+            .map(|(v, _)| v)
+            .collect();
+
+        // Reveal.
+        net.set_time(t0.commit_deadline);
+        let items: Vec<(Instruction, Vec<&Keypair>)> = votes
+            .iter()
+            .filter(|(_, _, _, reveals)| *reveals)
+            .map(|(r, score, salt, _)| {
+                let sub = &subs[r.sub];
+                let a = &agents[r.validator];
+                (
+                    client.reveal_vote(a.key.pubkey(), sub.task, sub.key, *score, *salt),
+                    vec![&a.key],
+                )
+            })
+            .collect();
+        totals.transactions += items.len() as u64;
+        check(net.send_batch(&items).await, "reveal")?;
+
+        // Finalize, slash, claim.
+        net.set_time(t0.reveal_deadline);
+        let epoch = net
+            .account::<Config>(&pda::config())
+            .await
+            .ok_or_else(|| anyhow!("config"))?
+            .current_epoch;
+        let mut items: Vec<(Instruction, Vec<&Keypair>)> = subs
+            .iter()
+            .map(|s| {
+                (
+                    client.finalize_submission(
+                        keeper.pubkey(),
+                        s.task,
+                        agents[s.author].key.pubkey(),
+                        epoch,
+                    ),
+                    vec![&keeper],
+                )
+            })
+            .collect();
+        items.extend(
+            tasks
+                .iter()
+                .map(|t| (client.finalize_task(keeper.pubkey(), *t), vec![&keeper])),
+        );
+        totals.transactions += items.len() as u64;
+        check(net.send_batch(&items).await, "finalize")?;
+
+        let mut outcomes = Vec::new();
+        for s in &subs {
+            let sub: Submission = net
+                .account(&s.key)
+                .await
+                .ok_or_else(|| anyhow!("submission"))?;
+            outcomes.push(sub);
+        }
+        let mut items = Vec::new();
+        for (s, sub) in subs.iter().zip(&outcomes) {
+            if sub.outcome == Outcome::Rejected {
+                items.push((
+                    client.slash_submission(keeper.pubkey(), s.task, agents[s.author].key.pubkey()),
+                    vec![&keeper],
+                ));
+                agents[s.author].slashed += sub.bond;
+            }
+        }
+        let tolerance = scenario.program.coherence_tolerance;
+        let mut slashed_votes = Vec::new();
+        for (r, _, _, _) in &votes {
+            let sub = &outcomes[r.sub];
+            let vote: Vote = net
+                .account(&pda::vote(
+                    &subs[r.sub].key,
+                    &agents[r.validator].key.pubkey(),
+                ))
+                .await
+                .ok_or_else(|| anyhow!("vote"))?;
+            let incoherent = vote.revealed
+                && sub.has_consensus()
+                && vote.score.abs_diff(sub.consensus_score) > tolerance;
+            if !vote.revealed || incoherent {
+                items.push((
+                    client.slash_vote(
+                        keeper.pubkey(),
+                        subs[r.sub].task,
+                        subs[r.sub].key,
+                        agents[r.validator].key.pubkey(),
+                    ),
+                    vec![&keeper],
+                ));
+                slashed_votes.push((r.sub, r.validator));
+            }
+        }
+        totals.transactions += items.len() as u64;
+        check(net.send_batch(&items).await, "slash")?;
+        for (s, v) in slashed_votes {
+            let vote: Vote = net
+                .account(&pda::vote(&subs[s].key, &agents[v].key.pubkey()))
+                .await
+                .ok_or_else(|| anyhow!("vote"))?;
+            agents[v].slashed += vote.bond - vote.bond_remaining;
+        }
+
+        let mut items = Vec::new();
+        for (s, sub) in subs.iter().zip(&outcomes) {
+            if sub.outcome != Outcome::Rejected {
+                let a = &agents[s.author];
+                items.push((
+                    client.claim_submission(a.key.pubkey(), s.task),
+                    vec![&a.key],
+                ));
+            }
+        }
+        for (r, _, _, reveals) in &votes {
+            if *reveals {
+                let a = &agents[r.validator];
+                let s = &subs[r.sub];
+                items.push((
+                    client.claim_vote(a.key.pubkey(), s.task, s.key),
+                    vec![&a.key],
+                ));
+            }
+        }
+        totals.transactions += items.len() as u64;
+        check(net.send_batch(&items).await, "claim")?;
+        for s in subs.iter() {
+            let sub: Submission = net.account(&s.key).await.ok_or_else(|| anyhow!("sub"))?;
+            agents[s.author].rewards += sub.reward_paid;
+        }
+        let mut vote_points = Vec::new();
+        for (r, _, _, _) in &votes {
+            let vote: Vote = net
+                .account(&pda::vote(
+                    &subs[r.sub].key,
+                    &agents[r.validator].key.pubkey(),
+                ))
+                .await
+                .ok_or_else(|| anyhow!("vote"))?;
+            agents[r.validator].rewards += vote.reward_paid;
+            if vote.points > 0 {
+                vote_points.push((r.sub, r.validator, vote.points));
+            }
+        }
+
+        // The epoch ends: advance it and claim its emission.
+        let current: Epoch = net
+            .account(&pda::epoch(epoch))
+            .await
+            .ok_or_else(|| anyhow!("epoch"))?;
+        net.set_time(current.end);
+        let ix = client.advance_epoch(keeper.pubkey(), epoch, epoch + 1);
+        totals.transactions += 1;
+        net.send(&[ix], &[&keeper])
+            .await
+            .map_err(|e| anyhow!("advance_epoch: {e}"))?;
+        let closed: Epoch = net
+            .account(&pda::epoch(epoch))
+            .await
+            .ok_or_else(|| anyhow!("epoch"))?;
+        let mut items = Vec::new();
+        for (s, sub) in subs.iter().zip(&outcomes) {
+            if sub.points > 0 {
+                let a = &agents[s.author];
+                items.push((
+                    client.claim_submission_emission(a.key.pubkey(), s.task, epoch),
+                    vec![&a.key],
+                ));
+            }
+        }
+        for (s, v, _) in &vote_points {
+            let a = &agents[*v];
+            items.push((
+                client.claim_vote_emission(a.key.pubkey(), subs[*s].key, epoch),
+                vec![&a.key],
+            ));
+        }
+        totals.transactions += items.len() as u64;
+        check(net.send_batch(&items).await, "emission claim")?;
+        for (s, sub) in subs.iter().zip(&outcomes) {
+            if sub.points > 0 {
+                agents[s.author].emissions += share(
+                    closed.contributor_emission,
+                    sub.points,
+                    closed.contributor_points,
+                );
+            }
+        }
+        for (_, v, points) in vote_points {
+            agents[v].emissions +=
+                share(closed.validator_emission, points, closed.validator_points);
+        }
+        for a in agents.iter_mut() {
+            let net_now = a.net();
+            a.history.push(net_now);
+        }
+        progress.inc(u64::from(scenario.tasks_per_epoch));
+    }
+
+    reconcile(&mut net, &agents, &task_keys, &keeper, &mut totals).await?;
+    Ok(Run { agents, totals })
+}
+
+fn merit_error(e: MeritError) -> u32 {
+    anchor_lang::error::ERROR_CODE_OFFSET + e as u32
+}
+
+/// `floor(emission * points / total)`, the program's own emission formula.
+fn share(emission: u64, points: u64, total: u128) -> u64 {
+    (u128::from(emission) * u128::from(points) / total.max(1)) as u64
+}
+
+async fn fund(net: &mut Localnet, who: &Keypair, tokens: u64) -> Result<()> {
+    net.airdrop(&who.pubkey(), 10_000_000_000)
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    net.create_ata(&who.pubkey())
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    net.mint_to(&who.pubkey(), tokens)
+        .await
+        .map_err(|e| anyhow!("{e}"))
+}
+
+fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
+    let p = &s.population;
+    let groups = [
+        (
+            Strategy::HonestContributor,
+            Role::Contributor,
+            p.honest_contributors,
+        ),
+        (
+            Strategy::LowEffortContributor,
+            Role::Contributor,
+            p.low_effort_contributors,
+        ),
+        (Strategy::Plagiarist, Role::Contributor, p.plagiarists),
+        (Strategy::Spammer, Role::Contributor, p.spammers),
+        (
+            Strategy::ColludingBloc,
+            Role::Contributor,
+            p.colluding_contributors,
+        ),
+        (
+            Strategy::HonestValidator,
+            Role::Validator,
+            p.honest_validators,
+        ),
+        (Strategy::LazyValidator, Role::Validator, p.lazy_validators),
+        (
+            Strategy::ColludingBloc,
+            Role::Validator,
+            p.colluding_validators,
+        ),
+        (Strategy::NonRevealer, Role::Validator, p.non_revealers),
+    ];
+    let mut agents = Vec::new();
+    for (strategy, role, count) in groups {
+        for n in 0..count {
+            let stake = match role {
+                Role::Contributor => p.contributor_stake,
+                Role::Validator => rng.gen_range(p.validator_stake_min..=p.validator_stake_max),
+            };
+            agents.push(Agent {
+                name: format!("{}-{}", strategy.name().replace(' ', "-"), n + 1),
+                strategy,
+                role,
+                key: keypair(rng),
+                stake: stake * TOKEN,
+                rewards: 0,
+                emissions: 0,
+                slashed: 0,
+                history: Vec::new(),
+            });
+        }
+    }
+    agents
+}
+
+/// Reads back, from program and token accounts, the same totals the run booked.
+async fn reconcile(
+    net: &mut Localnet,
+    agents: &[Agent],
+    tasks: &[Pubkey],
+    keeper: &Keypair,
+    totals: &mut Totals,
+) -> Result<()> {
+    for a in agents {
+        totals.rewards_booked += a.rewards;
+        totals.emissions_booked += a.emissions;
+        totals.slashed_booked += a.slashed;
+        totals.agents_net_booked += a.net();
+        let wallet = net.wallet_balance(&a.key.pubkey()).await;
+        let stake = net
+            .account::<Stake>(&pda::stake(&a.key.pubkey()))
+            .await
+            .map(|s| s.deposited)
+            .unwrap_or(0);
+        let vesting = net
+            .account::<Vesting>(&pda::vesting(&a.key.pubkey()))
+            .await
+            .map(|v| v.unlocked + v.unvested)
+            .unwrap_or(0);
+        totals.agents_net_on_chain += i128::from(wallet + stake + vesting) - i128::from(a.stake);
+    }
+    for t in tasks {
+        let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+        totals.rewards_on_chain += task.paid_out;
+    }
+    let config: Config = net
+        .account(&pda::config())
+        .await
+        .ok_or_else(|| anyhow!("config"))?;
+    totals.emissions_on_chain = config.emission_paid;
+    totals.slashed_on_chain =
+        net.token_balance(&pda::treasury()).await + net.wallet_balance(&keeper.pubkey()).await;
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! Scenario parameters: population, stakes, tasks, and every program parameter. Loaded
+//! from TOML (`--scenario`), with every field defaulting to the built-in scenario.
+use anyhow::{anyhow, bail, Context, Result};
+use merit_client::{ConfigParams, CreateTaskArgs};
+use serde::{Deserialize, Serialize};
+
+/// Base units per whole token (the simulated mint has 6 decimals).
+pub const TOKEN: u64 = 1_000_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    pub seed: u64,
+    pub epochs: u32,
+    pub tasks_per_epoch: u32,
+    /// Tokens funded for epoch emissions at the start.
+    pub emission_funding: u64,
+    pub population: Population,
+    pub task: TaskTemplate,
+    pub program: ProgramParams,
+}
+
+/// How many agents follow each strategy, and their stakes (in whole tokens).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Population {
+    pub honest_contributors: u32,
+    pub low_effort_contributors: u32,
+    pub plagiarists: u32,
+    pub spammers: u32,
+    pub honest_validators: u32,
+    pub lazy_validators: u32,
+    /// Validators of the colluding bloc.
+    pub colluding_validators: u32,
+    /// Contributors of the colluding bloc (weak work, pushed by the bloc's votes).
+    pub colluding_contributors: u32,
+    pub non_revealers: u32,
+    pub contributor_stake: u64,
+    /// Validator stakes are drawn uniformly from this range.
+    pub validator_stake_min: u64,
+    pub validator_stake_max: u64,
+    /// Honest validators score true quality ± this many points.
+    pub honest_noise: u8,
+    /// Share of plagiarism attempts that are exact copies (refused on chain as duplicates);
+    /// the rest are lightly edited copies that validators recognise.
+    pub plagiarist_exact_copy_share: f64,
+}
+
+/// Every task posted in the simulation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TaskTemplate {
+    pub reward: u64,
+    pub bond: u64,
+    pub min_validator_stake: u64,
+    pub quorum_weight: u64,
+    pub accept_threshold: u8,
+    pub reject_threshold: u8,
+    pub validator_share_bps: u16,
+    pub max_votes: u8,
+    pub phase_secs: i64,
+    pub min_reputation_submit: u16,
+    pub min_reputation_vote: u16,
+}
+
+/// The program's `ConfigParams`, with token amounts in whole tokens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProgramParams {
+    pub unstake_cooldown_secs: i64,
+    pub max_vote_weight: u64,
+    pub vote_bond_bps: u16,
+    pub incoherence_slash_bps: u16,
+    pub slasher_reward_bps: u16,
+    pub coherence_tolerance: u8,
+    pub keeper_bounty_lamports: u64,
+    pub min_submission_bond: u64,
+    pub min_phase_secs: i64,
+    pub max_task_duration_secs: i64,
+    pub max_submissions_per_task: u16,
+    pub epoch_length_secs: i64,
+    pub initial_emission: u64,
+    pub emission_decay_bps: u16,
+    pub contributor_emission_bps: u16,
+    pub vesting_duration_secs: i64,
+    pub reputation_alpha_bps: u16,
+    pub reputation_decay_bps: u16,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            seed: 7,
+            epochs: 4,
+            tasks_per_epoch: 3,
+            emission_funding: 20_000,
+            population: Population::default(),
+            task: TaskTemplate::default(),
+            program: ProgramParams::default(),
+        }
+    }
+}
+
+impl Default for Population {
+    fn default() -> Self {
+        Population {
+            honest_contributors: 4,
+            low_effort_contributors: 2,
+            plagiarists: 2,
+            spammers: 2,
+            honest_validators: 6,
+            lazy_validators: 2,
+            colluding_validators: 2,
+            colluding_contributors: 1,
+            non_revealers: 1,
+            contributor_stake: 200,
+            validator_stake_min: 500,
+            validator_stake_max: 1_500,
+            honest_noise: 6,
+            plagiarist_exact_copy_share: 0.5,
+        }
+    }
+}
+
+impl Default for TaskTemplate {
+    fn default() -> Self {
+        TaskTemplate {
+            reward: 1_000,
+            bond: 20,
+            min_validator_stake: 100,
+            quorum_weight: 1_000,
+            accept_threshold: 60,
+            reject_threshold: 30,
+            validator_share_bps: 3_000,
+            max_votes: 32,
+            phase_secs: 3_600,
+            min_reputation_submit: 0,
+            min_reputation_vote: 0,
+        }
+    }
+}
+
+impl Default for ProgramParams {
+    fn default() -> Self {
+        let d = ConfigParams::defaults(6);
+        ProgramParams {
+            unstake_cooldown_secs: d.unstake_cooldown_secs,
+            max_vote_weight: 1_000,
+            vote_bond_bps: d.vote_bond_bps,
+            incoherence_slash_bps: d.incoherence_slash_bps,
+            slasher_reward_bps: d.slasher_reward_bps,
+            coherence_tolerance: d.coherence_tolerance,
+            keeper_bounty_lamports: d.keeper_bounty_lamports,
+            min_submission_bond: d.min_submission_bond / TOKEN,
+            min_phase_secs: d.min_phase_secs,
+            max_task_duration_secs: d.max_task_duration_secs,
+            max_submissions_per_task: d.max_submissions_per_task,
+            epoch_length_secs: 24 * 3_600,
+            initial_emission: 5_000,
+            emission_decay_bps: d.emission_decay_bps,
+            contributor_emission_bps: d.contributor_emission_bps,
+            vesting_duration_secs: d.vesting_duration_secs,
+            reputation_alpha_bps: d.reputation_alpha_bps,
+            reputation_decay_bps: d.reputation_decay_bps,
+        }
+    }
+}
+
+impl ProgramParams {
+    pub fn to_config(&self) -> ConfigParams {
+        ConfigParams {
+            unstake_cooldown_secs: self.unstake_cooldown_secs,
+            max_vote_weight: self.max_vote_weight.saturating_mul(TOKEN),
+            vote_bond_bps: self.vote_bond_bps,
+            incoherence_slash_bps: self.incoherence_slash_bps,
+            slasher_reward_bps: self.slasher_reward_bps,
+            coherence_tolerance: self.coherence_tolerance,
+            keeper_bounty_lamports: self.keeper_bounty_lamports,
+            min_submission_bond: self.min_submission_bond.saturating_mul(TOKEN),
+            min_phase_secs: self.min_phase_secs,
+            max_task_duration_secs: self.max_task_duration_secs,
+            max_submissions_per_task: self.max_submissions_per_task,
+            epoch_length_secs: self.epoch_length_secs,
+            initial_emission: self.initial_emission.saturating_mul(TOKEN),
+            emission_decay_bps: self.emission_decay_bps,
+            contributor_emission_bps: self.contributor_emission_bps,
+            vesting_duration_secs: self.vesting_duration_secs,
+            reputation_alpha_bps: self.reputation_alpha_bps,
+            reputation_decay_bps: self.reputation_decay_bps,
+        }
+    }
+}
+
+impl TaskTemplate {
+    /// Arguments for task `id`, whose submission phase starts at `now`.
+    pub fn args(&self, id: u64, now: i64, max_submissions: u16) -> CreateTaskArgs {
+        CreateTaskArgs {
+            id,
+            spec_hash: [id as u8; 32],
+            uri: format!("sim://task/{id}"),
+            reward: self.reward * TOKEN,
+            submission_deadline: now + self.phase_secs,
+            commit_deadline: now + 2 * self.phase_secs,
+            reveal_deadline: now + 3 * self.phase_secs,
+            bond: self.bond * TOKEN,
+            min_validator_stake: self.min_validator_stake * TOKEN,
+            quorum_weight: self.quorum_weight * TOKEN,
+            accept_threshold: self.accept_threshold,
+            reject_threshold: self.reject_threshold,
+            validator_share_bps: self.validator_share_bps,
+            max_submissions,
+            max_votes: self.max_votes,
+            min_reputation_submit: self.min_reputation_submit,
+            min_reputation_vote: self.min_reputation_vote,
+        }
+    }
+}
+
+impl Scenario {
+    pub fn from_toml(text: &str) -> Result<Self> {
+        toml::from_str(text).context("invalid scenario")
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Sets one parameter by its dotted path (`program.incoherence_slash_bps`,
+    /// `population.lazy_validators`, `epochs`) to a TOML value.
+    pub fn with_override(&self, path: &str, value: &str) -> Result<Scenario> {
+        let mut doc: toml::Value = toml::Value::try_from(self)?;
+        let parsed: toml::Value = toml::from_str::<toml::Table>(&format!("v = {value}"))
+            .or_else(|_| toml::from_str::<toml::Table>(&format!("v = \"{value}\"")))?
+            .remove("v")
+            .ok_or_else(|| anyhow!("no value"))?;
+        let mut node = &mut doc;
+        let parts: Vec<&str> = path.split('.').collect();
+        for (i, part) in parts.iter().enumerate() {
+            let table = node
+                .as_table_mut()
+                .ok_or_else(|| anyhow!("{path}: not a table"))?;
+            if !table.contains_key(*part) {
+                bail!("unknown parameter {path}");
+            }
+            if i + 1 == parts.len() {
+                table.insert(part.to_string(), parsed.clone());
+                break;
+            }
+            node = table.get_mut(*part).ok_or_else(|| anyhow!("{path}"))?;
+        }
+        doc.try_into().with_context(|| format!("{path} = {value}"))
+    }
+
+    /// Checks what the program would refuse, before running anything.
+    pub fn validate(&self) -> Result<()> {
+        let p = &self.population;
+        if p.validator_stake_min > p.validator_stake_max {
+            bail!("validator_stake_min > validator_stake_max");
+        }
+        if self.epochs == 0 || self.tasks_per_epoch == 0 {
+            bail!("epochs and tasks_per_epoch must be positive");
+        }
+        if 3 * self.task.phase_secs >= self.program.epoch_length_secs {
+            bail!("a task (3 phases) must fit in one epoch");
+        }
+        if !(0.0..=1.0).contains(&p.plagiarist_exact_copy_share) {
+            bail!("plagiarist_exact_copy_share must be within 0..=1");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scenario_round_trips_through_toml() {
+        let s = Scenario::default();
+        assert_eq!(Scenario::from_toml(&s.to_toml()).unwrap(), s);
+        assert_eq!(Scenario::from_toml("").unwrap(), s);
+    }
+
+    #[test]
+    fn overrides_set_one_dotted_parameter() {
+        let s = Scenario::default();
+        let o = s
+            .with_override("program.incoherence_slash_bps", "9000")
+            .unwrap();
+        assert_eq!(o.program.incoherence_slash_bps, 9_000);
+        let o = s
+            .with_override("population.plagiarist_exact_copy_share", "0.25")
+            .unwrap();
+        assert_eq!(o.population.plagiarist_exact_copy_share, 0.25);
+        assert!(s.with_override("program.nope", "1").is_err());
+        assert!(s.with_override("epochs", "\"many\"").is_err());
+    }
+}
