@@ -238,7 +238,9 @@ impl Report {
             .build_cartesian_2d(0f64..(self.epochs.max(1)) as f64, lo..hi)?;
         chart
             .configure_mesh()
-            .x_desc("epoch")
+            .x_labels(self.epochs as usize + 1)
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .x_desc("end of epoch")
             .y_desc("tokens")
             .draw()?;
         for (i, row) in self.strategies.iter().enumerate() {
@@ -261,6 +263,7 @@ impl Report {
         }
         chart
             .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.8))
             .border_style(BLACK)
             .draw()?;
