@@ -121,6 +121,16 @@ pub struct LocalnetOptions {
     pub params: Option<ConfigParams>,
     /// Unix time the chain starts at.
     pub start_time: i64,
+    /// Derive the admin, mint and mint authority keys from this seed instead of the OS
+    /// RNG, so the accounts a run produces are byte-for-byte reproducible.
+    pub key_seed: Option<u64>,
+}
+
+/// A keypair derived from `seed` and a role number: reproducible test and vector keys.
+pub fn seeded_keypair(seed: u64, role: u8) -> Keypair {
+    let mut secret = [role; 32];
+    secret[..8].copy_from_slice(&seed.to_le_bytes());
+    Keypair::new_from_array(secret)
 }
 
 impl Default for LocalnetOptions {
@@ -131,6 +141,7 @@ impl Default for LocalnetOptions {
             extensions: Vec::new(),
             params: Some(ConfigParams::defaults(6)),
             start_time: 1_800_000_000,
+            key_seed: None,
         }
     }
 }
@@ -149,12 +160,16 @@ pub struct Localnet {
 impl Localnet {
     pub async fn start(opts: LocalnetOptions) -> Result<Self, TxError> {
         let ctx = program_test().start_with_context().await;
-        let mint = Keypair::new();
+        let key = |role: u8| match opts.key_seed {
+            Some(seed) => seeded_keypair(seed, role),
+            None => Keypair::new(),
+        };
+        let mint = key(1);
         let mut net = Localnet {
             ctx,
             client: MeritClient::new(mint.pubkey(), opts.token_program),
-            admin: Keypair::new(),
-            mint_authority: Keypair::new(),
+            admin: key(2),
+            mint_authority: key(3),
             decimals: opts.decimals,
             now: opts.start_time,
             nonce: 0,
@@ -332,10 +347,15 @@ impl Localnet {
     /// A new funded keypair holding `tokens` stake tokens in its associated token account.
     pub async fn new_user(&mut self, tokens: u64) -> Result<Keypair, TxError> {
         let user = Keypair::new();
-        self.airdrop(&user.pubkey(), 10_000_000_000).await?;
-        self.create_ata(&user.pubkey()).await?;
-        self.mint_to(&user.pubkey(), tokens).await?;
+        self.fund_user(&user.pubkey(), tokens).await?;
         Ok(user)
+    }
+
+    /// Gives `user` 10 SOL and `tokens` stake tokens in its associated token account.
+    pub async fn fund_user(&mut self, user: &Pubkey, tokens: u64) -> Result<(), TxError> {
+        self.airdrop(user, 10_000_000_000).await?;
+        self.create_ata(user).await?;
+        self.mint_to(user, tokens).await
     }
 
     pub async fn create_ata(&mut self, owner: &Pubkey) -> Result<Pubkey, TxError> {

@@ -1,0 +1,6090 @@
+/**
+ * Program IDL in camelCase format in order to be used in JS/TS.
+ *
+ * Note that this is only a type helper and is not the actual IDL. The original
+ * IDL can be found at `target/idl/merit.json`.
+ */
+export type Merit = {
+  "address": "MeRiTqY5bJ3v7c6CTaJ8Ue8ESs8nq5V1xLQ8ZVoEP6F",
+  "metadata": {
+    "name": "merit",
+    "version": "0.1.0",
+    "spec": "0.1.0",
+    "description": "Merit: stake-weighted, commit-reveal judged rewards for useful AI work"
+  },
+  "instructions": [
+    {
+      "name": "acceptAdmin",
+      "docs": [
+        "Pending admin: accepts the role."
+      ],
+      "discriminator": [
+        112,
+        42,
+        45,
+        90,
+        116,
+        181,
+        13,
+        170
+      ],
+      "accounts": [
+        {
+          "name": "newAdmin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "advanceEpoch",
+      "docs": [
+        "Anyone, once the current epoch has ended: closes it (fixing its emission) and",
+        "opens the epoch containing now (`next_index`); pays a bounty from the keeper pool."
+      ],
+      "discriminator": [
+        93,
+        138,
+        234,
+        218,
+        241,
+        230,
+        132,
+        38
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "Anyone; pays the new epoch's rent and is repaid, with the bounty, from the",
+            "keeper pool as far as it goes."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "currentEpoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "currentEpoch.index",
+                "account": "epoch"
+              }
+            ]
+          }
+        },
+        {
+          "name": "nextEpoch",
+          "docs": [
+            "`init_if_needed` so that a replayed advance reaches the named",
+            "`EpochAlreadyClosed` check instead of failing inside the system program; an",
+            "existing epoch is refused by `next_epoch.version == 0`."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "nextIndex"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "nextIndex",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "cancelTask",
+      "docs": [
+        "Task creator: cancels a task that has no submission, refunding everything."
+      ],
+      "discriminator": [
+        69,
+        228,
+        134,
+        187,
+        134,
+        105,
+        238,
+        48
+      ],
+      "accounts": [
+        {
+          "name": "creator",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "task"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "creatorToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "claimSubmission",
+      "docs": [
+        "Contributor: after the task is finalized, unlocks the bond and takes the reward."
+      ],
+      "discriminator": [
+        244,
+        152,
+        0,
+        66,
+        138,
+        163,
+        234,
+        247
+      ],
+      "accounts": [
+        {
+          "name": "contributor",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "contributorToken",
+          "writable": true
+        },
+        {
+          "name": "vesting",
+          "docs": [
+            "Pass exactly when vesting is on: the reward is granted into it."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true,
+          "optional": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "claimSubmissionEmission",
+      "docs": [
+        "Contributor: after its epoch closes, takes an accepted submission's emission share."
+      ],
+      "discriminator": [
+        86,
+        128,
+        180,
+        163,
+        68,
+        92,
+        59,
+        9
+      ],
+      "accounts": [
+        {
+          "name": "contributor",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.epoch",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.task",
+                "account": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "emissionVault",
+          "writable": true
+        },
+        {
+          "name": "contributorToken",
+          "writable": true
+        },
+        {
+          "name": "vesting",
+          "docs": [
+            "Pass exactly when vesting is on: the emission is granted into it."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true,
+          "optional": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "claimVote",
+      "docs": [
+        "Validator: after the submission is finalized, unlocks the bond and takes the reward."
+      ],
+      "discriminator": [
+        142,
+        82,
+        211,
+        173,
+        147,
+        246,
+        121,
+        89
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          },
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "validatorToken",
+          "writable": true
+        },
+        {
+          "name": "vesting",
+          "docs": [
+            "Pass exactly when vesting is on: the reward is granted into it."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true,
+          "optional": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "claimVoteEmission",
+      "docs": [
+        "Validator: after its epoch closes, takes a claimed coherent vote's emission share."
+      ],
+      "discriminator": [
+        237,
+        10,
+        226,
+        88,
+        166,
+        73,
+        76,
+        130
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vote.epoch",
+                "account": "vote"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vote.submission",
+                "account": "vote"
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "emissionVault",
+          "writable": true
+        },
+        {
+          "name": "validatorToken",
+          "writable": true
+        },
+        {
+          "name": "vesting",
+          "docs": [
+            "Pass exactly when vesting is on: the emission is granted into it."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true,
+          "optional": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeSubmission",
+      "docs": [
+        "Anyone: closes a settled submission, returning its rent to the contributor."
+      ],
+      "discriminator": [
+        204,
+        237,
+        166,
+        65,
+        57,
+        7,
+        11,
+        105
+      ],
+      "accounts": [
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "contributor",
+          "writable": true,
+          "relations": [
+            "submission"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeVote",
+      "docs": [
+        "Anyone: closes a settled vote, returning its rent to the validator."
+      ],
+      "discriminator": [
+        137,
+        152,
+        87,
+        249,
+        170,
+        239,
+        133,
+        59
+      ],
+      "accounts": [
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.task",
+                "account": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          },
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "validator",
+          "writable": true,
+          "relations": [
+            "vote"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "commitVote",
+      "docs": [
+        "Staked validator: commits a hidden score during the commit window."
+      ],
+      "discriminator": [
+        134,
+        97,
+        90,
+        126,
+        91,
+        66,
+        16,
+        26
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "commitment",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "createTask",
+      "docs": [
+        "Anyone: posts a task, escrowing its reward and the keeper bounties."
+      ],
+      "discriminator": [
+        194,
+        80,
+        6,
+        180,
+        232,
+        127,
+        48,
+        171
+      ],
+      "accounts": [
+        {
+          "name": "creator",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "creator"
+              },
+              {
+                "kind": "arg",
+                "path": "args.id"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "creatorToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "createTaskArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "depositStake",
+      "docs": [
+        "Anyone: deposits stake tokens (creates the stake account on first use)."
+      ],
+      "discriminator": [
+        160,
+        167,
+        9,
+        220,
+        74,
+        243,
+        228,
+        43
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "owner"
+              }
+            ]
+          }
+        },
+        {
+          "name": "ownerToken",
+          "writable": true
+        },
+        {
+          "name": "stakeVault",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "finalizeSubmission",
+      "docs": [
+        "Anyone, after reveals close: decides a submission's outcome; pays a bounty."
+      ],
+      "discriminator": [
+        81,
+        226,
+        24,
+        23,
+        32,
+        122,
+        132,
+        23
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "Anyone; receives the keeper bounty."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "docs": [
+            "The contributor's stake, whose reputation the outcome updates."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "docs": [
+            "The open epoch, which collects the merit points."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "config.currentEpoch",
+                "account": "config"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "finalizeTask",
+      "docs": [
+        "Anyone, once every submission is final: finalizes the task; pays a bounty."
+      ],
+      "discriminator": [
+        126,
+        39,
+        210,
+        32,
+        77,
+        211,
+        27,
+        199
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "Anyone; receives the keeper bounty."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "fundEmissions",
+      "docs": [
+        "Anyone: adds tokens to the emission vault and lamports to the keeper pool."
+      ],
+      "discriminator": [
+        148,
+        169,
+        23,
+        74,
+        171,
+        24,
+        144,
+        253
+      ],
+      "accounts": [
+        {
+          "name": "funder",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "funderToken",
+          "writable": true
+        },
+        {
+          "name": "emissionVault",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        },
+        {
+          "name": "lamports",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "initialize",
+      "docs": [
+        "Creates the config and the stake and treasury vaults. Called once, right after",
+        "deploy, by the deployer, who becomes admin."
+      ],
+      "discriminator": [
+        175,
+        175,
+        109,
+        31,
+        13,
+        152,
+        155,
+        237
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "stakeVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "treasuryVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  114,
+                  101,
+                  97,
+                  115,
+                  117,
+                  114,
+                  121
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "emissionVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "firstEpoch",
+          "docs": [
+            "Epoch 0 opens now."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "const",
+                "value": [
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "proposeAdmin",
+      "docs": [
+        "Admin: proposes a new admin (`None` withdraws the proposal)."
+      ],
+      "discriminator": [
+        121,
+        214,
+        199,
+        212,
+        87,
+        39,
+        117,
+        234
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "newAdmin",
+          "type": {
+            "option": "pubkey"
+          }
+        }
+      ]
+    },
+    {
+      "name": "reclaimTask",
+      "docs": [
+        "Task creator: after finalization, takes back what no one can claim; closes the",
+        "task once everything is settled."
+      ],
+      "discriminator": [
+        60,
+        184,
+        24,
+        131,
+        0,
+        184,
+        15,
+        30
+      ],
+      "accounts": [
+        {
+          "name": "creator",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "task"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "creatorToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "requestUnstake",
+      "docs": [
+        "Stake owner: starts the cooldown on `amount` of unlocked stake."
+      ],
+      "discriminator": [
+        44,
+        154,
+        110,
+        253,
+        160,
+        202,
+        54,
+        34
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "stake"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "owner"
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "revealVote",
+      "docs": [
+        "Validator: reveals the committed score and salt during the reveal window."
+      ],
+      "discriminator": [
+        100,
+        157,
+        139,
+        17,
+        186,
+        75,
+        185,
+        149
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "signer": true,
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          },
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "docs": [
+            "The validator's stake, read for the reputation multiplier."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "score",
+          "type": "u8"
+        },
+        {
+          "name": "salt",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ]
+    },
+    {
+      "name": "setPaused",
+      "docs": [
+        "Admin: pauses or resumes new activity (deposit, create task, submit, commit)."
+      ],
+      "discriminator": [
+        91,
+        60,
+        125,
+        192,
+        176,
+        225,
+        166,
+        218
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "paused",
+          "type": "bool"
+        }
+      ]
+    },
+    {
+      "name": "slashSubmission",
+      "docs": [
+        "Anyone: slashes a Rejected submission's bond; pays the caller a share."
+      ],
+      "discriminator": [
+        218,
+        124,
+        237,
+        58,
+        175,
+        39,
+        27,
+        228
+      ],
+      "accounts": [
+        {
+          "name": "slasher",
+          "docs": [
+            "Anyone; receives `slasher_reward_bps` of the slash."
+          ],
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "offenderVesting",
+          "docs": [
+            "does, the slash takes from its unvested balance first."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stakeVault",
+          "writable": true
+        },
+        {
+          "name": "vestingVault",
+          "writable": true
+        },
+        {
+          "name": "treasuryVault",
+          "writable": true
+        },
+        {
+          "name": "slasherToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "slashVote",
+      "docs": [
+        "Anyone: slashes an unrevealed or incoherent vote; pays the caller a share."
+      ],
+      "discriminator": [
+        91,
+        174,
+        61,
+        188,
+        51,
+        206,
+        72,
+        99
+      ],
+      "accounts": [
+        {
+          "name": "slasher",
+          "docs": [
+            "Anyone; receives `slasher_reward_bps` of the slash."
+          ],
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "submission.contributor",
+                "account": "submission"
+              }
+            ]
+          },
+          "relations": [
+            "vote"
+          ]
+        },
+        {
+          "name": "vote",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission"
+              },
+              {
+                "kind": "account",
+                "path": "vote.validator",
+                "account": "vote"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vote.validator",
+                "account": "vote"
+              }
+            ]
+          }
+        },
+        {
+          "name": "offenderVesting",
+          "docs": [
+            "does, the slash takes from its unvested balance first."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "vote.validator",
+                "account": "vote"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stakeVault",
+          "writable": true
+        },
+        {
+          "name": "vestingVault",
+          "writable": true
+        },
+        {
+          "name": "treasuryVault",
+          "writable": true
+        },
+        {
+          "name": "slasherToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "submit",
+      "docs": [
+        "Staked contributor: submits work before the submission deadline, bonding stake."
+      ],
+      "discriminator": [
+        88,
+        166,
+        102,
+        181,
+        162,
+        127,
+        170,
+        48
+      ],
+      "accounts": [
+        {
+          "name": "contributor",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "contentClaim",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "contentHash"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "contentHash",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "uri",
+          "type": "string"
+        }
+      ]
+    },
+    {
+      "name": "updateConfig",
+      "docs": [
+        "Admin: replaces the protocol parameters (validated; running tasks keep theirs)."
+      ],
+      "discriminator": [
+        29,
+        158,
+        252,
+        191,
+        10,
+        83,
+        219,
+        99
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "withdrawStake",
+      "docs": [
+        "Stake owner: withdraws the pending unstake after its cooldown."
+      ],
+      "discriminator": [
+        153,
+        8,
+        22,
+        138,
+        105,
+        176,
+        87,
+        66
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "stake"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "owner"
+              }
+            ]
+          }
+        },
+        {
+          "name": "ownerToken",
+          "writable": true
+        },
+        {
+          "name": "stakeVault",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "withdrawVested",
+      "docs": [
+        "Vesting owner: withdraws what has vested so far."
+      ],
+      "discriminator": [
+        104,
+        188,
+        52,
+        194,
+        35,
+        234,
+        95,
+        149
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "vesting"
+          ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "vesting",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "owner"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vestingVault",
+          "writable": true
+        },
+        {
+          "name": "ownerToken",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    }
+  ],
+  "accounts": [
+    {
+      "name": "config",
+      "discriminator": [
+        155,
+        12,
+        170,
+        224,
+        30,
+        250,
+        204,
+        130
+      ]
+    },
+    {
+      "name": "contentClaim",
+      "discriminator": [
+        100,
+        193,
+        167,
+        11,
+        81,
+        156,
+        167,
+        110
+      ]
+    },
+    {
+      "name": "epoch",
+      "discriminator": [
+        93,
+        83,
+        120,
+        89,
+        151,
+        138,
+        152,
+        108
+      ]
+    },
+    {
+      "name": "stake",
+      "discriminator": [
+        150,
+        197,
+        176,
+        29,
+        55,
+        132,
+        112,
+        149
+      ]
+    },
+    {
+      "name": "submission",
+      "discriminator": [
+        58,
+        194,
+        159,
+        158,
+        75,
+        102,
+        178,
+        197
+      ]
+    },
+    {
+      "name": "task",
+      "discriminator": [
+        79,
+        34,
+        229,
+        55,
+        88,
+        90,
+        55,
+        84
+      ]
+    },
+    {
+      "name": "vesting",
+      "discriminator": [
+        100,
+        149,
+        66,
+        138,
+        95,
+        200,
+        128,
+        241
+      ]
+    },
+    {
+      "name": "vote",
+      "discriminator": [
+        96,
+        91,
+        104,
+        57,
+        145,
+        35,
+        172,
+        155
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "accountClosed",
+      "discriminator": [
+        19,
+        250,
+        79,
+        236,
+        91,
+        80,
+        148,
+        48
+      ]
+    },
+    {
+      "name": "adminTransferProposed",
+      "discriminator": [
+        203,
+        168,
+        175,
+        51,
+        239,
+        104,
+        20,
+        85
+      ]
+    },
+    {
+      "name": "adminTransferred",
+      "discriminator": [
+        255,
+        147,
+        182,
+        5,
+        199,
+        217,
+        38,
+        179
+      ]
+    },
+    {
+      "name": "configInitialized",
+      "discriminator": [
+        181,
+        49,
+        200,
+        156,
+        19,
+        167,
+        178,
+        91
+      ]
+    },
+    {
+      "name": "configUpdated",
+      "discriminator": [
+        40,
+        241,
+        230,
+        122,
+        11,
+        19,
+        198,
+        194
+      ]
+    },
+    {
+      "name": "emissionClaimed",
+      "discriminator": [
+        75,
+        85,
+        135,
+        20,
+        99,
+        229,
+        53,
+        24
+      ]
+    },
+    {
+      "name": "emissionsFunded",
+      "discriminator": [
+        173,
+        82,
+        249,
+        22,
+        225,
+        167,
+        164,
+        178
+      ]
+    },
+    {
+      "name": "epochAdvanced",
+      "discriminator": [
+        41,
+        220,
+        14,
+        123,
+        117,
+        70,
+        117,
+        157
+      ]
+    },
+    {
+      "name": "pauseSet",
+      "discriminator": [
+        175,
+        57,
+        198,
+        136,
+        192,
+        66,
+        204,
+        73
+      ]
+    },
+    {
+      "name": "reputationUpdated",
+      "discriminator": [
+        26,
+        36,
+        187,
+        150,
+        235,
+        90,
+        106,
+        89
+      ]
+    },
+    {
+      "name": "slashed",
+      "discriminator": [
+        98,
+        59,
+        249,
+        154,
+        233,
+        53,
+        98,
+        194
+      ]
+    },
+    {
+      "name": "stakeDeposited",
+      "discriminator": [
+        69,
+        152,
+        144,
+        109,
+        232,
+        34,
+        225,
+        19
+      ]
+    },
+    {
+      "name": "stakeWithdrawn",
+      "discriminator": [
+        33,
+        120,
+        159,
+        58,
+        140,
+        255,
+        174,
+        79
+      ]
+    },
+    {
+      "name": "submissionClaimed",
+      "discriminator": [
+        136,
+        49,
+        13,
+        215,
+        55,
+        51,
+        204,
+        88
+      ]
+    },
+    {
+      "name": "submissionFinalized",
+      "discriminator": [
+        212,
+        38,
+        73,
+        189,
+        88,
+        7,
+        72,
+        89
+      ]
+    },
+    {
+      "name": "taskCancelled",
+      "discriminator": [
+        158,
+        101,
+        220,
+        187,
+        16,
+        141,
+        141,
+        64
+      ]
+    },
+    {
+      "name": "taskCreated",
+      "discriminator": [
+        49,
+        174,
+        6,
+        7,
+        71,
+        159,
+        69,
+        175
+      ]
+    },
+    {
+      "name": "taskFinalized",
+      "discriminator": [
+        154,
+        242,
+        225,
+        183,
+        87,
+        124,
+        101,
+        128
+      ]
+    },
+    {
+      "name": "taskReclaimed",
+      "discriminator": [
+        15,
+        80,
+        9,
+        25,
+        122,
+        11,
+        94,
+        139
+      ]
+    },
+    {
+      "name": "unstakeRequested",
+      "discriminator": [
+        21,
+        253,
+        177,
+        85,
+        129,
+        206,
+        42,
+        152
+      ]
+    },
+    {
+      "name": "vestedWithdrawn",
+      "discriminator": [
+        105,
+        42,
+        140,
+        91,
+        39,
+        128,
+        244,
+        57
+      ]
+    },
+    {
+      "name": "voteClaimed",
+      "discriminator": [
+        202,
+        182,
+        222,
+        239,
+        140,
+        97,
+        35,
+        245
+      ]
+    },
+    {
+      "name": "voteCommitted",
+      "discriminator": [
+        74,
+        67,
+        158,
+        48,
+        168,
+        230,
+        217,
+        77
+      ]
+    },
+    {
+      "name": "voteRevealed",
+      "discriminator": [
+        104,
+        162,
+        140,
+        194,
+        213,
+        217,
+        117,
+        179
+      ]
+    },
+    {
+      "name": "workSubmitted",
+      "discriminator": [
+        136,
+        185,
+        210,
+        174,
+        216,
+        140,
+        64,
+        125
+      ]
+    }
+  ],
+  "errors": [
+    {
+      "code": 6000,
+      "name": "mathOverflow",
+      "msg": "Arithmetic overflow or division by zero"
+    },
+    {
+      "code": 6001,
+      "name": "protocolPaused",
+      "msg": "The protocol is paused: new deposits, tasks, submissions and commits are refused"
+    },
+    {
+      "code": 6002,
+      "name": "notAdmin",
+      "msg": "Only the admin may do this"
+    },
+    {
+      "code": 6003,
+      "name": "notPendingAdmin",
+      "msg": "Only the pending admin may accept the admin role"
+    },
+    {
+      "code": 6004,
+      "name": "unsupportedTokenProgram",
+      "msg": "Stake mint must belong to the SPL Token or Token-2022 program"
+    },
+    {
+      "code": 6005,
+      "name": "mintHasTransferFee",
+      "msg": "Token-2022 mints with a transfer fee are not supported"
+    },
+    {
+      "code": 6006,
+      "name": "mintHasTransferHook",
+      "msg": "Token-2022 mints with a transfer hook are not supported"
+    },
+    {
+      "code": 6007,
+      "name": "mintHasPermanentDelegate",
+      "msg": "Token-2022 mints with a permanent delegate are not supported"
+    },
+    {
+      "code": 6008,
+      "name": "mintNonTransferable",
+      "msg": "Non-transferable Token-2022 mints are not supported"
+    },
+    {
+      "code": 6009,
+      "name": "mintPausable",
+      "msg": "Pausable Token-2022 mints are not supported"
+    },
+    {
+      "code": 6010,
+      "name": "invalidConfigParam",
+      "msg": "A config parameter is out of its allowed range"
+    },
+    {
+      "code": 6011,
+      "name": "zeroAmount",
+      "msg": "Amount must be greater than zero"
+    },
+    {
+      "code": 6012,
+      "name": "insufficientUnlockedStake",
+      "msg": "Not enough unlocked stake"
+    },
+    {
+      "code": 6013,
+      "name": "nothingToWithdraw",
+      "msg": "Nothing is waiting to be unstaked"
+    },
+    {
+      "code": 6014,
+      "name": "cooldownNotElapsed",
+      "msg": "The unstake cooldown has not elapsed"
+    },
+    {
+      "code": 6015,
+      "name": "uriTooLong",
+      "msg": "URI is longer than 200 bytes"
+    },
+    {
+      "code": 6016,
+      "name": "invalidDeadlines",
+      "msg": "Deadlines must be in the future, increasing, and each phase long enough"
+    },
+    {
+      "code": 6017,
+      "name": "taskTooLong",
+      "msg": "Task lasts longer than the protocol allows"
+    },
+    {
+      "code": 6018,
+      "name": "invalidThresholds",
+      "msg": "Score thresholds must satisfy 1 <= reject <= accept <= 100"
+    },
+    {
+      "code": 6019,
+      "name": "invalidBps",
+      "msg": "Basis points must be at most 10,000"
+    },
+    {
+      "code": 6020,
+      "name": "invalidMaxSubmissions",
+      "msg": "Max submissions must be between 1 and the protocol cap"
+    },
+    {
+      "code": 6021,
+      "name": "invalidMaxVotes",
+      "msg": "Max votes per submission must be between 1 and 32"
+    },
+    {
+      "code": 6022,
+      "name": "bondTooSmall",
+      "msg": "Submission bond is below the protocol minimum"
+    },
+    {
+      "code": 6023,
+      "name": "invalidQuorum",
+      "msg": "Quorum weight must be greater than zero"
+    },
+    {
+      "code": 6024,
+      "name": "notTaskCreator",
+      "msg": "Only the task's creator may do this"
+    },
+    {
+      "code": 6025,
+      "name": "taskHasSubmissions",
+      "msg": "A task can only be cancelled before anything was submitted"
+    },
+    {
+      "code": 6026,
+      "name": "submissionWindowClosed",
+      "msg": "The submission window is closed"
+    },
+    {
+      "code": 6027,
+      "name": "alreadySubmitted",
+      "msg": "This contributor already submitted to this task"
+    },
+    {
+      "code": 6028,
+      "name": "duplicateContent",
+      "msg": "This content hash was already submitted"
+    },
+    {
+      "code": 6029,
+      "name": "taskFull",
+      "msg": "The task accepts no more submissions"
+    },
+    {
+      "code": 6030,
+      "name": "commitWindowClosed",
+      "msg": "Votes can only be committed after submissions close and before commits close"
+    },
+    {
+      "code": 6031,
+      "name": "selfVote",
+      "msg": "Contributors may not vote on their own submission"
+    },
+    {
+      "code": 6032,
+      "name": "creatorVote",
+      "msg": "Task creators may not vote on their own task"
+    },
+    {
+      "code": 6033,
+      "name": "stakeBelowMinimum",
+      "msg": "Validator stake is below the task's minimum"
+    },
+    {
+      "code": 6034,
+      "name": "alreadyVoted",
+      "msg": "This validator already voted on this submission"
+    },
+    {
+      "code": 6035,
+      "name": "tooManyVotes",
+      "msg": "The submission has reached its maximum number of votes"
+    },
+    {
+      "code": 6036,
+      "name": "revealWindowClosed",
+      "msg": "Votes can only be revealed after commits close and before reveals close"
+    },
+    {
+      "code": 6037,
+      "name": "scoreOutOfRange",
+      "msg": "Score must be between 0 and 100"
+    },
+    {
+      "code": 6038,
+      "name": "commitmentMismatch",
+      "msg": "The revealed score and salt do not match the commitment"
+    },
+    {
+      "code": 6039,
+      "name": "alreadyRevealed",
+      "msg": "This vote was already revealed"
+    },
+    {
+      "code": 6040,
+      "name": "revealWindowOpen",
+      "msg": "The reveal window has not closed yet"
+    },
+    {
+      "code": 6041,
+      "name": "alreadyFinalized",
+      "msg": "This submission is already finalized"
+    },
+    {
+      "code": 6042,
+      "name": "submissionNotFinalized",
+      "msg": "This submission is not finalized yet"
+    },
+    {
+      "code": 6043,
+      "name": "submissionsPending",
+      "msg": "Not every submission of this task is finalized"
+    },
+    {
+      "code": 6044,
+      "name": "taskAlreadyFinalized",
+      "msg": "This task is already finalized"
+    },
+    {
+      "code": 6045,
+      "name": "taskNotFinalized",
+      "msg": "This task is not finalized yet"
+    },
+    {
+      "code": 6046,
+      "name": "submissionNotRejected",
+      "msg": "Only a rejected submission's bond can be slashed"
+    },
+    {
+      "code": 6047,
+      "name": "alreadySlashed",
+      "msg": "Already slashed"
+    },
+    {
+      "code": 6048,
+      "name": "voteNotSlashable",
+      "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
+    },
+    {
+      "code": 6049,
+      "name": "alreadyClaimed",
+      "msg": "Already claimed"
+    },
+    {
+      "code": 6050,
+      "name": "submissionRejected",
+      "msg": "A rejected submission has nothing to claim; its bond is slashed"
+    },
+    {
+      "code": 6051,
+      "name": "voteNotRevealed",
+      "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
+    },
+    {
+      "code": 6052,
+      "name": "voteMustBeSlashedFirst",
+      "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
+    },
+    {
+      "code": 6053,
+      "name": "notSettled",
+      "msg": "This account is not settled yet and cannot be closed"
+    },
+    {
+      "code": 6054,
+      "name": "accountMismatch",
+      "msg": "The account does not belong to this task or owner"
+    },
+    {
+      "code": 6055,
+      "name": "bountyExhausted",
+      "msg": "Not enough lamports on the task to pay the keeper bounty"
+    },
+    {
+      "code": 6056,
+      "name": "nothingToReclaim",
+      "msg": "Nothing is left to reclaim yet"
+    },
+    {
+      "code": 6057,
+      "name": "epochStale",
+      "msg": "The open epoch has ended: advance the epoch first"
+    },
+    {
+      "code": 6058,
+      "name": "epochNotOver",
+      "msg": "The current epoch has not ended yet"
+    },
+    {
+      "code": 6059,
+      "name": "epochAlreadyClosed",
+      "msg": "This epoch is already closed"
+    },
+    {
+      "code": 6060,
+      "name": "wrongEpochIndex",
+      "msg": "The next epoch index does not match the clock"
+    },
+    {
+      "code": 6061,
+      "name": "epochNotClosed",
+      "msg": "This epoch is not closed yet"
+    },
+    {
+      "code": 6062,
+      "name": "noEmissionPoints",
+      "msg": "No merit points to claim emission for"
+    },
+    {
+      "code": 6063,
+      "name": "reputationTooLow",
+      "msg": "Reputation is below the task's minimum"
+    },
+    {
+      "code": 6064,
+      "name": "invalidReputation",
+      "msg": "Reputation thresholds must be at most 10,000"
+    },
+    {
+      "code": 6065,
+      "name": "vestingMismatch",
+      "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
+    },
+    {
+      "code": 6066,
+      "name": "nothingVested",
+      "msg": "Nothing has vested yet"
+    },
+    {
+      "code": 6067,
+      "name": "invariantViolated",
+      "msg": "An account invariant does not hold"
+    }
+  ],
+  "types": [
+    {
+      "name": "accountClosed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "account",
+            "type": "pubkey"
+          },
+          {
+            "name": "rentReceiver",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "adminTransferProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAdmin",
+            "type": {
+              "option": "pubkey"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "adminTransferred",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "previousAdmin",
+            "type": "pubkey"
+          },
+          {
+            "name": "newAdmin",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "config",
+      "docs": [
+        "The deployment's single configuration. PDA `[\"config\"]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "stakeVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "treasuryBump",
+            "type": "u8"
+          },
+          {
+            "name": "admin",
+            "docs": [
+              "May update parameters, pause, and hand the role over."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAdmin",
+            "docs": [
+              "Proposed next admin; takes over only by signing `accept_admin`."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "stakeMint",
+            "docs": [
+              "The token staked, bonded and paid as reward."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "docs": [
+              "SPL Token or Token-2022, whichever owns `stake_mint`."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "mintDecimals",
+            "type": "u8"
+          },
+          {
+            "name": "stakeVault",
+            "docs": [
+              "PDA token account `[\"stake_vault\"]` holding all stake."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "treasuryVault",
+            "docs": [
+              "PDA token account `[\"treasury\"]` receiving slashed stake."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "When set, deposits, new tasks, submissions and commits are refused."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "totalSlashedToTreasury",
+            "docs": [
+              "Everything ever slashed into the treasury."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionVault",
+            "docs": [
+              "PDA token account `[\"emission_vault\"]` holding tokens to emit."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "emissionVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "vestingVault",
+            "docs": [
+              "PDA token account `[\"vesting_vault\"]` holding vesting rewards."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "vestingVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "currentEpoch",
+            "docs": [
+              "Index of the open epoch."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionFunded",
+            "docs": [
+              "Tokens ever added with `fund_emissions`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionPaid",
+            "docs": [
+              "Tokens ever paid out of the emission vault."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionReserved",
+            "docs": [
+              "Emissions fixed for closed epochs and not yet claimed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "keeperPoolLamports",
+            "docs": [
+              "Lamports on this account (above rent) that pay `advance_epoch` keepers."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                128
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "stakeMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configParams",
+      "docs": [
+        "Tunable protocol parameters, set at `initialize` and changed with `update_config`.",
+        "Tasks snapshot the ones that affect them at creation, so a change never alters",
+        "the rules of a task already running."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "unstakeCooldownSecs",
+            "docs": [
+              "Seconds between `request_unstake` and `withdraw_stake`."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxVoteWeight",
+            "docs": [
+              "Cap on a single vote's weight, in stake-token base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "voteBondBps",
+            "docs": [
+              "Bond locked per vote, in basis points of its weight (1..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "incoherenceSlashBps",
+            "docs": [
+              "Share of an incoherent vote's bond that is slashed (0..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "slasherRewardBps",
+            "docs": [
+              "Share of every slash paid to the caller of `slash_*` (0..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "coherenceTolerance",
+            "docs": [
+              "A revealed score is coherent when |score - consensus| <= this (0..=100)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "keeperBountyLamports",
+            "docs": [
+              "Lamports paid to the keeper of each finalization, funded by the task creator."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minSubmissionBond",
+            "docs": [
+              "Smallest bond a task may demand per submission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minPhaseSecs",
+            "docs": [
+              "Shortest allowed submission, commit and reveal phase, in seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxTaskDurationSecs",
+            "docs": [
+              "Longest allowed task, from creation to reveal deadline, in seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxSubmissionsPerTask",
+            "docs": [
+              "Largest `max_submissions` a task may set."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "epochLengthSecs",
+            "docs": [
+              "Length of an emission epoch, in seconds. A change applies from the next epoch opened."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "initialEmission",
+            "docs": [
+              "Tokens scheduled for epoch 0."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionDecayBps",
+            "docs": [
+              "Each epoch's scheduled emission is this much (bps) below the previous one's."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "contributorEmissionBps",
+            "docs": [
+              "Share of each epoch's emission for contributors; validators get the rest."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "vestingDurationSecs",
+            "docs": [
+              "Rewards and emissions vest linearly over this many seconds (0 = paid at once)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "reputationAlphaBps",
+            "docs": [
+              "Step of the reputation moving average toward 10,000 or 0, in bps of the gap."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "reputationDecayBps",
+            "docs": [
+              "Per idle epoch, reputation moves this much (bps of the gap) back toward neutral."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "contentClaim",
+      "docs": [
+        "Marks a content hash as used. PDA `[\"content\", content_hash]`.",
+        "",
+        "It guards exact copies only: the same bytes, hashed the same way. A paraphrase or a",
+        "one-byte change has another hash; catching those is the validators' job. It is never",
+        "closed, so a hash stays claimed across all tasks for as long as the program lives."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "submission",
+            "docs": [
+              "The first submission that used this content."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "createdAt",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "createTaskArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "id",
+            "docs": [
+              "Creator-chosen id, unique per creator."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "specHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "reward",
+            "docs": [
+              "Tokens escrowed as the task's reward."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "submissionDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "commitDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "revealDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "bond",
+            "type": "u64"
+          },
+          {
+            "name": "minValidatorStake",
+            "type": "u64"
+          },
+          {
+            "name": "quorumWeight",
+            "type": "u64"
+          },
+          {
+            "name": "acceptThreshold",
+            "type": "u8"
+          },
+          {
+            "name": "rejectThreshold",
+            "type": "u8"
+          },
+          {
+            "name": "validatorShareBps",
+            "type": "u16"
+          },
+          {
+            "name": "maxSubmissions",
+            "type": "u16"
+          },
+          {
+            "name": "maxVotes",
+            "type": "u8"
+          },
+          {
+            "name": "minReputationSubmit",
+            "docs": [
+              "Reputation (bps, 0..=10,000) a contributor needs to submit."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minReputationVote",
+            "docs": [
+              "Reputation (bps, 0..=10,000) a validator needs to vote."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emissionClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "epoch",
+            "type": "u64"
+          },
+          {
+            "name": "source",
+            "docs": [
+              "The submission or vote whose points were paid."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "points",
+            "type": "u64"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "vested",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emissionsFunded",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "funder",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "lamports",
+            "type": "u64"
+          },
+          {
+            "name": "emissionFunded",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "epoch",
+      "docs": [
+        "An emission epoch. PDA `[\"epoch\", index (u64 LE)]`.",
+        "",
+        "While open it collects merit points: accepted submissions and coherent votes",
+        "finalized during `[start, end)`. `advance_epoch` closes it, fixing its emission."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "start",
+            "type": "i64"
+          },
+          {
+            "name": "end",
+            "type": "i64"
+          },
+          {
+            "name": "closed",
+            "type": "bool"
+          },
+          {
+            "name": "contributorPoints",
+            "type": "u128"
+          },
+          {
+            "name": "validatorPoints",
+            "type": "u128"
+          },
+          {
+            "name": "contributorEmission",
+            "docs": [
+              "Fixed at close: the contributors' share of the epoch's emission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "validatorEmission",
+            "docs": [
+              "Fixed at close: the validators' share of the epoch's emission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "contributorClaimed",
+            "type": "u64"
+          },
+          {
+            "name": "validatorClaimed",
+            "type": "u64"
+          },
+          {
+            "name": "contributorPointsClaimed",
+            "type": "u128"
+          },
+          {
+            "name": "validatorPointsClaimed",
+            "type": "u128"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "epochAdvanced",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "closedEpoch",
+            "type": "u64"
+          },
+          {
+            "name": "contributorEmission",
+            "type": "u64"
+          },
+          {
+            "name": "validatorEmission",
+            "type": "u64"
+          },
+          {
+            "name": "contributorPoints",
+            "type": "u128"
+          },
+          {
+            "name": "validatorPoints",
+            "type": "u128"
+          },
+          {
+            "name": "openedEpoch",
+            "type": "u64"
+          },
+          {
+            "name": "openedStart",
+            "type": "i64"
+          },
+          {
+            "name": "openedEnd",
+            "type": "i64"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "outcome",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "accepted"
+          },
+          {
+            "name": "neutral"
+          },
+          {
+            "name": "rejected"
+          },
+          {
+            "name": "noQuorum"
+          }
+        ]
+      }
+    },
+    {
+      "name": "pauseSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "reputation",
+      "docs": [
+        "A participant's track record and reputation score.",
+        "",
+        "The score is in basis points (0..=10,000), starts at 5,000 (neutral), and moves as an",
+        "exponential moving average: `score += (10,000 - score) * alpha` on a good outcome",
+        "(accepted work, coherent vote) and `score -= score * alpha` on a bad one (rejected work,",
+        "incoherent vote, missing reveal). For every full epoch without activity it moves back",
+        "toward neutral: `score = 5,000 + (score - 5,000) * (1 - decay)^idle`, computed lazily."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "scoreBps",
+            "type": "u16"
+          },
+          {
+            "name": "lastEpoch",
+            "docs": [
+              "Epoch of the last update; epochs strictly after it and before now were idle."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "accepted",
+            "type": "u32"
+          },
+          {
+            "name": "neutral",
+            "type": "u32"
+          },
+          {
+            "name": "rejected",
+            "type": "u32"
+          },
+          {
+            "name": "coherent",
+            "type": "u32"
+          },
+          {
+            "name": "incoherent",
+            "type": "u32"
+          },
+          {
+            "name": "missedReveals",
+            "type": "u32"
+          },
+          {
+            "name": "slashed",
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "reputationUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "scoreBps",
+            "type": "u16"
+          },
+          {
+            "name": "epoch",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "revealedVote",
+      "docs": [
+        "A revealed vote as the consensus sees it."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "score",
+            "type": "u8"
+          },
+          {
+            "name": "multiplierBps",
+            "docs": [
+              "The validator's reputation multiplier at reveal, in bps."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "slashKind",
+      "docs": [
+        "What a slash took from."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "rejectedSubmission"
+          },
+          {
+            "name": "missingReveal"
+          },
+          {
+            "name": "incoherentVote"
+          }
+        ]
+      }
+    },
+    {
+      "name": "slashed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "kind",
+            "type": {
+              "defined": {
+                "name": "slashKind"
+              }
+            }
+          },
+          {
+            "name": "target",
+            "docs": [
+              "The submission or vote account that was slashed."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "offender",
+            "docs": [
+              "The stake owner who lost tokens."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "toTreasury",
+            "type": "u64"
+          },
+          {
+            "name": "toSlasher",
+            "type": "u64"
+          },
+          {
+            "name": "fromVesting",
+            "docs": [
+              "Part of the amount taken from the offender's unvested rewards."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "slasher",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stake",
+      "docs": [
+        "A participant's stake. PDA `[\"stake\", owner]`.",
+        "",
+        "`deposited` counts every token of the owner in the stake vault, including the part",
+        "`locked` in bonds and the part `unstaking`. Unlocked stake is what is left."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "deposited",
+            "type": "u64"
+          },
+          {
+            "name": "locked",
+            "docs": [
+              "Held as submission and vote bonds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unstaking",
+            "docs": [
+              "Requested for withdrawal; no longer usable for bonds or weight."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unstakeAt",
+            "docs": [
+              "When the `unstaking` amount may be withdrawn."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "reputation",
+            "docs": [
+              "The owner's track record. Kept here because every instruction that settles an",
+              "outcome already holds the owner's stake account."
+            ],
+            "type": {
+              "defined": {
+                "name": "reputation"
+              }
+            }
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeDeposited",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "deposited",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "deposited",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "submission",
+      "docs": [
+        "A contributor's work for a task. PDA `[\"submission\", task, contributor]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "index",
+            "docs": [
+              "Position among the task's submissions."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "bond",
+            "docs": [
+              "Stake locked from the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "submittedAt",
+            "type": "i64"
+          },
+          {
+            "name": "voteCount",
+            "docs": [
+              "Votes committed."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "openVotes",
+            "docs": [
+              "Votes not yet closed."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "revealed",
+            "docs": [
+              "Revealed votes, at most the task's `max_votes` (<= 32)."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "revealedVote"
+                }
+              }
+            }
+          },
+          {
+            "name": "revealedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "outcome",
+            "type": {
+              "defined": {
+                "name": "outcome"
+              }
+            }
+          },
+          {
+            "name": "consensusScore",
+            "type": "u8"
+          },
+          {
+            "name": "coherentWeight",
+            "docs": [
+              "Weight of revealed votes within the coherence tolerance of consensus."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "coherentCount",
+            "type": "u8"
+          },
+          {
+            "name": "coherentUnclaimed",
+            "docs": [
+              "Coherent votes that have not claimed their reward yet."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "validatorPaid",
+            "docs": [
+              "Paid so far from this submission's slice of the validator pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rewardPaid",
+            "docs": [
+              "Paid to the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimed",
+            "type": "bool"
+          },
+          {
+            "name": "slashed",
+            "type": "bool"
+          },
+          {
+            "name": "epoch",
+            "docs": [
+              "Epoch the submission was finalized in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "points",
+            "docs": [
+              "Merit points earned in `epoch` (accepted submissions only)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionClaimed",
+            "type": "bool"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "submissionClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "reward",
+            "type": "u64"
+          },
+          {
+            "name": "bondUnlocked",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "submissionFinalized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "outcome",
+            "type": {
+              "defined": {
+                "name": "outcome"
+              }
+            }
+          },
+          {
+            "name": "consensusScore",
+            "type": "u8"
+          },
+          {
+            "name": "revealedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "coherentWeight",
+            "type": "u64"
+          },
+          {
+            "name": "epoch",
+            "docs": [
+              "Epoch that received the merit points."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "contributorPoints",
+            "type": "u64"
+          },
+          {
+            "name": "validatorPoints",
+            "type": "u64"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "task",
+      "docs": [
+        "A posted task. PDA `[\"task\", creator, id (u64 LE)]`; its reward sits in the",
+        "token account `[\"task_vault\", task]`, whose authority is the task itself."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "vaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Chosen by the creator; unique per creator."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "specHash",
+            "docs": [
+              "Hash of the task specification."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "Where the specification can be read."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "reward",
+            "docs": [
+              "Tokens escrowed at creation."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "validatorShareBps",
+            "docs": [
+              "Share of `reward` paid to coherent validators, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "submissionDeadline",
+            "docs": [
+              "Submissions are accepted while `now < submission_deadline`."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "commitDeadline",
+            "docs": [
+              "Votes are committed while `submission_deadline <= now < commit_deadline`."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "revealDeadline",
+            "docs": [
+              "Votes are revealed while `commit_deadline <= now < reveal_deadline`."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bond",
+            "docs": [
+              "Stake locked from each contributor per submission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minValidatorStake",
+            "docs": [
+              "Unlocked stake a validator needs to vote."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "quorumWeight",
+            "docs": [
+              "Revealed weight a submission needs for a consensus."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "acceptThreshold",
+            "docs": [
+              "Consensus score at or above which a submission is Accepted."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "rejectThreshold",
+            "docs": [
+              "Consensus score below which a submission is Rejected."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxSubmissions",
+            "type": "u16"
+          },
+          {
+            "name": "maxVotes",
+            "type": "u8"
+          },
+          {
+            "name": "minReputationSubmit",
+            "docs": [
+              "Reputation (bps) a contributor needs to submit."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minReputationVote",
+            "docs": [
+              "Reputation (bps) a validator needs to commit a vote."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "rules",
+            "type": {
+              "defined": {
+                "name": "taskRules"
+              }
+            }
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "taskState"
+              }
+            }
+          },
+          {
+            "name": "submissionCount",
+            "type": "u16"
+          },
+          {
+            "name": "finalizedCount",
+            "type": "u16"
+          },
+          {
+            "name": "acceptedCount",
+            "type": "u16"
+          },
+          {
+            "name": "acceptedUnclaimed",
+            "docs": [
+              "Accepted submissions that have not claimed yet."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "openSubmissions",
+            "docs": [
+              "Submissions not yet closed."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "acceptedScoreSum",
+            "docs": [
+              "Sum of consensus scores of accepted submissions."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "bountyRemaining",
+            "docs": [
+              "Keeper bounty lamports still held on this account (above rent)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "contributorLiability",
+            "docs": [
+              "Tokens still owed to accepted contributors (set at task finalization)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "validatorLiability",
+            "docs": [
+              "Tokens still owed to coherent validators."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "paidOut",
+            "docs": [
+              "Tokens paid to contributors and validators."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reclaimed",
+            "docs": [
+              "Tokens returned to the creator."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskCancelled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "refunded",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "reward",
+            "type": "u64"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
+          },
+          {
+            "name": "submissionDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "commitDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "revealDeadline",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskFinalized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "accepted",
+            "type": "u16"
+          },
+          {
+            "name": "submissions",
+            "type": "u16"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskReclaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "tokens",
+            "type": "u64"
+          },
+          {
+            "name": "lamports",
+            "type": "u64"
+          },
+          {
+            "name": "closed",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskRules",
+      "docs": [
+        "Protocol parameters copied from the config when the task was created."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "keeperBountyLamports",
+            "type": "u64"
+          },
+          {
+            "name": "maxVoteWeight",
+            "type": "u64"
+          },
+          {
+            "name": "voteBondBps",
+            "type": "u16"
+          },
+          {
+            "name": "incoherenceSlashBps",
+            "type": "u16"
+          },
+          {
+            "name": "slasherRewardBps",
+            "type": "u16"
+          },
+          {
+            "name": "coherenceTolerance",
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "taskState",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "open"
+          },
+          {
+            "name": "finalized"
+          }
+        ]
+      }
+    },
+    {
+      "name": "unstakeRequested",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "unstaking",
+            "type": "u64"
+          },
+          {
+            "name": "unlocksAt",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "vestedWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "unvested",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "vesting",
+      "docs": [
+        "Rewards and emissions that unlock linearly. PDA `[\"vesting\", owner]`; the tokens sit",
+        "in the shared `[\"vesting_vault\"]`.",
+        "",
+        "A new grant first releases what has vested so far, then adds to the unvested balance,",
+        "whose end moves to the amount-weighted average of the old end and `now + duration`.",
+        "A slash of the owner takes first from the unvested balance."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "unlocked",
+            "docs": [
+              "Vested and withdrawable."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unvested",
+            "docs": [
+              "Not vested yet; vests linearly from `vest_from` to `vest_until`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "vestFrom",
+            "type": "i64"
+          },
+          {
+            "name": "vestUntil",
+            "type": "i64"
+          },
+          {
+            "name": "totalGranted",
+            "type": "u64"
+          },
+          {
+            "name": "totalWithdrawn",
+            "type": "u64"
+          },
+          {
+            "name": "totalSlashed",
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "vote",
+      "docs": [
+        "A validator's vote on one submission. PDA `[\"vote\", submission, validator]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "type": "pubkey"
+          },
+          {
+            "name": "commitment",
+            "docs": [
+              "sha256(\"merit:vote:v1\" || submission || validator || score || salt)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "weight",
+            "docs": [
+              "min(unlocked stake at commit, config cap)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "bond",
+            "docs": [
+              "Stake locked at commit."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "bondRemaining",
+            "docs": [
+              "Part of the bond still locked (not slashed, not returned)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "committedAt",
+            "type": "i64"
+          },
+          {
+            "name": "revealed",
+            "type": "bool"
+          },
+          {
+            "name": "score",
+            "type": "u8"
+          },
+          {
+            "name": "slashed",
+            "type": "bool"
+          },
+          {
+            "name": "claimed",
+            "type": "bool"
+          },
+          {
+            "name": "rewardPaid",
+            "type": "u64"
+          },
+          {
+            "name": "multiplierBps",
+            "docs": [
+              "The validator's reputation multiplier at reveal, in bps."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "points",
+            "docs": [
+              "Merit points, set when a coherent vote is claimed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "epoch",
+            "docs": [
+              "Epoch the points were earned in (its submission's finalization epoch)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionClaimed",
+            "type": "bool"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "voteClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "vote",
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "type": "pubkey"
+          },
+          {
+            "name": "reward",
+            "type": "u64"
+          },
+          {
+            "name": "bondUnlocked",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "voteCommitted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "vote",
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "type": "pubkey"
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "bond",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "voteRevealed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "vote",
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "type": "pubkey"
+          },
+          {
+            "name": "score",
+            "type": "u8"
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "workSubmitted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "bond",
+            "type": "u64"
+          }
+        ]
+      }
+    }
+  ]
+};

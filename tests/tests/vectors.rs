@@ -1,0 +1,556 @@
+//! Writes `app/test/vectors.json`: what the TypeScript SDK must reproduce byte for byte.
+//! PDAs, commitments, the bytes and accounts of every instruction for fixed inputs,
+//! account data produced by real transactions on the in-process chain, and event bytes.
+//! Everything is derived from fixed seeds, so the file is identical on every run; CI
+//! regenerates it and fails when the committed copy differs.
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::{Event, Space};
+use base64::Engine as _;
+use merit::events::{SlashKind, Slashed, TaskCreated, VoteRevealed};
+use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, MeritClient};
+use merit_localnet::{seeded_keypair, Localnet, LocalnetOptions, Signer};
+use serde_json::{json, Value};
+
+const TOKEN: u64 = 1_000_000;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn pk(p: &Pubkey) -> Value {
+    json!({ "$pubkey": p.to_string() })
+}
+
+fn u64v(v: u64) -> Value {
+    json!({ "$u64": v.to_string() })
+}
+
+fn i64v(v: i64) -> Value {
+    json!({ "$i64": v.to_string() })
+}
+
+fn bytes(b: &[u8]) -> Value {
+    json!({ "$bytes": hex(b) })
+}
+
+fn params_json(p: &ConfigParams) -> Value {
+    json!({
+        "unstakeCooldownSecs": i64v(p.unstake_cooldown_secs),
+        "maxVoteWeight": u64v(p.max_vote_weight),
+        "voteBondBps": p.vote_bond_bps,
+        "incoherenceSlashBps": p.incoherence_slash_bps,
+        "slasherRewardBps": p.slasher_reward_bps,
+        "coherenceTolerance": p.coherence_tolerance,
+        "keeperBountyLamports": u64v(p.keeper_bounty_lamports),
+        "minSubmissionBond": u64v(p.min_submission_bond),
+        "minPhaseSecs": i64v(p.min_phase_secs),
+        "maxTaskDurationSecs": i64v(p.max_task_duration_secs),
+        "maxSubmissionsPerTask": p.max_submissions_per_task,
+        "epochLengthSecs": i64v(p.epoch_length_secs),
+        "initialEmission": u64v(p.initial_emission),
+        "emissionDecayBps": p.emission_decay_bps,
+        "contributorEmissionBps": p.contributor_emission_bps,
+        "vestingDurationSecs": i64v(p.vesting_duration_secs),
+        "reputationAlphaBps": p.reputation_alpha_bps,
+        "reputationDecayBps": p.reputation_decay_bps,
+    })
+}
+
+fn task_args_json(a: &CreateTaskArgs) -> Value {
+    json!({
+        "id": u64v(a.id),
+        "specHash": bytes(&a.spec_hash),
+        "uri": a.uri,
+        "reward": u64v(a.reward),
+        "submissionDeadline": i64v(a.submission_deadline),
+        "commitDeadline": i64v(a.commit_deadline),
+        "revealDeadline": i64v(a.reveal_deadline),
+        "bond": u64v(a.bond),
+        "minValidatorStake": u64v(a.min_validator_stake),
+        "quorumWeight": u64v(a.quorum_weight),
+        "acceptThreshold": a.accept_threshold,
+        "rejectThreshold": a.reject_threshold,
+        "validatorShareBps": a.validator_share_bps,
+        "maxSubmissions": a.max_submissions,
+        "maxVotes": a.max_votes,
+        "minReputationSubmit": a.min_reputation_submit,
+        "minReputationVote": a.min_reputation_vote,
+    })
+}
+
+fn ix_json(builder: &str, args: Value, ix: &Instruction) -> Value {
+    json!({
+        "builder": builder,
+        "args": args,
+        "data": hex(&ix.data),
+        "accounts": ix.accounts.iter().map(|m| json!({
+            "pubkey": m.pubkey.to_string(),
+            "isSigner": m.is_signer,
+            "isWritable": m.is_writable,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn task_args(now: i64) -> CreateTaskArgs {
+    CreateTaskArgs {
+        id: 7,
+        spec_hash: [3; 32],
+        uri: "ipfs://spec".into(),
+        reward: 1_000 * TOKEN,
+        submission_deadline: now + 3_600,
+        commit_deadline: now + 7_200,
+        reveal_deadline: now + 10_800,
+        bond: 10 * TOKEN,
+        min_validator_stake: 10 * TOKEN,
+        quorum_weight: 100 * TOKEN,
+        accept_threshold: 60,
+        reject_threshold: 30,
+        validator_share_bps: 2_000,
+        max_submissions: 4,
+        max_votes: 8,
+        min_reputation_submit: 0,
+        min_reputation_vote: 0,
+    }
+}
+
+fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    let (a, b, task, sub) = (
+        k(10),
+        k(11),
+        pda::task(&k(10), 7),
+        pda::submission(&pda::task(&k(10), 7), &k(11)),
+    );
+    let params = ConfigParams::defaults(6);
+    let args = task_args(now);
+    let (salt, hash) = ([9u8; 32], [5u8; 32]);
+    let commitment = vote_commitment(&sub, &a, 77, &salt);
+    let v = c.with_vesting(true);
+    vec![
+        ix_json(
+            "initialize",
+            json!({"admin": pk(&a), "params": params_json(&params)}),
+            &c.initialize(a, params),
+        ),
+        ix_json(
+            "updateConfig",
+            json!({"admin": pk(&a), "params": params_json(&params)}),
+            &c.update_config(a, params),
+        ),
+        ix_json(
+            "setPaused",
+            json!({"admin": pk(&a), "paused": true}),
+            &c.set_paused(a, true),
+        ),
+        ix_json(
+            "proposeAdmin",
+            json!({"admin": pk(&a), "newAdmin": pk(&b)}),
+            &c.propose_admin(a, Some(b)),
+        ),
+        ix_json(
+            "proposeAdmin",
+            json!({"admin": pk(&a), "newAdmin": null}),
+            &c.propose_admin(a, None),
+        ),
+        ix_json(
+            "acceptAdmin",
+            json!({"newAdmin": pk(&b)}),
+            &c.accept_admin(b),
+        ),
+        ix_json(
+            "depositStake",
+            json!({"owner": pk(&a), "amount": u64v(123 * TOKEN)}),
+            &c.deposit_stake(a, 123 * TOKEN),
+        ),
+        ix_json(
+            "requestUnstake",
+            json!({"owner": pk(&a), "amount": u64v(5)}),
+            &c.request_unstake(a, 5),
+        ),
+        ix_json(
+            "withdrawStake",
+            json!({"owner": pk(&a)}),
+            &c.withdraw_stake(a),
+        ),
+        ix_json(
+            "createTask",
+            json!({"creator": pk(&a), "args": task_args_json(&args)}),
+            &c.create_task(a, args.clone()),
+        ),
+        ix_json(
+            "cancelTask",
+            json!({"creator": pk(&a), "task": pk(&task)}),
+            &c.cancel_task(a, task),
+        ),
+        ix_json(
+            "reclaimTask",
+            json!({"creator": pk(&a), "task": pk(&task)}),
+            &c.reclaim_task(a, task),
+        ),
+        ix_json(
+            "submit",
+            json!({"contributor": pk(&b), "task": pk(&task), "contentHash": bytes(&hash), "uri": "ipfs://work"}),
+            &c.submit(b, task, hash, "ipfs://work".into()),
+        ),
+        ix_json(
+            "commitVote",
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "commitment": bytes(&commitment)}),
+            &c.commit_vote(a, task, sub, commitment),
+        ),
+        ix_json(
+            "revealVote",
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "score": 77, "salt": bytes(&salt)}),
+            &c.reveal_vote(a, task, sub, 77, salt),
+        ),
+        ix_json(
+            "finalizeSubmission",
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3)}),
+            &c.finalize_submission(a, task, b, 3),
+        ),
+        ix_json(
+            "finalizeTask",
+            json!({"keeper": pk(&a), "task": pk(&task)}),
+            &c.finalize_task(a, task),
+        ),
+        ix_json(
+            "slashSubmission",
+            json!({"slasher": pk(&a), "task": pk(&task), "contributor": pk(&b)}),
+            &c.slash_submission(a, task, b),
+        ),
+        ix_json(
+            "slashVote",
+            json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "validator": pk(&a)}),
+            &c.slash_vote(b, task, sub, a),
+        ),
+        ix_json(
+            "claimSubmission",
+            json!({"contributor": pk(&b), "task": pk(&task)}),
+            &c.claim_submission(b, task),
+        ),
+        ix_json(
+            "claimVote",
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub)}),
+            &c.claim_vote(a, task, sub),
+        ),
+        ix_json(
+            "claimSubmission",
+            json!({"contributor": pk(&b), "task": pk(&task), "vesting": true}),
+            &v.claim_submission(b, task),
+        ),
+        ix_json(
+            "claimVote",
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "vesting": true}),
+            &v.claim_vote(a, task, sub),
+        ),
+        ix_json(
+            "fundEmissions",
+            json!({"funder": pk(&a), "amount": u64v(50), "lamports": u64v(60)}),
+            &c.fund_emissions(a, 50, 60),
+        ),
+        ix_json(
+            "advanceEpoch",
+            json!({"keeper": pk(&a), "current": u64v(2), "next": u64v(5)}),
+            &c.advance_epoch(a, 2, 5),
+        ),
+        ix_json(
+            "claimSubmissionEmission",
+            json!({"contributor": pk(&b), "task": pk(&task), "epoch": u64v(1)}),
+            &c.claim_submission_emission(b, task, 1),
+        ),
+        ix_json(
+            "claimVoteEmission",
+            json!({"validator": pk(&a), "submission": pk(&sub), "epoch": u64v(1), "vesting": true}),
+            &v.claim_vote_emission(a, sub, 1),
+        ),
+        ix_json(
+            "withdrawVested",
+            json!({"owner": pk(&a)}),
+            &c.withdraw_vested(a),
+        ),
+        ix_json(
+            "closeVote",
+            json!({"submission": pk(&sub), "validator": pk(&a)}),
+            &c.close_vote(sub, a),
+        ),
+        ix_json(
+            "closeSubmission",
+            json!({"task": pk(&task), "contributor": pk(&b)}),
+            &c.close_submission(task, b),
+        ),
+    ]
+}
+
+fn pdas() -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    let task = pda::task(&k(10), 7);
+    let sub = pda::submission(&task, &k(11));
+    vec![
+        json!({"name": "config", "args": [], "address": pda::config().to_string()}),
+        json!({"name": "stakeVault", "args": [], "address": pda::stake_vault().to_string()}),
+        json!({"name": "treasury", "args": [], "address": pda::treasury().to_string()}),
+        json!({"name": "emissionVault", "args": [], "address": pda::emission_vault().to_string()}),
+        json!({"name": "vestingVault", "args": [], "address": pda::vesting_vault().to_string()}),
+        json!({"name": "stake", "args": [pk(&k(10))], "address": pda::stake(&k(10)).to_string()}),
+        json!({"name": "task", "args": [pk(&k(10)), u64v(7)], "address": task.to_string()}),
+        json!({"name": "task", "args": [pk(&k(10)), u64v(u64::MAX)], "address": pda::task(&k(10), u64::MAX).to_string()}),
+        json!({"name": "taskVault", "args": [pk(&task)], "address": pda::task_vault(&task).to_string()}),
+        json!({"name": "submission", "args": [pk(&task), pk(&k(11))], "address": sub.to_string()}),
+        json!({"name": "vote", "args": [pk(&sub), pk(&k(10))], "address": pda::vote(&sub, &k(10)).to_string()}),
+        json!({"name": "contentClaim", "args": [bytes(&[5; 32])], "address": pda::content_claim(&[5; 32]).to_string()}),
+        json!({"name": "epoch", "args": [u64v(0)], "address": pda::epoch(0).to_string()}),
+        json!({"name": "epoch", "args": [u64v(258)], "address": pda::epoch(258).to_string()}),
+        json!({"name": "vesting", "args": [pk(&k(10))], "address": pda::vesting(&k(10)).to_string()}),
+    ]
+}
+
+fn commitments() -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    [(0u8, [0u8; 32]), (77, [9; 32]), (100, [255; 32])]
+        .iter()
+        .map(|(score, salt)| {
+            let (sub, val) = (k(20), k(21));
+            json!({
+                "submission": sub.to_string(),
+                "validator": val.to_string(),
+                "score": score,
+                "salt": hex(salt),
+                "commitment": hex(&vote_commitment(&sub, &val, *score, salt)),
+            })
+        })
+        .collect()
+}
+
+fn events() -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    let created = TaskCreated {
+        task: k(30),
+        creator: k(31),
+        id: 7,
+        reward: 1_000 * TOKEN,
+        bounty_lamports: 50_000,
+        submission_deadline: 1_800_003_600,
+        commit_deadline: 1_800_007_200,
+        reveal_deadline: 1_800_010_800,
+    };
+    let revealed = VoteRevealed {
+        submission: k(32),
+        vote: k(33),
+        validator: k(34),
+        score: 77,
+        weight: 42 * TOKEN,
+    };
+    let slashed = Slashed {
+        kind: SlashKind::IncoherentVote,
+        target: k(35),
+        offender: k(36),
+        amount: 5 * TOKEN,
+        to_treasury: 4_500_000,
+        to_slasher: 500_000,
+        from_vesting: 0,
+        slasher: k(37),
+    };
+    vec![
+        json!({"name": "taskCreated", "data": b64(&created.data()), "fields": {
+            "task": created.task.to_string(), "creator": created.creator.to_string(), "id": "7",
+            "reward": created.reward.to_string(), "revealDeadline": "1800010800"}}),
+        json!({"name": "voteRevealed", "data": b64(&revealed.data()), "fields": {
+            "validator": revealed.validator.to_string(), "score": 77, "weight": revealed.weight.to_string()}}),
+        json!({"name": "slashed", "data": b64(&slashed.data()), "fields": {
+            "kind": "incoherentVote", "amount": "5000000", "toSlasher": "500000", "slasher": slashed.slasher.to_string()}}),
+    ]
+}
+
+/// Runs a short real flow with seeded keys and returns each account's data and fields.
+async fn accounts() -> (Vec<Value>, MeritClient, i64) {
+    let mut net = Localnet::start(LocalnetOptions {
+        key_seed: Some(42),
+        ..LocalnetOptions::default()
+    })
+    .await
+    .unwrap();
+    let c = net.client;
+    let now = net.now();
+    let user = |n: u8| seeded_keypair(2, n);
+    let (creator, alice, val) = (user(1), user(2), user(3));
+    for (who, tokens) in [
+        (&creator, 2_000 * TOKEN),
+        (&alice, 100 * TOKEN),
+        (&val, 300 * TOKEN),
+    ] {
+        net.fund_user(&who.pubkey(), tokens).await.unwrap();
+    }
+    net.send(&[c.deposit_stake(alice.pubkey(), 100 * TOKEN)], &[&alice])
+        .await
+        .unwrap();
+    net.send(&[c.deposit_stake(val.pubkey(), 300 * TOKEN)], &[&val])
+        .await
+        .unwrap();
+    let args = task_args(now);
+    let task = pda::task(&creator.pubkey(), args.id);
+    net.send(
+        &[c.create_task(creator.pubkey(), args.clone())],
+        &[&creator],
+    )
+    .await
+    .unwrap();
+    net.send(
+        &[c.submit(alice.pubkey(), task, [5; 32], "ipfs://work".into())],
+        &[&alice],
+    )
+    .await
+    .unwrap();
+    let sub = pda::submission(&task, &alice.pubkey());
+    net.set_time(args.submission_deadline);
+    let salt = [9u8; 32];
+    let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
+    net.send(
+        &[c.commit_vote(val.pubkey(), task, sub, commitment)],
+        &[&val],
+    )
+    .await
+    .unwrap();
+    net.set_time(args.commit_deadline);
+    net.send(&[c.reveal_vote(val.pubkey(), task, sub, 88, salt)], &[&val])
+        .await
+        .unwrap();
+    net.set_time(args.reveal_deadline);
+    net.send(
+        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 0)],
+        &[&val],
+    )
+    .await
+    .unwrap();
+
+    let vote = pda::vote(&sub, &val.pubkey());
+    let mut out = Vec::new();
+    let mut push = |kind: &str, address: Pubkey, data: Vec<u8>, fields: Value| {
+        out.push(json!({"kind": kind, "address": address.to_string(), "data": b64(&data), "fields": fields}));
+    };
+    let config = net.raw_account(&pda::config()).await.unwrap().data;
+    push(
+        "config",
+        pda::config(),
+        config,
+        json!({
+            "admin": net.admin.pubkey().to_string(),
+            "stakeMint": c.stake_mint.to_string(),
+            "paused": false,
+            "currentEpoch": "0",
+            "params.voteBondBps": 1_000,
+            "params.maxVoteWeight": ConfigParams::defaults(6).max_vote_weight.to_string(),
+        }),
+    );
+    let stake = net
+        .raw_account(&pda::stake(&alice.pubkey()))
+        .await
+        .unwrap()
+        .data;
+    push(
+        "stake",
+        pda::stake(&alice.pubkey()),
+        stake,
+        json!({
+            "owner": alice.pubkey().to_string(),
+            "deposited": (100 * TOKEN).to_string(),
+            "locked": (10 * TOKEN).to_string(),
+            "reputation.scoreBps": 6_000,
+            "reputation.accepted": 1,
+        }),
+    );
+    let task_data = net.raw_account(&task).await.unwrap().data;
+    push(
+        "task",
+        task,
+        task_data,
+        json!({
+            "creator": creator.pubkey().to_string(),
+            "id": "7",
+            "uri": "ipfs://spec",
+            "reward": (1_000 * TOKEN).to_string(),
+            "state": "open",
+            "finalizedCount": 1,
+            "acceptedScoreSum": "88",
+        }),
+    );
+    let sub_data = net.raw_account(&sub).await.unwrap().data;
+    push(
+        "submission",
+        sub,
+        sub_data,
+        json!({
+            "contributor": alice.pubkey().to_string(),
+            "outcome": "accepted",
+            "consensusScore": 88,
+            "points": (88u64 * 10_000).to_string(),
+            "revealed.0.score": 88,
+        }),
+    );
+    let vote_data = net.raw_account(&vote).await.unwrap().data;
+    push(
+        "vote",
+        vote,
+        vote_data,
+        json!({
+            "validator": val.pubkey().to_string(),
+            "commitment": hex(&commitment),
+            "revealed": true,
+            "score": 88,
+            "weight": (300 * TOKEN).to_string(),
+        }),
+    );
+    let claim = pda::content_claim(&[5; 32]);
+    let claim_data = net.raw_account(&claim).await.unwrap().data;
+    push(
+        "contentClaim",
+        claim,
+        claim_data,
+        json!({
+            "submission": sub.to_string(),
+            "contributor": alice.pubkey().to_string(),
+        }),
+    );
+    let epoch_data = net.raw_account(&pda::epoch(0)).await.unwrap().data;
+    push(
+        "epoch",
+        pda::epoch(0),
+        epoch_data,
+        json!({
+            "index": "0",
+            "closed": false,
+            "contributorPoints": (88u64 * 10_000).to_string(),
+        }),
+    );
+    assert!(merit::state::Vesting::INIT_SPACE > 0);
+    (out, c, now)
+}
+
+#[tokio::test]
+async fn write_cross_language_vectors() {
+    let (accounts, client, now) = accounts().await;
+    let doc = json!({
+        "programId": merit::ID.to_string(),
+        "deployment": {
+            "stakeMint": client.stake_mint.to_string(),
+            "tokenProgram": client.token_program.to_string(),
+        },
+        "pdas": pdas(),
+        "commitments": commitments(),
+        "instructions": instructions(&client, now),
+        "accounts": accounts,
+        "events": events(),
+    });
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+    std::fs::write(&path, &text).unwrap();
+    // Regenerating must reproduce the same bytes.
+    assert_eq!(
+        serde_json::to_string_pretty(&json!({"instructions": instructions(&client, now)})).unwrap(),
+        serde_json::to_string_pretty(&json!({"instructions": doc["instructions"]})).unwrap()
+    );
+}
