@@ -5,7 +5,7 @@
 //! regenerates it and fails when the committed copy differs.
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::{Event, Space};
+use anchor_lang::Event;
 use base64::Engine as _;
 use merit::events::{SlashKind, Slashed, TaskCreated, VoteRevealed};
 use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, MeritClient};
@@ -525,7 +525,6 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "contributorPoints": (88u64 * 10_000).to_string(),
         }),
     );
-    assert!(merit::state::Vesting::INIT_SPACE > 0);
     (out, c, now)
 }
 

@@ -1,0 +1,501 @@
+import type { IdlTypes, Program } from "@anchor-lang/core";
+import BN from "bn.js";
+import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import type { Merit } from "./idl/merit.js";
+import { pda } from "./pda.js";
+
+export type ConfigParams = IdlTypes<Merit>["configParams"];
+export type CreateTaskArgs = IdlTypes<Merit>["createTaskArgs"];
+export type Amount = BN | number | bigint | string;
+
+export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+export const TOKEN_2022_PROGRAM_ID = new PublicKey("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb");
+export const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey(
+  "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL",
+);
+
+const bn = (v: Amount): BN => new BN(v.toString());
+
+/** The defaults documented in the README, for a mint with `decimals` decimals. */
+export function defaultConfigParams(decimals: number): ConfigParams {
+  const unit = new BN(10).pow(new BN(decimals));
+  const day = 24 * 3600;
+  return {
+    unstakeCooldownSecs: new BN(7 * day),
+    maxVoteWeight: unit.muln(100_000),
+    voteBondBps: 1_000,
+    incoherenceSlashBps: 5_000,
+    slasherRewardBps: 1_000,
+    coherenceTolerance: 15,
+    keeperBountyLamports: new BN(10_000),
+    minSubmissionBond: unit,
+    minPhaseSecs: new BN(60),
+    maxTaskDurationSecs: new BN(90 * day),
+    maxSubmissionsPerTask: 256,
+    epochLengthSecs: new BN(7 * day),
+    initialEmission: unit.muln(10_000),
+    emissionDecayBps: 500,
+    contributorEmissionBps: 6_000,
+    vestingDurationSecs: new BN(0),
+    reputationAlphaBps: 2_000,
+    reputationDecayBps: 1_000,
+  };
+}
+
+/** The stake mint and token program of a deployment, and whether it vests rewards. */
+export interface Deployment {
+  stakeMint: PublicKey;
+  tokenProgram: PublicKey;
+  /** `vesting_duration_secs > 0`: claims then pass the vesting account and vault. */
+  vesting?: boolean;
+}
+
+/**
+ * A typed builder for every instruction. Each resolves the PDAs and the caller's
+ * associated token account, so a caller passes only what it must choose. Builders return
+ * instructions for a wallet to sign; nothing here needs a private key.
+ */
+export class MeritClient {
+  constructor(
+    readonly program: Program<Merit>,
+    readonly deployment: Deployment,
+  ) {}
+
+  /** The same deployment with vesting on or off. */
+  withVesting(vesting: boolean): MeritClient {
+    return new MeritClient(this.program, { ...this.deployment, vesting });
+  }
+
+  /** `owner`'s associated token account for the stake mint. */
+  ata(owner: PublicKey): PublicKey {
+    return PublicKey.findProgramAddressSync(
+      [owner.toBuffer(), this.deployment.tokenProgram.toBuffer(), this.deployment.stakeMint.toBuffer()],
+      ASSOCIATED_TOKEN_PROGRAM_ID,
+    )[0];
+  }
+
+  private get common() {
+    return {
+      config: pda.config(),
+      stakeMint: this.deployment.stakeMint,
+      tokenProgram: this.deployment.tokenProgram,
+    };
+  }
+
+  private vestingAccounts(owner: PublicKey) {
+    return this.deployment.vesting
+      ? { vesting: pda.vesting(owner), vestingVault: pda.vestingVault() }
+      : { vesting: null, vestingVault: null };
+  }
+
+  // Admin
+
+  initialize(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .initialize(a.params)
+      .accountsStrict({
+        admin: a.admin,
+        config: pda.config(),
+        stakeMint: this.deployment.stakeMint,
+        stakeVault: pda.stakeVault(),
+        treasuryVault: pda.treasury(),
+        emissionVault: pda.emissionVault(),
+        vestingVault: pda.vestingVault(),
+        firstEpoch: pda.epoch(0),
+        tokenProgram: this.deployment.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  updateConfig(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .updateConfig(a.params)
+      .accountsStrict({ admin: a.admin, config: pda.config() })
+      .instruction();
+  }
+
+  setPaused(a: { admin: PublicKey; paused: boolean }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .setPaused(a.paused)
+      .accountsStrict({ admin: a.admin, config: pda.config() })
+      .instruction();
+  }
+
+  proposeAdmin(a: { admin: PublicKey; newAdmin: PublicKey | null }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .proposeAdmin(a.newAdmin)
+      .accountsStrict({ admin: a.admin, config: pda.config() })
+      .instruction();
+  }
+
+  acceptAdmin(a: { newAdmin: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .acceptAdmin()
+      .accountsStrict({ newAdmin: a.newAdmin, config: pda.config() })
+      .instruction();
+  }
+
+  // Stake
+
+  depositStake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .depositStake(bn(a.amount))
+      .accountsStrict({
+        ...this.common,
+        owner: a.owner,
+        stake: pda.stake(a.owner),
+        ownerToken: this.ata(a.owner),
+        stakeVault: pda.stakeVault(),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  requestUnstake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .requestUnstake(bn(a.amount))
+      .accountsStrict({ owner: a.owner, config: pda.config(), stake: pda.stake(a.owner) })
+      .instruction();
+  }
+
+  withdrawStake(a: { owner: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .withdrawStake()
+      .accountsStrict({
+        ...this.common,
+        owner: a.owner,
+        stake: pda.stake(a.owner),
+        ownerToken: this.ata(a.owner),
+        stakeVault: pda.stakeVault(),
+      })
+      .instruction();
+  }
+
+  // Tasks
+
+  createTask(a: { creator: PublicKey; args: CreateTaskArgs }): Promise<TransactionInstruction> {
+    const task = pda.task(a.creator, a.args.id);
+    return this.program.methods
+      .createTask(a.args)
+      .accountsStrict({
+        ...this.common,
+        creator: a.creator,
+        task,
+        taskVault: pda.taskVault(task),
+        creatorToken: this.ata(a.creator),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  cancelTask(a: { creator: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .cancelTask()
+      .accountsStrict({
+        ...this.common,
+        creator: a.creator,
+        task: a.task,
+        taskVault: pda.taskVault(a.task),
+        creatorToken: this.ata(a.creator),
+      })
+      .instruction();
+  }
+
+  reclaimTask(a: { creator: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .reclaimTask()
+      .accountsStrict({
+        ...this.common,
+        creator: a.creator,
+        task: a.task,
+        taskVault: pda.taskVault(a.task),
+        creatorToken: this.ata(a.creator),
+      })
+      .instruction();
+  }
+
+  // Work and votes
+
+  submit(a: {
+    contributor: PublicKey;
+    task: PublicKey;
+    contentHash: Uint8Array;
+    uri: string;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .submit(Array.from(a.contentHash), a.uri)
+      .accountsStrict({
+        contributor: a.contributor,
+        config: pda.config(),
+        task: a.task,
+        stake: pda.stake(a.contributor),
+        submission: pda.submission(a.task, a.contributor),
+        contentClaim: pda.contentClaim(a.contentHash),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  commitVote(a: {
+    validator: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+    commitment: Uint8Array;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .commitVote(Array.from(a.commitment))
+      .accountsStrict({
+        validator: a.validator,
+        config: pda.config(),
+        task: a.task,
+        submission: a.submission,
+        stake: pda.stake(a.validator),
+        vote: pda.vote(a.submission, a.validator),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  revealVote(a: {
+    validator: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+    score: number;
+    salt: Uint8Array;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .revealVote(a.score, Array.from(a.salt))
+      .accountsStrict({
+        validator: a.validator,
+        config: pda.config(),
+        task: a.task,
+        submission: a.submission,
+        vote: pda.vote(a.submission, a.validator),
+        stake: pda.stake(a.validator),
+      })
+      .instruction();
+  }
+
+  // Keepers
+
+  /** `contributor` owns the submission; `epoch` is the open epoch's index. */
+  finalizeSubmission(a: {
+    keeper: PublicKey;
+    task: PublicKey;
+    contributor: PublicKey;
+    epoch: Amount;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .finalizeSubmission()
+      .accountsStrict({
+        keeper: a.keeper,
+        config: pda.config(),
+        task: a.task,
+        submission: pda.submission(a.task, a.contributor),
+        stake: pda.stake(a.contributor),
+        epoch: pda.epoch(a.epoch),
+      })
+      .instruction();
+  }
+
+  finalizeTask(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .finalizeTask()
+      .accountsStrict({ keeper: a.keeper, task: a.task })
+      .instruction();
+  }
+
+  slashSubmission(a: {
+    slasher: PublicKey;
+    task: PublicKey;
+    contributor: PublicKey;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .slashSubmission()
+      .accountsStrict({
+        ...this.common,
+        slasher: a.slasher,
+        task: a.task,
+        submission: pda.submission(a.task, a.contributor),
+        stake: pda.stake(a.contributor),
+        offenderVesting: pda.vesting(a.contributor),
+        stakeVault: pda.stakeVault(),
+        vestingVault: pda.vestingVault(),
+        treasuryVault: pda.treasury(),
+        slasherToken: this.ata(a.slasher),
+      })
+      .instruction();
+  }
+
+  slashVote(a: {
+    slasher: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+    validator: PublicKey;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .slashVote()
+      .accountsStrict({
+        ...this.common,
+        slasher: a.slasher,
+        task: a.task,
+        submission: a.submission,
+        vote: pda.vote(a.submission, a.validator),
+        stake: pda.stake(a.validator),
+        offenderVesting: pda.vesting(a.validator),
+        stakeVault: pda.stakeVault(),
+        vestingVault: pda.vestingVault(),
+        treasuryVault: pda.treasury(),
+        slasherToken: this.ata(a.slasher),
+      })
+      .instruction();
+  }
+
+  // Claims
+
+  claimSubmission(a: { contributor: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .claimSubmission()
+      .accountsStrict({
+        ...this.common,
+        ...this.vestingAccounts(a.contributor),
+        contributor: a.contributor,
+        task: a.task,
+        submission: pda.submission(a.task, a.contributor),
+        stake: pda.stake(a.contributor),
+        taskVault: pda.taskVault(a.task),
+        contributorToken: this.ata(a.contributor),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  claimVote(a: {
+    validator: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .claimVote()
+      .accountsStrict({
+        ...this.common,
+        ...this.vestingAccounts(a.validator),
+        validator: a.validator,
+        task: a.task,
+        submission: a.submission,
+        vote: pda.vote(a.submission, a.validator),
+        stake: pda.stake(a.validator),
+        taskVault: pda.taskVault(a.task),
+        validatorToken: this.ata(a.validator),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  // Epochs, emissions, vesting
+
+  fundEmissions(a: { funder: PublicKey; amount: Amount; lamports: Amount }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .fundEmissions(bn(a.amount), bn(a.lamports))
+      .accountsStrict({
+        ...this.common,
+        funder: a.funder,
+        funderToken: this.ata(a.funder),
+        emissionVault: pda.emissionVault(),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  /** Closes epoch `current` and opens `next`, the epoch containing now. */
+  advanceEpoch(a: { keeper: PublicKey; current: Amount; next: Amount }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .advanceEpoch(bn(a.next))
+      .accountsStrict({
+        keeper: a.keeper,
+        config: pda.config(),
+        currentEpoch: pda.epoch(a.current),
+        nextEpoch: pda.epoch(a.next),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  claimSubmissionEmission(a: {
+    contributor: PublicKey;
+    task: PublicKey;
+    epoch: Amount;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .claimSubmissionEmission()
+      .accountsStrict({
+        ...this.common,
+        ...this.vestingAccounts(a.contributor),
+        contributor: a.contributor,
+        epoch: pda.epoch(a.epoch),
+        submission: pda.submission(a.task, a.contributor),
+        emissionVault: pda.emissionVault(),
+        contributorToken: this.ata(a.contributor),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  claimVoteEmission(a: {
+    validator: PublicKey;
+    submission: PublicKey;
+    epoch: Amount;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .claimVoteEmission()
+      .accountsStrict({
+        ...this.common,
+        ...this.vestingAccounts(a.validator),
+        validator: a.validator,
+        epoch: pda.epoch(a.epoch),
+        vote: pda.vote(a.submission, a.validator),
+        emissionVault: pda.emissionVault(),
+        validatorToken: this.ata(a.validator),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  withdrawVested(a: { owner: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .withdrawVested()
+      .accountsStrict({
+        ...this.common,
+        owner: a.owner,
+        vesting: pda.vesting(a.owner),
+        vestingVault: pda.vestingVault(),
+        ownerToken: this.ata(a.owner),
+      })
+      .instruction();
+  }
+
+  // Closing
+
+  closeVote(a: { submission: PublicKey; validator: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .closeVote()
+      .accountsStrict({
+        submission: a.submission,
+        vote: pda.vote(a.submission, a.validator),
+        validator: a.validator,
+      })
+      .instruction();
+  }
+
+  closeSubmission(a: { task: PublicKey; contributor: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .closeSubmission()
+      .accountsStrict({
+        task: a.task,
+        submission: pda.submission(a.task, a.contributor),
+        contributor: a.contributor,
+      })
+      .instruction();
+  }
+}

@@ -1,0 +1,36 @@
+import { sha256 } from "@noble/hashes/sha256";
+import type { PublicKey } from "@solana/web3.js";
+
+const DOMAIN = new TextEncoder().encode("merit:vote:v1");
+
+/**
+ * The vote commitment, identical to the program's:
+ * sha256("merit:vote:v1" || submission || validator || score || salt[32]).
+ */
+export function voteCommitment(
+  submission: PublicKey,
+  validator: PublicKey,
+  score: number,
+  salt: Uint8Array,
+): Uint8Array {
+  if (!Number.isInteger(score) || score < 0 || score > 100) {
+    throw new RangeError(`score must be an integer in 0..=100, got ${score}`);
+  }
+  if (salt.length !== 32) {
+    throw new RangeError(`salt must be 32 bytes, got ${salt.length}`);
+  }
+  const message = new Uint8Array(DOMAIN.length + 32 + 32 + 1 + 32);
+  message.set(DOMAIN, 0);
+  message.set(submission.toBytes(), DOMAIN.length);
+  message.set(validator.toBytes(), DOMAIN.length + 32);
+  message[DOMAIN.length + 64] = score;
+  message.set(salt, DOMAIN.length + 65);
+  return sha256(message);
+}
+
+/** 32 random bytes from the platform's CSPRNG. */
+export function randomSalt(): Uint8Array {
+  const salt = new Uint8Array(32);
+  globalThis.crypto.getRandomValues(salt);
+  return salt;
+}

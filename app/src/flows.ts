@@ -1,0 +1,169 @@
+import BN from "bn.js";
+import {
+  PublicKey,
+  Transaction,
+  type Blockhash,
+  type TransactionInstruction,
+} from "@solana/web3.js";
+import { MeritAccounts } from "./accounts.js";
+import { MeritClient, type CreateTaskArgs } from "./client.js";
+import { randomSalt, voteCommitment } from "./commitment.js";
+import { pda } from "./pda.js";
+
+/** Wraps instructions into a transaction for a wallet to sign. */
+export function toTransaction(
+  instructions: TransactionInstruction[],
+  feePayer: PublicKey,
+  recentBlockhash: Blockhash,
+): Transaction {
+  const tx = new Transaction({ feePayer, recentBlockhash });
+  tx.add(...instructions);
+  return tx;
+}
+
+/** Posts a task: escrows `args.reward` from the creator's token account. */
+export async function postTask(
+  client: MeritClient,
+  creator: PublicKey,
+  args: CreateTaskArgs,
+): Promise<{ task: PublicKey; instructions: TransactionInstruction[] }> {
+  return {
+    task: pda.task(creator, args.id),
+    instructions: [await client.createTask({ creator, args })],
+  };
+}
+
+/** Submits work (by its content hash), first topping up stake when `depositFirst` is set. */
+export async function submitWork(
+  client: MeritClient,
+  a: {
+    contributor: PublicKey;
+    task: PublicKey;
+    contentHash: Uint8Array;
+    uri: string;
+    depositFirst?: BN | number;
+  },
+): Promise<TransactionInstruction[]> {
+  const ixs: TransactionInstruction[] = [];
+  if (a.depositFirst !== undefined) {
+    ixs.push(await client.depositStake({ owner: a.contributor, amount: a.depositFirst }));
+  }
+  ixs.push(await client.submit(a));
+  return ixs;
+}
+
+/** What a validator must remember between commit and reveal. */
+export interface StoredVote {
+  score: number;
+  /** Hex of the 32-byte salt. */
+  salt: string;
+}
+
+/**
+ * Where a validator's scores and salts wait between commit and reveal: keyed by the vote
+ * account address. Browser apps can back it with localStorage, servers with a file.
+ */
+export interface SaltStore {
+  get(vote: string): Promise<StoredVote | undefined>;
+  set(vote: string, value: StoredVote): Promise<void>;
+}
+
+/** A `SaltStore` in memory. */
+export class MemorySaltStore implements SaltStore {
+  private readonly votes = new Map<string, StoredVote>();
+  async get(vote: string): Promise<StoredVote | undefined> {
+    return this.votes.get(vote);
+  }
+  async set(vote: string, value: StoredVote): Promise<void> {
+    this.votes.set(vote, value);
+  }
+}
+
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+
+/** Commits a hidden score: draws a fresh salt, stores score and salt, returns the instruction. */
+export async function commitVote(
+  client: MeritClient,
+  store: SaltStore,
+  a: { validator: PublicKey; task: PublicKey; submission: PublicKey; score: number },
+): Promise<TransactionInstruction> {
+  const salt = randomSalt();
+  const commitment = voteCommitment(a.submission, a.validator, a.score, salt);
+  await store.set(pda.vote(a.submission, a.validator).toBase58(), {
+    score: a.score,
+    salt: toHex(salt),
+  });
+  return client.commitVote({ ...a, commitment });
+}
+
+/** Reveals the score stored at commit time. */
+export async function revealVote(
+  client: MeritClient,
+  store: SaltStore,
+  a: { validator: PublicKey; task: PublicKey; submission: PublicKey },
+): Promise<TransactionInstruction> {
+  const stored = await store.get(pda.vote(a.submission, a.validator).toBase58());
+  if (!stored) {
+    throw new Error("no stored salt for this vote: it was not committed from this store");
+  }
+  return client.revealVote({ ...a, score: stored.score, salt: Buffer.from(stored.salt, "hex") });
+}
+
+/**
+ * Everything `wallet` can claim now: rewards of final work and votes, emissions of closed
+ * epochs, and vested tokens. Returns instructions; the wallet signs them.
+ */
+export async function claimAll(
+  client: MeritClient,
+  wallet: PublicKey,
+  now: number = Math.floor(Date.now() / 1000),
+): Promise<TransactionInstruction[]> {
+  const accounts = new MeritAccounts(client.program);
+  const ixs: TransactionInstruction[] = [];
+  const closedEpochs = new Map<string, boolean>();
+  const epochClosed = async (index: BN): Promise<boolean> => {
+    const key = index.toString();
+    if (!closedEpochs.has(key)) {
+      closedEpochs.set(key, (await accounts.epoch(BigInt(key)))?.closed ?? false);
+    }
+    return closedEpochs.get(key) ?? false;
+  };
+
+  for (const { account: s } of await accounts.submissionsOfContributor(wallet)) {
+    if ("pending" in s.outcome) continue;
+    const task = await accounts.task(s.task);
+    const finalized = task !== null && "finalized" in task.state;
+    if (!s.claimed && !("rejected" in s.outcome) && finalized) {
+      ixs.push(await client.claimSubmission({ contributor: wallet, task: s.task }));
+    }
+    if (!s.points.isZero() && !s.emissionClaimed && (await epochClosed(s.epoch))) {
+      ixs.push(
+        await client.claimSubmissionEmission({ contributor: wallet, task: s.task, epoch: s.epoch }),
+      );
+    }
+  }
+  for (const { account: v } of await accounts.votesOfValidator(wallet)) {
+    const sub = await accounts.submission(v.submission);
+    if (!sub || "pending" in sub.outcome) continue;
+    if (!v.claimed && v.revealed) {
+      ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
+    }
+    if (v.claimed && !v.points.isZero() && !v.emissionClaimed && (await epochClosed(v.epoch))) {
+      ixs.push(
+        await client.claimVoteEmission({ validator: wallet, submission: v.submission, epoch: v.epoch }),
+      );
+    }
+  }
+  const vesting = await accounts.vesting(wallet);
+  if (vesting && hasVested(vesting, now)) {
+    ixs.push(await client.withdrawVested({ owner: wallet }));
+  }
+  return ixs;
+}
+
+function hasVested(
+  v: { unlocked: BN; unvested: BN; vestFrom: BN },
+  now: number,
+): boolean {
+  return !v.unlocked.isZero() || (!v.unvested.isZero() && now > v.vestFrom.toNumber());
+}

@@ -1,0 +1,49 @@
+export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
+export type { Merit } from "./idl/merit.js";
+export { pda, u64Le } from "./pda.js";
+export { voteCommitment, randomSalt } from "./commitment.js";
+export {
+  MeritClient,
+  defaultConfigParams,
+  TOKEN_PROGRAM_ID,
+  TOKEN_2022_PROGRAM_ID,
+  ASSOCIATED_TOKEN_PROGRAM_ID,
+  type Amount,
+  type ConfigParams,
+  type CreateTaskArgs,
+  type Deployment,
+} from "./client.js";
+export {
+  MeritAccounts,
+  OFFSETS,
+  accountKind,
+  decodeAccount,
+  discriminatorFilter,
+  taskPhase,
+  type AccountKind,
+  type Config,
+  type ContentClaim,
+  type Epoch,
+  type Stake,
+  type Submission,
+  type Task,
+  type TaskPhase,
+  type Vesting,
+  type Vote,
+} from "./accounts.js";
+export { decodeEvent, parseEvents, type MeritEvent, type MeritEventName, type MeritEvents } from "./events.js";
+export { MERIT_ERRORS, meritError, parseMeritError, type MeritErrorInfo } from "./errors.js";
+export {
+  MemorySaltStore,
+  claimAll,
+  commitVote,
+  postTask,
+  revealVote,
+  submitWork,
+  toTransaction,
+  type SaltStore,
+  type StoredVote,
+} from "./flows.js";
+export { AnchorProvider } from "@anchor-lang/core";
+export { default as BN } from "bn.js";
+export { Connection, PublicKey, Transaction } from "@solana/web3.js";

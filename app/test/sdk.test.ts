@@ -1,0 +1,147 @@
+// The SDK's own helpers: errors, phases, the commit-then-reveal flow with a salt store,
+// event parsing from logs, and claimAll over chain state (a stub connection serving
+// account data the real program produced).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { utils } from "@anchor-lang/core";
+import { Connection, PublicKey, type AccountInfo } from "@solana/web3.js";
+import {
+  MERIT_ERRORS,
+  MERIT_PROGRAM_ID,
+  MemorySaltStore,
+  MeritClient,
+  claimAll,
+  commitVote,
+  decodeAccount,
+  meritError,
+  meritProgram,
+  parseEvents,
+  parseMeritError,
+  pda,
+  revealVote,
+  taskPhase,
+  voteCommitment,
+  type Task,
+} from "../src/index.js";
+
+interface Sample {
+  kind: string;
+  address: string;
+  data: string;
+}
+const vectors = JSON.parse(readFileSync(new URL("./vectors.json", import.meta.url), "utf8")) as {
+  deployment: { stakeMint: string; tokenProgram: string };
+  accounts: Sample[];
+  events: { name: string; data: string }[];
+};
+const program = meritProgram(new Connection("http://127.0.0.1:8899"));
+const client = new MeritClient(program, {
+  stakeMint: new PublicKey(vectors.deployment.stakeMint),
+  tokenProgram: new PublicKey(vectors.deployment.tokenProgram),
+});
+const sample = (kind: string): Sample => vectors.accounts.find((a) => a.kind === kind)!;
+
+test("every program error has a name and a message", () => {
+  assert.equal(MERIT_ERRORS.size, program.idl.errors?.length);
+  assert.ok(MERIT_ERRORS.size > 60);
+  const dup = [...MERIT_ERRORS.values()].find((e) => e.name === "DuplicateContent");
+  assert.ok(dup, "DuplicateContent is defined");
+  assert.equal(meritError(dup.code)?.msg, "This content hash was already submitted");
+  for (const e of MERIT_ERRORS.values()) assert.ok(e.msg.length > 0, e.name);
+  const hex = `custom program error: 0x${dup.code.toString(16)}`;
+  assert.equal(parseMeritError(new Error(hex))?.name, "DuplicateContent");
+  assert.equal(parseMeritError({ InstructionError: [1, { Custom: dup.code }] })?.code, dup.code);
+  assert.equal(parseMeritError("something else"), undefined);
+});
+
+test("task phases follow the deadlines", () => {
+  const task = decodeAccount(program, "task", Buffer.from(sample("task").data, "base64")) as Task;
+  const s = task.submissionDeadline.toNumber();
+  assert.equal(taskPhase(task, s - 1), "submission");
+  assert.equal(taskPhase(task, s), "commit");
+  assert.equal(taskPhase(task, task.commitDeadline.toNumber()), "reveal");
+  assert.equal(taskPhase(task, task.revealDeadline.toNumber()), "settlement");
+});
+
+test("commit then reveal uses the stored score and salt", async () => {
+  const store = new MemorySaltStore();
+  const validator = PublicKey.unique();
+  const task = PublicKey.unique();
+  const submission = PublicKey.unique();
+  const commit = await commitVote(client, store, { validator, task, submission, score: 64 });
+  const stored = await store.get(pda.vote(submission, validator).toBase58());
+  assert.ok(stored);
+  assert.equal(stored.score, 64);
+  const salt = Buffer.from(stored.salt, "hex");
+  const commitment = voteCommitment(submission, validator, 64, salt);
+  assert.deepEqual(commit.data.subarray(8), Buffer.from(commitment));
+  const reveal = await revealVote(client, store, { validator, task, submission });
+  assert.equal(reveal.data[8], 64);
+  assert.deepEqual(reveal.data.subarray(9, 41), salt);
+  await assert.rejects(revealVote(client, store, { validator: PublicKey.unique(), task, submission }));
+});
+
+test("events are parsed from transaction logs", () => {
+  const id = MERIT_PROGRAM_ID.toBase58();
+  const logs = [
+    `Program ${id} invoke [1]`,
+    ...vectors.events.map((e) => `Program data: ${e.data}`),
+    `Program ${id} success`,
+  ];
+  const events = parseEvents(logs);
+  assert.deepEqual(
+    events.map((e) => e.name),
+    vectors.events.map((e) => e.name),
+  );
+});
+
+test("claimAll finds what a wallet can claim from chain state", async () => {
+  const infos = new Map<string, AccountInfo<Buffer>>();
+  for (const a of vectors.accounts) {
+    infos.set(a.address, {
+      data: Buffer.from(a.data, "base64"),
+      executable: false,
+      lamports: 1_000_000,
+      owner: MERIT_PROGRAM_ID,
+      rentEpoch: 0,
+    });
+  }
+  type Filter = { memcmp?: { offset: number; bytes: string } };
+  const stub = {
+    getAccountInfo: async (key: PublicKey) => infos.get(key.toBase58()) ?? null,
+    getAccountInfoAndContext: async (key: PublicKey) => ({
+      context: { slot: 1 },
+      value: infos.get(key.toBase58()) ?? null,
+    }),
+    getMultipleAccountsInfo: async (keys: PublicKey[]) => keys.map((k) => infos.get(k.toBase58()) ?? null),
+    getProgramAccounts: async (_: PublicKey, config?: { filters?: Filter[] }) =>
+      [...infos.entries()]
+        .filter(([, info]) =>
+          (config?.filters ?? []).every((f) => {
+            if (!f.memcmp) return true;
+            const want = Buffer.from(utils.bytes.bs58.decode(f.memcmp.bytes));
+            const { offset } = f.memcmp;
+            return (
+              info.data.length >= offset + want.length &&
+              info.data.subarray(offset, offset + want.length).equals(want)
+            );
+          }),
+        )
+        .map(([k, info]) => ({ pubkey: new PublicKey(k), account: info })),
+  };
+  const stubbed = new MeritClient(meritProgram(stub as unknown as Connection), client.deployment);
+  const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
+  const ixs = await claimAll(stubbed, vote.validator);
+  // The vote's submission is final and the vote revealed: exactly one claim_vote.
+  assert.equal(ixs.length, 1);
+  const expected = await client.claimVote({
+    validator: vote.validator,
+    task: vote.task,
+    submission: vote.submission,
+  });
+  assert.deepEqual(ixs[0]!.data, expected.data);
+  // The contributor's task is not finalized yet and its epoch is open: nothing to claim.
+  const sub = decodeAccount(program, "submission", Buffer.from(sample("submission").data, "base64"));
+  assert.deepEqual(await claimAll(stubbed, sub.contributor), []);
+});
