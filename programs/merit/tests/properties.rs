@@ -1,0 +1,155 @@
+//! Properties of the program's pure rules against straightforward reference
+//! implementations: the stake-weighted median and coherence, pro-rata shares of reward and
+//! emission pools, vesting, and reputation bounds.
+use merit::math::{bps_floor, mul_div_floor};
+use merit::state::{
+    is_coherent, weighted_median, Epoch, RepEvent, Reputation, RevealedVote, Side, Vesting,
+};
+use proptest::prelude::*;
+
+/// Reference median: sort by score, walk until half the weight is reached.
+fn reference_median(votes: &[(u64, u8)]) -> Option<u8> {
+    let total: u128 = votes.iter().map(|(w, _)| u128::from(*w)).sum();
+    if total == 0 {
+        return None;
+    }
+    let mut sorted = votes.to_vec();
+    sorted.sort_by_key(|(_, s)| *s);
+    let mut acc = 0u128;
+    for (w, s) in sorted {
+        acc += u128::from(w);
+        if 2 * acc >= total {
+            return Some(s);
+        }
+    }
+    unreachable!()
+}
+
+fn votes() -> impl Strategy<Value = Vec<(u64, u8)>> {
+    prop::collection::vec((0u64..=u64::MAX / 64, 0u8..=100), 0..=32)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn weighted_median_matches_the_sorting_reference(votes in votes()) {
+        let revealed: Vec<RevealedVote> = votes
+            .iter()
+            .map(|(w, s)| RevealedVote { weight: *w, score: *s, multiplier_bps: 10_000 })
+            .collect();
+        prop_assert_eq!(weighted_median(&revealed).unwrap(), reference_median(&votes));
+    }
+
+    #[test]
+    fn a_minority_cannot_move_the_median_outside_the_honest_range(
+        honest in prop::collection::vec((1u64..1_000_000, 40u8..=60), 3..16),
+        attacker_score in 0u8..=100,
+    ) {
+        // Attackers hold strictly less than half the weight.
+        let honest_weight: u64 = honest.iter().map(|(w, _)| w).sum();
+        let attacker = (honest_weight.saturating_sub(1), attacker_score);
+        let mut all = honest.clone();
+        all.push(attacker);
+        let m = reference_median(&all).unwrap();
+        let (lo, hi) = (
+            honest.iter().map(|(_, s)| *s).min().unwrap(),
+            honest.iter().map(|(_, s)| *s).max().unwrap(),
+        );
+        prop_assert!(m >= lo && m <= hi, "median {} outside {}..={}", m, lo, hi);
+    }
+
+    #[test]
+    fn coherence_is_the_absolute_distance_rule(score in 0u8..=100, consensus in 0u8..=100, tol in 0u8..=100) {
+        let reference = (i16::from(score) - i16::from(consensus)).abs() <= i16::from(tol);
+        prop_assert_eq!(is_coherent(score, consensus, tol), reference);
+    }
+
+    #[test]
+    fn reward_shares_never_exceed_the_pool_and_lose_under_one_unit_each(
+        pool in 0u64..=u64::MAX / 2,
+        scores in prop::collection::vec(1u64..=100, 1..64),
+    ) {
+        let total: u64 = scores.iter().sum();
+        let paid: u128 = scores.iter().map(|s| u128::from(mul_div_floor(pool, *s, total).unwrap())).sum();
+        prop_assert!(paid <= u128::from(pool));
+        prop_assert!(u128::from(pool) - paid < scores.len() as u128);
+    }
+
+    #[test]
+    fn validator_and_contributor_pools_split_the_reward_exactly(reward in any::<u64>(), bps in 0u16..=10_000) {
+        let validators = bps_floor(reward, bps).unwrap();
+        prop_assert!(validators <= reward);
+        prop_assert_eq!(u128::from(validators) + u128::from(reward - validators), u128::from(reward));
+    }
+
+    #[test]
+    fn emission_claims_sum_to_at_most_the_emission_and_release_the_dust(
+        emission in 0u64..=u64::MAX / 4,
+        points in prop::collection::vec(1u64..=u64::MAX / 1024, 1..40),
+    ) {
+        let mut epoch = Epoch::open(0, 255, 0, 60).unwrap();
+        epoch.contributor_points = points.iter().map(|p| u128::from(*p)).sum();
+        epoch.finish(emission, 10_000).unwrap();
+        let (mut paid, mut released) = (0u128, 0u128);
+        for p in &points {
+            let (share, dust) = epoch.claim(Side::Contributor, *p).unwrap();
+            paid += u128::from(share);
+            released += u128::from(dust);
+        }
+        prop_assert!(paid <= u128::from(emission));
+        prop_assert_eq!(paid + released, u128::from(emission));
+        prop_assert!(released < points.len() as u128 + 1);
+    }
+
+    #[test]
+    fn reputation_stays_within_bounds(
+        events in prop::collection::vec((0usize..7, 0u64..6), 0..200),
+        alpha in 1u16..=10_000,
+        decay in 0u16..=10_000,
+    ) {
+        let kinds = [
+            RepEvent::Accepted, RepEvent::Neutral, RepEvent::Rejected, RepEvent::Coherent,
+            RepEvent::Incoherent, RepEvent::MissedReveal, RepEvent::Slashed,
+        ];
+        let mut r = Reputation::new(0);
+        let mut epoch = 0u64;
+        for (k, gap) in events {
+            epoch += gap;
+            r.record(kinds[k], epoch, alpha, decay).unwrap();
+            prop_assert!(r.score_bps <= 10_000);
+            let m = r.multiplier_at(epoch + 3, decay).unwrap();
+            prop_assert!((5_000..=15_000).contains(&m));
+        }
+    }
+
+    #[test]
+    fn vesting_releases_linearly_and_never_more_than_granted(
+        grants in prop::collection::vec((1u64..1_000_000_000, 0i64..5_000), 1..10),
+        duration in 1i64..100_000,
+        withdraw_every in 1i64..20_000,
+    ) {
+        let mut v = Vesting {
+            version: 1, bump: 255, owner: Default::default(), unlocked: 0, unvested: 0,
+            vest_from: 0, vest_until: 0, total_granted: 0, total_withdrawn: 0,
+            total_slashed: 0, reserved: [0; 32],
+        };
+        let mut now = 0i64;
+        let mut withdrawn = 0u64;
+        for (amount, wait) in grants {
+            now += wait;
+            v.grant(amount, now, duration).unwrap();
+            v.invariant().unwrap();
+            now += withdraw_every;
+            if let Ok(got) = v.take_unlocked(now) {
+                withdrawn += got;
+            }
+            v.invariant().unwrap();
+            prop_assert!(withdrawn <= v.total_granted);
+        }
+        now += duration * 2;
+        withdrawn += v.take_unlocked(now).unwrap_or(0);
+        prop_assert_eq!(withdrawn, v.total_granted);
+        prop_assert!(v.take_unlocked(now).is_err(), "nothing can be withdrawn twice");
+    }
+}
