@@ -482,6 +482,34 @@ impl TestContext {
         self.net.wallet_balance(owner).await
     }
 
+    /// Lamports, owner and data of each account (None when it does not exist).
+    pub async fn snapshot(&mut self, keys: &[Pubkey]) -> Vec<Option<(u64, Pubkey, Vec<u8>)>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            out.push(
+                self.net
+                    .raw_account(k)
+                    .await
+                    .map(|a| (a.lamports, a.owner, a.data)),
+            );
+        }
+        out
+    }
+
+    /// Stops tracking tasks, submissions and votes that were closed (the ledger keeps
+    /// what they paid), so long runs check only live accounts.
+    pub async fn prune_closed(&mut self) {
+        for set in [&mut self.tasks, &mut self.submissions, &mut self.votes] {
+            let mut live = BTreeSet::new();
+            for k in set.iter() {
+                if self.net.raw_account(k).await.is_some() {
+                    live.insert(*k);
+                }
+            }
+            *set = live;
+        }
+    }
+
     pub async fn exists(&mut self, key: &Pubkey) -> bool {
         self.net.raw_account(key).await.is_some()
     }

@@ -3,6 +3,7 @@ mod admin;
 mod claim;
 mod epochs;
 mod finalize;
+mod fuzz;
 mod lifecycle;
 mod reputation;
 mod slash;
