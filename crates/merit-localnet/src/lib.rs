@@ -8,6 +8,7 @@
 mod mint;
 
 pub use mint::MintExtension;
+pub use solana_account::{Account, AccountSharedData};
 pub use solana_keypair::Keypair;
 pub use solana_program_test::{BanksClientError, ProgramTestContext};
 pub use solana_signer::Signer;
@@ -22,7 +23,7 @@ use anchor_lang::AccountDeserialize;
 use anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent;
 use anchor_spl::token_2022::spl_token_2022;
 use merit_client::{ConfigParams, MeritClient};
-use solana_account::Account;
+
 use solana_program_test::{processor, ProgramTest};
 use solana_transaction::Transaction;
 use std::fmt;

@@ -1,5 +1,6 @@
 mod accounts;
 mod admin;
+mod attacks;
 mod claim;
 mod epochs;
 mod finalize;
