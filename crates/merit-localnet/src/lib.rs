@@ -428,6 +428,12 @@ impl Localnet {
         Ok(ata)
     }
 
+    /// Writes an account directly into the bank: for attack tests that need look-alike
+    /// accounts no transaction could create.
+    pub fn set_account(&mut self, key: &Pubkey, account: Account) {
+        self.ctx.set_account(key, &account.into());
+    }
+
     pub async fn raw_account(&mut self, key: &Pubkey) -> Option<Account> {
         self.ctx.banks_client.get_account(*key).await.ok().flatten()
     }

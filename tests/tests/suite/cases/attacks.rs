@@ -17,7 +17,7 @@ async fn a_look_alike_task_owned_by_another_program_is_rejected() {
     let fake = Pubkey::new_unique();
     let mut look_alike: merit_localnet::Account = real.clone();
     look_alike.owner = anchor_lang::system_program::ID;
-    t.net.ctx.set_account(&fake, &look_alike.into());
+    t.net.set_account(&fake, look_alike);
     let mut ix = t
         .client()
         .finalize_submission(vals[0].pubkey(), task, alice.pubkey(), 0);
