@@ -62,6 +62,31 @@ impl<'info> Beneficiary<'_, 'info> {
     }
 }
 
+impl<'info> Beneficiary<'_, 'info> {
+    /// Pays `amount` of emission out of the emission vault, signed by the config.
+    pub fn receive_emission(
+        self,
+        tokens: &TokenMove<'info>,
+        config: &Account<'info, Config>,
+        emission_vault: AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        let bump = [config.bump];
+        let seeds: [&[u8]; 2] = [crate::constants::CONFIG_SEED, &bump];
+        self.receive(
+            Source {
+                tokens,
+                vault: emission_vault,
+                authority: config.to_account_info(),
+                signer_seeds: &[&seeds],
+            },
+            amount,
+            config.params.vesting_duration_secs,
+            Clock::get()?.unix_timestamp,
+        )
+    }
+}
+
 /// Where a slash's tokens went.
 pub struct SlashSplit {
     pub to_treasury: u64,

@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::EmissionClaimed;
-use crate::payout::{Beneficiary, Source};
+use crate::payout::Beneficiary;
 use crate::state::{Config, Epoch, Side, Vesting, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -60,9 +60,6 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         .config
         .settle_emission(&mut a.epoch, Side::Validator, points)?;
     a.vote.emission_claimed = true;
-    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
-    let bump = [a.config.bump];
-    let seeds: [&[u8]; 2] = [CONFIG_SEED, &bump];
     let vested = a.vesting.is_some();
     Beneficiary {
         owner: a.validator.key(),
@@ -71,16 +68,11 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         vesting_bump: ctx.bumps.vesting,
         vesting_vault: a.vesting_vault.as_ref().map(|v| v.to_account_info()),
     }
-    .receive(
-        Source {
-            tokens: &tokens,
-            vault: a.emission_vault.to_account_info(),
-            authority: a.config.to_account_info(),
-            signer_seeds: &[&seeds],
-        },
+    .receive_emission(
+        &TokenMove::new(&a.token_program, &a.stake_mint),
+        &a.config,
+        a.emission_vault.to_account_info(),
         amount,
-        a.config.params.vesting_duration_secs,
-        Clock::get()?.unix_timestamp,
     )?;
     emit!(EmissionClaimed {
         epoch: a.epoch.index,
