@@ -59,6 +59,11 @@ pub fn runs_sbf() -> bool {
     std::env::var("SBF_OUT_DIR").is_ok() || std::env::var("BPF_OUT_DIR").is_ok()
 }
 
+/// A compute-budget instruction setting the transaction's compute-unit limit.
+pub fn compute_unit_limit(units: u32) -> Instruction {
+    solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(units)
+}
+
 /// Largest serialized transaction the network accepts.
 pub const PACKET_DATA_SIZE: usize = 1_232;
 
@@ -156,6 +161,10 @@ pub struct Localnet {
     pub decimals: u8,
     now: i64,
     nonce: u32,
+    /// Every account named by a Merit instruction sent through this chain: the index
+    /// [`Localnet::merit_accounts`] scans, since the in-process bank has no
+    /// `getProgramAccounts`.
+    seen: std::collections::BTreeSet<Pubkey>,
 }
 
 impl Localnet {
@@ -174,6 +183,7 @@ impl Localnet {
             decimals: opts.decimals,
             now: opts.start_time,
             nonce: 0,
+            seen: std::collections::BTreeSet::new(),
         };
         net.set_time(opts.start_time);
         let admin = net.admin.pubkey();
@@ -228,6 +238,9 @@ impl Localnet {
         signers: &[&Keypair],
     ) -> Result<Transaction, TxError> {
         self.nonce = self.nonce.wrapping_add(1);
+        for ix in ixs.iter().filter(|ix| ix.program_id == merit::ID) {
+            self.seen.extend(ix.accounts.iter().map(|m| m.pubkey));
+        }
         let mut all = Vec::with_capacity(ixs.len() + 1);
         all.push(
             solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
@@ -426,6 +439,20 @@ impl Localnet {
         let ata = self.create_ata_of(&mint.pubkey(), owner).await?;
         self.mint_to_account(&mint.pubkey(), &ata, amount).await?;
         Ok(ata)
+    }
+
+    /// Every existing account owned by the Merit program that a transaction sent through
+    /// this chain has named: what `getProgramAccounts` returns on a real cluster.
+    pub async fn merit_accounts(&mut self) -> Vec<(Pubkey, Account)> {
+        let mut out = Vec::new();
+        for key in self.seen.clone() {
+            if let Some(acc) = self.raw_account(&key).await {
+                if acc.owner == merit::ID {
+                    out.push((key, acc));
+                }
+            }
+        }
+        out
     }
 
     /// Writes an account directly into the bank: for attack tests that need look-alike

@@ -2,6 +2,7 @@ mod accounts;
 mod admin;
 mod attacks;
 mod claim;
+mod crank;
 mod epochs;
 mod finalize;
 mod fuzz;

@@ -1,0 +1,137 @@
+//! The keeper's logic: discover all due work from chain state alone, pack it into
+//! transactions within the size limit, send, and tell work another keeper already did
+//! (a named program error) from real failures. Chain access goes through [`Chain`], so the
+//! same discovery and packing run against a cluster or the in-process bank.
+
+pub mod chain;
+pub mod work;
+
+pub use chain::{Chain, LocalChain};
+pub use work::{discover, Work};
+
+use anchor_lang::solana_program::instruction::Instruction;
+use merit::error::MeritError;
+use merit_client::MeritClient;
+use merit_localnet::{transaction_size, PACKET_DATA_SIZE};
+use solana_transaction::Transaction;
+
+/// What one pass did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PassSummary {
+    /// Due items discovered.
+    pub found: usize,
+    /// Transactions sent.
+    pub sent: usize,
+    /// Items whose instruction succeeded.
+    pub confirmed: usize,
+    /// Items another keeper did first (recognised from the program's error).
+    pub lost_to_other_keepers: usize,
+    /// Items that failed for another reason, with the error.
+    pub failed: Vec<(Work, String)>,
+    /// Lamports the keeper gained (bounties less fees).
+    pub lamports_earned: i64,
+}
+
+/// Program errors that mean "someone already did this": counted as done, never retried.
+pub fn already_done(code: Option<u32>) -> bool {
+    let merit = |e: MeritError| anchor_lang::error::ERROR_CODE_OFFSET + e as u32;
+    let Some(code) = code else { return false };
+    [
+        merit(MeritError::AlreadyFinalized),
+        merit(MeritError::TaskAlreadyFinalized),
+        merit(MeritError::AlreadySlashed),
+        merit(MeritError::EpochAlreadyClosed),
+        merit(MeritError::WrongEpochIndex),
+        merit(MeritError::EpochNotOver),
+        // The account was closed by another keeper.
+        anchor_lang::error::ErrorCode::AccountNotInitialized as u32,
+    ]
+    .contains(&code)
+}
+
+/// Splits `items` into consecutive groups whose transactions, paid by `payer` with one
+/// compute-budget instruction, fit in a packet.
+pub fn pack(
+    items: &[Work],
+    client: &MeritClient,
+    payer: &anchor_lang::prelude::Pubkey,
+) -> Vec<Vec<Work>> {
+    let mut out: Vec<Vec<Work>> = Vec::new();
+    let mut current: Vec<Work> = Vec::new();
+    for item in items {
+        current.push(item.clone());
+        let ixs: Vec<Instruction> = current
+            .iter()
+            .map(|w| w.instruction(client, payer))
+            .collect();
+        if packed_size(&ixs, payer) > PACKET_DATA_SIZE && current.len() > 1 {
+            let last = current.pop().expect("just pushed");
+            out.push(std::mem::take(&mut current));
+            current.push(last);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Serialized size of a transaction carrying `ixs` plus a compute-unit-limit instruction.
+pub fn packed_size(ixs: &[Instruction], payer: &anchor_lang::prelude::Pubkey) -> usize {
+    let mut all = vec![compute_limit(ixs.len())];
+    all.extend_from_slice(ixs);
+    transaction_size(&Transaction::new_with_payer(&all, Some(payer)))
+}
+
+/// The compute-unit limit a transaction of `n` keeper instructions asks for.
+pub fn compute_limit(n: usize) -> Instruction {
+    let per_ix = 120_000u32;
+    merit_localnet::compute_unit_limit((per_ix * n.max(1) as u32).min(1_400_000))
+}
+
+/// Runs one pass: discover, pack, send, classify.
+pub async fn run_pass<C: Chain>(
+    chain: &mut C,
+    client: &MeritClient,
+) -> Result<PassSummary, String> {
+    let work = discover(chain, client).await?;
+    execute(chain, client, work).await
+}
+
+/// Packs and sends `work`; items another keeper already did count as lost, not failed.
+pub async fn execute<C: Chain>(
+    chain: &mut C,
+    client: &MeritClient,
+    work: Vec<Work>,
+) -> Result<PassSummary, String> {
+    let keeper = chain.keeper();
+    let before = chain.balance(&keeper).await?;
+    let mut summary = PassSummary {
+        found: work.len(),
+        ..PassSummary::default()
+    };
+    for group in pack(&work, client, &keeper) {
+        let ixs: Vec<Instruction> = group
+            .iter()
+            .map(|w| w.instruction(client, &keeper))
+            .collect();
+        summary.sent += 1;
+        match chain.send(&ixs).await {
+            Ok(()) => summary.confirmed += group.len(),
+            Err(_) => {
+                // One bad item fails the whole transaction: retry each on its own.
+                for w in group {
+                    summary.sent += 1;
+                    match chain.send(&[w.instruction(client, &keeper)]).await {
+                        Ok(()) => summary.confirmed += 1,
+                        Err(e) if already_done(e.code) => summary.lost_to_other_keepers += 1,
+                        Err(e) => summary.failed.push((w, e.to_string())),
+                    }
+                }
+            }
+        }
+    }
+    let after = chain.balance(&keeper).await?;
+    summary.lamports_earned = after as i64 - before as i64;
+    Ok(summary)
+}

@@ -1,0 +1,171 @@
+//! Due work, discovered from chain state and the clock alone.
+use crate::chain::Chain;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::{
+    decode, pda, AccountKind, Config, Epoch, MeritClient, Outcome, Submission, Task, TaskState,
+    Vote,
+};
+use std::collections::BTreeMap;
+
+/// One permissionless action a keeper can take now.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Work {
+    AdvanceEpoch {
+        current: u64,
+        next: u64,
+    },
+    FinalizeSubmission {
+        task: Pubkey,
+        contributor: Pubkey,
+        epoch: u64,
+    },
+    FinalizeTask {
+        task: Pubkey,
+    },
+    SlashSubmission {
+        task: Pubkey,
+        contributor: Pubkey,
+    },
+    SlashVote {
+        task: Pubkey,
+        submission: Pubkey,
+        validator: Pubkey,
+    },
+    CloseVote {
+        submission: Pubkey,
+        validator: Pubkey,
+    },
+    CloseSubmission {
+        task: Pubkey,
+        contributor: Pubkey,
+    },
+}
+
+impl Work {
+    pub fn instruction(&self, c: &MeritClient, keeper: &Pubkey) -> Instruction {
+        let k = *keeper;
+        match *self {
+            Work::AdvanceEpoch { current, next } => c.advance_epoch(k, current, next),
+            Work::FinalizeSubmission {
+                task,
+                contributor,
+                epoch,
+            } => c.finalize_submission(k, task, contributor, epoch),
+            Work::FinalizeTask { task } => c.finalize_task(k, task),
+            Work::SlashSubmission { task, contributor } => c.slash_submission(k, task, contributor),
+            Work::SlashVote {
+                task,
+                submission,
+                validator,
+            } => c.slash_vote(k, task, submission, validator),
+            Work::CloseVote {
+                submission,
+                validator,
+            } => c.close_vote(submission, validator),
+            Work::CloseSubmission { task, contributor } => c.close_submission(task, contributor),
+        }
+    }
+}
+
+/// Everything due now, in the order it must run: the epoch first (finalizations need an
+/// open epoch), then finalizations, slashes and closes.
+pub async fn discover<C: Chain>(chain: &mut C, _client: &MeritClient) -> Result<Vec<Work>, String> {
+    let now = chain.now().await?;
+    let config: Config = match chain.account(&pda::config()).await? {
+        Some(data) => decode(&data).map_err(|e| e.to_string())?,
+        None => return Ok(Vec::new()),
+    };
+    let mut tasks: BTreeMap<Pubkey, Task> = BTreeMap::new();
+    let mut subs: BTreeMap<Pubkey, Submission> = BTreeMap::new();
+    let mut votes: Vec<(Pubkey, Vote)> = Vec::new();
+    let mut epoch: Option<Epoch> = None;
+    for (key, data) in chain.merit_accounts().await? {
+        match AccountKind::of(&data) {
+            Some(AccountKind::Task) => {
+                tasks.insert(key, decode(&data).map_err(|e| e.to_string())?);
+            }
+            Some(AccountKind::Submission) => {
+                subs.insert(key, decode(&data).map_err(|e| e.to_string())?);
+            }
+            Some(AccountKind::Vote) => votes.push((key, decode(&data).map_err(|e| e.to_string())?)),
+            Some(AccountKind::Epoch) if key == pda::epoch(config.current_epoch) => {
+                epoch = Some(decode(&data).map_err(|e| e.to_string())?);
+            }
+            _ => {}
+        }
+    }
+    let mut work = Vec::new();
+    let mut open_epoch = config.current_epoch;
+    if let Some(e) = epoch.filter(|e| now >= e.end) {
+        let length = config.params.epoch_length_secs.max(1);
+        let next = e.index + 1 + ((now - e.end) / length) as u64;
+        work.push(Work::AdvanceEpoch {
+            current: e.index,
+            next,
+        });
+        open_epoch = next;
+    }
+    for sub in subs.values() {
+        let Some(task) = tasks.get(&sub.task) else {
+            continue;
+        };
+        let (t, c) = (sub.task, sub.contributor);
+        match sub.outcome {
+            Outcome::Pending if now >= task.reveal_deadline => {
+                work.push(Work::FinalizeSubmission {
+                    task: t,
+                    contributor: c,
+                    epoch: open_epoch,
+                });
+            }
+            Outcome::Rejected if !sub.slashed => {
+                work.push(Work::SlashSubmission {
+                    task: t,
+                    contributor: c,
+                });
+            }
+            _ if sub.is_settled() => work.push(Work::CloseSubmission {
+                task: t,
+                contributor: c,
+            }),
+            _ => {}
+        }
+    }
+    for (key, task) in &tasks {
+        if task.state == TaskState::Open
+            && now >= task.reveal_deadline
+            && task.finalized_count == task.submission_count
+        {
+            work.push(Work::FinalizeTask { task: *key });
+        }
+    }
+    for (_, vote) in &votes {
+        let (Some(sub), Some(task)) = (subs.get(&vote.submission), tasks.get(&vote.task)) else {
+            continue;
+        };
+        if sub.outcome == Outcome::Pending {
+            continue;
+        }
+        let incoherent = vote.revealed
+            && sub.has_consensus()
+            && !merit::state::is_coherent(
+                vote.score,
+                sub.consensus_score,
+                task.rules.coherence_tolerance,
+            );
+        if !vote.slashed && (!vote.revealed || incoherent) {
+            work.push(Work::SlashVote {
+                task: vote.task,
+                submission: vote.submission,
+                validator: vote.validator,
+            });
+        } else if vote.is_settled() {
+            work.push(Work::CloseVote {
+                submission: vote.submission,
+                validator: vote.validator,
+            });
+        }
+    }
+    Ok(work)
+}

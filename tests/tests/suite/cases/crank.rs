@@ -1,0 +1,173 @@
+//! The keeper against the real program: exactly the due work, each bounty once, racing
+//! keepers, and packing within the packet size.
+use anchor_lang::prelude::Pubkey;
+use merit_crank::{discover, execute, pack, packed_size, run_pass, LocalChain, Work};
+use merit_localnet::PACKET_DATA_SIZE;
+use merit_tests::*;
+
+/// Task `done` is past its reveal deadline with an accepted submission (one validator
+/// never revealed) and a rejected one; task `open` still takes submissions.
+async fn world() -> (TestContext, Pubkey, Pubkey, Vec<Pubkey>, Keypair) {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(5_000 * TOKEN).await;
+    let (a, b, c) = (
+        t.staker(100 * TOKEN, 0).await,
+        t.staker(100 * TOKEN, 0).await,
+        t.staker(100 * TOKEN, 0).await,
+    );
+    let (v1, v2, lazy) = (
+        t.staker(200 * TOKEN, 0).await,
+        t.staker(200 * TOKEN, 0).await,
+        t.staker(200 * TOKEN, 0).await,
+    );
+    let args = t.task_args();
+    let done = t.create_task(&creator, args).await;
+    let s1 = t.submit(&a, done, 1).await;
+    let s2 = t.submit(&b, done, 2).await;
+    t.to_commit_phase(&done).await;
+    for (sub, score) in [(s1, 85), (s2, 5)] {
+        for v in [&v1, &v2] {
+            t.try_commit(v, done, sub, score).await.unwrap();
+        }
+    }
+    t.try_commit(&lazy, done, s1, 85).await.unwrap();
+    t.to_reveal_phase(&done).await;
+    for (sub, score) in [(s1, 85), (s2, 5)] {
+        for v in [&v1, &v2] {
+            t.try_reveal(v, done, sub, score).await.unwrap();
+        }
+    }
+    t.to_finalize_phase(&done).await;
+    let mut args = t.task_args();
+    args.submission_deadline = t.now() + 3_600;
+    args.commit_deadline = t.now() + 7_200;
+    args.reveal_deadline = t.now() + 10_800;
+    let open = t.create_task(&creator, args).await;
+    t.submit(&c, open, 3).await;
+    let keeper = t.actor(0).await;
+    (t, done, open, vec![s1, s2], keeper)
+}
+
+#[tokio::test]
+async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
+    let (mut t, done, open, subs, keeper) = world().await;
+    let client = t.client();
+    let bounty = ConfigParams::defaults(6).keeper_bounty_lamports as i64;
+
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let first = run_pass(&mut chain, &client).await.unwrap();
+    // Two finalizations are due; the task can be finalized only once they are.
+    assert_eq!(
+        (first.found, first.confirmed, first.lost_to_other_keepers),
+        (2, 2, 0)
+    );
+    assert!(first.failed.is_empty(), "{:?}", first.failed);
+    assert_eq!(first.lamports_earned, 2 * bounty);
+    t.check_invariants().await;
+    assert_eq!(t.submission(&subs[1]).await.outcome, Outcome::Rejected);
+
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let second = run_pass(&mut chain, &client).await.unwrap();
+    // finalize_task, the rejected bond, the missing reveal.
+    assert_eq!((second.found, second.confirmed), (3, 3), "{second:?}");
+    assert_eq!(second.lamports_earned, bounty);
+    t.check_invariants().await;
+    assert!(t.submission(&subs[1]).await.slashed);
+    assert_eq!(
+        t.task(&done).await.state,
+        merit_client::TaskState::Finalized
+    );
+
+    // The slashed, never-revealed vote is settled: closing it returns its rent to the
+    // validator (not the keeper). After that nothing is due until people claim.
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let third = run_pass(&mut chain, &client).await.unwrap();
+    assert_eq!(
+        (third.found, third.confirmed, third.lamports_earned),
+        (1, 1, 0)
+    );
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let fourth = run_pass(&mut chain, &client).await.unwrap();
+    assert_eq!((fourth.found, fourth.confirmed), (0, 0));
+    t.check_invariants().await;
+    // The task still taking submissions was never touched.
+    assert_eq!(t.task(&open).await.finalized_count, 0);
+    // Slasher rewards went to the keeper's token account.
+    assert!(t.balance(&keeper.pubkey()).await > 0);
+}
+
+#[tokio::test]
+async fn two_keepers_racing_do_every_item_once() {
+    let (mut t, _, _, _, keeper) = world().await;
+    let other = t.actor(0).await;
+    let client = t.client();
+    // Both see the same due work; the other keeper lands first.
+    let mut b = LocalChain {
+        net: &mut t.net,
+        keeper: other.insecure_clone(),
+    };
+    let seen_by_b = discover(&mut b, &client).await.unwrap();
+    let mut a = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let won = run_pass(&mut a, &client).await.unwrap();
+    let mut b = LocalChain {
+        net: &mut t.net,
+        keeper: other.insecure_clone(),
+    };
+    let lost = execute(&mut b, &client, seen_by_b).await.unwrap();
+    assert_eq!(won.confirmed, 2);
+    assert_eq!(lost.confirmed, 0);
+    assert_eq!(lost.lost_to_other_keepers, 2, "{lost:?}");
+    assert!(lost.failed.is_empty(), "{:?}", lost.failed);
+    assert_eq!(lost.lamports_earned, 0, "no bounty is paid twice");
+    t.check_invariants().await;
+}
+
+#[test]
+fn packing_never_builds_a_transaction_over_the_packet_size() {
+    let client = MeritClient::new(Pubkey::new_unique(), anchor_spl::token::ID);
+    let keeper = Pubkey::new_unique();
+    let work: Vec<Work> = (0..200)
+        .map(|i| match i % 4 {
+            0 => Work::SlashVote {
+                task: Pubkey::new_unique(),
+                submission: Pubkey::new_unique(),
+                validator: Pubkey::new_unique(),
+            },
+            1 => Work::FinalizeSubmission {
+                task: Pubkey::new_unique(),
+                contributor: Pubkey::new_unique(),
+                epoch: i,
+            },
+            2 => Work::CloseVote {
+                submission: Pubkey::new_unique(),
+                validator: Pubkey::new_unique(),
+            },
+            _ => Work::FinalizeTask {
+                task: Pubkey::new_unique(),
+            },
+        })
+        .collect();
+    let groups = pack(&work, &client, &keeper);
+    assert!(groups.len() > 10);
+    let flat: Vec<Work> = groups.iter().flatten().cloned().collect();
+    assert_eq!(flat, work, "packing keeps every item, in order");
+    for g in &groups {
+        let ixs: Vec<_> = g.iter().map(|w| w.instruction(&client, &keeper)).collect();
+        assert!(packed_size(&ixs, &keeper) <= PACKET_DATA_SIZE);
+    }
+}
