@@ -1,4 +1,5 @@
 //! `merit`: the Merit command line.
+mod crank;
 mod demo;
 mod simulate;
 
@@ -21,13 +22,15 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// Run one whole task lifecycle on an in-process chain running the real program.
     Demo,
+    /// Run the keeper bot against a cluster: finalize, slash, advance epochs, close.
+    Crank(crank::CrankArgs),
 }
 
 fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("MERIT_LOG").unwrap_or_else(|_| {
-                tracing_subscriber::EnvFilter::new("warn,tarpc=off,solana_runtime=off")
+                tracing_subscriber::EnvFilter::new("warn,merit=info,tarpc=off,solana_runtime=off")
             }),
         )
         .with_writer(std::io::stderr)
@@ -37,5 +40,6 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Simulate(args) => runtime.block_on(simulate::run(args)),
         Command::Demo => runtime.block_on(demo::run()),
+        Command::Crank(args) => runtime.block_on(crank::run(args)),
     }
 }

@@ -2,6 +2,7 @@
 //! implementation for real clusters plugs in the same way).
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::AccountKind;
 use merit_localnet::{Keypair, Localnet, Signer, TxError};
 
 /// What the keeper needs from a chain.
@@ -12,8 +13,11 @@ pub trait Chain {
     fn keeper(&self) -> Pubkey;
     /// The cluster's unix time.
     async fn now(&mut self) -> Result<i64, String>;
-    /// Every account owned by the Merit program, with its data.
-    async fn merit_accounts(&mut self) -> Result<Vec<(Pubkey, Vec<u8>)>, String>;
+    /// Every Merit account of the given kinds, with its data.
+    async fn merit_accounts(
+        &mut self,
+        kinds: &[AccountKind],
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, String>;
     /// One account's data, if it exists.
     async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, String>;
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, String>;
@@ -36,12 +40,16 @@ impl Chain for LocalChain<'_> {
         Ok(self.net.now())
     }
 
-    async fn merit_accounts(&mut self) -> Result<Vec<(Pubkey, Vec<u8>)>, String> {
+    async fn merit_accounts(
+        &mut self,
+        kinds: &[AccountKind],
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, String> {
         Ok(self
             .net
             .merit_accounts()
             .await
             .into_iter()
+            .filter(|(_, a)| AccountKind::of(&a.data).is_some_and(|k| kinds.contains(&k)))
             .map(|(k, a)| (k, a.data))
             .collect())
     }

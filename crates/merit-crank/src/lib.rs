@@ -4,9 +4,11 @@
 //! same discovery and packing run against a cluster or the in-process bank.
 
 pub mod chain;
+pub mod rpc;
 pub mod work;
 
 pub use chain::{Chain, LocalChain};
+pub use rpc::RpcChain;
 pub use work::{discover, Work};
 
 use anchor_lang::solana_program::instruction::Instruction;
@@ -134,4 +136,90 @@ pub async fn execute<C: Chain>(
     let after = chain.balance(&keeper).await?;
     summary.lamports_earned = after as i64 - before as i64;
     Ok(summary)
+}
+
+/// Lamports a keeper must hold to start: enough for fees and the rent of new epochs.
+pub const MIN_KEEPER_LAMPORTS: u64 = 10_000_000;
+
+/// Refuses a keeper that cannot pay fees.
+pub async fn ensure_can_pay<C: Chain>(chain: &mut C) -> Result<u64, String> {
+    let keeper = chain.keeper();
+    let balance = chain.balance(&keeper).await?;
+    if balance < MIN_KEEPER_LAMPORTS {
+        return Err(format!(
+            "keeper {keeper} holds {balance} lamports; it needs at least {MIN_KEEPER_LAMPORTS} to pay fees"
+        ));
+    }
+    Ok(balance)
+}
+
+/// The deployment (stake mint and token program) read from the chain's config.
+pub async fn deployment<C: Chain>(chain: &mut C) -> Result<MeritClient, String> {
+    let data = chain
+        .account(&merit_client::pda::config())
+        .await?
+        .ok_or("the Merit config account does not exist on this cluster")?;
+    let config: merit_client::Config = merit_client::decode(&data).map_err(|e| e.to_string())?;
+    Ok(MeritClient::new(config.stake_mint, config.token_program)
+        .with_vesting(config.params.vesting_duration_secs > 0))
+}
+
+/// When work that failed for a reason other than a lost race may be tried again:
+/// after 1, 2, 4, ... seconds, up to an hour.
+#[derive(Debug, Default)]
+pub struct RetrySchedule {
+    next: std::collections::BTreeMap<Work, (u32, std::time::Instant)>,
+}
+
+impl RetrySchedule {
+    pub fn is_due(&self, work: &Work, now: std::time::Instant) -> bool {
+        self.next.get(work).is_none_or(|(_, at)| now >= *at)
+    }
+
+    /// Records a pass's outcome: failures back off, everything else is forgotten.
+    pub fn record(&mut self, summary: &PassSummary, attempted: &[Work], now: std::time::Instant) {
+        for w in attempted {
+            if !summary.failed.iter().any(|(f, _)| f == w) {
+                self.next.remove(w);
+            }
+        }
+        for (w, _) in &summary.failed {
+            let attempts = self.next.get(w).map(|(n, _)| n + 1).unwrap_or(1);
+            let wait = std::time::Duration::from_secs((1u64 << attempts.min(12)).min(3_600));
+            self.next.insert(w.clone(), (attempts, now + wait));
+        }
+    }
+
+    pub fn attempts(&self, work: &Work) -> u32 {
+        self.next.get(work).map(|(n, _)| *n).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn failed_work_backs_off_exponentially_and_is_forgotten_on_success() {
+        let w = Work::FinalizeTask {
+            task: anchor_lang::prelude::Pubkey::new_unique(),
+        };
+        let mut s = RetrySchedule::default();
+        let t0 = Instant::now();
+        let failed = PassSummary {
+            failed: vec![(w.clone(), "boom".into())],
+            ..PassSummary::default()
+        };
+        s.record(&failed, std::slice::from_ref(&w), t0);
+        assert_eq!(s.attempts(&w), 1);
+        assert!(!s.is_due(&w, t0 + Duration::from_millis(1_999)));
+        assert!(s.is_due(&w, t0 + Duration::from_secs(2)));
+        s.record(&failed, std::slice::from_ref(&w), t0);
+        assert!(!s.is_due(&w, t0 + Duration::from_secs(3)));
+        assert!(s.is_due(&w, t0 + Duration::from_secs(4)));
+        s.record(&PassSummary::default(), std::slice::from_ref(&w), t0);
+        assert_eq!(s.attempts(&w), 0);
+        assert!(s.is_due(&w, t0));
+    }
 }

@@ -80,7 +80,13 @@ pub async fn discover<C: Chain>(chain: &mut C, _client: &MeritClient) -> Result<
     let mut subs: BTreeMap<Pubkey, Submission> = BTreeMap::new();
     let mut votes: Vec<(Pubkey, Vote)> = Vec::new();
     let mut epoch: Option<Epoch> = None;
-    for (key, data) in chain.merit_accounts().await? {
+    let kinds = [
+        AccountKind::Task,
+        AccountKind::Submission,
+        AccountKind::Vote,
+        AccountKind::Epoch,
+    ];
+    for (key, data) in chain.merit_accounts(&kinds).await? {
         match AccountKind::of(&data) {
             Some(AccountKind::Task) => {
                 tasks.insert(key, decode(&data).map_err(|e| e.to_string())?);

@@ -64,6 +64,13 @@ pub fn compute_unit_limit(units: u32) -> Instruction {
     solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(units)
 }
 
+/// A compute-budget instruction setting the priority fee, in micro-lamports per unit.
+pub fn compute_unit_price(micro_lamports: u64) -> Instruction {
+    solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_price(
+        micro_lamports,
+    )
+}
+
 /// Largest serialized transaction the network accepts.
 pub const PACKET_DATA_SIZE: usize = 1_232;
 

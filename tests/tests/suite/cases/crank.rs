@@ -171,3 +171,27 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
         assert!(packed_size(&ixs, &keeper) <= PACKET_DATA_SIZE);
     }
 }
+
+#[tokio::test]
+async fn a_keeper_that_cannot_pay_fees_is_refused() {
+    let mut t = TestContext::new().await;
+    let broke = Keypair::new();
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: broke.insecure_clone(),
+    };
+    let err = merit_crank::ensure_can_pay(&mut chain).await.unwrap_err();
+    assert!(err.contains("needs at least"), "{err}");
+    t.net
+        .airdrop(&broke.pubkey(), merit_crank::MIN_KEEPER_LAMPORTS)
+        .await
+        .unwrap();
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: broke.insecure_clone(),
+    };
+    assert!(merit_crank::ensure_can_pay(&mut chain).await.is_ok());
+    // The deployment is read from the chain's config.
+    let client = merit_crank::deployment(&mut chain).await.unwrap();
+    assert_eq!(client, t.client());
+}
