@@ -139,7 +139,7 @@ async fn pass(
     let balance = chain.balance(&keeper).await?;
     let client = deployment(chain).await?;
     let now = std::time::Instant::now();
-    let work: Vec<_> = discover(chain, &client)
+    let work: Vec<_> = discover(chain)
         .await?
         .into_iter()
         .filter(|w| retries.is_due(w, now))

@@ -96,7 +96,7 @@ pub async fn run_pass<C: Chain>(
     chain: &mut C,
     client: &MeritClient,
 ) -> Result<PassSummary, String> {
-    let work = discover(chain, client).await?;
+    let work = discover(chain).await?;
     execute(chain, client, work).await
 }
 

@@ -70,7 +70,7 @@ impl Work {
 
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
 /// open epoch), then finalizations, slashes and closes.
-pub async fn discover<C: Chain>(chain: &mut C, _client: &MeritClient) -> Result<Vec<Work>, String> {
+pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let now = chain.now().await?;
     let config: Config = match chain.account(&pda::config()).await? {
         Some(data) => decode(&data).map_err(|e| e.to_string())?,

@@ -496,14 +496,6 @@ impl Localnet {
         }
     }
 
-    /// A task's account (for its deadlines).
-    pub async fn task_phase(&mut self, task: &Pubkey) -> Result<merit_client::Task, TxError> {
-        self.account(task).await.ok_or_else(|| TxError {
-            code: None,
-            message: format!("task {task} not found"),
-        })
-    }
-
     /// Stake-token balance of `owner`'s associated token account.
     pub async fn wallet_balance(&mut self, owner: &Pubkey) -> u64 {
         let ata = self.client.ata(owner);

@@ -204,7 +204,10 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
 
         // Commit: every validator judges every submission of the epoch, in random order.
-        let t0 = net.task_phase(&tasks[0]).await?;
+        let t0: Task = net
+            .account(&tasks[0])
+            .await
+            .ok_or_else(|| anyhow!("task"))?;
         net.set_time(t0.submission_deadline);
         let mut votes: Vec<(VoteRecord, u8, [u8; 32], bool)> = Vec::new();
         let mut items = Vec::new();

@@ -71,8 +71,7 @@ impl<'info> Beneficiary<'_, 'info> {
         emission_vault: AccountInfo<'info>,
         amount: u64,
     ) -> Result<()> {
-        let bump = [config.bump];
-        let seeds: [&[u8]; 2] = [crate::constants::CONFIG_SEED, &bump];
+        let seeds = config.signer_seeds();
         self.receive(
             Source {
                 tokens,
@@ -121,8 +120,8 @@ impl Slash<'_, '_> {
 
         let to_slasher = bps_floor(amount, slasher_reward_bps)?;
         let to_treasury = amount.safe_sub(to_slasher)?;
-        let bump = [self.config.bump];
-        let seeds: [&[u8]; 2] = [crate::constants::CONFIG_SEED, &bump];
+        let config_bump = self.config.bump;
+        let seeds = Config::signer_seeds_for(&config_bump);
         let signer: &[&[&[u8]]] = &[&seeds];
         let authority = self.config.to_account_info();
         let t = &self.tokens;

@@ -144,7 +144,13 @@ pub struct Config {
 
 impl Config {
     pub fn signer_seeds(&self) -> [&[u8]; 2] {
-        [CONFIG_SEED, std::slice::from_ref(&self.bump)]
+        Self::signer_seeds_for(&self.bump)
+    }
+
+    /// The config PDA's signer seeds from its bump, for callers that must not hold a
+    /// borrow of the config while they update it.
+    pub fn signer_seeds_for(bump: &u8) -> [&[u8]; 2] {
+        [CONFIG_SEED, std::slice::from_ref(bump)]
     }
 
     /// Tokens in the emission vault not yet promised to a closed epoch.

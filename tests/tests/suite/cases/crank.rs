@@ -118,7 +118,7 @@ async fn two_keepers_racing_do_every_item_once() {
         net: &mut t.net,
         keeper: other.insecure_clone(),
     };
-    let seen_by_b = discover(&mut b, &client).await.unwrap();
+    let seen_by_b = discover(&mut b).await.unwrap();
     let mut a = LocalChain {
         net: &mut t.net,
         keeper: keeper.insecure_clone(),
