@@ -1,6 +1,7 @@
 //! Invariants checked after every step: exact token conservation, the stake vault equal
 //! to the sum of stakes, each task vault equal to what it still owes, the treasury equal
 //! to what was slashed into it, locked stake equal to the open bonds and within deposits,
+//! the config's active and warming stake equal to the sums over stake accounts,
 //! claims and slashes happening at most once.
 use crate::{pda, TestContext};
 use anchor_lang::prelude::Pubkey;
@@ -62,7 +63,12 @@ impl TestContext {
             }
         }
 
-        let mut deposited = 0u64;
+        let current_epoch = self
+            .net
+            .account::<Config>(&pda::config())
+            .await
+            .map_or(0, |c| c.current_epoch);
+        let (mut deposited, mut active, mut warming) = (0u64, 0u64, 0u64);
         for owner in self.stakers.clone() {
             if let Some(stake) = self.net.account::<Stake>(&pda::stake(&owner)).await {
                 assert!(
@@ -75,6 +81,9 @@ impl TestContext {
                     "{owner}: locked stake differs from its open bonds"
                 );
                 deposited += stake.deposited;
+                let warm = stake.warming_at(current_epoch);
+                warming += warm;
+                active += stake.staked() - warm;
             }
         }
         let stake_vault = self.net.token_balance(&pda::stake_vault()).await;
@@ -96,6 +105,11 @@ impl TestContext {
             assert!(
                 config.emission_reserved <= emission_vault,
                 "closed epochs promise more than the emission vault holds"
+            );
+            assert_eq!(
+                (config.total_active_stake, config.total_warming_stake),
+                (active, warming),
+                "config's active/warming stake != sum over stakes"
             );
         }
         let mut vesting_held = 0u64;

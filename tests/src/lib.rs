@@ -131,7 +131,35 @@ impl TestContext {
         user
     }
 
-    /// A funded actor with `stake` deposited and `spare` left in its wallet.
+    /// A validator: a funded actor with `stake` deposited and active, and `spare` left in
+    /// its wallet: an established staker, as if it had deposited before the open epoch. The deposit
+    /// is a real `deposit_stake`; only its warm-up is skipped, by moving the amount from
+    /// the warming to the active bucket in the stake account and the config's totals
+    /// alike (the invariants check both). Real warm-up is what `staker` gives, and
+    /// what `cases/sortition.rs` tests.
+    pub async fn validator(&mut self, stake: u64, spare: u64) -> Keypair {
+        let user = self.staker(stake, spare).await;
+        self.warm(&user.pubkey()).await;
+        user
+    }
+
+    /// Makes `owner`'s warming stake active now (the fixture behind [`Self::validator`]).
+    pub async fn warm(&mut self, owner: &Pubkey) {
+        let key = pda::stake(owner);
+        let mut account: Stake = self.net.account(&key).await.expect("stake");
+        let epoch = self.config().await.current_epoch;
+        let warm = account.warming_at(epoch);
+        account.warming = 0;
+        account.active_from_epoch = 0;
+        self.net.write_account(&key, &account).await;
+        let mut config = self.config().await;
+        config.total_warming_stake -= warm;
+        config.total_active_stake += warm;
+        self.net.write_account(&pda::config(), &config).await;
+    }
+
+    /// A funded actor whose `stake` was just deposited (enough for contributors' bonds):
+    /// it warms up until the next epoch.
     pub async fn staker(&mut self, stake: u64, spare: u64) -> Keypair {
         let user = self.actor(stake + spare).await;
         self.deposit(&user, stake).await.expect("deposit");
@@ -164,13 +192,12 @@ impl TestContext {
             commit_deadline: now + 7_200,
             reveal_deadline: now + 10_800,
             bond: 10 * TOKEN,
-            min_validator_stake: 10 * TOKEN,
-            quorum_weight: 100 * TOKEN,
+            committee_size: 16,
+            quorum_seats: 1,
             accept_threshold: 60,
             reject_threshold: 30,
             validator_share_bps: 2_000,
             max_submissions: 10,
-            max_votes: 16,
             min_reputation_submit: 0,
             min_reputation_vote: 0,
         }
@@ -442,9 +469,34 @@ impl TestContext {
         self.net.account(task).await.expect("task exists")
     }
 
+    /// Moves to the first second of the commit window and draws the committee.
     pub async fn to_commit_phase(&mut self, task: &Pubkey) {
         let t = self.task(task).await;
         self.set_time(t.submission_deadline);
+        self.draw(task).await.expect("draw");
+    }
+
+    /// Runs both steps of `task`'s committee draw now (the keeper is the fee payer),
+    /// moving only the slot, not the unix time.
+    pub async fn draw(&mut self, task: &Pubkey) -> TxResult {
+        self.draw_step(task).await?;
+        self.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+        self.draw_step(task).await
+    }
+
+    /// One `draw` call by the fee payer.
+    pub async fn draw_step(&mut self, task: &Pubkey) -> TxResult {
+        let keeper = self.net.payer();
+        let ix = self.client().draw(keeper, *task);
+        self.send(&[ix], &[]).await
+    }
+
+    /// The seats `validator` holds on `submission`'s committee (0: not drawn).
+    pub async fn seats(&mut self, task: &Pubkey, submission: &Pubkey, validator: &Pubkey) -> u64 {
+        let t = self.task(task).await;
+        let stake: Option<Stake> = self.net.account(&pda::stake(validator)).await;
+        let epoch = self.config().await.current_epoch;
+        merit_client::seats(&t, submission, validator, stake.as_ref(), epoch)
     }
 
     pub async fn to_reveal_phase(&mut self, task: &Pubkey) {

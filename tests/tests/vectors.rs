@@ -41,8 +41,13 @@ fn bytes(b: &[u8]) -> Value {
 fn params_json(p: &ConfigParams) -> Value {
     json!({
         "unstakeCooldownSecs": i64v(p.unstake_cooldown_secs),
-        "maxVoteWeight": u64v(p.max_vote_weight),
+        "minValidatorStake": u64v(p.min_validator_stake),
         "voteBondBps": p.vote_bond_bps,
+        "minCommitteeSize": p.min_committee_size,
+        "maxCommitteeSize": p.max_committee_size,
+        "maxQuorumBps": p.max_quorum_bps,
+        "maxRejectThreshold": p.max_reject_threshold,
+        "maxAcceptThreshold": p.max_accept_threshold,
         "incoherenceSlashBps": p.incoherence_slash_bps,
         "slasherRewardBps": p.slasher_reward_bps,
         "coherenceTolerance": p.coherence_tolerance,
@@ -71,13 +76,12 @@ fn task_args_json(a: &CreateTaskArgs) -> Value {
         "commitDeadline": i64v(a.commit_deadline),
         "revealDeadline": i64v(a.reveal_deadline),
         "bond": u64v(a.bond),
-        "minValidatorStake": u64v(a.min_validator_stake),
-        "quorumWeight": u64v(a.quorum_weight),
+        "committeeSize": a.committee_size,
+        "quorumSeats": a.quorum_seats,
         "acceptThreshold": a.accept_threshold,
         "rejectThreshold": a.reject_threshold,
         "validatorShareBps": a.validator_share_bps,
         "maxSubmissions": a.max_submissions,
-        "maxVotes": a.max_votes,
         "minReputationSubmit": a.min_reputation_submit,
         "minReputationVote": a.min_reputation_vote,
     })
@@ -106,13 +110,12 @@ fn task_args(now: i64) -> CreateTaskArgs {
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
-        min_validator_stake: 10 * TOKEN,
-        quorum_weight: 100 * TOKEN,
+        committee_size: 9,
+        quorum_seats: 3,
         accept_threshold: 60,
         reject_threshold: 30,
         validator_share_bps: 2_000,
         max_submissions: 4,
-        max_votes: 8,
         min_reputation_submit: 0,
         min_reputation_vote: 0,
     }
@@ -211,6 +214,11 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             "finalizeSubmission",
             json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3)}),
             &c.finalize_submission(a, task, b, 3),
+        ),
+        ix_json(
+            "draw",
+            json!({"keeper": pk(&a), "task": pk(&task)}),
+            &c.draw(a, task),
         ),
         ix_json(
             "finalizeTask",
@@ -323,6 +331,35 @@ fn commitments() -> Vec<Value> {
             })
         })
         .collect()
+}
+
+/// Lots and seats from `merit::sortition`, for the TypeScript copy: whole seats, the
+/// fractional lottery on both sides of its edge, and zero stake.
+fn sortition() -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    let (sub, val, task) = (k(20), k(21), k(22));
+    let seed = merit::sortition::task_seed(&task, 1_234, &[6; 32]);
+    let lot = merit::sortition::lot(&seed, &sub, &val);
+    let mut out = vec![json!({
+        "task": pk(&task), "slot": u64v(1_234), "slotHash": bytes(&[6; 32]),
+        "seed": bytes(&seed),
+        "submission": pk(&sub), "validator": pk(&val), "lot": u64v(lot),
+    })];
+    for (stake, total, committee, lot) in [
+        (300u64, 400u64, 16u8, 0u64),
+        (1, 4, 9, (1u64 << 62) - 1),
+        (1, 4, 9, 1u64 << 62),
+        (7 * TOKEN, 1_000_000 * TOKEN, 5, lot),
+        (u64::MAX, u64::MAX, 16, u64::MAX),
+        (0, 10, 9, 0),
+    ] {
+        out.push(json!({
+            "stake": u64v(stake), "total": u64v(total), "committee": committee,
+            "lot": u64v(lot),
+            "seats": u64v(merit::sortition::seats(stake, total, committee, lot)),
+        }));
+    }
+    out
 }
 
 fn events() -> Vec<Value> {
@@ -442,7 +479,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "paused": false,
             "currentEpoch": "0",
             "params.voteBondBps": 1_000,
-            "params.maxVoteWeight": ConfigParams::defaults(6).max_vote_weight.to_string(),
+            "params.minValidatorStake": ConfigParams::defaults(6).min_validator_stake.to_string(),
         }),
     );
     let stake = net
@@ -539,6 +576,7 @@ async fn write_cross_language_vectors() {
         },
         "pdas": pdas(),
         "commitments": commitments(),
+        "sortition": sortition(),
         "instructions": instructions(&client, now),
         "accounts": accounts,
         "events": events(),

@@ -234,6 +234,7 @@ impl MeritClient {
                 task,
                 submission,
                 stake: pda::stake(&validator),
+                validator_submission: pda::submission(&task, &validator),
                 vote: pda::vote(&submission, &validator),
                 system_program: system_program::ID,
             },
@@ -282,6 +283,19 @@ impl MeritClient {
                 epoch: pda::epoch(epoch),
             },
             data::FinalizeSubmission {},
+        )
+    }
+
+    /// Schedules (first call) or seeds (after the target slot) `task`'s committee draw.
+    pub fn draw(&self, keeper: Pubkey, task: Pubkey) -> Instruction {
+        build(
+            acc::DrawCommittee {
+                keeper,
+                config: pda::config(),
+                task,
+                slot_hashes: merit::constants::SLOT_HASHES_SYSVAR,
+            },
+            data::Draw {},
         )
     }
 

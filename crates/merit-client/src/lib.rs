@@ -9,10 +9,25 @@ pub mod pda;
 pub use builders::MeritClient;
 pub use merit;
 pub use merit::instructions::CreateTaskArgs;
+pub use merit::sortition;
 pub use merit::state::{
-    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Epoch, Outcome,
-    Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
+    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Draw, Epoch,
+    Outcome, Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
 };
+
+/// The seats `validator` holds on `submission`'s committee, from chain state: the task's
+/// draw, the validator's stake account (`None`: no stake) and the open epoch. The same
+/// rule `commit_vote` applies; 0 means not drawn (or not yet).
+pub fn seats(
+    task: &Task,
+    submission: &anchor_lang::prelude::Pubkey,
+    validator: &anchor_lang::prelude::Pubkey,
+    stake: Option<&Stake>,
+    current_epoch: u64,
+) -> u64 {
+    let active = stake.map_or(0, |s| s.active_at(task.draw.epoch, current_epoch));
+    task.seats_for(submission, validator, active)
+}
 
 use anchor_lang::{AccountDeserialize, Discriminator};
 

@@ -167,6 +167,8 @@ pub struct Localnet {
     pub mint_authority: Keypair,
     pub decimals: u8,
     now: i64,
+    /// The chain's slot: moves with time (2.5 slots a second) and by [`Localnet::warp_slots`].
+    slot: u64,
     nonce: u32,
     /// Every account named by a Merit instruction sent through this chain: the index
     /// [`Localnet::merit_accounts`] scans, since the in-process bank has no
@@ -189,6 +191,7 @@ impl Localnet {
             mint_authority: key(3),
             decimals: opts.decimals,
             now: opts.start_time,
+            slot: 1,
             nonce: 0,
             seen: std::collections::BTreeSet::new(),
         };
@@ -210,15 +213,53 @@ impl Localnet {
         self.now
     }
 
-    /// Sets the chain's clock to `unix_timestamp`.
+    /// The fee payer of every transaction sent through this chain.
+    pub fn payer(&self) -> Pubkey {
+        self.ctx.payer.pubkey()
+    }
+
+    /// The chain's current slot.
+    pub fn slot(&self) -> u64 {
+        self.slot
+    }
+
+    /// Sets the chain's clock to `unix_timestamp`. The slot moves forward with it (2.5
+    /// slots a second, at least one), never back, like a real chain's.
     pub fn set_time(&mut self, unix_timestamp: i64) {
-        let mut clock: Clock = Clock {
-            unix_timestamp,
+        let elapsed = unix_timestamp.saturating_sub(self.now).max(0) as u64;
+        self.now = unix_timestamp;
+        self.warp_slots((elapsed * 5 / 2).max(1));
+    }
+
+    /// Moves the slot `n` slots ahead without moving the unix time, and refreshes the
+    /// `Clock` and `SlotHashes` sysvars: every slot's hash is `sha256(slot)`, so runs are
+    /// reproducible while no party in a test can pick a hash.
+    pub fn warp_slots(&mut self, n: u64) {
+        self.slot += n;
+        let clock = Clock {
+            slot: self.slot,
+            unix_timestamp: self.now,
             ..Clock::default()
         };
-        clock.slot = 1;
         self.ctx.set_sysvar(&clock);
-        self.now = unix_timestamp;
+        let depth = self.slot.min(512);
+        let mut data = Vec::with_capacity(8 + 40 * 512);
+        data.extend_from_slice(&depth.to_le_bytes());
+        for slot in (self.slot - depth..self.slot).rev() {
+            data.extend_from_slice(&slot.to_le_bytes());
+            data.extend_from_slice(&solana_sha256_hasher::hash(&slot.to_le_bytes()).to_bytes());
+        }
+        data.resize(8 + 40 * 512, 0);
+        let rent = anchor_lang::prelude::Rent::default().minimum_balance(data.len());
+        let account = Account {
+            lamports: rent,
+            data,
+            owner: anchor_lang::prelude::pubkey!("Sysvar1111111111111111111111111111111111111"),
+            executable: false,
+            rent_epoch: 0,
+        };
+        self.ctx
+            .set_account(&merit::constants::SLOT_HASHES_SYSVAR, &account.into());
     }
 
     pub fn advance(&mut self, secs: i64) {
@@ -466,6 +507,17 @@ impl Localnet {
     /// accounts no transaction could create.
     pub fn set_account(&mut self, key: &Pubkey, account: Account) {
         self.ctx.set_account(key, &account.into());
+    }
+
+    /// Rewrites an existing Anchor account's data in the bank with `value`: for test
+    /// fixtures only (see the test harness's `staker`).
+    pub async fn write_account<T: anchor_lang::AccountSerialize>(&mut self, key: &Pubkey, value: &T) {
+        let mut account = self.raw_account(key).await.expect("account exists");
+        let mut data = Vec::with_capacity(account.data.len());
+        value.try_serialize(&mut data).expect("serializes");
+        data.resize(account.data.len(), 0);
+        account.data = data;
+        self.set_account(key, account);
     }
 
     pub async fn raw_account(&mut self, key: &Pubkey) -> Option<Account> {

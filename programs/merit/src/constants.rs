@@ -31,6 +31,23 @@ pub const VESTING_VAULT_SEED: &[u8] = b"vesting_vault";
 
 /// Domain separator of vote commitments.
 pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
+/// Domain separator of a task's committee seed.
+pub const SEED_DOMAIN: &[u8] = b"merit:seed:v1";
+/// Domain separator of a validator's lot for one submission.
+pub const DRAW_DOMAIN: &[u8] = b"merit:draw:v1";
+/// `draw` fixes the seed from the hash of a slot at least this many slots after the slot
+/// that scheduled it (~3 s): a slot nobody knew the hash of when the target was set.
+pub const DRAW_DELAY_SLOTS: u64 = 8;
+/// The `SlotHashes` sysvar: hashes of the most recent 512 slots, newest first.
+pub const SLOT_HASHES_SYSVAR: anchor_lang::prelude::Pubkey =
+    anchor_lang::prelude::pubkey!("SysvarS1otHashes111111111111111111111111111");
+/// Largest expected committee a task may ask for. With at most this many expected seats,
+/// more than 32 distinct drawn validators (the vote cap) has probability below 2e-4.
+pub const MAX_COMMITTEE_SIZE: u8 = 16;
+/// Smallest `min_committee_size` the config accepts: below it one drawn seat decides.
+pub const MIN_COMMITTEE_FLOOR: u8 = 3;
+/// Largest `max_quorum_bps` the config accepts.
+pub const MAX_QUORUM_BPS: u16 = 7_500;
 
 /// Basis-point denominator (100%).
 pub const BPS_DENOMINATOR: u16 = 10_000;
@@ -38,7 +55,8 @@ pub const BPS_DENOMINATOR: u16 = 10_000;
 pub const MAX_SCORE: u8 = 100;
 /// Longest URI a task or submission may carry, in bytes.
 pub const MAX_URI_LEN: usize = 200;
-/// Hard cap on votes per submission: the consensus is computed over at most this many reveals.
+/// Hard cap on votes per submission: the consensus is computed over at most this many
+/// reveals. Only drawn validators can take one.
 pub const MAX_VOTES_PER_SUBMISSION: u8 = 32;
 /// Current layout version of every account.
 pub const ACCOUNT_VERSION: u8 = 1;
@@ -53,6 +71,9 @@ pub const MIN_EPOCH_SECS: i64 = 60;
 pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_VESTING_SECS: i64 = 4 * 365 * 24 * 3600;
 
+/// Highest vote reputation gate a task may set: a higher gate would let a creator shrink
+/// the eligible stake to a few friendly validators.
+pub const MAX_VOTE_REPUTATION_GATE: u16 = NEUTRAL_REPUTATION;
 /// Reputation every participant starts at, and decays back to when idle.
 pub const NEUTRAL_REPUTATION: u16 = 5_000;
 /// Best possible reputation.

@@ -39,17 +39,17 @@ pub enum MeritError {
     InvalidDeadlines,
     #[msg("Task lasts longer than the protocol allows")]
     TaskTooLong,
-    #[msg("Score thresholds must satisfy 1 <= reject <= accept <= 100")]
+    #[msg("Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds")]
     InvalidThresholds,
     #[msg("Basis points must be at most 10,000")]
     InvalidBps,
     #[msg("Max submissions must be between 1 and the protocol cap")]
     InvalidMaxSubmissions,
-    #[msg("Max votes per submission must be between 1 and 32")]
-    InvalidMaxVotes,
+    #[msg("Committee size must be within the protocol's bounds")]
+    InvalidCommitteeSize,
     #[msg("Submission bond is below the protocol minimum")]
     BondTooSmall,
-    #[msg("Quorum weight must be greater than zero")]
+    #[msg("Quorum must be at least one seat and no more than the protocol allows for the committee size")]
     InvalidQuorum,
     #[msg("Only the task's creator may do this")]
     NotTaskCreator,
@@ -69,8 +69,22 @@ pub enum MeritError {
     SelfVote,
     #[msg("Task creators may not vote on their own task")]
     CreatorVote,
-    #[msg("Validator stake is below the task's minimum")]
+    #[msg("Validator's active stake at the draw is below the task's minimum")]
     StakeBelowMinimum,
+    #[msg("Contributors to a task may not judge any submission of that task")]
+    CompetitorVote,
+    #[msg("The task's committee has not been drawn yet")]
+    CommitteeNotDrawn,
+    #[msg("This validator was not drawn for this submission's committee")]
+    NotDrawn,
+    #[msg("The committee can be drawn only after submissions close and before commits close")]
+    DrawNotDue,
+    #[msg("The draw's target slot has not passed yet")]
+    DrawNotReady,
+    #[msg("The committee of this task is already drawn")]
+    AlreadyDrawn,
+    #[msg("The account passed is not the SlotHashes sysvar")]
+    InvalidSlotHashes,
     #[msg("This validator already voted on this submission")]
     AlreadyVoted,
     #[msg("The submission has reached its maximum number of votes")]

@@ -84,11 +84,34 @@ pub struct WorkSubmitted {
     pub bond: u64,
 }
 
+/// The first `draw` after submissions closed: the target slot and the stake snapshot.
+#[event]
+pub struct DrawScheduled {
+    pub task: Pubkey,
+    pub target_slot: u64,
+    pub epoch: u64,
+    pub total_stake: u64,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
+/// The committee seed is fixed: every validator can now compute its seats.
+#[event]
+pub struct CommitteeDrawn {
+    pub task: Pubkey,
+    pub seed: [u8; 32],
+    /// The slot whose hash was used (the target, or the first produced slot after it).
+    pub slot: u64,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
 #[event]
 pub struct VoteCommitted {
     pub submission: Pubkey,
     pub vote: Pubkey,
     pub validator: Pubkey,
+    /// Seats drawn.
     pub weight: u64,
     pub bond: u64,
 }

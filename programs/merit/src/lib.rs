@@ -11,6 +11,7 @@ pub mod events;
 pub mod instructions;
 pub mod math;
 pub mod payout;
+pub mod sortition;
 pub mod state;
 pub mod token;
 
@@ -92,7 +93,8 @@ pub mod merit {
         handle_submit(ctx, content_hash, uri)
     }
 
-    /// Staked validator: commits a hidden score during the commit window.
+    /// Staked validator drawn for the submission's committee: commits a hidden score
+    /// during the commit window, locking a bond.
     pub fn commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
         handle_commit_vote(ctx, commitment)
     }
@@ -139,6 +141,12 @@ pub mod merit {
     }
 
     // Keepers (permissionless)
+
+    /// Anyone, after submissions close and before commits close: schedules the task's
+    /// committee draw (first call) or seeds it from the target slot's hash; pays a bounty.
+    pub fn draw(ctx: Context<DrawCommittee>) -> Result<()> {
+        handle_draw(ctx)
+    }
 
     /// Anyone, after reveals close: decides a submission's outcome; pays a bounty.
     pub fn finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {

@@ -116,7 +116,11 @@ impl Slash<'_, '_> {
         let from_stake = amount.safe_sub(from_vesting)?;
         self.stake.locked = self.stake.locked.safe_sub(amount)?;
         self.stake.deposited = self.stake.deposited.safe_sub(from_stake)?;
+        let removed = self
+            .stake
+            .remove_staked(from_stake, self.config.current_epoch);
         self.stake.invariant()?;
+        self.config.remove_stake(removed)?;
 
         let to_slasher = bps_floor(amount, slasher_reward_bps)?;
         let to_treasury = amount.safe_sub(to_slasher)?;

@@ -68,6 +68,7 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
         .finish(emission, p.contributor_emission_bps)?;
     a.config.emission_reserved = a.config.emission_reserved.safe_add(reserved)?;
     a.config.current_epoch = index;
+    a.config.activate_warming_stake()?;
     a.next_epoch.set_inner(Epoch::open(
         index,
         ctx.bumps.next_epoch,

@@ -124,7 +124,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     vote.reward_paid = reward;
     a.stake.unlock(unlocked)?;
     a.stake.invariant()?;
-    sub.invariant(task)?;
+    sub.invariant()?;
     task.invariant()?;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
     let now = Clock::get()?.unix_timestamp;

@@ -29,6 +29,10 @@ pub struct CommitVote<'info> {
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
+    /// CHECK: the validator's own submission PDA for this task, pinned by seeds; it must
+    /// not exist (a contributor may not judge where it competes).
+    #[account(seeds = [SUBMISSION_SEED, task.key().as_ref(), validator.key().as_ref()], bump)]
+    pub validator_submission: UncheckedAccount<'info>,
     #[account(
         init_if_needed,
         payer = validator,
@@ -48,13 +52,18 @@ impl CommitVote<'_> {
         let validator = self.validator.key();
         require_keys_neq!(validator, self.submission.contributor, MeritError::SelfVote);
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
-        require!(self.vote.version == 0, MeritError::AlreadyVoted);
         require!(
-            self.submission.vote_count < self.task.max_votes,
+            self.validator_submission.data_is_empty(),
+            MeritError::CompetitorVote
+        );
+        require!(self.vote.version == 0, MeritError::AlreadyVoted);
+        require!(self.task.draw.drawn, MeritError::CommitteeNotDrawn);
+        require!(
+            self.submission.vote_count < MAX_VOTES_PER_SUBMISSION,
             MeritError::TooManyVotes
         );
         require!(
-            self.stake.unlocked() >= self.task.min_validator_stake && self.stake.unlocked() > 0,
+            self.active_stake() >= self.task.rules.min_validator_stake,
             MeritError::StakeBelowMinimum
         );
         require!(
@@ -66,21 +75,32 @@ impl CommitVote<'_> {
         );
         Ok(())
     }
+
+    /// The validator's stake that was active when the task's draw was scheduled.
+    fn active_stake(&self) -> u64 {
+        self.stake
+            .active_at(self.task.draw.epoch, self.config.current_epoch)
+    }
 }
 
-/// Weight = min(unlocked stake, the task's weight cap); bond = ceil(weight * vote_bond_bps).
+/// Weight = the seats drawn for this validator on this submission (at least one, or
+/// `NotDrawn`); bond = ceil(active stake at the draw * vote_bond_bps), locked until the
+/// vote settles.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
-    let rules = a.task.rules;
-    let weight = a.stake.unlocked().min(rules.max_vote_weight);
-    let bond = bps_ceil(weight, rules.vote_bond_bps)?;
+    let active = a.active_stake();
+    let weight = a
+        .task
+        .seats_for(&a.submission.key(), &a.validator.key(), active);
+    require!(weight > 0, MeritError::NotDrawn);
+    let bond = bps_ceil(active, a.task.rules.vote_bond_bps)?;
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 
     a.submission.vote_count = a.submission.vote_count.safe_add(1)?;
     a.submission.open_votes = a.submission.open_votes.safe_add(1)?;
-    a.submission.invariant(&a.task)?;
+    a.submission.invariant()?;
 
     a.vote.set_inner(Vote {
         version: ACCOUNT_VERSION,

@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskCreated;
 use crate::math::SafeMath;
-use crate::state::{Config, Task, TaskRules, TaskState};
+use crate::state::{Config, Draw, Task, TaskRules, TaskState};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_lang::system_program;
@@ -20,16 +20,17 @@ pub struct CreateTaskArgs {
     pub commit_deadline: i64,
     pub reveal_deadline: i64,
     pub bond: u64,
-    pub min_validator_stake: u64,
-    pub quorum_weight: u64,
+    /// Expected seats on each submission's committee (config bounds).
+    pub committee_size: u8,
+    /// Revealed seats a submission needs (1..=committee_size * max_quorum_bps).
+    pub quorum_seats: u16,
     pub accept_threshold: u8,
     pub reject_threshold: u8,
     pub validator_share_bps: u16,
     pub max_submissions: u16,
-    pub max_votes: u8,
     /// Reputation (bps, 0..=10,000) a contributor needs to submit.
     pub min_reputation_submit: u16,
-    /// Reputation (bps, 0..=10,000) a validator needs to vote.
+    /// Reputation (bps, 0..=5,000) a validator needs to vote.
     pub min_reputation_vote: u16,
 }
 
@@ -93,8 +94,9 @@ impl CreateTask<'_> {
         );
         require!(
             args.reject_threshold >= 1
-                && args.reject_threshold <= args.accept_threshold
-                && args.accept_threshold <= MAX_SCORE,
+                && args.reject_threshold < args.accept_threshold
+                && args.reject_threshold <= p.max_reject_threshold
+                && args.accept_threshold <= p.max_accept_threshold,
             MeritError::InvalidThresholds
         );
         require!(
@@ -106,28 +108,34 @@ impl CreateTask<'_> {
             MeritError::InvalidMaxSubmissions
         );
         require!(
-            args.max_votes >= 1 && args.max_votes <= MAX_VOTES_PER_SUBMISSION,
-            MeritError::InvalidMaxVotes
+            (p.min_committee_size..=p.max_committee_size).contains(&args.committee_size),
+            MeritError::InvalidCommitteeSize
         );
         require!(args.bond >= p.min_submission_bond, MeritError::BondTooSmall);
-        require!(args.quorum_weight > 0, MeritError::InvalidQuorum);
+        let max_quorum = u64::from(args.committee_size) * u64::from(p.max_quorum_bps)
+            / u64::from(BPS_DENOMINATOR);
+        require!(
+            args.quorum_seats >= 1 && u64::from(args.quorum_seats) <= max_quorum,
+            MeritError::InvalidQuorum
+        );
         require!(
             args.min_reputation_submit <= MAX_REPUTATION
-                && args.min_reputation_vote <= MAX_REPUTATION,
+                && args.min_reputation_vote <= MAX_VOTE_REPUTATION_GATE,
             MeritError::InvalidReputation
         );
         Ok(())
     }
 }
 
-/// Escrows `reward` tokens and `(max_submissions + 1) * keeper_bounty_lamports` lamports.
+/// Escrows `reward` tokens and `(max_submissions + 3) * keeper_bounty_lamports` lamports:
+/// one bounty per submission finalized, two for the draw, one for the task's finalization.
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
     let a = ctx.accounts;
     let p = a.config.params;
     let bounty_total = p
         .keeper_bounty_lamports
-        .safe_mul(u64::from(args.max_submissions).safe_add(1)?)?;
+        .safe_mul(u64::from(args.max_submissions).safe_add(3)?)?;
     a.task.set_inner(Task {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.task,
@@ -142,21 +150,27 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         commit_deadline: args.commit_deadline,
         reveal_deadline: args.reveal_deadline,
         bond: args.bond,
-        min_validator_stake: args.min_validator_stake,
-        quorum_weight: args.quorum_weight,
+        committee_size: args.committee_size,
+        quorum_seats: args.quorum_seats,
         accept_threshold: args.accept_threshold,
         reject_threshold: args.reject_threshold,
         max_submissions: args.max_submissions,
-        max_votes: args.max_votes,
         min_reputation_submit: args.min_reputation_submit,
         min_reputation_vote: args.min_reputation_vote,
         rules: TaskRules {
             keeper_bounty_lamports: p.keeper_bounty_lamports,
-            max_vote_weight: p.max_vote_weight,
+            min_validator_stake: p.min_validator_stake,
             vote_bond_bps: p.vote_bond_bps,
             incoherence_slash_bps: p.incoherence_slash_bps,
             slasher_reward_bps: p.slasher_reward_bps,
             coherence_tolerance: p.coherence_tolerance,
+        },
+        draw: Draw {
+            target_slot: 0,
+            epoch: 0,
+            total_stake: 0,
+            seed: [0; 32],
+            drawn: false,
         },
         state: TaskState::Open,
         submission_count: 0,

@@ -1,7 +1,6 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::StakeDeposited;
-use crate::math::SafeMath;
 use crate::state::{Config, Reputation, Stake};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -11,7 +10,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct DepositStake<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         init_if_needed,
@@ -54,9 +53,13 @@ pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<(
         stake.bump = ctx.bumps.stake;
         stake.owner = a.owner.key();
         stake.reputation = Reputation::new(a.config.current_epoch);
+        stake.warming_epoch = a.config.current_epoch;
+        stake.active_from_epoch = a.config.current_epoch;
     }
-    stake.deposited = stake.deposited.safe_add(amount)?;
+    let epoch = a.config.current_epoch;
+    stake.deposit(amount, epoch)?;
     stake.invariant()?;
+    a.config.add_warming_stake(amount)?;
     TokenMove::new(&a.token_program, &a.stake_mint).transfer(
         a.owner_token.to_account_info(),
         a.stake_vault.to_account_info(),

@@ -97,7 +97,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
     }
     let bounty = task.take_bounty()?;
     task.invariant()?;
-    sub.invariant(task)?;
+    sub.invariant()?;
     Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
     emit!(SubmissionFinalized {
         task: task.key(),

@@ -106,7 +106,9 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         emission_paid: 0,
         emission_reserved: 0,
         keeper_pool_lamports: 0,
-        reserved: [0; 128],
+        total_active_stake: 0,
+        total_warming_stake: 0,
+        reserved: [0; 112],
     });
     let now = Clock::get()?.unix_timestamp;
     accounts.first_epoch.set_inner(Epoch::open(

@@ -8,7 +8,7 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct RequestUnstake<'info> {
     pub owner: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
@@ -30,15 +30,20 @@ impl RequestUnstake<'_> {
     }
 }
 
-/// Adding to a pending request restarts its cooldown for the whole amount.
+/// Adding to a pending request restarts its cooldown for the whole amount. The amount
+/// stops counting for committee draws at once.
 #[access_control(ctx.accounts.validate(amount))]
 pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let cooldown = ctx.accounts.config.params.unstake_cooldown_secs;
+    let current = ctx.accounts.config.current_epoch;
     let stake = &mut ctx.accounts.stake;
+    let removed = stake.remove_staked(amount, current);
     stake.unstaking = stake.unstaking.safe_add(amount)?;
     stake.unstake_at = now.safe_add(cooldown)?;
     stake.invariant()?;
+    ctx.accounts.config.remove_stake(removed)?;
+    let stake = &ctx.accounts.stake;
     emit!(UnstakeRequested {
         owner: stake.owner,
         amount,

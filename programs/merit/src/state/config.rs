@@ -11,10 +11,24 @@ use anchor_lang::prelude::*;
 pub struct ConfigParams {
     /// Seconds between `request_unstake` and `withdraw_stake`.
     pub unstake_cooldown_secs: i64,
-    /// Cap on a single vote's weight, in stake-token base units.
-    pub max_vote_weight: u64,
-    /// Bond locked per vote, in basis points of its weight (1..=10,000).
+    /// Active stake (at the draw) a validator needs to sit on a committee, in base units.
+    pub min_validator_stake: u64,
+    /// Bond locked per vote, in basis points of the validator's active stake at the draw
+    /// (1..=10,000). Open votes can never lock more than the stake, so one token backs at
+    /// most `10,000 / vote_bond_bps` open votes at once.
     pub vote_bond_bps: u16,
+    /// Smallest expected committee (seats) a task may ask for (>= 3).
+    pub min_committee_size: u8,
+    /// Largest expected committee a task may ask for (<= 16).
+    pub max_committee_size: u8,
+    /// A task's quorum may be at most this share of its expected committee, in bps
+    /// (1..=7,500), so that a committee of the expected size can always reach it.
+    pub max_quorum_bps: u16,
+    /// Highest reject threshold a task may set (a low bar for rejection protects honest
+    /// work from a creator who would reject everything).
+    pub max_reject_threshold: u8,
+    /// Highest accept threshold a task may set (so that a task can be won).
+    pub max_accept_threshold: u8,
     /// Share of an incoherent vote's bond that is slashed (0..=10,000).
     pub incoherence_slash_bps: u16,
     /// Share of every slash paid to the caller of `slash_*` (0..=10,000).
@@ -53,8 +67,13 @@ impl ConfigParams {
         let unit = 10u64.saturating_pow(decimals as u32);
         Self {
             unstake_cooldown_secs: 7 * 24 * 3600,
-            max_vote_weight: unit.saturating_mul(100_000),
+            min_validator_stake: unit,
             vote_bond_bps: 1_000,
+            min_committee_size: 5,
+            max_committee_size: MAX_COMMITTEE_SIZE,
+            max_quorum_bps: 5_000,
+            max_reject_threshold: 50,
+            max_accept_threshold: 90,
             incoherence_slash_bps: 5_000,
             slasher_reward_bps: 1_000,
             coherence_tolerance: 15,
@@ -75,8 +94,14 @@ impl ConfigParams {
 
     pub fn validate(&self) -> Result<()> {
         let ok = (0..=MAX_UNSTAKE_COOLDOWN_SECS).contains(&self.unstake_cooldown_secs)
-            && self.max_vote_weight > 0
+            && self.min_validator_stake > 0
             && (1..=BPS_DENOMINATOR).contains(&self.vote_bond_bps)
+            && (MIN_COMMITTEE_FLOOR..=self.max_committee_size).contains(&self.min_committee_size)
+            && self.max_committee_size <= MAX_COMMITTEE_SIZE
+            && (1..=MAX_QUORUM_BPS).contains(&self.max_quorum_bps)
+            && self.max_reject_threshold >= 1
+            && self.max_reject_threshold < self.max_accept_threshold
+            && self.max_accept_threshold <= MAX_SCORE
             && self.incoherence_slash_bps <= BPS_DENOMINATOR
             && self.slasher_reward_bps <= BPS_DENOMINATOR
             && self.coherence_tolerance <= MAX_SCORE
@@ -139,7 +164,12 @@ pub struct Config {
     pub emission_reserved: u64,
     /// Lamports on this account (above rent) that pay `advance_epoch` keepers.
     pub keeper_pool_lamports: u64,
-    pub reserved: [u8; 128],
+    /// Stake active in the open epoch: deposited before it, less what was requested for
+    /// unstake or slashed. Committees are drawn against this total.
+    pub total_active_stake: u64,
+    /// Stake deposited during the open epoch: active from the next one.
+    pub total_warming_stake: u64,
+    pub reserved: [u8; 112],
 }
 
 impl Config {
@@ -167,6 +197,29 @@ impl Config {
         self.emission_reserved = self.emission_reserved.safe_sub(share)?.safe_sub(released)?;
         self.emission_paid = self.emission_paid.safe_add(share)?;
         Ok(share)
+    }
+
+    /// Books a deposit: it warms up during the open epoch.
+    pub fn add_warming_stake(&mut self, amount: u64) -> Result<()> {
+        self.total_warming_stake = self.total_warming_stake.safe_add(amount)?;
+        Ok(())
+    }
+
+    /// Books stake that stopped counting (unstake requested, or slashed), as split by
+    /// [`crate::state::Stake::remove_staked`].
+    pub fn remove_stake(&mut self, removed: crate::state::StakeRemoval) -> Result<()> {
+        self.total_warming_stake = self.total_warming_stake.safe_sub(removed.warming)?;
+        self.total_active_stake = self.total_active_stake.safe_sub(removed.active)?;
+        Ok(())
+    }
+
+    /// Opens a new epoch: what warmed up during the last one becomes active.
+    pub fn activate_warming_stake(&mut self) -> Result<()> {
+        self.total_active_stake = self
+            .total_active_stake
+            .safe_add(self.total_warming_stake)?;
+        self.total_warming_stake = 0;
+        Ok(())
     }
 
     pub fn require_not_paused(&self) -> Result<()> {

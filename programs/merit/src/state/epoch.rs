@@ -1,6 +1,5 @@
-use crate::constants::BPS_DENOMINATOR;
 use crate::error::MeritError;
-use crate::math::{apply_wad, bps_floor, mul_div_floor, retention_pow, SafeMath};
+use crate::math::{apply_wad, bps_floor, retention_pow, SafeMath};
 use crate::state::ConfigParams;
 use anchor_lang::prelude::*;
 
@@ -127,13 +126,10 @@ impl Epoch {
     }
 }
 
-/// A vote's merit points: its weight times the validator's reputation multiplier.
-pub fn vote_points(weight: u64, multiplier_bps: u16) -> Result<u64> {
-    mul_div_floor(
-        weight,
-        u64::from(multiplier_bps),
-        u64::from(BPS_DENOMINATOR),
-    )
+/// A vote's merit points: its seats times the validator's reputation multiplier (in bps,
+/// so a neutral validator's seat is 10,000 points).
+pub fn vote_points(seats: u64, multiplier_bps: u16) -> Result<u64> {
+    seats.safe_mul(u64::from(multiplier_bps))
 }
 
 /// An accepted submission's merit points: its consensus score times the contributor's

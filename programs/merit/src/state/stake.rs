@@ -9,6 +9,12 @@ use anchor_lang::prelude::*;
 ///
 /// `deposited` counts every token of the owner in the stake vault, including the part
 /// `locked` in bonds and the part `unstaking`. Unlocked stake is what is left.
+///
+/// Stake *counts* for committee draws only once it is active: a deposit warms up during
+/// the epoch it was made in and is active from the next one; a request to unstake (or a
+/// slash) stops the amount counting at once. A task drawn in epoch `e` counts what was
+/// active in `e` ([`Stake::active_at`]), so stake added after a seed is known never buys
+/// a seat on that task.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Stake {
@@ -22,6 +28,12 @@ pub struct Stake {
     pub unstaking: u64,
     /// When the `unstaking` amount may be withdrawn.
     pub unstake_at: i64,
+    /// Deposited during `warming_epoch` and not active before the epoch after it.
+    pub warming: u64,
+    pub warming_epoch: u64,
+    /// Everything staked except `warming` has been active since this epoch (the epoch
+    /// after the previous deposit's).
+    pub active_from_epoch: u64,
     /// The owner's track record. Kept here because every instruction that settles an
     /// outcome already holds the owner's stake account.
     pub reputation: Reputation,
@@ -130,7 +142,76 @@ impl Reputation {
     }
 }
 
+/// How a removal of staked tokens splits between stake still warming up and active stake
+/// (warming first), so the config's totals follow it exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StakeRemoval {
+    pub warming: u64,
+    pub active: u64,
+}
+
 impl Stake {
+    /// Deposited and not requested for unstake: what can count for draws.
+    pub fn staked(&self) -> u64 {
+        self.deposited.saturating_sub(self.unstaking)
+    }
+
+    /// The warm-up state as of the open epoch `current`: `(warming, warming_epoch,
+    /// active_from_epoch)`, with a bucket from an earlier epoch already active.
+    fn warmup_at(&self, current: u64) -> (u64, u64, u64) {
+        if self.warming > 0 && self.warming_epoch < current {
+            (0, current, self.warming_epoch.saturating_add(1))
+        } else {
+            (self.warming, self.warming_epoch, self.active_from_epoch)
+        }
+    }
+
+    fn settle_warmup(&mut self, current: u64) {
+        (self.warming, self.warming_epoch, self.active_from_epoch) = self.warmup_at(current);
+    }
+
+    /// Stake still warming up in the open epoch `current`.
+    pub fn warming_at(&self, current: u64) -> u64 {
+        self.warmup_at(current).0
+    }
+
+    /// Stake that counted in epoch `epoch` (<= the open epoch `current`) and still counts
+    /// now: a lower bound on what was active then, less everything removed since. Exact
+    /// unless the owner deposited in two different epochs at or after `epoch`; then the
+    /// history needed is gone and it answers 0 (never more than was active).
+    pub fn active_at(&self, epoch: u64, current: u64) -> u64 {
+        let (warming, warming_epoch, active_from) = self.warmup_at(current);
+        if epoch < active_from {
+            0
+        } else if warming > 0 && epoch <= warming_epoch {
+            self.staked().saturating_sub(warming)
+        } else {
+            self.staked()
+        }
+    }
+
+    /// Adds a deposit made in the open epoch `current`: it warms up until the next.
+    pub fn deposit(&mut self, amount: u64, current: u64) -> Result<()> {
+        self.settle_warmup(current);
+        self.deposited = self.deposited.safe_add(amount)?;
+        self.warming = self.warming.safe_add(amount)?;
+        self.warming_epoch = current;
+        Ok(())
+    }
+
+    /// Books `amount` of staked tokens that stop counting now (requested for unstake or
+    /// slashed): taken from the warming bucket first. The caller updates `deposited` or
+    /// `unstaking` and hands the split to [`crate::state::Config::remove_stake`].
+    pub fn remove_staked(&mut self, amount: u64, current: u64) -> StakeRemoval {
+        self.settle_warmup(current);
+        let warming = self.warming.min(amount);
+        self.warming -= warming;
+        StakeRemoval {
+            warming,
+            active: amount - warming,
+        }
+    }
+
     /// Stake neither locked in bonds nor waiting to be withdrawn.
     pub fn unlocked(&self) -> u64 {
         self.deposited
@@ -176,6 +257,7 @@ impl Stake {
     pub fn invariant(&self) -> Result<()> {
         require!(
             self.locked.safe_add(self.unstaking)? <= self.deposited
+                && self.warming <= self.staked()
                 && self.reputation.score_bps <= MAX_REPUTATION,
             MeritError::InvariantViolated
         );
@@ -186,6 +268,68 @@ impl Stake {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stake() -> Stake {
+        Stake {
+            version: 1,
+            bump: 0,
+            owner: Pubkey::default(),
+            deposited: 0,
+            locked: 0,
+            unstaking: 0,
+            unstake_at: 0,
+            warming: 0,
+            warming_epoch: 0,
+            active_from_epoch: 0,
+            reputation: Reputation::new(0),
+            reserved: [0; 64],
+        }
+    }
+
+    #[test]
+    fn a_deposit_counts_from_the_next_epoch_on() {
+        let mut s = stake();
+        s.deposit(100, 3).unwrap();
+        assert_eq!(s.active_at(3, 3), 0, "warming in its own epoch");
+        assert_eq!(s.active_at(3, 4), 0, "a draw in epoch 3 never counts it");
+        assert_eq!(s.active_at(4, 4), 100);
+        assert_eq!(s.warming_at(3), 100);
+        assert_eq!(s.warming_at(4), 0);
+    }
+
+    #[test]
+    fn later_deposits_never_count_for_an_earlier_draw() {
+        let mut s = stake();
+        s.deposit(100, 1).unwrap();
+        s.deposit(50, 5).unwrap();
+        assert_eq!(s.active_at(5, 5), 100, "drawn in 5: only the old 100");
+        assert_eq!(s.active_at(2, 5), 100);
+        assert_eq!(s.active_at(6, 6), 150);
+        // A third deposit epoch: the history of a draw in epoch 5 is gone, so it counts 0.
+        s.deposit(10, 7).unwrap();
+        assert_eq!(s.active_at(5, 7), 0);
+        assert_eq!(s.active_at(6, 7), 150);
+        assert_eq!(s.active_at(8, 8), 160);
+    }
+
+    #[test]
+    fn removals_stop_counting_at_once_warming_first() {
+        let mut s = stake();
+        s.deposit(100, 1).unwrap();
+        s.deposit(40, 2).unwrap();
+        let r = s.remove_staked(60, 2);
+        assert_eq!(
+            r,
+            StakeRemoval {
+                warming: 40,
+                active: 20
+            }
+        );
+        s.unstaking += 60;
+        assert_eq!(s.active_at(2, 2), 80);
+        assert_eq!(s.active_at(3, 3), 80);
+        assert_eq!(s.warming_at(2), 0);
+    }
 
     const ALPHA: u16 = 2_000;
     const DECAY: u16 = 1_000;

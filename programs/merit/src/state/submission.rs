@@ -21,6 +21,7 @@ pub enum Outcome {
 /// A revealed vote as the consensus sees it.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct RevealedVote {
+    /// Seats the validator holds on this submission's committee.
     pub weight: u64,
     pub score: u8,
     /// The validator's reputation multiplier at reveal, in bps.
@@ -47,9 +48,10 @@ pub struct Submission {
     pub vote_count: u8,
     /// Votes not yet closed.
     pub open_votes: u8,
-    /// Revealed votes, at most the task's `max_votes` (<= 32).
+    /// Revealed votes, at most 32.
     #[max_len(32)]
     pub revealed: Vec<RevealedVote>,
+    /// Seats revealed.
     pub revealed_weight: u64,
     pub outcome: Outcome,
     pub consensus_score: u8,
@@ -149,7 +151,7 @@ impl Submission {
             MeritError::AlreadyFinalized
         );
         let consensus = match weighted_median(&self.revealed)? {
-            Some(c) if self.revealed_weight >= task.quorum_weight => c,
+            Some(c) if self.revealed_weight >= u64::from(task.quorum_seats) => c,
             _ => {
                 self.outcome = Outcome::NoQuorum;
                 return Ok(0);
@@ -178,9 +180,9 @@ impl Submission {
         Ok(points)
     }
 
-    pub fn invariant(&self, task: &Task) -> Result<()> {
+    pub fn invariant(&self) -> Result<()> {
         let ok = self.revealed.len() <= usize::from(self.vote_count)
-            && self.vote_count <= task.max_votes
+            && self.vote_count <= MAX_VOTES_PER_SUBMISSION
             && self.open_votes <= self.vote_count
             && self.coherent_unclaimed <= self.coherent_count
             && self.coherent_weight <= self.revealed_weight;

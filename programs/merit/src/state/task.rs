@@ -15,7 +15,8 @@ pub enum TaskState {
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct TaskRules {
     pub keeper_bounty_lamports: u64,
-    pub max_vote_weight: u64,
+    /// Active stake at the draw a validator needs to sit on a committee.
+    pub min_validator_stake: u64,
     pub vote_bond_bps: u16,
     pub incoherence_slash_bps: u16,
     pub slasher_reward_bps: u16,
@@ -50,21 +51,21 @@ pub struct Task {
     pub reveal_deadline: i64,
     /// Stake locked from each contributor per submission.
     pub bond: u64,
-    /// Unlocked stake a validator needs to vote.
-    pub min_validator_stake: u64,
-    /// Revealed weight a submission needs for a consensus.
-    pub quorum_weight: u64,
+    /// Expected seats on each submission's committee.
+    pub committee_size: u8,
+    /// Revealed seats a submission needs for a consensus.
+    pub quorum_seats: u16,
     /// Consensus score at or above which a submission is Accepted.
     pub accept_threshold: u8,
     /// Consensus score below which a submission is Rejected.
     pub reject_threshold: u8,
     pub max_submissions: u16,
-    pub max_votes: u8,
     /// Reputation (bps) a contributor needs to submit.
     pub min_reputation_submit: u16,
     /// Reputation (bps) a validator needs to commit a vote.
     pub min_reputation_vote: u16,
     pub rules: TaskRules,
+    pub draw: Draw,
     pub state: TaskState,
     pub submission_count: u16,
     pub finalized_count: u16,
@@ -88,7 +89,56 @@ pub struct Task {
     pub reserved: [u8; 64],
 }
 
+/// The committee draw of a task: scheduled by the first `draw` after submissions close
+/// (which fixes the epoch and the active stake the lot is drawn against, and a target
+/// slot nobody knows the hash of yet), done by a `draw` after the target slot.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub struct Draw {
+    /// Slot whose hash (or that of the first produced slot after it) seeds the draw; 0
+    /// before the draw is scheduled.
+    pub target_slot: u64,
+    /// Epoch whose active stake counts.
+    pub epoch: u64,
+    /// Total active stake in `epoch`, when the draw was scheduled.
+    pub total_stake: u64,
+    /// The committee seed; valid once `drawn`.
+    pub seed: [u8; 32],
+    pub drawn: bool,
+}
+
+impl Draw {
+    pub fn is_scheduled(&self) -> bool {
+        self.target_slot != 0
+    }
+}
+
 impl Task {
+    /// The seats `validator`, with `active_stake` at the draw, holds on `submission`'s
+    /// committee (0 before the draw).
+    pub fn seats_for(&self, submission: &Pubkey, validator: &Pubkey, active_stake: u64) -> u64 {
+        if !self.draw.drawn || active_stake < self.rules.min_validator_stake {
+            return 0;
+        }
+        crate::sortition::drawn_seats(
+            &self.draw.seed,
+            submission,
+            validator,
+            active_stake,
+            self.draw.total_stake,
+            self.committee_size,
+        )
+    }
+
+    /// The draw may happen while commits are open: after submissions close.
+    pub fn require_draw_due(&self, now: i64) -> Result<()> {
+        require!(
+            now >= self.submission_deadline && now < self.commit_deadline,
+            MeritError::DrawNotDue
+        );
+        require!(!self.draw.drawn, MeritError::AlreadyDrawn);
+        Ok(())
+    }
+
     pub fn validator_pool(&self) -> Result<u64> {
         bps_floor(self.reward, self.validator_share_bps)
     }

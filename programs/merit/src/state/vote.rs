@@ -12,9 +12,9 @@ pub struct Vote {
     pub validator: Pubkey,
     /// sha256("merit:vote:v1" || submission || validator || score || salt).
     pub commitment: [u8; 32],
-    /// min(unlocked stake at commit, config cap).
+    /// Seats drawn for this validator on this submission: the vote's weight.
     pub weight: u64,
-    /// Stake locked at commit.
+    /// Stake locked at commit: `vote_bond_bps` of the validator's active stake at the draw.
     pub bond: u64,
     /// Part of the bond still locked (not slashed, not returned).
     pub bond_remaining: u64,

@@ -144,7 +144,7 @@ async fn lifecycle_on_a_token_2022_mint_moves_tokens_with_transfer_checked() {
     .await;
     let creator = t.actor(2_000 * TOKEN).await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;

@@ -98,7 +98,33 @@ async fn initialize_rejects_out_of_range_params() {
             ..base
         },
         ConfigParams {
-            max_vote_weight: 0,
+            min_validator_stake: 0,
+            ..base
+        },
+        ConfigParams {
+            min_committee_size: 2,
+            ..base
+        },
+        ConfigParams {
+            max_committee_size: 17,
+            ..base
+        },
+        ConfigParams {
+            min_committee_size: 9,
+            max_committee_size: 8,
+            ..base
+        },
+        ConfigParams {
+            max_quorum_bps: 7_501,
+            ..base
+        },
+        ConfigParams {
+            max_reject_threshold: 90,
+            max_accept_threshold: 90,
+            ..base
+        },
+        ConfigParams {
+            max_accept_threshold: 101,
             ..base
         },
         ConfigParams {
@@ -243,7 +269,7 @@ async fn pause_blocks_new_activity_but_users_can_always_get_out() {
     let creator = t.actor(5_000 * TOKEN).await;
     let alice = t.staker(100 * TOKEN, 10 * TOKEN).await;
     let bob = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(1_000 * TOKEN, 0).await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;

@@ -141,12 +141,13 @@ async fn extreme_basis_points_settle_exactly() {
     .await;
     let creator = t.actor(2_000 * TOKEN).await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let good = t.staker(100 * TOKEN, 0).await;
-    let good2 = t.staker(100 * TOKEN, 0).await;
-    let odd = t.staker(100 * TOKEN, 0).await;
+    let good = t.validator(100 * TOKEN, 0).await;
+    let good2 = t.validator(100 * TOKEN, 0).await;
+    let odd = t.validator(100 * TOKEN, 0).await;
     let keeper = t.actor(0).await;
     let mut args = t.task_args();
     args.validator_share_bps = 10_000;
+    args.committee_size = 15; // 5 seats each, exactly
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;
     t.to_commit_phase(&task).await;

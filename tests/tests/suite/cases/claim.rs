@@ -89,14 +89,15 @@ async fn claim_vote_before_the_submission_is_final_is_rejected() {
 
 #[tokio::test]
 async fn claim_vote_pays_coherent_voters_pro_rata_to_weight() {
+    // 1,600 active tokens, 16 expected seats: 3, 9 and 4 seats exactly.
     let (mut t, _, _, task, sub, vals) = judged(&[
-        (100 * TOKEN, Some(80)),
-        (300 * TOKEN, Some(75)),
-        (100 * TOKEN, Some(10)),
+        (300 * TOKEN, Some(80)),
+        (900 * TOKEN, Some(75)),
+        (400 * TOKEN, Some(10)),
     ])
     .await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
-    // The validator pool is 200 tokens; one submission takes it all; coherent weight 400.
+    // The validator pool is 200 tokens; one submission takes it all; coherent seats 12.
     t.claim_vote(&vals[0], task, sub).await.unwrap();
     t.claim_vote(&vals[1], task, sub).await.unwrap();
     assert_eq!(t.balance(&vals[0].pubkey()).await, 50 * TOKEN);
@@ -106,15 +107,17 @@ async fn claim_vote_pays_coherent_voters_pro_rata_to_weight() {
 
 #[tokio::test]
 async fn rounding_dust_goes_back_to_the_creator_never_to_a_claimant() {
+    // 5 + 5 + 5 coherent seats (and one hidden seat) of 16.
     let (mut t, creator, _, task, sub, vals) = judged(&[
-        (100 * TOKEN, Some(80)),
-        (100 * TOKEN, Some(80)),
-        (100 * TOKEN, Some(80)),
+        (500 * TOKEN, Some(80)),
+        (500 * TOKEN, Some(80)),
+        (500 * TOKEN, Some(80)),
+        (100 * TOKEN, None),
     ])
     .await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
     t.finalize_task(&vals[0], task).await.unwrap();
-    for v in &vals {
+    for v in &vals[..3] {
         t.claim_vote(v, task, sub).await.unwrap();
         // 200 tokens / 3 rounds down.
         assert_eq!(t.balance(&v.pubkey()).await, 200 * TOKEN / 3);

@@ -16,9 +16,9 @@ async fn world() -> (TestContext, Pubkey, Pubkey, Vec<Pubkey>, Keypair) {
         t.staker(100 * TOKEN, 0).await,
     );
     let (v1, v2, lazy) = (
-        t.staker(200 * TOKEN, 0).await,
-        t.staker(200 * TOKEN, 0).await,
-        t.staker(200 * TOKEN, 0).await,
+        t.validator(200 * TOKEN, 0).await,
+        t.validator(200 * TOKEN, 0).await,
+        t.validator(200 * TOKEN, 0).await,
     );
     let args = t.task_args();
     let done = t.create_task(&creator, args).await;

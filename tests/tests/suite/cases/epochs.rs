@@ -149,7 +149,7 @@ async fn submission_finalized_just_before_and_after_an_epoch_closes_lands_in_the
     let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
     let bob = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
     let sa = t.submit(&alice, task, 1).await;
@@ -178,15 +178,15 @@ async fn submission_finalized_just_before_and_after_an_epoch_closes_lands_in_the
     assert_eq!(b.points, 90 * 10_000);
     assert_eq!(t.epoch(0).await.contributor_points, u128::from(a.points));
     assert_eq!(t.epoch(1).await.contributor_points, u128::from(b.points));
-    // Each coherent vote earns its weight (neutral reputation: 1.0x). The second commit
-    // weighs less: the first one's bond was locked out of the validator's unlocked stake.
+    // Each coherent vote earns its seats times the multiplier (neutral reputation:
+    // 10,000 bps). The only active stake holds all 16 seats of each committee.
     let (wa, wb) = (
         t.vote(&sa, &val.pubkey()).await.weight,
         t.vote(&sb, &val.pubkey()).await.weight,
     );
-    assert_eq!((wa, wb), (200 * TOKEN, 180 * TOKEN));
-    assert_eq!(t.epoch(0).await.validator_points, u128::from(wa));
-    assert_eq!(t.epoch(1).await.validator_points, u128::from(wb));
+    assert_eq!((wa, wb), (16, 16));
+    assert_eq!(t.epoch(0).await.validator_points, u128::from(wa * 10_000));
+    assert_eq!(t.epoch(1).await.validator_points, u128::from(wb * 10_000));
 }
 
 #[tokio::test]
@@ -215,8 +215,8 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     let alice = t.staker(100 * TOKEN, 0).await;
     let bob = t.staker(100 * TOKEN, 0).await;
     let carol = t.staker(100 * TOKEN, 0).await;
-    let v1 = t.staker(300 * TOKEN, 0).await;
-    let v2 = t.staker(100 * TOKEN, 0).await;
+    let v1 = t.validator(300 * TOKEN, 0).await;
+    let v2 = t.validator(100 * TOKEN, 0).await;
     let (task, subs) = t
         .judge_task(
             &creator,
@@ -257,7 +257,7 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         MeritError::NoEmissionPoints,
     );
 
-    // Validators: each coherent vote's points are its weight; shares are pro rata.
+    // Validators: each coherent vote's points are its seats x 10,000; shares are pro rata.
     let total = e.validator_points;
     let mut points_sum = 0u128;
     for v in [&v1, &v2] {
@@ -265,7 +265,7 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         let mut expected = 0u64;
         for sub in &subs {
             let vote = t.vote(sub, &v.pubkey()).await;
-            assert_eq!(vote.points, vote.weight);
+            assert_eq!(vote.points, vote.weight * 10_000);
             points_sum += u128::from(vote.points);
             expected += (400 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
             t.claim_vote_emission(v, *sub).await.unwrap();
@@ -286,7 +286,7 @@ async fn vote_emission_needs_the_vote_claimed_first() {
     let mut t = context(daily()).await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(100 * TOKEN, 0).await;
     let (_, subs) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
@@ -316,12 +316,15 @@ async fn emission_schedule_matches_the_formula_and_never_exceeds_funding() {
         t.actor(5_000 * TOKEN).await,
     );
     t.fund_emissions(&funder, 5_000 * TOKEN, 0).await.unwrap();
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let mut expected_total = 0u64;
     for i in 0..12u64 {
         let alice = t.staker(100 * TOKEN, 0).await;
-        t.judge_task(&creator, &keeper, &[(&alice, Some(80))], &[&val])
+        let (task, subs) = t
+            .judge_task(&creator, &keeper, &[(&alice, Some(80))], &[&val])
             .await;
+        // Settle the vote: open votes may lock at most the validator's stake.
+        t.claim_vote(&val, task, subs[0]).await.unwrap();
         let available = t.config().await.emission_available().unwrap();
         t.close_epoch(&keeper).await;
         let e = t.epoch(i).await;
@@ -355,7 +358,7 @@ async fn claiming_someone_elses_emission_is_rejected() {
     );
     t.fund_emissions(&funder, 5_000 * TOKEN, 0).await.unwrap();
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(100 * TOKEN, 0).await;
     let mallory = t.staker(100 * TOKEN, 0).await;
     let (task, subs) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
@@ -390,7 +393,7 @@ async fn epochs_advance_and_emissions_are_claimed_while_paused() {
     );
     t.fund_emissions(&funder, 4_000 * TOKEN, 0).await.unwrap();
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(100 * TOKEN, 0).await;
     let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;

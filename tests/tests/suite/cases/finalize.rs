@@ -9,7 +9,8 @@ pub async fn judged(
     let mut t = TestContext::new().await;
     let creator = t.actor(2_000 * TOKEN).await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let args = t.task_args();
+    let mut args = t.task_args();
+    args.quorum_seats = 4;
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;
     let mut vals = Vec::new();
@@ -19,6 +20,7 @@ pub async fn judged(
     for (v, (stake, _)) in vals.iter().zip(stakes_and_scores) {
         t.mint_to(&v.pubkey(), *stake).await;
         t.deposit(v, *stake).await.unwrap();
+        t.warm(&v.pubkey()).await;
     }
     t.to_commit_phase(&task).await;
     for (v, (_, score)) in vals.iter().zip(stakes_and_scores) {
@@ -50,8 +52,9 @@ async fn finalize_before_reveals_close_is_rejected() {
 
 #[tokio::test]
 async fn finalize_accepts_by_stake_weighted_median_and_pays_one_bounty() {
-    // Weights 200, 150, 100: the median weight point falls on the 150-weight vote.
-    let (mut t, _, _, task, sub, _) = judged(&[
+    // Stakes 200, 150, 100 (about 7, 5 and 4 seats of 16): the median seat falls on the
+    // 150-stake vote.
+    let (mut t, _, _, task, sub, vals) = judged(&[
         (200 * TOKEN, Some(85)),
         (150 * TOKEN, Some(70)),
         (100 * TOKEN, Some(10)),
@@ -65,7 +68,9 @@ async fn finalize_accepts_by_stake_weighted_median_and_pays_one_bounty() {
     assert_eq!(s.outcome, Outcome::Accepted);
     assert_eq!(s.consensus_score, 70);
     // 85 and 70 are within 15 of 70; 10 is not.
-    assert_eq!(s.coherent_weight, 350 * TOKEN);
+    let coherent = t.seats(&task, &sub, &vals[0].pubkey()).await
+        + t.seats(&task, &sub, &vals[1].pubkey()).await;
+    assert_eq!(s.coherent_weight, coherent);
     assert_eq!(s.coherent_count, 2);
     let bounty = ConfigParams::defaults(6).keeper_bounty_lamports;
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
@@ -115,9 +120,9 @@ async fn finalize_at_the_thresholds_is_inclusive_for_accept_and_exclusive_for_re
 
 #[tokio::test]
 async fn finalize_without_quorum_of_revealed_weight_is_no_quorum() {
-    // Quorum is 100 tokens of weight; 99 revealed, 200 committed but hidden.
+    // Quorum is 4 seats of 16; 2 revealed (50 of 400 active tokens), 14 committed but hidden.
     let (mut t, _, _, task, sub, vals) =
-        judged(&[(99 * TOKEN, Some(90)), (200 * TOKEN, None)]).await;
+        judged(&[(50 * TOKEN, Some(90)), (350 * TOKEN, None)]).await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
     let s = t.submission(&sub).await;
     assert_eq!(s.outcome, Outcome::NoQuorum);

@@ -44,6 +44,10 @@ enum Action {
         task: usize,
         content: u16,
     },
+    Draw {
+        a: usize,
+        task: usize,
+    },
     Commit {
         a: usize,
         sub: usize,
@@ -152,7 +156,8 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
             task: i,
             content: rng.gen_range(0..4_096),
         },
-        19..=36 => Action::Commit {
+        19..=26 => Action::Draw { a, task: i },
+        27..=36 => Action::Commit {
             a,
             sub: i,
             score: rng.gen_range(0..=105),
@@ -364,9 +369,8 @@ impl Fuzz {
                 args.submission_deadline = now + 6 * 3_600;
                 args.commit_deadline = now + 12 * 3_600;
                 args.reveal_deadline = now + 18 * 3_600;
-                args.quorum_weight = 50 * TOKEN;
+                args.quorum_seats = 2;
                 args.max_submissions = 4;
-                args.max_votes = 4;
                 if !valid {
                     args.reveal_deadline = args.commit_deadline;
                 }
@@ -397,6 +401,13 @@ impl Fuzz {
                     if self.exec(vec![ix], Some(a), false).await.is_ok() {
                         self.subs.push((task, sub, a));
                     }
+                }
+            }
+            Action::Draw { a, task } => {
+                if let Some(task) = self.recent_task(task) {
+                    let _ = self
+                        .exec(vec![c.draw(key(self, a), task)], Some(a), false)
+                        .await;
                 }
             }
             Action::Commit { a, sub, score } => {
@@ -592,7 +603,8 @@ impl Fuzz {
 fn instruction_name(data: &[u8]) -> &'static str {
     use anchor_lang::Discriminator;
     use merit::instruction as ix;
-    let known: [(&[u8], &'static str); 12] = [
+    let known: [(&[u8], &'static str); 13] = [
+        (ix::Draw::DISCRIMINATOR, "draw"),
         (ix::Submit::DISCRIMINATOR, "submit"),
         (ix::CommitVote::DISCRIMINATOR, "commit_vote"),
         (ix::RevealVote::DISCRIMINATOR, "reveal_vote"),
@@ -705,6 +717,7 @@ async fn random_instruction_sequences_keep_every_invariant() {
                 for (ix, at_least) in [
                     ("create_task", 10),
                     ("submit", 20),
+                    ("draw", 10),
                     ("commit_vote", 20),
                     ("reveal_vote", 5),
                     ("finalize_submission", 10),

@@ -25,10 +25,10 @@ async fn every_settled_outcome_moves_reputation_exactly_once() {
     let good = t.staker(100 * TOKEN, 0).await;
     let bad = t.staker(100 * TOKEN, 0).await;
     let meh = t.staker(100 * TOKEN, 0).await;
-    let v1 = t.staker(200 * TOKEN, 0).await;
-    let v2 = t.staker(200 * TOKEN, 0).await;
-    let lazy = t.staker(200 * TOKEN, 0).await;
-    let odd = t.staker(100 * TOKEN, 0).await;
+    let v1 = t.validator(200 * TOKEN, 0).await;
+    let v2 = t.validator(200 * TOKEN, 0).await;
+    let lazy = t.validator(200 * TOKEN, 0).await;
+    let odd = t.validator(100 * TOKEN, 0).await;
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
     let subs = [
@@ -107,7 +107,7 @@ async fn reputation_decays_toward_neutral_after_idle_epochs() {
     let mut t = context().await;
     let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     t.judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
     assert_eq!(score(&mut t, &alice).await, 6_000);
@@ -140,7 +140,7 @@ async fn gates_reject_low_reputation_contributors_and_validators() {
     let mut t = context().await;
     let creator = t.actor(2_000 * TOKEN).await;
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(100 * TOKEN, 0).await;
     let mut args = t.task_args();
     args.min_reputation_submit = 5_001;
     let strict = t.create_task(&creator, args).await;
@@ -149,9 +149,15 @@ async fn gates_reject_low_reputation_contributors_and_validators() {
         MeritError::ReputationTooLow,
     );
 
+    // A validator with a bad record (fixture: its score written as 4,000) against the
+    // highest vote gate a task may set, neutral 5,000.
+    let key = pda::stake(&val.pubkey());
+    let mut record: merit_client::Stake = t.net.account(&key).await.unwrap();
+    record.reputation.score_bps = 4_000;
+    t.net.write_account(&key, &record).await;
     let mut args = t.task_args();
     args.min_reputation_submit = 5_000;
-    args.min_reputation_vote = 5_001;
+    args.min_reputation_vote = 5_000;
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 2).await;
     t.to_commit_phase(&task).await;
@@ -162,7 +168,7 @@ async fn gates_reject_low_reputation_contributors_and_validators() {
     assert!(!t.exists(&pda::vote(&sub, &val.pubkey())).await);
 
     let mut args = t.task_args();
-    args.min_reputation_vote = 10_001;
+    args.min_reputation_vote = 5_001;
     assert_merit_err(
         t.try_create_task(&creator, args).await,
         MeritError::InvalidReputation,
@@ -174,7 +180,7 @@ async fn reputation_multiplier_scales_merit_points() {
     let mut t = context().await;
     let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(1_000 * TOKEN, 0).await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
     t.judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
     let (_, subs) = t

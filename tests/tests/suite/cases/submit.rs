@@ -85,7 +85,7 @@ async fn submit_to_a_full_task_is_rejected() {
         let c = t.staker(100 * TOKEN, 0).await;
         t.submit(&c, task, seed).await;
     }
-    let late = t.staker(100 * TOKEN, 0).await;
+    let late = t.validator(100 * TOKEN, 0).await;
     assert_merit_err(
         t.try_submit(&late, task, [3; 32]).await,
         MeritError::TaskFull,

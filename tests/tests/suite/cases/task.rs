@@ -16,7 +16,7 @@ async fn create_task_escrows_reward_and_keeper_bounties() {
     assert_eq!(state.uri, args.uri);
     assert_eq!(
         state.bounty_remaining,
-        bounty * (u64::from(args.max_submissions) + 1)
+        bounty * (u64::from(args.max_submissions) + 3)
     );
     assert_eq!(
         t.net.token_balance(&pda::task_vault(&task)).await,
@@ -126,17 +126,17 @@ async fn create_task_rejects_each_out_of_range_argument() {
         ),
         (
             CreateTaskArgs {
-                max_votes: 0,
+                committee_size: p.min_committee_size - 1,
                 ..base.clone()
             },
-            MeritError::InvalidMaxVotes,
+            MeritError::InvalidCommitteeSize,
         ),
         (
             CreateTaskArgs {
-                max_votes: 33,
+                committee_size: p.max_committee_size + 1,
                 ..base.clone()
             },
-            MeritError::InvalidMaxVotes,
+            MeritError::InvalidCommitteeSize,
         ),
         (
             CreateTaskArgs {
@@ -147,10 +147,49 @@ async fn create_task_rejects_each_out_of_range_argument() {
         ),
         (
             CreateTaskArgs {
-                quorum_weight: 0,
+                quorum_seats: 0,
                 ..base.clone()
             },
             MeritError::InvalidQuorum,
+        ),
+        (
+            // 16 expected seats and at most half of them as quorum: 9 is out of reach.
+            CreateTaskArgs {
+                committee_size: 16,
+                quorum_seats: 9,
+                ..base.clone()
+            },
+            MeritError::InvalidQuorum,
+        ),
+        (
+            CreateTaskArgs {
+                reject_threshold: 60,
+                accept_threshold: 60,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                reject_threshold: p.max_reject_threshold + 1,
+                accept_threshold: p.max_reject_threshold + 2,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                accept_threshold: p.max_accept_threshold + 1,
+                ..base.clone()
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (
+            CreateTaskArgs {
+                min_reputation_vote: 5_001,
+                ..base.clone()
+            },
+            MeritError::InvalidReputation,
         ),
     ];
     for (args, err) in cases {

@@ -22,7 +22,7 @@ async fn rewards_vest_linearly_and_are_withdrawn_in_pieces_once() {
     t.set_vesting(VEST).await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
@@ -60,7 +60,7 @@ async fn a_second_grant_vests_to_the_weighted_end() {
     t.set_vesting(VEST).await;
     let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(400 * TOKEN, 0).await;
+    let val = t.validator(400 * TOKEN, 0).await;
     let (t1, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
@@ -84,7 +84,7 @@ async fn claims_must_pass_vesting_accounts_exactly_when_vesting_is_on() {
     let mut t = TestContext::new().await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let (task, subs) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
@@ -117,7 +117,7 @@ async fn emission_claims_vest_too() {
     );
     t.fund_emissions(&funder, 20_000 * TOKEN, 0).await.unwrap();
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
@@ -137,8 +137,8 @@ async fn a_slash_takes_from_unvested_rewards_before_stake() {
     let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
     let bob = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
-    let lazy = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
+    let lazy = t.validator(200 * TOKEN, 0).await;
     // First task: the lazy validator votes and reveals properly, earning vesting rewards.
     let (t1, subs1) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val, &lazy])
@@ -182,7 +182,7 @@ async fn withdrawing_someone_elses_vesting_is_rejected() {
     t.set_vesting(VEST).await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
-    let val = t.staker(200 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
     let mallory = t.actor(0).await;
     let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])

@@ -32,28 +32,33 @@ async fn commit_sets_weight_and_locks_bond() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 70).await.unwrap();
     let vote = t.vote(&sub, &val.pubkey()).await;
-    assert_eq!(vote.weight, 300 * TOKEN);
+    // The only active stake: every one of the 16 expected seats.
+    assert_eq!(vote.weight, 16);
     assert_eq!(vote.bond, 30 * TOKEN);
     assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
     assert_eq!(t.submission(&sub).await.vote_count, 1);
 }
 
 #[tokio::test]
-async fn commit_weight_is_capped_by_config() {
+async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_active_stake() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let cap = ConfigParams::defaults(6).max_vote_weight;
-    let whale = t.staker(cap * 3, 0).await;
+    let big = t.validator(300 * TOKEN, 0).await;
+    let small = t.validator(100 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
-    t.try_commit(&whale, task, sub, 70).await.unwrap();
-    let vote = t.vote(&sub, &whale.pubkey()).await;
-    assert_eq!(vote.weight, cap);
-    assert_eq!(vote.bond, cap / 10);
+    // 400 tokens active at the draw, 16 expected seats: 12 and 4, no lottery needed.
+    assert_eq!(t.task(&task).await.draw.total_stake, 400 * TOKEN);
+    for (v, seats, bond) in [(&big, 12, 30 * TOKEN), (&small, 4, 10 * TOKEN)] {
+        assert_eq!(t.seats(&task, &sub, &v.pubkey()).await, seats);
+        t.try_commit(v, task, sub, 70).await.unwrap();
+        let vote = t.vote(&sub, &v.pubkey()).await;
+        assert_eq!((vote.weight, vote.bond), (seats, bond));
+    }
 }
 
 #[tokio::test]
@@ -61,7 +66,7 @@ async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     let state = t.task(&task).await;
     t.set_time(state.submission_deadline - 1);
     assert_merit_err(
@@ -74,6 +79,11 @@ async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
         MeritError::CommitWindowClosed,
     );
     t.set_time(state.commit_deadline - 1);
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 70).await,
+        MeritError::CommitteeNotDrawn,
+    );
+    t.draw(&task).await.unwrap();
     t.try_commit(&val, task, sub, 70).await.unwrap();
 }
 
@@ -104,6 +114,7 @@ async fn voting_on_ones_own_task_is_rejected() {
     } = setup().await;
     t.mint_to(&creator.pubkey(), 100 * TOKEN).await;
     t.deposit(&creator, 100 * TOKEN).await.unwrap();
+    t.warm(&creator.pubkey()).await;
     t.to_commit_phase(&task).await;
     assert_merit_err(
         t.try_commit(&creator, task, sub, 0).await,
@@ -116,8 +127,10 @@ async fn commit_below_the_tasks_minimum_stake_is_rejected() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let small = t.staker(9 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
+    let small = t.validator(TOKEN - 1, 0).await;
     t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 70).await.unwrap();
     assert_merit_err(
         t.try_commit(&small, task, sub, 70).await,
         MeritError::StakeBelowMinimum,
@@ -129,7 +142,7 @@ async fn committing_twice_is_rejected() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 70).await.unwrap();
     assert_merit_err(
@@ -137,27 +150,6 @@ async fn committing_twice_is_rejected() {
         MeritError::AlreadyVoted,
     );
     assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
-}
-
-#[tokio::test]
-async fn commit_beyond_max_votes_is_rejected() {
-    let mut t = TestContext::new().await;
-    let creator = t.actor(2_000 * TOKEN).await;
-    let alice = t.staker(100 * TOKEN, 0).await;
-    let mut args = t.task_args();
-    args.max_votes = 2;
-    let task = t.create_task(&creator, args).await;
-    let sub = t.submit(&alice, task, 1).await;
-    t.to_commit_phase(&task).await;
-    for _ in 0..2 {
-        let v = t.staker(100 * TOKEN, 0).await;
-        t.try_commit(&v, task, sub, 50).await.unwrap();
-    }
-    let late = t.staker(100 * TOKEN, 0).await;
-    assert_merit_err(
-        t.try_commit(&late, task, sub, 50).await,
-        MeritError::TooManyVotes,
-    );
 }
 
 #[tokio::test]
@@ -172,7 +164,7 @@ async fn commit_on_a_submission_of_another_task_is_rejected() {
     let args = t.task_args();
     let other = t.create_task(&creator, args).await;
     let other_sub = t.submit(&bob, other, 2).await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     assert_anchor_err(
         t.try_commit(&val, task, other_sub, 50).await,
@@ -185,7 +177,7 @@ async fn reveal_records_score_and_weight() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 77).await.unwrap();
     t.to_reveal_phase(&task).await;
@@ -194,7 +186,7 @@ async fn reveal_records_score_and_weight() {
     assert!(vote.revealed);
     assert_eq!(vote.score, 77);
     let s = t.submission(&sub).await;
-    assert_eq!(s.revealed_weight, 300 * TOKEN);
+    assert_eq!(s.revealed_weight, 16);
     assert_eq!(s.revealed.len(), 1);
     assert_eq!(s.revealed[0].score, 77);
 }
@@ -204,7 +196,7 @@ async fn reveal_with_a_wrong_score_or_salt_fails() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 77).await.unwrap();
     t.to_reveal_phase(&task).await;
@@ -222,8 +214,8 @@ async fn reveal_with_other_voters_commitment_fails() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let honest = t.staker(300 * TOKEN, 0).await;
-    let copycat = t.staker(300 * TOKEN, 0).await;
+    let honest = t.validator(300 * TOKEN, 0).await;
+    let copycat = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&honest, task, sub, 77).await.unwrap();
     // The copycat commits the honest validator's commitment bytes, then learns the
@@ -261,7 +253,7 @@ async fn reveal_outside_its_window_is_rejected_at_the_exact_seconds() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 60).await.unwrap();
     let state = t.task(&task).await;
@@ -284,8 +276,8 @@ async fn reveal_twice_and_out_of_range_scores_are_rejected() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
-    let val = t.staker(300 * TOKEN, 0).await;
-    let high = t.staker(300 * TOKEN, 0).await;
+    let val = t.validator(300 * TOKEN, 0).await;
+    let high = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 60).await.unwrap();
     t.try_commit(&high, task, sub, 101).await.unwrap();

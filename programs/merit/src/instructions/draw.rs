@@ -1,0 +1,93 @@
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::events::{CommitteeDrawn, DrawScheduled};
+use crate::sortition::{slot_hash_at_or_after, task_seed};
+use crate::state::{Config, Task};
+use anchor_lang::prelude::*;
+
+#[derive(Accounts)]
+pub struct DrawCommittee<'info> {
+    /// Anyone; receives the keeper bounty.
+    #[account(mut)]
+    pub keeper: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    /// CHECK: the `SlotHashes` sysvar, pinned by address; read as raw bytes (it is too
+    /// large to deserialize) by `slot_hash_at_or_after`.
+    #[account(address = SLOT_HASHES_SYSVAR @ MeritError::InvalidSlotHashes)]
+    pub slot_hashes: UncheckedAccount<'info>,
+}
+
+impl DrawCommittee<'_> {
+    fn validate(&self) -> Result<()> {
+        self.task.require_draw_due(Clock::get()?.unix_timestamp)
+    }
+}
+
+/// Two calls, each paid one keeper bounty. The first (or one whose target slot has left
+/// `SlotHashes`) schedules: it fixes the epoch and total active stake the lot is drawn
+/// against and a target slot `DRAW_DELAY_SLOTS` ahead. The next call after the target slot
+/// seeds the committee from that slot's hash (a skipped slot gives way to the next produced
+/// one). Nobody in the task can choose the seed; see SECURITY.md for what a block leader can.
+#[access_control(ctx.accounts.validate())]
+pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
+    let a = ctx.accounts;
+    let slot = Clock::get()?.slot;
+    let draw = a.task.draw;
+    let found = if draw.is_scheduled() {
+        require!(slot > draw.target_slot, MeritError::DrawNotReady);
+        let data = a.slot_hashes.try_borrow_data()?;
+        slot_hash_at_or_after(&data, draw.target_slot)
+    } else {
+        None
+    };
+    let task_key = a.task.key();
+    let task = &mut a.task;
+    match found {
+        Some((hash_slot, hash)) => {
+            task.draw.seed = task_seed(&task_key, hash_slot, &hash);
+            task.draw.drawn = true;
+            let bounty = task.take_bounty()?;
+            task.invariant()?;
+            Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
+            emit!(CommitteeDrawn {
+                task: task_key,
+                seed: task.draw.seed,
+                slot: hash_slot,
+                keeper: a.keeper.key(),
+                bounty_lamports: bounty,
+            });
+        }
+        None => {
+            // First call, or the target aged out of SlotHashes: (re)schedule. The stake
+            // snapshot is taken once, at the first call.
+            if !draw.is_scheduled() {
+                task.draw.epoch = a.config.current_epoch;
+                task.draw.total_stake = a.config.total_active_stake;
+            }
+            task.draw.target_slot = slot.saturating_add(DRAW_DELAY_SLOTS);
+            let bounty = if draw.is_scheduled() {
+                0
+            } else {
+                task.take_bounty()?
+            };
+            task.invariant()?;
+            Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
+            emit!(DrawScheduled {
+                task: task_key,
+                target_slot: task.draw.target_slot,
+                epoch: task.draw.epoch,
+                total_stake: task.draw.total_stake,
+                keeper: a.keeper.key(),
+                bounty_lamports: bounty,
+            });
+        }
+    }
+    Ok(())
+}
