@@ -14,6 +14,8 @@ export const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey(
   "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL",
 );
 
+export const SLOT_HASHES_SYSVAR = new PublicKey("SysvarS1otHashes111111111111111111111111111");
+
 const bn = (v: Amount): BN => new BN(v.toString());
 
 /** The defaults documented in the README, for a mint with `decimals` decimals. */
@@ -22,8 +24,13 @@ export function defaultConfigParams(decimals: number): ConfigParams {
   const day = 24 * 3600;
   return {
     unstakeCooldownSecs: new BN(7 * day),
-    maxVoteWeight: unit.muln(100_000),
+    minValidatorStake: unit,
     voteBondBps: 1_000,
+    minCommitteeSize: 5,
+    maxCommitteeSize: 16,
+    maxQuorumBps: 5_000,
+    maxRejectThreshold: 50,
+    maxAcceptThreshold: 90,
     incoherenceSlashBps: 5_000,
     slasherRewardBps: 1_000,
     coherenceTolerance: 15,
@@ -251,6 +258,7 @@ export class MeritClient {
         task: a.task,
         submission: a.submission,
         stake: pda.stake(a.validator),
+        validatorSubmission: pda.submission(a.task, a.validator),
         vote: pda.vote(a.submission, a.validator),
         systemProgram: SystemProgram.programId,
       })
@@ -295,6 +303,19 @@ export class MeritClient {
         submission: pda.submission(a.task, a.contributor),
         stake: pda.stake(a.contributor),
         epoch: pda.epoch(a.epoch),
+      })
+      .instruction();
+  }
+
+  /** Schedules (first call) or seeds (after the target slot) the task's committee draw. */
+  draw(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .draw()
+      .accountsStrict({
+        keeper: a.keeper,
+        config: pda.config(),
+        task: a.task,
+        slotHashes: SLOT_HASHES_SYSVAR,
       })
       .instruction();
   }

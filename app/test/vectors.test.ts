@@ -13,6 +13,9 @@ import {
   meritProgram,
   pda,
   voteCommitment,
+  taskSeed,
+  lot,
+  seats,
   MERIT_PROGRAM_ID,
   type AccountKind,
 } from "../src/index.js";
@@ -22,6 +25,7 @@ interface Vectors {
   deployment: { stakeMint: string; tokenProgram: string };
   pdas: { name: string; args: unknown[]; address: string }[];
   commitments: { submission: string; validator: string; score: number; salt: string; commitment: string }[];
+  sortition: Record<string, unknown>[];
   instructions: {
     builder: string;
     args: Record<string, unknown>;
@@ -90,6 +94,19 @@ test("every PDA matches the program's derivation", () => {
     const f = derive[v.name];
     assert.ok(f, `no pda.${v.name}`);
     assert.equal(f(...(revive(v.args) as unknown[])).toBase58(), v.address, v.name);
+  }
+});
+
+test("committee seeds, lots and seats match the program's sortition", () => {
+  const [first, ...cases] = vectors.sortition as Record<string, never>[];
+  const u64 = (v: { $u64: string }): bigint => BigInt(v.$u64);
+  const hexOf = (v: { $bytes: string }): Uint8Array => Buffer.from(v.$bytes, "hex");
+  const seed = taskSeed(new PublicKey(first.task), u64(first.slot), hexOf(first.slotHash));
+  assert.equal(Buffer.from(seed).toString("hex"), (first.seed as { $bytes: string }).$bytes);
+  assert.equal(lot(seed, new PublicKey(first.submission), new PublicKey(first.validator)), u64(first.lot));
+  assert.ok(cases.length >= 5);
+  for (const c of cases) {
+    assert.equal(seats(u64(c.stake), u64(c.total), c.committee, u64(c.lot)), u64(c.seats));
   }
 });
 

@@ -1179,7 +1179,8 @@ export type Merit = {
     {
       "name": "commitVote",
       "docs": [
-        "Staked validator: commits a hidden score during the commit window."
+        "Staked validator drawn for the submission's committee: commits a hidden score",
+        "during the commit window, locking a bond."
       ],
       "discriminator": [
         134,
@@ -1290,6 +1291,39 @@ export type Merit = {
                   107,
                   101
                 ]
+              },
+              {
+                "kind": "account",
+                "path": "validator"
+              }
+            ]
+          }
+        },
+        {
+          "name": "validatorSubmission",
+          "docs": [
+            "not exist (a contributor may not judge where it competes)."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
               },
               {
                 "kind": "account",
@@ -1480,6 +1514,7 @@ export type Merit = {
         },
         {
           "name": "config",
+          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -1543,6 +1578,86 @@ export type Merit = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "draw",
+      "docs": [
+        "Anyone, after submissions close and before commits close: schedules the task's",
+        "committee draw (first call) or seeds it from the target slot's hash; pays a bounty."
+      ],
+      "discriminator": [
+        61,
+        40,
+        62,
+        184,
+        31,
+        176,
+        24,
+        130
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "Anyone; receives the keeper bounty."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "slotHashes",
+          "docs": [
+            "large to deserialize) by `slot_hash_at_or_after`."
+          ],
+          "address": "SysvarS1otHashes111111111111111111111111111"
+        }
+      ],
+      "args": []
     },
     {
       "name": "finalizeSubmission",
@@ -2209,6 +2324,7 @@ export type Merit = {
         },
         {
           "name": "config",
+          "writable": true,
           "pda": {
             "seeds": [
               {
@@ -3390,6 +3506,19 @@ export type Merit = {
       ]
     },
     {
+      "name": "committeeDrawn",
+      "discriminator": [
+        76,
+        183,
+        247,
+        229,
+        157,
+        102,
+        202,
+        194
+      ]
+    },
+    {
       "name": "configInitialized",
       "discriminator": [
         181,
@@ -3413,6 +3542,19 @@ export type Merit = {
         19,
         198,
         194
+      ]
+    },
+    {
+      "name": "drawScheduled",
+      "discriminator": [
+        37,
+        246,
+        151,
+        31,
+        255,
+        80,
+        134,
+        144
       ]
     },
     {
@@ -3770,7 +3912,7 @@ export type Merit = {
     {
       "code": 6018,
       "name": "invalidThresholds",
-      "msg": "Score thresholds must satisfy 1 <= reject <= accept <= 100"
+      "msg": "Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds"
     },
     {
       "code": 6019,
@@ -3784,8 +3926,8 @@ export type Merit = {
     },
     {
       "code": 6021,
-      "name": "invalidMaxVotes",
-      "msg": "Max votes per submission must be between 1 and 32"
+      "name": "invalidCommitteeSize",
+      "msg": "Committee size must be within the protocol's bounds"
     },
     {
       "code": 6022,
@@ -3795,7 +3937,7 @@ export type Merit = {
     {
       "code": 6023,
       "name": "invalidQuorum",
-      "msg": "Quorum weight must be greater than zero"
+      "msg": "Quorum must be at least one seat and no more than the protocol allows for the committee size"
     },
     {
       "code": 6024,
@@ -3845,175 +3987,210 @@ export type Merit = {
     {
       "code": 6033,
       "name": "stakeBelowMinimum",
-      "msg": "Validator stake is below the task's minimum"
+      "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
       "code": 6034,
+      "name": "competitorVote",
+      "msg": "Contributors to a task may not judge any submission of that task"
+    },
+    {
+      "code": 6035,
+      "name": "committeeNotDrawn",
+      "msg": "The task's committee has not been drawn yet"
+    },
+    {
+      "code": 6036,
+      "name": "notDrawn",
+      "msg": "This validator was not drawn for this submission's committee"
+    },
+    {
+      "code": 6037,
+      "name": "drawNotDue",
+      "msg": "The committee can be drawn only after submissions close and before commits close"
+    },
+    {
+      "code": 6038,
+      "name": "drawNotReady",
+      "msg": "The draw's target slot has not passed yet"
+    },
+    {
+      "code": 6039,
+      "name": "alreadyDrawn",
+      "msg": "The committee of this task is already drawn"
+    },
+    {
+      "code": 6040,
+      "name": "invalidSlotHashes",
+      "msg": "The account passed is not the SlotHashes sysvar"
+    },
+    {
+      "code": 6041,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6035,
+      "code": 6042,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6036,
+      "code": 6043,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6037,
+      "code": 6044,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6038,
+      "code": 6045,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6039,
+      "code": 6046,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6040,
+      "code": 6047,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6041,
+      "code": 6048,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6042,
+      "code": 6049,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6043,
+      "code": 6050,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6044,
+      "code": 6051,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6045,
+      "code": 6052,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6046,
+      "code": 6053,
       "name": "submissionNotRejected",
       "msg": "Only a rejected submission's bond can be slashed"
     },
     {
-      "code": 6047,
+      "code": 6054,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6048,
+      "code": 6055,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6049,
+      "code": 6056,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6050,
+      "code": 6057,
       "name": "submissionRejected",
       "msg": "A rejected submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6051,
+      "code": 6058,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6052,
+      "code": 6059,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6053,
+      "code": 6060,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6054,
+      "code": 6061,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6055,
+      "code": 6062,
       "name": "bountyExhausted",
       "msg": "Not enough lamports on the task to pay the keeper bounty"
     },
     {
-      "code": 6056,
+      "code": 6063,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6057,
+      "code": 6064,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6058,
+      "code": 6065,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6059,
+      "code": 6066,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6060,
+      "code": 6067,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6061,
+      "code": 6068,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6062,
+      "code": 6069,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6063,
+      "code": 6070,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6064,
+      "code": 6071,
       "name": "invalidReputation",
       "msg": "Reputation thresholds must be at most 10,000"
     },
     {
-      "code": 6065,
+      "code": 6072,
       "name": "vestingMismatch",
       "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
     },
     {
-      "code": 6066,
+      "code": 6073,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6067,
+      "code": 6074,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }
@@ -4065,6 +4242,45 @@ export type Merit = {
           {
             "name": "newAdmin",
             "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "committeeDrawn",
+      "docs": [
+        "The committee seed is fixed: every validator can now compute its seats."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "seed",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "slot",
+            "docs": [
+              "The slot whose hash was used (the target, or the first produced slot after it)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
           }
         ]
       }
@@ -4221,11 +4437,26 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "totalActiveStake",
+            "docs": [
+              "Stake active in the open epoch: deposited before it, less what was requested for",
+              "unstake or slashed. Committees are drawn against this total."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalWarmingStake",
+            "docs": [
+              "Stake deposited during the open epoch: active from the next one."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                112
               ]
             }
           }
@@ -4278,18 +4509,57 @@ export type Merit = {
             "type": "i64"
           },
           {
-            "name": "maxVoteWeight",
+            "name": "minValidatorStake",
             "docs": [
-              "Cap on a single vote's weight, in stake-token base units."
+              "Active stake (at the draw) a validator needs to sit on a committee, in base units."
             ],
             "type": "u64"
           },
           {
             "name": "voteBondBps",
             "docs": [
-              "Bond locked per vote, in basis points of its weight (1..=10,000)."
+              "Bond locked per vote, in basis points of the validator's active stake at the draw",
+              "(1..=10,000). Open votes can never lock more than the stake, so one token backs at",
+              "most `10,000 / vote_bond_bps` open votes at once."
             ],
             "type": "u16"
+          },
+          {
+            "name": "minCommitteeSize",
+            "docs": [
+              "Smallest expected committee (seats) a task may ask for (>= 3)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxCommitteeSize",
+            "docs": [
+              "Largest expected committee a task may ask for (<= 16)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxQuorumBps",
+            "docs": [
+              "A task's quorum may be at most this share of its expected committee, in bps",
+              "(1..=7,500), so that a committee of the expected size can always reach it."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxRejectThreshold",
+            "docs": [
+              "Highest reject threshold a task may set (a low bar for rejection protects honest",
+              "work from a creator who would reject everything)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxAcceptThreshold",
+            "docs": [
+              "Highest accept threshold a task may set (so that a task can be won)."
+            ],
+            "type": "u8"
           },
           {
             "name": "incoherenceSlashBps",
@@ -4519,12 +4789,18 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "minValidatorStake",
-            "type": "u64"
+            "name": "committeeSize",
+            "docs": [
+              "Expected seats on each submission's committee (config bounds)."
+            ],
+            "type": "u8"
           },
           {
-            "name": "quorumWeight",
-            "type": "u64"
+            "name": "quorumSeats",
+            "docs": [
+              "Revealed seats a submission needs (1..=committee_size * max_quorum_bps)."
+            ],
+            "type": "u16"
           },
           {
             "name": "acceptThreshold",
@@ -4543,10 +4819,6 @@ export type Merit = {
             "type": "u16"
           },
           {
-            "name": "maxVotes",
-            "type": "u8"
-          },
-          {
             "name": "minReputationSubmit",
             "docs": [
               "Reputation (bps, 0..=10,000) a contributor needs to submit."
@@ -4556,9 +4828,95 @@ export type Merit = {
           {
             "name": "minReputationVote",
             "docs": [
-              "Reputation (bps, 0..=10,000) a validator needs to vote."
+              "Reputation (bps, 0..=5,000) a validator needs to vote."
             ],
             "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "draw",
+      "docs": [
+        "The committee draw of a task: scheduled by the first `draw` after submissions close",
+        "(which fixes the epoch and the active stake the lot is drawn against, and a target",
+        "slot nobody knows the hash of yet), done by a `draw` after the target slot."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "targetSlot",
+            "docs": [
+              "Slot whose hash (or that of the first produced slot after it) seeds the draw; 0",
+              "before the draw is scheduled."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "epoch",
+            "docs": [
+              "Epoch whose active stake counts."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalStake",
+            "docs": [
+              "Total active stake in `epoch`, when the draw was scheduled."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "seed",
+            "docs": [
+              "The committee seed; valid once `drawn`."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "drawn",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "drawScheduled",
+      "docs": [
+        "The first `draw` after submissions closed: the target slot and the stake snapshot."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "targetSlot",
+            "type": "u64"
+          },
+          {
+            "name": "epoch",
+            "type": "u64"
+          },
+          {
+            "name": "totalStake",
+            "type": "u64"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
           }
         ]
       }
@@ -4880,6 +5238,9 @@ export type Merit = {
         "fields": [
           {
             "name": "weight",
+            "docs": [
+              "Seats the validator holds on this submission's committee."
+            ],
             "type": "u64"
           },
           {
@@ -4975,7 +5336,13 @@ export type Merit = {
         "A participant's stake. PDA `[\"stake\", owner]`.",
         "",
         "`deposited` counts every token of the owner in the stake vault, including the part",
-        "`locked` in bonds and the part `unstaking`. Unlocked stake is what is left."
+        "`locked` in bonds and the part `unstaking`. Unlocked stake is what is left.",
+        "",
+        "Stake *counts* for committee draws only once it is active: a deposit warms up during",
+        "the epoch it was made in and is active from the next one; a request to unstake (or a",
+        "slash) stops the amount counting at once. A task drawn in epoch `e` counts what was",
+        "active in `e` ([`Stake::active_at`]), so stake added after a seed is known never buys",
+        "a seat on that task."
       ],
       "type": {
         "kind": "struct",
@@ -5016,6 +5383,25 @@ export type Merit = {
               "When the `unstaking` amount may be withdrawn."
             ],
             "type": "i64"
+          },
+          {
+            "name": "warming",
+            "docs": [
+              "Deposited during `warming_epoch` and not active before the epoch after it."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "warmingEpoch",
+            "type": "u64"
+          },
+          {
+            "name": "activeFromEpoch",
+            "docs": [
+              "Everything staked except `warming` has been active since this epoch (the epoch",
+              "after the previous deposit's)."
+            ],
+            "type": "u64"
           },
           {
             "name": "reputation",
@@ -5153,7 +5539,7 @@ export type Merit = {
           {
             "name": "revealed",
             "docs": [
-              "Revealed votes, at most the task's `max_votes` (<= 32)."
+              "Revealed votes, at most 32."
             ],
             "type": {
               "vec": {
@@ -5165,6 +5551,9 @@ export type Merit = {
           },
           {
             "name": "revealedWeight",
+            "docs": [
+              "Seats revealed."
+            ],
             "type": "u64"
           },
           {
@@ -5426,18 +5815,18 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "minValidatorStake",
+            "name": "committeeSize",
             "docs": [
-              "Unlocked stake a validator needs to vote."
+              "Expected seats on each submission's committee."
             ],
-            "type": "u64"
+            "type": "u8"
           },
           {
-            "name": "quorumWeight",
+            "name": "quorumSeats",
             "docs": [
-              "Revealed weight a submission needs for a consensus."
+              "Revealed seats a submission needs for a consensus."
             ],
-            "type": "u64"
+            "type": "u16"
           },
           {
             "name": "acceptThreshold",
@@ -5458,10 +5847,6 @@ export type Merit = {
             "type": "u16"
           },
           {
-            "name": "maxVotes",
-            "type": "u8"
-          },
-          {
             "name": "minReputationSubmit",
             "docs": [
               "Reputation (bps) a contributor needs to submit."
@@ -5480,6 +5865,14 @@ export type Merit = {
             "type": {
               "defined": {
                 "name": "taskRules"
+              }
+            }
+          },
+          {
+            "name": "draw",
+            "type": {
+              "defined": {
+                "name": "draw"
               }
             }
           },
@@ -5700,7 +6093,10 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "maxVoteWeight",
+            "name": "minValidatorStake",
+            "docs": [
+              "Active stake at the draw a validator needs to sit on a committee."
+            ],
             "type": "u64"
           },
           {
@@ -5894,14 +6290,14 @@ export type Merit = {
           {
             "name": "weight",
             "docs": [
-              "min(unlocked stake at commit, config cap)."
+              "Seats drawn for this validator on this submission: the vote's weight."
             ],
             "type": "u64"
           },
           {
             "name": "bond",
             "docs": [
-              "Stake locked at commit."
+              "Stake locked at commit: `vote_bond_bps` of the validator's active stake at the draw."
             ],
             "type": "u64"
           },
@@ -6016,6 +6412,9 @@ export type Merit = {
           },
           {
             "name": "weight",
+            "docs": [
+              "Seats drawn."
+            ],
             "type": "u64"
           },
           {

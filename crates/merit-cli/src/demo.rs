@@ -31,7 +31,6 @@ async fn actor(net: &mut Localnet, name: &'static str, wallet: u64, stake: u64) 
 
 pub async fn run() -> Result<()> {
     let params = ConfigParams {
-        max_vote_weight: 500 * TOKEN,
         epoch_length_secs: 24 * 3600,
         initial_emission: 5_000 * TOKEN,
         ..ConfigParams::defaults(6)
@@ -48,7 +47,7 @@ pub async fn run() -> Result<()> {
     let foundation = actor(&mut net, "foundation", 20_000 * TOKEN, 0).await?;
     let ix = c.fund_emissions(foundation.key.pubkey(), 20_000 * TOKEN, 1_000_000_000);
     net.send(&[ix], &[&foundation.key]).await?;
-    println!("0. a foundation funds 20,000 tokens of emissions; epochs last one day, epoch 0 emits 5,000");
+    println!("0. a foundation funds 20,000 tokens of emissions; epochs last one day, epoch 0 emits 5,000 and each later one 5% less");
     let creator = actor(&mut net, "creator", 1_000 * TOKEN, 0).await?;
     let keeper = actor(&mut net, "keeper", 0, 0).await?;
     let contributors = vec![
@@ -66,6 +65,21 @@ pub async fn run() -> Result<()> {
     ];
     let silent = "eve";
 
+    // Deposits warm up for an epoch before they count for committee draws.
+    let genesis: Epoch = net
+        .account(&pda::epoch(0))
+        .await
+        .ok_or_else(|| anyhow!("epoch"))?;
+    net.set_time(genesis.end);
+    net.send(
+        &[c.advance_epoch(keeper.key.pubkey(), 0, 1)],
+        &[&keeper.key],
+    )
+    .await?;
+    println!(
+        "   everyone's stake warms up for a day (epoch 0) before it counts for committee draws"
+    );
+
     let now = net.now();
     let args = CreateTaskArgs {
         id: 1,
@@ -76,13 +90,12 @@ pub async fn run() -> Result<()> {
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
-        min_validator_stake: 100 * TOKEN,
-        quorum_weight: 500 * TOKEN,
+        committee_size: 16,
+        quorum_seats: 8,
         accept_threshold: 60,
         reject_threshold: 30,
         validator_share_bps: 2_000,
         max_submissions: 8,
-        max_votes: 8,
         min_reputation_submit: 0,
         min_reputation_vote: 0,
     };
@@ -112,6 +125,12 @@ pub async fn run() -> Result<()> {
     println!("2. alice, bob, carol and dave submit work, each bonding 10 tokens of stake");
 
     net.set_time(args.submission_deadline);
+    net.send(&[c.draw(keeper.key.pubkey(), task)], &[&keeper.key])
+        .await?;
+    net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    net.send(&[c.draw(keeper.key.pubkey(), task)], &[&keeper.key])
+        .await?;
+    println!("   the keeper draws each submission's committee from a slot hash nobody could choose: 16 expected seats over 1,700 active tokens");
     for v in &validators {
         for ((_, quality), sub) in contributors.iter().zip(&subs) {
             let score = quality.saturating_add((v.name.len() % 3) as u8);
@@ -120,7 +139,7 @@ pub async fn run() -> Result<()> {
             net.send(&[ix], &[&v.key]).await?;
         }
     }
-    println!("3. five validators commit hidden scores on every submission");
+    println!("3. five validators, each drawn on every submission (500 to 200 tokens: 4 to 1 seats at least), commit hidden scores");
 
     net.set_time(args.commit_deadline);
     for v in validators.iter().filter(|v| v.name != silent) {
@@ -135,7 +154,7 @@ pub async fn run() -> Result<()> {
     net.set_time(args.reveal_deadline);
     for (who, _) in &contributors {
         net.send(
-            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 0)],
+            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 1)],
             &[&keeper.key],
         )
         .await?;
@@ -190,21 +209,21 @@ pub async fn run() -> Result<()> {
     println!("7. contributors and validators claim their rewards; bonds unlock");
 
     let epoch: Epoch = net
-        .account(&pda::epoch(0))
+        .account(&pda::epoch(1))
         .await
         .ok_or_else(|| anyhow!("epoch"))?;
     net.set_time(epoch.end);
     net.send(
-        &[c.advance_epoch(keeper.key.pubkey(), 0, 1)],
+        &[c.advance_epoch(keeper.key.pubkey(), 1, 2)],
         &[&keeper.key],
     )
     .await?;
     let epoch: Epoch = net
-        .account(&pda::epoch(0))
+        .account(&pda::epoch(1))
         .await
         .ok_or_else(|| anyhow!("epoch"))?;
     println!(
-        "8. the day ends; the keeper closes epoch 0: {} tokens to contributors by merit points, {} to validators",
+        "8. the day ends; the keeper closes epoch 1: {} tokens to contributors by merit points, {} to validators",
         tokens(epoch.contributor_emission),
         tokens(epoch.validator_emission)
     );

@@ -11,8 +11,8 @@ pub use merit;
 pub use merit::instructions::CreateTaskArgs;
 pub use merit::sortition;
 pub use merit::state::{
-    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Draw, Epoch,
-    Outcome, Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
+    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Draw, Epoch, Outcome,
+    Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
 };
 
 /// The seats `validator` holds on `submission`'s committee, from chain state: the task's

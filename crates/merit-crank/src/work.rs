@@ -11,6 +11,11 @@ use std::collections::BTreeMap;
 /// One permissionless action a keeper can take now.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Work {
+    /// Schedule a task's committee draw, or seed it once its target slot has passed (a
+    /// call before then fails with `DrawNotReady` and is retried on a later pass).
+    Draw {
+        task: Pubkey,
+    },
     AdvanceEpoch {
         current: u64,
         next: u64,
@@ -46,6 +51,7 @@ impl Work {
     pub fn instruction(&self, c: &MeritClient, keeper: &Pubkey) -> Instruction {
         let k = *keeper;
         match *self {
+            Work::Draw { task } => c.draw(k, task),
             Work::AdvanceEpoch { current, next } => c.advance_epoch(k, current, next),
             Work::FinalizeSubmission {
                 task,
@@ -69,7 +75,7 @@ impl Work {
 }
 
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
-/// open epoch), then finalizations, slashes and closes.
+/// open epoch), then finalizations, slashes, committee draws and closes.
 pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let now = chain.now().await?;
     let config: Config = match chain.account(&pda::config()).await? {
@@ -136,6 +142,11 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 contributor: c,
             }),
             _ => {}
+        }
+    }
+    for (key, task) in &tasks {
+        if task.submission_count > 0 && task.require_draw_due(now).is_ok() {
+            work.push(Work::Draw { task: *key });
         }
     }
     for (key, task) in &tasks {

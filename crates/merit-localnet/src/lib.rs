@@ -511,7 +511,11 @@ impl Localnet {
 
     /// Rewrites an existing Anchor account's data in the bank with `value`: for test
     /// fixtures only (see the test harness's `staker`).
-    pub async fn write_account<T: anchor_lang::AccountSerialize>(&mut self, key: &Pubkey, value: &T) {
+    pub async fn write_account<T: anchor_lang::AccountSerialize>(
+        &mut self,
+        key: &Pubkey,
+        value: &T,
+    ) {
         let mut account = self.raw_account(key).await.expect("account exists");
         let mut data = Vec::with_capacity(account.data.len());
         value.try_serialize(&mut data).expect("serializes");

@@ -128,6 +128,16 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             .await
             .map_err(|e| anyhow!("{e}"))?;
     }
+    // Deposits warm up during the epoch they were made in: the first tasks come in the
+    // next epoch, when the stake counts for committee draws.
+    let genesis: Epoch = net
+        .account(&pda::epoch(0))
+        .await
+        .ok_or_else(|| anyhow!("epoch 0"))?;
+    net.set_time(genesis.end);
+    net.send(&[client.advance_epoch(keeper.pubkey(), 0, 1)], &[&keeper])
+        .await
+        .map_err(|e| anyhow!("advance_epoch: {e}"))?;
     let contributors: Vec<usize> = (0..agents.len())
         .filter(|&i| agents[i].role == Role::Contributor)
         .collect();
@@ -203,12 +213,40 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             }
         }
 
-        // Commit: every validator judges every submission of the epoch, in random order.
+        // Draw: the keeper schedules every task's committee draw when submissions close,
+        // and seeds it once the target slot has passed.
         let t0: Task = net
             .account(&tasks[0])
             .await
             .ok_or_else(|| anyhow!("task"))?;
         net.set_time(t0.submission_deadline);
+        for step in 0..2 {
+            if step == 1 {
+                net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+            }
+            let items: Vec<(Instruction, Vec<&Keypair>)> = tasks
+                .iter()
+                .map(|t| (client.draw(keeper.pubkey(), *t), vec![&keeper]))
+                .collect();
+            totals.transactions += items.len() as u64;
+            check(net.send_batch(&items).await, "draw")?;
+        }
+        let current_epoch = net
+            .account::<Config>(&pda::config())
+            .await
+            .ok_or_else(|| anyhow!("config"))?
+            .current_epoch;
+        let mut drawn_tasks = std::collections::BTreeMap::new();
+        for t in &tasks {
+            let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+            drawn_tasks.insert(*t, task);
+        }
+        let mut stakes = Vec::with_capacity(agents.len());
+        for a in &agents {
+            stakes.push(net.account::<Stake>(&pda::stake(&a.key.pubkey())).await);
+        }
+
+        // Commit: each validator judges the submissions it was drawn for, in random order.
         let mut votes: Vec<(VoteRecord, u8, [u8; 32], bool)> = Vec::new();
         let mut items = Vec::new();
         for &v in &validators {
@@ -216,6 +254,16 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             mine.shuffle(&mut rng);
             for s in mine {
                 let sub = &subs[s];
+                let seats = merit_client::seats(
+                    &drawn_tasks[&sub.task],
+                    &sub.key,
+                    &agents[v].key.pubkey(),
+                    stakes[v].as_ref(),
+                    current_epoch,
+                );
+                if seats == 0 {
+                    continue;
+                }
                 let (score, reveals) = agents[v].strategy.vote(
                     &mut rng,
                     sub.quality,

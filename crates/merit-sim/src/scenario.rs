@@ -52,12 +52,13 @@ pub struct Population {
 pub struct TaskTemplate {
     pub reward: u64,
     pub bond: u64,
-    pub min_validator_stake: u64,
-    pub quorum_weight: u64,
+    /// Expected seats on each submission's committee.
+    pub committee_size: u8,
+    /// Revealed seats a submission needs.
+    pub quorum_seats: u16,
     pub accept_threshold: u8,
     pub reject_threshold: u8,
     pub validator_share_bps: u16,
-    pub max_votes: u8,
     pub phase_secs: i64,
     pub min_reputation_submit: u16,
     pub min_reputation_vote: u16,
@@ -68,7 +69,7 @@ pub struct TaskTemplate {
 #[serde(default, deny_unknown_fields)]
 pub struct ProgramParams {
     pub unstake_cooldown_secs: i64,
-    pub max_vote_weight: u64,
+    pub min_validator_stake: u64,
     pub vote_bond_bps: u16,
     pub incoherence_slash_bps: u16,
     pub slasher_reward_bps: u16,
@@ -127,12 +128,11 @@ impl Default for TaskTemplate {
         TaskTemplate {
             reward: 1_000,
             bond: 20,
-            min_validator_stake: 100,
-            quorum_weight: 1_000,
+            committee_size: 16,
+            quorum_seats: 5,
             accept_threshold: 60,
             reject_threshold: 30,
             validator_share_bps: 3_000,
-            max_votes: 32,
             phase_secs: 3_600,
             min_reputation_submit: 0,
             min_reputation_vote: 0,
@@ -145,7 +145,7 @@ impl Default for ProgramParams {
         let d = ConfigParams::defaults(6);
         ProgramParams {
             unstake_cooldown_secs: d.unstake_cooldown_secs,
-            max_vote_weight: 1_000,
+            min_validator_stake: 100,
             vote_bond_bps: d.vote_bond_bps,
             incoherence_slash_bps: d.incoherence_slash_bps,
             slasher_reward_bps: d.slasher_reward_bps,
@@ -168,10 +168,16 @@ impl Default for ProgramParams {
 
 impl ProgramParams {
     pub fn to_config(&self) -> ConfigParams {
+        let d = ConfigParams::defaults(6);
         ConfigParams {
             unstake_cooldown_secs: self.unstake_cooldown_secs,
-            max_vote_weight: self.max_vote_weight.saturating_mul(TOKEN),
+            min_validator_stake: self.min_validator_stake.saturating_mul(TOKEN),
             vote_bond_bps: self.vote_bond_bps,
+            min_committee_size: d.min_committee_size,
+            max_committee_size: d.max_committee_size,
+            max_quorum_bps: d.max_quorum_bps,
+            max_reject_threshold: d.max_reject_threshold,
+            max_accept_threshold: d.max_accept_threshold,
             incoherence_slash_bps: self.incoherence_slash_bps,
             slasher_reward_bps: self.slasher_reward_bps,
             coherence_tolerance: self.coherence_tolerance,
@@ -203,13 +209,12 @@ impl TaskTemplate {
             commit_deadline: now + 2 * self.phase_secs,
             reveal_deadline: now + 3 * self.phase_secs,
             bond: self.bond * TOKEN,
-            min_validator_stake: self.min_validator_stake * TOKEN,
-            quorum_weight: self.quorum_weight * TOKEN,
+            committee_size: self.committee_size,
+            quorum_seats: self.quorum_seats,
             accept_threshold: self.accept_threshold,
             reject_threshold: self.reject_threshold,
             validator_share_bps: self.validator_share_bps,
             max_submissions,
-            max_votes: self.max_votes,
             min_reputation_submit: self.min_reputation_submit,
             min_reputation_vote: self.min_reputation_vote,
         }

@@ -39,7 +39,9 @@ pub enum MeritError {
     InvalidDeadlines,
     #[msg("Task lasts longer than the protocol allows")]
     TaskTooLong,
-    #[msg("Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds")]
+    #[msg(
+        "Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds"
+    )]
     InvalidThresholds,
     #[msg("Basis points must be at most 10,000")]
     InvalidBps,

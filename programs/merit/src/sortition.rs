@@ -21,8 +21,9 @@ pub fn task_seed(task: &Pubkey, slot: u64, slot_hash: &[u8; 32]) -> [u8; 32] {
 /// A validator's lot for one submission: uniform on `u64` for anyone who does not know
 /// the seed, fixed for everyone once it is known.
 pub fn lot(seed: &[u8; 32], submission: &Pubkey, validator: &Pubkey) -> u64 {
-    let h = solana_sha256_hasher::hashv(&[DRAW_DOMAIN, seed, submission.as_ref(), validator.as_ref()])
-        .to_bytes();
+    let h =
+        solana_sha256_hasher::hashv(&[DRAW_DOMAIN, seed, submission.as_ref(), validator.as_ref()])
+            .to_bytes();
     let mut first = [0u8; 8];
     first.copy_from_slice(&h[..8]);
     u64::from_le_bytes(first)
@@ -68,7 +69,9 @@ pub fn slot_hash_at_or_after(data: &[u8], target: u64) -> Option<(u64, [u8; 32])
     let len = len.min(data.len().saturating_sub(8) / ENTRY);
     let slot_at = |i: usize| -> Option<u64> {
         let start = 8 + i * ENTRY;
-        Some(u64::from_le_bytes(data.get(start..start + 8)?.try_into().ok()?))
+        Some(u64::from_le_bytes(
+            data.get(start..start + 8)?.try_into().ok()?,
+        ))
     };
     if len == 0 || slot_at(len - 1)? > target || slot_at(0)? < target {
         return None;
@@ -134,7 +137,10 @@ mod tests {
         );
         assert_eq!(slot_hash_at_or_after(&data, 13).map(|x| x.0), Some(16));
         assert_eq!(slot_hash_at_or_after(&data, 12).map(|x| x.0), Some(12));
-        assert_eq!(slot_hash_at_or_after(&data, 20).map(|x| x.1), Some([20; 32]));
+        assert_eq!(
+            slot_hash_at_or_after(&data, 20).map(|x| x.1),
+            Some([20; 32])
+        );
         assert_eq!(slot_hash_at_or_after(&data, 21), None, "not produced yet");
         assert_eq!(slot_hash_at_or_after(&data, 11), None, "may have aged out");
         assert_eq!(slot_hash_at_or_after(&sysvar(&[]), 1), None);

@@ -215,9 +215,7 @@ impl Config {
 
     /// Opens a new epoch: what warmed up during the last one becomes active.
     pub fn activate_warming_stake(&mut self) -> Result<()> {
-        self.total_active_stake = self
-            .total_active_stake
-            .safe_add(self.total_warming_stake)?;
+        self.total_active_stake = self.total_active_stake.safe_add(self.total_warming_stake)?;
         self.total_warming_stake = 0;
         Ok(())
     }

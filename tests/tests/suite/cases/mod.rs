@@ -9,6 +9,7 @@ mod fuzz;
 mod lifecycle;
 mod reputation;
 mod slash;
+mod sortition;
 mod stake;
 mod submit;
 mod task;

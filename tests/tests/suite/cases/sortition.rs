@@ -1,0 +1,269 @@
+//! Committees by lot: the attacks that worked against first-come seats, as tests that
+//! fail if the defence breaks.
+use anchor_lang::prelude::Pubkey;
+use merit::sortition::{lot, seats};
+use merit_tests::*;
+
+/// A task with one honest submission, judged after `validators` are active.
+async fn task_with_submission(t: &mut TestContext) -> (Keypair, Pubkey, Pubkey) {
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let mut args = t.task_args();
+    args.committee_size = 9;
+    args.quorum_seats = 3;
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    (creator, task, sub)
+}
+
+#[tokio::test]
+async fn thirty_two_minimum_stake_sybils_cannot_take_the_seats_of_a_large_honest_validator() {
+    let mut t = TestContext::new().await;
+    t.check_each_step = false;
+    let honest = t.validator(1_000_000 * TOKEN, 0).await;
+    let mut sybils = Vec::new();
+    for _ in 0..32 {
+        sybils.push(t.validator(10 * TOKEN, 0).await);
+    }
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    t.to_commit_phase(&task).await;
+    // They race to commit first: only the drawn may, whatever the order.
+    let mut sybil_seats = 0;
+    for s in &sybils {
+        let drawn = t.seats(&task, &sub, &s.pubkey()).await;
+        match t.try_commit(s, task, sub, 0).await {
+            Ok(()) => sybil_seats += drawn,
+            Err(_) => assert_eq!(drawn, 0, "a drawn sybil was refused"),
+        }
+    }
+    // 320 of 1,000,320 tokens: 0.003 expected seats of 9.
+    assert!(sybil_seats <= 1, "sybils took {sybil_seats} seats");
+    t.try_commit(&honest, task, sub, 85).await.unwrap();
+    assert!(t.vote(&sub, &honest.pubkey()).await.weight >= 8);
+    t.to_reveal_phase(&task).await;
+    t.try_reveal(&honest, task, sub, 85).await.unwrap();
+    for s in &sybils {
+        let _ = t.try_reveal(s, task, sub, 0).await;
+    }
+    t.to_finalize_phase(&task).await;
+    let keeper = t.actor(0).await;
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::Accepted);
+}
+
+#[tokio::test]
+async fn an_undrawn_validator_is_refused_and_uses_no_seat() {
+    let mut t = TestContext::new().await;
+    let big = t.validator(1_000_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    // Keys whose lot misses: a minimum-stake validator is drawn with odds 9e-6.
+    let small = t.validator(TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    assert_eq!(t.seats(&task, &sub, &small.pubkey()).await, 0);
+    assert_merit_err(
+        t.try_commit(&small, task, sub, 0).await,
+        MeritError::NotDrawn,
+    );
+    assert!(!t.exists(&pda::vote(&sub, &small.pubkey())).await);
+    assert_eq!(t.submission(&sub).await.vote_count, 0);
+    t.try_commit(&big, task, sub, 80).await.unwrap();
+}
+
+#[test]
+fn a_whale_split_over_five_keys_gets_the_same_expected_seats_as_one_key() {
+    // 500,000 of 2,000,000 active tokens, committee of 9: 2.25 expected seats either way.
+    let total = 2_000_000 * TOKEN;
+    let (n, k) = (20_000u64, 9u8);
+    let (mut one, mut five) = (0u64, 0u64);
+    for i in 0..n {
+        let seed = merit::sortition::task_seed(&Pubkey::new_from_array([1; 32]), i, &[2; 32]);
+        let sub = Pubkey::new_from_array([3; 32]);
+        one += seats(
+            500_000 * TOKEN,
+            total,
+            k,
+            lot(&seed, &sub, &Pubkey::new_from_array([9; 32])),
+        );
+        for key in 0..5u8 {
+            let v = Pubkey::new_from_array([10 + key; 32]);
+            five += seats(100_000 * TOKEN, total, k, lot(&seed, &sub, &v));
+        }
+    }
+    let (mean_one, mean_five) = (one as f64 / n as f64, five as f64 / n as f64);
+    // Standard error of a mean of 20,000 draws with variance <= 1.25: < 0.008; 5 sigma.
+    assert!((mean_one - 2.25).abs() < 0.04, "one key: {mean_one}");
+    assert!((mean_five - 2.25).abs() < 0.04, "five keys: {mean_five}");
+}
+
+#[tokio::test]
+async fn a_contributor_cannot_judge_a_rival_in_the_same_task() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let rival = t.validator(1_000 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.submit(&rival, task, 2).await;
+    t.to_commit_phase(&task).await;
+    assert!(t.seats(&task, &sub, &rival.pubkey()).await > 0);
+    assert_merit_err(
+        t.try_commit(&rival, task, sub, 0).await,
+        MeritError::CompetitorVote,
+    );
+}
+
+#[tokio::test]
+async fn stake_deposited_after_the_draw_gives_no_seat_even_once_active() {
+    let mut t = TestContext::new().await;
+    let honest = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    t.to_commit_phase(&task).await;
+    // Seeing the seed, an attacker deposits 100x the active stake and waits for it to warm.
+    let late = t.staker(100_000 * TOKEN, 0).await;
+    let keeper = t.actor(0).await;
+    let state = t.task(&task).await;
+    let end = t.epoch(0).await.end;
+    assert!(end > state.commit_deadline, "the epoch outlasts the task");
+    assert_eq!(t.seats(&task, &sub, &late.pubkey()).await, 0);
+    assert_merit_err(
+        t.try_commit(&late, task, sub, 0).await,
+        MeritError::StakeBelowMinimum,
+    );
+    t.try_commit(&honest, task, sub, 80).await.unwrap();
+    // Its stake counts from the next epoch on, for tasks drawn then.
+    t.set_time(end);
+    t.advance_epoch(&keeper).await.unwrap();
+    let stake = t.stake(&late.pubkey()).await;
+    assert_eq!(stake.active_at(0, 1), 0);
+    assert_eq!(stake.active_at(1, 1), 100_000 * TOKEN);
+    assert_eq!(t.config().await.total_active_stake, 101_000 * TOKEN);
+}
+
+#[tokio::test]
+async fn stake_requested_for_unstake_stops_counting_at_once() {
+    let mut t = TestContext::new().await;
+    let whale = t.validator(1_000 * TOKEN, 0).await;
+    let other = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    t.to_commit_phase(&task).await;
+    assert!(t.seats(&task, &sub, &whale.pubkey()).await >= 4);
+    let ix = t.client().request_unstake(whale.pubkey(), 1_000 * TOKEN);
+    t.send(&[ix], &[&whale]).await.unwrap();
+    assert_eq!(t.config().await.total_active_stake, 1_000 * TOKEN);
+    assert_eq!(t.seats(&task, &sub, &whale.pubkey()).await, 0);
+    assert_merit_err(
+        t.try_commit(&whale, task, sub, 0).await,
+        MeritError::StakeBelowMinimum,
+    );
+    t.try_commit(&other, task, sub, 80).await.unwrap();
+}
+
+#[tokio::test]
+async fn tokens_backing_an_open_vote_cannot_be_unstaked() {
+    let mut t = TestContext::new().await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 80).await.unwrap();
+    // The bond (10% of the active stake) stays locked until the vote settles.
+    let ix = t.client().request_unstake(val.pubkey(), 1_000 * TOKEN);
+    assert_merit_err(
+        t.send(&[ix], &[&val]).await,
+        MeritError::InsufficientUnlockedStake,
+    );
+    assert_eq!(t.stake(&val.pubkey()).await.locked, 100 * TOKEN);
+}
+
+#[tokio::test]
+async fn a_creator_cannot_set_parameters_that_make_a_task_capturable() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let p = ConfigParams::defaults(6);
+    for (edit, err) in [
+        (
+            (|a: &mut CreateTaskArgs| a.committee_size = 1) as fn(&mut CreateTaskArgs),
+            MeritError::InvalidCommitteeSize,
+        ),
+        (|a| a.quorum_seats = 9, MeritError::InvalidQuorum),
+        (
+            |a| {
+                a.reject_threshold = 100;
+                a.accept_threshold = 100;
+            },
+            MeritError::InvalidThresholds,
+        ),
+        (|a| a.reject_threshold = 51, MeritError::InvalidThresholds),
+        (
+            |a| a.min_reputation_vote = 10_000,
+            MeritError::InvalidReputation,
+        ),
+    ] {
+        let mut args = t.task_args();
+        edit(&mut args);
+        assert_merit_err(t.try_create_task(&creator, args).await, err);
+    }
+    assert!(p.min_committee_size >= 3 && p.max_reject_threshold < p.max_accept_threshold);
+}
+
+#[tokio::test]
+async fn a_puppet_of_the_creator_with_one_token_is_not_drawn() {
+    let mut t = TestContext::new().await;
+    let honest = t.validator(100_000 * TOKEN, 0).await;
+    let (creator, task, sub) = task_with_submission(&mut t).await;
+    let puppet = t.validator(TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    assert_merit_err(
+        t.try_commit(&creator, task, sub, 0).await,
+        MeritError::CreatorVote,
+    );
+    assert_merit_err(
+        t.try_commit(&puppet, task, sub, 0).await,
+        MeritError::NotDrawn,
+    );
+    t.try_commit(&honest, task, sub, 85).await.unwrap();
+}
+
+#[tokio::test]
+async fn no_draw_by_the_commit_deadline_ends_no_quorum_and_slashes_nobody() {
+    let mut t = TestContext::new().await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    let state = t.task(&task).await;
+    t.set_time(state.submission_deadline);
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 80).await,
+        MeritError::CommitteeNotDrawn,
+    );
+    t.set_time(state.commit_deadline);
+    assert_merit_err(t.draw_step(&task).await, MeritError::DrawNotDue);
+    t.to_finalize_phase(&task).await;
+    let keeper = t.actor(0).await;
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::NoQuorum);
+    assert_merit_err(
+        t.slash_submission(&keeper, task, &t.submission(&sub).await.contributor)
+            .await,
+        MeritError::SubmissionNotRejected,
+    );
+}
+
+#[tokio::test]
+async fn the_draw_is_refused_before_its_target_slot_and_done_once() {
+    let mut t = TestContext::new().await;
+    t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, _) = task_with_submission(&mut t).await;
+    let state = t.task(&task).await;
+    t.set_time(state.submission_deadline - 1);
+    assert_merit_err(t.draw_step(&task).await, MeritError::DrawNotDue);
+    t.set_time(state.submission_deadline);
+    t.draw_step(&task).await.unwrap();
+    let draw = t.task(&task).await.draw;
+    assert_eq!(draw.total_stake, 1_000 * TOKEN);
+    assert!(!draw.drawn && draw.target_slot > t.net.slot());
+    assert_merit_err(t.draw_step(&task).await, MeritError::DrawNotReady);
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.draw_step(&task).await.unwrap();
+    assert!(t.task(&task).await.draw.drawn);
+    assert_merit_err(t.draw_step(&task).await, MeritError::AlreadyDrawn);
+}
