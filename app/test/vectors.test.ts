@@ -20,12 +20,33 @@ import {
   type AccountKind,
 } from "../src/index.js";
 
+interface U64 {
+  $u64: string;
+}
+interface Pk {
+  $pubkey: string;
+}
+interface Bytes {
+  $bytes: string;
+}
+
 interface Vectors {
   programId: string;
   deployment: { stakeMint: string; tokenProgram: string };
   pdas: { name: string; args: unknown[]; address: string }[];
   commitments: { submission: string; validator: string; score: number; salt: string; commitment: string }[];
-  sortition: Record<string, unknown>[];
+  sortition: {
+    draw: {
+      task: Pk;
+      slot: U64;
+      slotHash: Bytes;
+      seed: Bytes;
+      submission: Pk;
+      validator: Pk;
+      lot: U64;
+    };
+    seats: { stake: U64; total: U64; committee: number; lot: U64; seats: U64 }[];
+  };
   instructions: {
     builder: string;
     args: Record<string, unknown>;
@@ -98,12 +119,11 @@ test("every PDA matches the program's derivation", () => {
 });
 
 test("committee seeds, lots and seats match the program's sortition", () => {
-  const [first, ...cases] = vectors.sortition as Record<string, never>[];
-  const u64 = (v: { $u64: string }): bigint => BigInt(v.$u64);
-  const hexOf = (v: { $bytes: string }): Uint8Array => Buffer.from(v.$bytes, "hex");
-  const seed = taskSeed(new PublicKey(first.task), u64(first.slot), hexOf(first.slotHash));
-  assert.equal(Buffer.from(seed).toString("hex"), (first.seed as { $bytes: string }).$bytes);
-  assert.equal(lot(seed, new PublicKey(first.submission), new PublicKey(first.validator)), u64(first.lot));
+  const { draw, seats: cases } = vectors.sortition;
+  const u64 = (v: U64): bigint => BigInt(v.$u64);
+  const seed = taskSeed(new PublicKey(draw.task.$pubkey), u64(draw.slot), Buffer.from(draw.slotHash.$bytes, "hex"));
+  assert.equal(Buffer.from(seed).toString("hex"), draw.seed.$bytes);
+  assert.equal(lot(seed, new PublicKey(draw.submission.$pubkey), new PublicKey(draw.validator.$pubkey)), u64(draw.lot));
   assert.ok(cases.length >= 5);
   for (const c of cases) {
     assert.equal(seats(u64(c.stake), u64(c.total), c.committee, u64(c.lot)), u64(c.seats));

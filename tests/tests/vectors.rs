@@ -335,16 +335,17 @@ fn commitments() -> Vec<Value> {
 
 /// Lots and seats from `merit::sortition`, for the TypeScript copy: whole seats, the
 /// fractional lottery on both sides of its edge, and zero stake.
-fn sortition() -> Vec<Value> {
+fn sortition() -> Value {
     let k = |n: u8| seeded_keypair(1, n).pubkey();
     let (sub, val, task) = (k(20), k(21), k(22));
     let seed = merit::sortition::task_seed(&task, 1_234, &[6; 32]);
     let lot = merit::sortition::lot(&seed, &sub, &val);
-    let mut out = vec![json!({
+    let draw = json!({
         "task": pk(&task), "slot": u64v(1_234), "slotHash": bytes(&[6; 32]),
         "seed": bytes(&seed),
         "submission": pk(&sub), "validator": pk(&val), "lot": u64v(lot),
-    })];
+    });
+    let mut seats = Vec::new();
     for (stake, total, committee, lot) in [
         (300u64, 400u64, 16u8, 0u64),
         (1, 4, 9, (1u64 << 62) - 1),
@@ -353,13 +354,13 @@ fn sortition() -> Vec<Value> {
         (u64::MAX, u64::MAX, 16, u64::MAX),
         (0, 10, 9, 0),
     ] {
-        out.push(json!({
+        seats.push(json!({
             "stake": u64v(stake), "total": u64v(total), "committee": committee,
             "lot": u64v(lot),
             "seats": u64v(merit::sortition::seats(stake, total, committee, lot)),
         }));
     }
-    out
+    json!({ "draw": draw, "seats": seats })
 }
 
 fn events() -> Vec<Value> {
@@ -411,7 +412,6 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     .await
     .unwrap();
     let c = net.client;
-    let now = net.now();
     let user = |n: u8| seeded_keypair(2, n);
     let (creator, alice, val) = (user(1), user(2), user(3));
     for (who, tokens) in [
@@ -427,6 +427,13 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     net.send(&[c.deposit_stake(val.pubkey(), 300 * TOKEN)], &[&val])
         .await
         .unwrap();
+    // The deposits warm up during epoch 0; the task runs in epoch 1.
+    let genesis: merit_client::Epoch = net.account(&pda::epoch(0)).await.unwrap();
+    net.set_time(genesis.end);
+    net.send(&[c.advance_epoch(creator.pubkey(), 0, 1)], &[&creator])
+        .await
+        .unwrap();
+    let now = net.now();
     let args = task_args(now);
     let task = pda::task(&creator.pubkey(), args.id);
     net.send(
@@ -443,6 +450,13 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     .unwrap();
     let sub = pda::submission(&task, &alice.pubkey());
     net.set_time(args.submission_deadline);
+    net.send(&[c.draw(creator.pubkey(), task)], &[&creator])
+        .await
+        .unwrap();
+    net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    net.send(&[c.draw(creator.pubkey(), task)], &[&creator])
+        .await
+        .unwrap();
     let salt = [9u8; 32];
     let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
     net.send(
@@ -457,13 +471,22 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         .unwrap();
     net.set_time(args.reveal_deadline);
     net.send(
-        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 0)],
+        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 1)],
         &[&val],
     )
     .await
     .unwrap();
 
     let vote = pda::vote(&sub, &val.pubkey());
+    // The vote's weight is the seats the program's own rule draws for it.
+    let weight = net.account::<merit_client::Vote>(&vote).await.unwrap().weight;
+    let task_account: merit_client::Task = net.account(&task).await.unwrap();
+    let val_stake: merit_client::Stake = net.account(&pda::stake(&val.pubkey())).await.unwrap();
+    assert_eq!(
+        weight,
+        merit_client::seats(&task_account, &sub, &val.pubkey(), Some(&val_stake), 1)
+    );
+    assert!(weight == 6 || weight == 7, "300 of 400 tokens x 9 seats = 6.75");
     let mut out = Vec::new();
     let mut push = |kind: &str, address: Pubkey, data: Vec<u8>, fields: Value| {
         out.push(json!({"kind": kind, "address": address.to_string(), "data": b64(&data), "fields": fields}));
@@ -477,7 +500,8 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "admin": net.admin.pubkey().to_string(),
             "stakeMint": c.stake_mint.to_string(),
             "paused": false,
-            "currentEpoch": "0",
+            "currentEpoch": "1",
+            "totalActiveStake": (400 * TOKEN).to_string(),
             "params.voteBondBps": 1_000,
             "params.minValidatorStake": ConfigParams::defaults(6).min_validator_stake.to_string(),
         }),
@@ -497,6 +521,9 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "locked": (10 * TOKEN).to_string(),
             "reputation.scoreBps": 6_000,
             "reputation.accepted": 1,
+            // Stored lazily: the epoch-0 deposit is active from epoch 1 though still here.
+            "warming": (100 * TOKEN).to_string(),
+            "warmingEpoch": "0",
         }),
     );
     let task_data = net.raw_account(&task).await.unwrap().data;
@@ -512,6 +539,10 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "state": "open",
             "finalizedCount": 1,
             "acceptedScoreSum": "88",
+            "committeeSize": 9,
+            "draw.drawn": true,
+            "draw.epoch": "1",
+            "draw.totalStake": (400 * TOKEN).to_string(),
         }),
     );
     let sub_data = net.raw_account(&sub).await.unwrap().data;
@@ -537,7 +568,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "commitment": hex(&commitment),
             "revealed": true,
             "score": 88,
-            "weight": (300 * TOKEN).to_string(),
+            "weight": weight.to_string(),
         }),
     );
     let claim = pda::content_claim(&[5; 32]);
@@ -551,13 +582,13 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "contributor": alice.pubkey().to_string(),
         }),
     );
-    let epoch_data = net.raw_account(&pda::epoch(0)).await.unwrap().data;
+    let epoch_data = net.raw_account(&pda::epoch(1)).await.unwrap().data;
     push(
         "epoch",
-        pda::epoch(0),
+        pda::epoch(1),
         epoch_data,
         json!({
-            "index": "0",
+            "index": "1",
             "closed": false,
             "contributorPoints": (88u64 * 10_000).to_string(),
         }),
