@@ -479,14 +479,21 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
 
     let vote = pda::vote(&sub, &val.pubkey());
     // The vote's weight is the seats the program's own rule draws for it.
-    let weight = net.account::<merit_client::Vote>(&vote).await.unwrap().weight;
+    let weight = net
+        .account::<merit_client::Vote>(&vote)
+        .await
+        .unwrap()
+        .weight;
     let task_account: merit_client::Task = net.account(&task).await.unwrap();
     let val_stake: merit_client::Stake = net.account(&pda::stake(&val.pubkey())).await.unwrap();
     assert_eq!(
         weight,
         merit_client::seats(&task_account, &sub, &val.pubkey(), Some(&val_stake), 1)
     );
-    assert!(weight == 6 || weight == 7, "300 of 400 tokens x 9 seats = 6.75");
+    assert!(
+        weight == 6 || weight == 7,
+        "300 of 400 tokens x 9 seats = 6.75"
+    );
     let mut out = Vec::new();
     let mut push = |kind: &str, address: Pubkey, data: Vec<u8>, fields: Value| {
         out.push(json!({"kind": kind, "address": address.to_string(), "data": b64(&data), "fields": fields}));

@@ -156,8 +156,8 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
             task: i,
             content: rng.gen_range(0..4_096),
         },
-        19..=26 => Action::Draw { a, task: i },
-        27..=36 => Action::Commit {
+        19..=20 => Action::Draw { a, task: i },
+        21..=36 => Action::Commit {
             a,
             sub: i,
             score: rng.gen_range(0..=105),
@@ -412,6 +412,20 @@ impl Fuzz {
             }
             Action::Commit { a, sub, score } => {
                 if let Some((task, sub, _)) = self.recent_sub(sub) {
+                    // A keeper is always around: when the task's committee is due, it is
+                    // drawn first (both steps, the slot moving between them).
+                    let state = self.t.task(&task).await;
+                    let now = self.t.now();
+                    if state.require_draw_due(now).is_ok() {
+                        for _ in 0..2 {
+                            let _ = self
+                                .exec(vec![c.draw(key(self, a), task)], Some(a), false)
+                                .await;
+                            self.t
+                                .net
+                                .warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+                        }
+                    }
                     let v = key(self, a);
                     self.t.votes.insert(pda::vote(&sub, &v));
                     let commitment = vote_commitment(&sub, &v, score, &salt_of(&self.actors[a]));
