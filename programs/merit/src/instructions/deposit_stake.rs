@@ -53,8 +53,6 @@ pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<(
         stake.bump = ctx.bumps.stake;
         stake.owner = a.owner.key();
         stake.reputation = Reputation::new(a.config.current_epoch);
-        stake.warming_epoch = a.config.current_epoch;
-        stake.active_from_epoch = a.config.current_epoch;
     }
     let epoch = a.config.current_epoch;
     stake.deposit(amount, epoch)?;

@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{CommitteeDrawn, DrawScheduled};
-use crate::sortition::{slot_hash_at_or_after, task_seed};
+use crate::sortition::slot_hash_at_or_after;
 use crate::state::{Config, Task};
 use anchor_lang::prelude::*;
 
@@ -39,55 +39,45 @@ impl DrawCommittee<'_> {
 pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     let a = ctx.accounts;
     let slot = Clock::get()?.slot;
-    let draw = a.task.draw;
-    let found = if draw.is_scheduled() {
-        require!(slot > draw.target_slot, MeritError::DrawNotReady);
+    let found = if a.task.draw.is_scheduled() {
+        require!(slot > a.task.draw.target_slot, MeritError::DrawNotReady);
         let data = a.slot_hashes.try_borrow_data()?;
-        slot_hash_at_or_after(&data, draw.target_slot)
+        slot_hash_at_or_after(&data, a.task.draw.target_slot)
     } else {
         None
     };
     let task_key = a.task.key();
     let task = &mut a.task;
-    match found {
+    // One bounty for scheduling and one for seeding; a rescheduling earns nothing.
+    let paid = match found {
         Some((hash_slot, hash)) => {
-            task.draw.seed = task_seed(&task_key, hash_slot, &hash);
-            task.draw.drawn = true;
-            let bounty = task.take_bounty()?;
-            task.invariant()?;
-            Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
-            emit!(CommitteeDrawn {
-                task: task_key,
-                seed: task.draw.seed,
-                slot: hash_slot,
-                keeper: a.keeper.key(),
-                bounty_lamports: bounty,
-            });
+            task.draw.seed_from(&task_key, hash_slot, &hash);
+            true
         }
-        None => {
-            // First call, or the target aged out of SlotHashes: (re)schedule. The stake
-            // snapshot is taken once, at the first call.
-            if !draw.is_scheduled() {
-                task.draw.epoch = a.config.current_epoch;
-                task.draw.total_stake = a.config.total_active_stake;
-            }
-            task.draw.target_slot = slot.saturating_add(DRAW_DELAY_SLOTS);
-            let bounty = if draw.is_scheduled() {
-                0
-            } else {
-                task.take_bounty()?
-            };
-            task.invariant()?;
-            Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
-            emit!(DrawScheduled {
-                task: task_key,
-                target_slot: task.draw.target_slot,
-                epoch: task.draw.epoch,
-                total_stake: task.draw.total_stake,
-                keeper: a.keeper.key(),
-                bounty_lamports: bounty,
-            });
-        }
+        None => task
+            .draw
+            .schedule(slot, a.config.current_epoch, a.config.total_active_stake),
+    };
+    let bounty = if paid { task.take_bounty()? } else { 0 };
+    task.invariant()?;
+    Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
+    let keeper = a.keeper.key();
+    match found {
+        Some((slot, _)) => emit!(CommitteeDrawn {
+            task: task_key,
+            seed: task.draw.seed,
+            slot,
+            keeper,
+            bounty_lamports: bounty,
+        }),
+        None => emit!(DrawScheduled {
+            task: task_key,
+            target_slot: task.draw.target_slot,
+            epoch: task.draw.epoch,
+            total_stake: task.draw.total_stake,
+            keeper,
+            bounty_lamports: bounty,
+        }),
     }
     Ok(())
 }

@@ -110,6 +110,25 @@ impl Draw {
     pub fn is_scheduled(&self) -> bool {
         self.target_slot != 0
     }
+
+    /// Targets the slot `DRAW_DELAY_SLOTS` after `slot`. The first scheduling also fixes
+    /// the epoch and total active stake the lot is drawn against; a rescheduling (the
+    /// target aged out of `SlotHashes`) keeps them. Returns whether this was the first.
+    pub fn schedule(&mut self, slot: u64, epoch: u64, total_active_stake: u64) -> bool {
+        let first = !self.is_scheduled();
+        if first {
+            self.epoch = epoch;
+            self.total_stake = total_active_stake;
+        }
+        self.target_slot = slot.saturating_add(DRAW_DELAY_SLOTS);
+        first
+    }
+
+    /// Fixes the committee seed of `task` from the hash of `slot`.
+    pub fn seed_from(&mut self, task: &Pubkey, slot: u64, slot_hash: &[u8; 32]) {
+        self.seed = crate::sortition::task_seed(task, slot, slot_hash);
+        self.drawn = true;
+    }
 }
 
 impl Task {

@@ -266,3 +266,76 @@ async fn the_draw_is_refused_before_its_target_slot_and_done_once() {
     assert!(t.task(&task).await.draw.drawn);
     assert_merit_err(t.draw_step(&task).await, MeritError::AlreadyDrawn);
 }
+
+#[tokio::test]
+async fn a_draw_from_an_account_other_than_slot_hashes_is_refused() {
+    let mut t = TestContext::new().await;
+    t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, _) = task_with_submission(&mut t).await;
+    t.to_commit_phase(&task).await;
+    let mut ix = t.client().draw(t.net.payer(), task);
+    // A look-alike "sysvar" the caller controls: it would let the caller choose the seed.
+    let fake = t.actor(0).await;
+    ix.accounts[3].pubkey = fake.pubkey();
+    let before = t.task(&task).await.draw;
+    assert_merit_err(t.send(&[ix], &[]).await, MeritError::InvalidSlotHashes);
+    assert_eq!(t.task(&task).await.draw, before);
+}
+
+#[tokio::test]
+async fn a_contributor_cannot_hide_its_submission_to_judge_a_rival() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let rival = t.validator(1_000 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.submit(&rival, task, 2).await;
+    t.to_commit_phase(&task).await;
+    let commitment = merit_client::vote_commitment(&sub, &rival.pubkey(), 0, &salt_of(&rival));
+    let mut ix = t
+        .client()
+        .commit_vote(rival.pubkey(), task, sub, commitment);
+    // An empty account in place of its own submission PDA.
+    ix.accounts[5].pubkey = Pubkey::new_unique();
+    assert_anchor_err(
+        t.send(&[ix], &[&rival]).await,
+        anchor_lang::error::ErrorCode::ConstraintSeeds,
+    );
+    assert!(!t.exists(&pda::vote(&sub, &rival.pubkey())).await);
+}
+
+#[tokio::test]
+async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_is_rescheduled_for_free() {
+    let mut t = TestContext::new().await;
+    t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, _) = task_with_submission(&mut t).await;
+    let keeper = t.actor(0).await;
+    let bounty = ConfigParams::defaults(6).keeper_bounty_lamports;
+    let state = t.task(&task).await;
+    t.set_time(state.submission_deadline);
+    let step = |t: &mut TestContext| t.client().draw(keeper.pubkey(), task);
+    let before = t.net.lamports(&keeper.pubkey()).await;
+    let ix = step(&mut t);
+    t.send(&[ix], &[&keeper]).await.unwrap();
+    assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
+    let first = t.task(&task).await.draw;
+    // Nobody seeds it before the target leaves SlotHashes (512 slots): it is rescheduled,
+    // with the same stake snapshot, and the rescheduling earns nothing.
+    t.net.warp_slots(600);
+    let ix = step(&mut t);
+    t.send(&[ix], &[&keeper]).await.unwrap();
+    let again = t.task(&task).await.draw;
+    assert!(!again.drawn && again.target_slot > first.target_slot);
+    assert_eq!(
+        (again.epoch, again.total_stake),
+        (first.epoch, first.total_stake)
+    );
+    assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    let ix = step(&mut t);
+    t.send(&[ix], &[&keeper]).await.unwrap();
+    assert!(t.task(&task).await.draw.drawn);
+    assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + 2 * bounty);
+}
