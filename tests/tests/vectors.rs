@@ -428,11 +428,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         .await
         .unwrap();
     // The deposits warm up during epoch 0; the task runs in epoch 1.
-    let genesis: merit_client::Epoch = net.account(&pda::epoch(0)).await.unwrap();
-    net.set_time(genesis.end);
-    net.send(&[c.advance_epoch(creator.pubkey(), 0, 1)], &[&creator])
-        .await
-        .unwrap();
+    net.close_epoch(&creator).await.unwrap();
     let now = net.now();
     let args = task_args(now);
     let task = pda::task(&creator.pubkey(), args.id);
@@ -450,13 +446,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     .unwrap();
     let sub = pda::submission(&task, &alice.pubkey());
     net.set_time(args.submission_deadline);
-    net.send(&[c.draw(creator.pubkey(), task)], &[&creator])
-        .await
-        .unwrap();
-    net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
-    net.send(&[c.draw(creator.pubkey(), task)], &[&creator])
-        .await
-        .unwrap();
+    net.draw_committee(&creator, &task).await.unwrap();
     let salt = [9u8; 32];
     let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
     net.send(

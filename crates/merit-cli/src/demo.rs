@@ -66,16 +66,7 @@ pub async fn run() -> Result<()> {
     let silent = "eve";
 
     // Deposits warm up for an epoch before they count for committee draws.
-    let genesis: Epoch = net
-        .account(&pda::epoch(0))
-        .await
-        .ok_or_else(|| anyhow!("epoch"))?;
-    net.set_time(genesis.end);
-    net.send(
-        &[c.advance_epoch(keeper.key.pubkey(), 0, 1)],
-        &[&keeper.key],
-    )
-    .await?;
+    net.close_epoch(&keeper.key).await?;
     println!(
         "   everyone's stake warms up for a day (epoch 0) before it counts for committee draws"
     );
@@ -125,11 +116,7 @@ pub async fn run() -> Result<()> {
     println!("2. alice, bob, carol and dave submit work, each bonding 10 tokens of stake");
 
     net.set_time(args.submission_deadline);
-    net.send(&[c.draw(keeper.key.pubkey(), task)], &[&keeper.key])
-        .await?;
-    net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
-    net.send(&[c.draw(keeper.key.pubkey(), task)], &[&keeper.key])
-        .await?;
+    net.draw_committee(&keeper.key, &task).await?;
     println!("   the keeper draws each submission's committee from a slot hash nobody could choose: 16 expected seats over 1,700 active tokens");
     for v in &validators {
         for ((_, quality), sub) in contributors.iter().zip(&subs) {
@@ -208,16 +195,7 @@ pub async fn run() -> Result<()> {
     }
     println!("7. contributors and validators claim their rewards; bonds unlock");
 
-    let epoch: Epoch = net
-        .account(&pda::epoch(1))
-        .await
-        .ok_or_else(|| anyhow!("epoch"))?;
-    net.set_time(epoch.end);
-    net.send(
-        &[c.advance_epoch(keeper.key.pubkey(), 1, 2)],
-        &[&keeper.key],
-    )
-    .await?;
+    net.close_epoch(&keeper.key).await?;
     let epoch: Epoch = net
         .account(&pda::epoch(1))
         .await

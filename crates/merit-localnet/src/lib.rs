@@ -375,6 +375,41 @@ impl Localnet {
         }
     }
 
+    /// Moves time to the open epoch's end and advances to the next epoch, signed and
+    /// paid for by `keeper`. Returns the index of the epoch it closed.
+    pub async fn close_epoch(&mut self, keeper: &Keypair) -> Result<u64, TxError> {
+        let config: merit_client::Config = self
+            .account(&merit_client::pda::config())
+            .await
+            .ok_or_else(|| TxError {
+                code: None,
+                message: "no config".into(),
+            })?;
+        let index = config.current_epoch;
+        let epoch: merit_client::Epoch = self
+            .account(&merit_client::pda::epoch(index))
+            .await
+            .ok_or_else(|| TxError {
+                code: None,
+                message: format!("no epoch {index}"),
+            })?;
+        if self.now < epoch.end {
+            self.set_time(epoch.end);
+        }
+        let ix = self.client.advance_epoch(keeper.pubkey(), index, index + 1);
+        self.send(&[ix], &[keeper]).await?;
+        Ok(index)
+    }
+
+    /// Runs both steps of `task`'s committee draw now, signed and paid for by `keeper`,
+    /// moving the slot (not the unix time) past the target in between.
+    pub async fn draw_committee(&mut self, keeper: &Keypair, task: &Pubkey) -> Result<(), TxError> {
+        let ix = self.client.draw(keeper.pubkey(), *task);
+        self.send(std::slice::from_ref(&ix), &[keeper]).await?;
+        self.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+        self.send(&[ix], &[keeper]).await
+    }
+
     /// Simulates `ixs` and returns the compute units they consumed (meaningful only
     /// when the program runs from an SBF build: see [`runs_sbf`]).
     pub async fn units_consumed(

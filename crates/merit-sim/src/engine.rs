@@ -130,12 +130,7 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     }
     // Deposits warm up during the epoch they were made in: the first tasks come in the
     // next epoch, when the stake counts for committee draws.
-    let genesis: Epoch = net
-        .account(&pda::epoch(0))
-        .await
-        .ok_or_else(|| anyhow!("epoch 0"))?;
-    net.set_time(genesis.end);
-    net.send(&[client.advance_epoch(keeper.pubkey(), 0, 1)], &[&keeper])
+    net.close_epoch(&keeper)
         .await
         .map_err(|e| anyhow!("advance_epoch: {e}"))?;
     let contributors: Vec<usize> = (0..agents.len())
@@ -440,14 +435,8 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
 
         // The epoch ends: advance it and claim its emission.
-        let current: Epoch = net
-            .account(&pda::epoch(epoch))
-            .await
-            .ok_or_else(|| anyhow!("epoch"))?;
-        net.set_time(current.end);
-        let ix = client.advance_epoch(keeper.pubkey(), epoch, epoch + 1);
         totals.transactions += 1;
-        net.send(&[ix], &[&keeper])
+        net.close_epoch(&keeper)
             .await
             .map_err(|e| anyhow!("advance_epoch: {e}"))?;
         let closed: Epoch = net

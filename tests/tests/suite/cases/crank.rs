@@ -195,3 +195,50 @@ async fn a_keeper_that_cannot_pay_fees_is_refused() {
     let client = merit_crank::deployment(&mut chain).await.unwrap();
     assert_eq!(client, t.client());
 }
+
+#[tokio::test]
+async fn the_keeper_draws_a_due_committee_in_two_passes_and_leaves_empty_tasks_alone() {
+    let (mut t, _, open, _, keeper) = world().await;
+    let bounty = ConfigParams::defaults(6).keeper_bounty_lamports as i64;
+    // A second task past its submission deadline with no submission: nothing to draw.
+    let creator = t.actor(1_000 * TOKEN).await;
+    let args = t.task_args();
+    let empty = t.create_task(&creator, args).await;
+    let state = t.task(&open).await;
+    t.set_time(state.submission_deadline);
+    let escrow = t.task(&open).await.bounty_remaining;
+    let (draws, first) = draw_pass(&mut t, &keeper).await;
+    assert_eq!(draws, vec![Work::Draw { task: open }]);
+    assert!(first.failed.is_empty(), "{first:?}");
+    assert!(t.task(&open).await.draw.is_scheduled());
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    let (draws, second) = draw_pass(&mut t, &keeper).await;
+    assert_eq!(draws, vec![Work::Draw { task: open }]);
+    assert!(second.failed.is_empty(), "{second:?}");
+    assert!(t.task(&open).await.draw.drawn);
+    // Each step paid the keeper one bounty from the task's escrow.
+    assert_eq!(
+        t.task(&open).await.bounty_remaining,
+        escrow - 2 * bounty as u64
+    );
+    assert!(!t.task(&empty).await.draw.is_scheduled());
+    let (draws, _) = draw_pass(&mut t, &keeper).await;
+    assert!(draws.is_empty());
+    t.check_invariants().await;
+}
+
+/// One keeper pass; returns the draws it found due and the pass summary.
+async fn draw_pass(t: &mut TestContext, keeper: &Keypair) -> (Vec<Work>, merit_crank::PassSummary) {
+    let client = t.client();
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let draws = discover(&mut chain)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|w| matches!(w, Work::Draw { .. }))
+        .collect();
+    (draws, run_pass(&mut chain, &client).await.unwrap())
+}
