@@ -2,7 +2,16 @@ export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
 export type { Merit } from "./idl/merit.js";
 export { pda, u64Le } from "./pda.js";
 export { voteCommitment, randomSalt } from "./commitment.js";
-export { taskSeed, lot, seats, drawnSeats } from "./sortition.js";
+export {
+  taskSeed,
+  lot,
+  seats,
+  drawnSeats,
+  activeAt,
+  seatsFor,
+  type DrawnTask,
+  type StakeWarmup,
+} from "./sortition.js";
 export {
   MeritClient,
   defaultConfigParams,

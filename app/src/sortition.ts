@@ -55,3 +55,70 @@ export function drawnSeats(
 ): bigint {
   return seats(stake, total, committee, lot(seed, submission, validator));
 }
+
+/** The warm-up fields of a stake account (as decoded, BN or bigint). */
+export interface StakeWarmup {
+  deposited: { toString(): string };
+  unstaking: { toString(): string };
+  warming: { toString(): string };
+  warmingEpoch: { toString(): string };
+  activeFromEpoch: { toString(): string };
+}
+
+const big = (v: { toString(): string }): bigint => BigInt(v.toString());
+
+/**
+ * Stake that counted in epoch `epoch` (<= the open epoch `current`) and still counts now,
+ * as the program's `Stake::active_at`: a deposit counts from the epoch after it was made;
+ * when the history needed is gone (deposits in two epochs at or after `epoch`) it is 0.
+ */
+export function activeAt(stake: StakeWarmup, epoch: bigint, current: bigint): bigint {
+  const staked = big(stake.deposited) - big(stake.unstaking);
+  let warming = big(stake.warming);
+  let warmingEpoch = big(stake.warmingEpoch);
+  let activeFrom = big(stake.activeFromEpoch);
+  if (warming > 0n && warmingEpoch < current) {
+    activeFrom = warmingEpoch + 1n;
+    warming = 0n;
+    warmingEpoch = current;
+  }
+  if (epoch < activeFrom) return 0n;
+  if (warming > 0n && epoch <= warmingEpoch) return staked > warming ? staked - warming : 0n;
+  return staked;
+}
+
+/** The task fields the draw needs (as decoded). */
+export interface DrawnTask {
+  committeeSize: number;
+  rules: { minValidatorStake: { toString(): string } };
+  draw: {
+    drawn: boolean;
+    epoch: { toString(): string };
+    totalStake: { toString(): string };
+    seed: number[] | Uint8Array;
+  };
+}
+
+/**
+ * The seats `validator` holds on `submission`'s committee, from decoded accounts: the rule
+ * `commit_vote` applies (the Rust client's `merit_client::seats`). 0: not drawn, or not yet.
+ */
+export function seatsFor(
+  task: DrawnTask,
+  submission: PublicKey,
+  validator: PublicKey,
+  stake: StakeWarmup | null,
+  currentEpoch: bigint,
+): bigint {
+  if (!task.draw.drawn) return 0n;
+  const active = stake === null ? 0n : activeAt(stake, big(task.draw.epoch), currentEpoch);
+  if (active < big(task.rules.minValidatorStake)) return 0n;
+  return drawnSeats(
+    Uint8Array.from(task.draw.seed),
+    submission,
+    validator,
+    active,
+    big(task.draw.totalStake),
+    task.committeeSize,
+  );
+}

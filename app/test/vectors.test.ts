@@ -16,6 +16,11 @@ import {
   taskSeed,
   lot,
   seats,
+  activeAt,
+  seatsFor,
+  type Stake,
+  type Task,
+  type Vote,
   MERIT_PROGRAM_ID,
   type AccountKind,
 } from "../src/index.js";
@@ -46,6 +51,16 @@ interface Vectors {
       lot: U64;
     };
     seats: { stake: U64; total: U64; committee: number; lot: U64; seats: U64 }[];
+    activeAt: {
+      deposited: U64;
+      unstaking: U64;
+      warming: U64;
+      warmingEpoch: U64;
+      activeFromEpoch: U64;
+      epoch: U64;
+      current: U64;
+      active: U64;
+    }[];
   };
   instructions: {
     builder: string;
@@ -128,6 +143,37 @@ test("committee seeds, lots and seats match the program's sortition", () => {
   for (const c of cases) {
     assert.equal(seats(u64(c.stake), u64(c.total), c.committee, u64(c.lot)), u64(c.seats));
   }
+});
+
+test("active stake at a draw epoch matches the program's Stake::active_at", () => {
+  const u64 = (v: U64): bigint => BigInt(v.$u64);
+  assert.ok(vectors.sortition.activeAt.length >= 6);
+  for (const c of vectors.sortition.activeAt) {
+    const stake = {
+      deposited: u64(c.deposited),
+      unstaking: u64(c.unstaking),
+      warming: u64(c.warming),
+      warmingEpoch: u64(c.warmingEpoch),
+      activeFromEpoch: u64(c.activeFromEpoch),
+    };
+    assert.equal(activeAt(stake, u64(c.epoch), u64(c.current)), u64(c.active), JSON.stringify(c));
+  }
+});
+
+test("seats computed from decoded accounts equal the weight the program gave the vote", () => {
+  const sample = (kind: AccountKind, pick = 0) => {
+    const found = vectors.accounts.filter((a) => a.kind === kind)[pick];
+    assert.ok(found, `no ${kind} sample`);
+    return decodeAccount(program, kind, Buffer.from(found.data, "base64"));
+  };
+  const task = sample("task") as Task;
+  const vote = sample("vote") as Vote;
+  const stake = sample("stake", 1) as Stake;
+  assert.ok(stake.owner.equals(vote.validator));
+  const drawn = seatsFor(task, vote.submission, vote.validator, stake, 1n);
+  assert.equal(drawn, BigInt(vote.weight.toString()));
+  assert.ok(drawn > 0n);
+  assert.equal(seatsFor(task, vote.submission, vote.validator, null, 1n), 0n);
 });
 
 test("vote commitments match the program's", () => {

@@ -360,7 +360,41 @@ fn sortition() -> Value {
             "seats": u64v(merit::sortition::seats(stake, total, committee, lot)),
         }));
     }
-    json!({ "draw": draw, "seats": seats })
+    // Stake::active_at over the warm-up cases: (deposited, unstaking, warming,
+    // warming_epoch, active_from_epoch, epoch, current).
+    let mut active = Vec::new();
+    for (deposited, unstaking, warming, we, af, epoch, current) in [
+        (100u64, 0u64, 100u64, 3u64, 0u64, 3u64, 3u64),
+        (100, 0, 100, 3, 0, 3, 4),
+        (100, 0, 100, 3, 0, 4, 4),
+        (150, 0, 50, 5, 2, 5, 5),
+        (150, 0, 50, 5, 2, 1, 5),
+        (160, 0, 10, 7, 6, 5, 7),
+        (160, 40, 10, 7, 6, 6, 7),
+        (160, 0, 0, 0, 0, 9, 9),
+    ] {
+        let stake = merit_client::Stake {
+            version: 1,
+            bump: 0,
+            owner: Pubkey::default(),
+            deposited,
+            locked: 0,
+            unstaking,
+            unstake_at: 0,
+            warming,
+            warming_epoch: we,
+            active_from_epoch: af,
+            reputation: merit_client::Reputation::new(0),
+            reserved: [0; 64],
+        };
+        active.push(json!({
+            "deposited": u64v(deposited), "unstaking": u64v(unstaking), "warming": u64v(warming),
+            "warmingEpoch": u64v(we), "activeFromEpoch": u64v(af),
+            "epoch": u64v(epoch), "current": u64v(current),
+            "active": u64v(stake.active_at(epoch, current)),
+        }));
+    }
+    json!({ "draw": draw, "seats": seats, "activeAt": active })
 }
 
 fn events() -> Vec<Value> {
@@ -567,6 +601,17 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "score": 88,
             "weight": weight.to_string(),
         }),
+    );
+    let val_stake_data = net
+        .raw_account(&pda::stake(&val.pubkey()))
+        .await
+        .unwrap()
+        .data;
+    push(
+        "stake",
+        pda::stake(&val.pubkey()),
+        val_stake_data,
+        json!({ "owner": val.pubkey().to_string(), "deposited": (300 * TOKEN).to_string() }),
     );
     let claim = pda::content_claim(&[5; 32]);
     let claim_data = net.raw_account(&claim).await.unwrap().data;

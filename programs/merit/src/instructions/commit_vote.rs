@@ -31,7 +31,11 @@ pub struct CommitVote<'info> {
     pub stake: Box<Account<'info, Stake>>,
     /// CHECK: the validator's own submission PDA for this task, pinned by seeds; it must
     /// not exist (a contributor may not judge where it competes).
-    #[account(seeds = [SUBMISSION_SEED, task.key().as_ref(), validator.key().as_ref()], bump)]
+    #[account(
+        seeds = [SUBMISSION_SEED, task.key().as_ref(), validator.key().as_ref()],
+        bump,
+        constraint = validator_submission.data_is_empty() @ MeritError::CompetitorVote,
+    )]
     pub validator_submission: UncheckedAccount<'info>,
     #[account(
         init_if_needed,
@@ -52,10 +56,6 @@ impl CommitVote<'_> {
         let validator = self.validator.key();
         require_keys_neq!(validator, self.submission.contributor, MeritError::SelfVote);
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
-        require!(
-            self.validator_submission.data_is_empty(),
-            MeritError::CompetitorVote
-        );
         require!(self.vote.version == 0, MeritError::AlreadyVoted);
         require!(self.task.draw.drawn, MeritError::CommitteeNotDrawn);
         require!(
