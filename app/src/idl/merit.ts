@@ -3976,221 +3976,216 @@ export type Merit = {
     },
     {
       "code": 6031,
-      "name": "selfVote",
-      "msg": "Contributors may not vote on their own submission"
-    },
-    {
-      "code": 6032,
       "name": "creatorVote",
       "msg": "Task creators may not vote on their own task"
     },
     {
-      "code": 6033,
+      "code": 6032,
       "name": "stakeBelowMinimum",
       "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
-      "code": 6034,
+      "code": 6033,
       "name": "competitorVote",
       "msg": "Contributors to a task may not judge any submission of that task"
     },
     {
-      "code": 6035,
+      "code": 6034,
       "name": "committeeNotDrawn",
       "msg": "The task's committee has not been drawn yet"
     },
     {
-      "code": 6036,
+      "code": 6035,
       "name": "notDrawn",
       "msg": "This validator was not drawn for this submission's committee"
     },
     {
-      "code": 6037,
+      "code": 6036,
       "name": "drawNotDue",
       "msg": "The committee can be drawn only after submissions close and before commits close"
     },
     {
-      "code": 6038,
+      "code": 6037,
       "name": "drawNotReady",
       "msg": "The draw's target slot has not passed yet"
     },
     {
-      "code": 6039,
+      "code": 6038,
       "name": "alreadyDrawn",
       "msg": "The committee of this task is already drawn"
     },
     {
-      "code": 6040,
+      "code": 6039,
       "name": "invalidSlotHashes",
       "msg": "The account passed is not the SlotHashes sysvar"
     },
     {
-      "code": 6041,
+      "code": 6040,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6042,
+      "code": 6041,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6043,
+      "code": 6042,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6044,
+      "code": 6043,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6045,
+      "code": 6044,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6046,
+      "code": 6045,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6047,
+      "code": 6046,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6048,
+      "code": 6047,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6049,
+      "code": 6048,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6050,
+      "code": 6049,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6051,
+      "code": 6050,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6052,
+      "code": 6051,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6053,
+      "code": 6052,
       "name": "submissionNotRejected",
       "msg": "Only a rejected submission's bond can be slashed"
     },
     {
-      "code": 6054,
+      "code": 6053,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6055,
+      "code": 6054,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6056,
+      "code": 6055,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6057,
+      "code": 6056,
       "name": "submissionRejected",
       "msg": "A rejected submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6058,
+      "code": 6057,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6059,
+      "code": 6058,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6060,
+      "code": 6059,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6061,
+      "code": 6060,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6062,
+      "code": 6061,
       "name": "bountyExhausted",
       "msg": "Not enough lamports on the task to pay the keeper bounty"
     },
     {
-      "code": 6063,
+      "code": 6062,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6064,
+      "code": 6063,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6065,
+      "code": 6064,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6066,
+      "code": 6065,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6067,
+      "code": 6066,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6068,
+      "code": 6067,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6069,
+      "code": 6068,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6070,
+      "code": 6069,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6071,
+      "code": 6070,
       "name": "invalidReputation",
       "msg": "Reputation thresholds must be at most 10,000"
     },
     {
-      "code": 6072,
+      "code": 6071,
       "name": "vestingMismatch",
       "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
     },
     {
-      "code": 6073,
+      "code": 6072,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6074,
+      "code": 6073,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }

@@ -67,8 +67,6 @@ pub enum MeritError {
     TaskFull,
     #[msg("Votes can only be committed after submissions close and before commits close")]
     CommitWindowClosed,
-    #[msg("Contributors may not vote on their own submission")]
-    SelfVote,
     #[msg("Task creators may not vote on their own task")]
     CreatorVote,
     #[msg("Validator's active stake at the draw is below the task's minimum")]

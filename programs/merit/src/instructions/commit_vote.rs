@@ -54,7 +54,6 @@ impl CommitVote<'_> {
         self.task
             .require_commit_open(Clock::get()?.unix_timestamp)?;
         let validator = self.validator.key();
-        require_keys_neq!(validator, self.submission.contributor, MeritError::SelfVote);
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
         require!(self.vote.version == 0, MeritError::AlreadyVoted);
         require!(self.task.draw.drawn, MeritError::CommitteeNotDrawn);

@@ -99,7 +99,7 @@ async fn voting_on_ones_own_submission_is_rejected() {
     t.to_commit_phase(&task).await;
     assert_merit_err(
         t.try_commit(&alice, task, sub, 100).await,
-        MeritError::SelfVote,
+        MeritError::CompetitorVote,
     );
 }
 
