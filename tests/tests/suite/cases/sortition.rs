@@ -339,3 +339,19 @@ async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_is_rescheduled_fo
     assert!(t.task(&task).await.draw.drawn);
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + 2 * bounty);
 }
+
+#[tokio::test]
+async fn a_pause_stops_commits_but_not_the_draw() {
+    let mut t = TestContext::new().await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    let admin = t.admin();
+    let ix = t.client().set_paused(admin.pubkey(), true);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    t.to_commit_phase(&task).await;
+    assert!(t.task(&task).await.draw.drawn);
+    assert_merit_err(
+        t.try_commit(&val, task, sub, 80).await,
+        MeritError::ProtocolPaused,
+    );
+}
