@@ -117,7 +117,31 @@ pub async fn run() -> Result<()> {
 
     net.set_time(args.submission_deadline);
     net.draw_committee(&keeper.key, &task).await?;
-    println!("   the keeper draws each submission's committee from a slot hash nobody could choose: 16 expected seats over 1,700 active tokens");
+    let drawn: Task = net.account(&task).await.ok_or_else(|| anyhow!("task"))?;
+    println!(
+        "   the keeper draws each submission's committee from a slot hash nobody could choose: {} expected seats over {} active tokens",
+        drawn.committee_size,
+        tokens(drawn.draw.total_stake)
+    );
+    let epoch_now = net
+        .account::<merit_client::Config>(&pda::config())
+        .await
+        .ok_or_else(|| anyhow!("config"))?
+        .current_epoch;
+    for v in &validators {
+        let stake: Option<merit_client::Stake> = net.account(&pda::stake(&v.key.pubkey())).await;
+        let mut line = Vec::new();
+        for sub in &subs {
+            let seats =
+                merit_client::seats(&drawn, sub, &v.key.pubkey(), stake.as_ref(), epoch_now);
+            line.push(seats.to_string());
+        }
+        println!(
+            "   {:<6} seats on each submission: {}",
+            v.name,
+            line.join(", ")
+        );
+    }
     for v in &validators {
         for ((_, quality), sub) in contributors.iter().zip(&subs) {
             let score = quality.saturating_add((v.name.len() % 3) as u8);
@@ -126,7 +150,7 @@ pub async fn run() -> Result<()> {
             net.send(&[ix], &[&v.key]).await?;
         }
     }
-    println!("3. five validators, each drawn on every submission (500 to 200 tokens: 4 to 1 seats at least), commit hidden scores");
+    println!("3. five validators, each drawn on every submission (their stakes are large next to the total), commit hidden scores");
 
     net.set_time(args.commit_deadline);
     for v in validators.iter().filter(|v| v.name != silent) {
