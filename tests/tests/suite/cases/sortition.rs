@@ -355,3 +355,46 @@ async fn a_pause_stops_commits_but_not_the_draw() {
         MeritError::ProtocolPaused,
     );
 }
+
+#[tokio::test]
+#[ignore = "compute is metered only on an SBF build: `anchor test` runs it with SBF_OUT_DIR set"]
+async fn draw_and_a_drawn_commit_fit_the_compute_budget_on_sbf() {
+    assert!(
+        merit_localnet::runs_sbf(),
+        "needs SBF_OUT_DIR pointing at a directory holding merit.so"
+    );
+    let mut t = TestContext::new().await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
+    let (_, task, sub) = task_with_submission(&mut t).await;
+    let state = t.task(&task).await;
+    t.set_time(state.submission_deadline);
+    let keeper = t.actor(0).await;
+    let draw = t.client().draw(keeper.pubkey(), task);
+    let schedule = t
+        .net
+        .units_consumed(&[draw.clone()], &[&keeper])
+        .await
+        .unwrap();
+    t.send(&[draw.clone()], &[&keeper]).await.unwrap();
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    let seed = t
+        .net
+        .units_consumed(&[draw.clone()], &[&keeper])
+        .await
+        .unwrap();
+    t.send(&[draw], &[&keeper]).await.unwrap();
+    let commitment = merit_client::vote_commitment(&sub, &val.pubkey(), 80, &salt_of(&val));
+    let ix = t.client().commit_vote(val.pubkey(), task, sub, commitment);
+    let commit = t.net.units_consumed(&[ix], &[&val]).await.unwrap();
+    println!("compute units: draw (schedule) {schedule}, draw (seed) {seed}, commit_vote {commit}");
+    for (name, units) in [
+        ("draw schedule", schedule),
+        ("draw seed", seed),
+        ("commit_vote", commit),
+    ] {
+        assert!(
+            units > 0 && units <= 60_000,
+            "{name} used {units} compute units"
+        );
+    }
+}
