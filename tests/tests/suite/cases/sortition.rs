@@ -372,14 +372,16 @@ async fn draw_and_a_drawn_commit_fit_the_compute_budget_on_sbf() {
     let draw = t.client().draw(keeper.pubkey(), task);
     let schedule = t
         .net
-        .units_consumed(&[draw.clone()], &[&keeper])
+        .units_consumed(std::slice::from_ref(&draw), &[&keeper])
         .await
         .unwrap();
-    t.send(&[draw.clone()], &[&keeper]).await.unwrap();
+    t.send(std::slice::from_ref(&draw), &[&keeper])
+        .await
+        .unwrap();
     t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
     let seed = t
         .net
-        .units_consumed(&[draw.clone()], &[&keeper])
+        .units_consumed(std::slice::from_ref(&draw), &[&keeper])
         .await
         .unwrap();
     t.send(&[draw], &[&keeper]).await.unwrap();
