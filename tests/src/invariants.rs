@@ -1,6 +1,6 @@
 //! Invariants checked after every step: exact token conservation, the stake vault equal
 //! to the sum of stakes, each task vault equal to what it still owes, the treasury equal
-//! to what was slashed into it, locked stake equal to the open bonds and within deposits,
+//! to what was slashed into it plus the fees no judge earned, locked stake equal to the open bonds and within deposits,
 //! the config's active and warming stake equal to the sums over stake accounts,
 //! claims and slashes happening at most once.
 use crate::{pda, TestContext};
@@ -14,6 +14,8 @@ use std::collections::BTreeSet;
 pub struct Ledger {
     /// submission or vote -> (task, reward paid, claimed, slashed)
     seen: BTreeMap<Pubkey, (Pubkey, u64, bool, bool)>,
+    /// task -> submission fees it sent to the treasury (kept after the task closes)
+    fees_to_treasury: BTreeMap<Pubkey, u64>,
 }
 
 impl Ledger {
@@ -89,13 +91,24 @@ impl TestContext {
         let stake_vault = self.net.token_balance(&pda::stake_vault()).await;
         assert_eq!(stake_vault, deposited, "stake vault != sum of deposits");
 
+        for key in self.tasks.clone() {
+            if let Some(t) = self.net.account::<Task>(&key).await {
+                let old = self.ledger.fees_to_treasury.insert(key, t.fees_to_treasury);
+                assert!(
+                    old.unwrap_or(0) <= t.fees_to_treasury,
+                    "{key}: fees sent to the treasury went down"
+                );
+            }
+        }
+        let fees_to_treasury: u64 = self.ledger.fees_to_treasury.values().sum();
         let treasury = self.net.token_balance(&pda::treasury()).await;
         let emission_vault = self.net.token_balance(&pda::emission_vault()).await;
         let vesting_vault = self.net.token_balance(&pda::vesting_vault()).await;
         if let Some(config) = self.net.account::<Config>(&pda::config()).await {
             assert_eq!(
-                treasury, config.total_slashed_to_treasury,
-                "treasury != slashed into it"
+                treasury,
+                config.total_slashed_to_treasury + fees_to_treasury,
+                "treasury != slashed into it + fees no judge earned"
             );
             assert_eq!(
                 emission_vault,
@@ -137,7 +150,7 @@ impl TestContext {
                 assert_eq!(
                     vault,
                     t.vault_expected().unwrap(),
-                    "{key}: task vault != reward - paid - reclaimed"
+                    "{key}: task vault != reward + fees - paid - reclaimed - fees to treasury"
                 );
                 assert!(
                     t.contributor_liability + t.validator_liability <= vault,
@@ -149,8 +162,8 @@ impl TestContext {
                     "{key}: paid_out != sum of claims"
                 );
                 assert!(
-                    t.paid_out + t.reclaimed <= t.reward,
-                    "{key}: paid above reward"
+                    t.paid_out + t.reclaimed <= t.reward + t.fees - t.fees_to_treasury,
+                    "{key}: paid above reward and judges' fees"
                 );
             } else {
                 assert_eq!(vault, 0, "{key}: closed task left tokens behind");

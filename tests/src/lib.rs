@@ -10,11 +10,14 @@ pub use merit_localnet::{Keypair, Localnet, LocalnetOptions, MintExtension, Sign
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use merit_client::{vote_commitment, Config, Stake, Submission, Task, Vote};
+use merit_client::{submission_commitment, vote_commitment, Config, Stake, Submission, Task, Vote};
 use std::collections::BTreeSet;
 
 /// One whole token at the harness's 6 decimals.
 pub const TOKEN: u64 = 1_000_000;
+/// The submission fee of [`TestContext::task_args`]: paid by each submission to its
+/// coherent judges, on top of their slice of the validator pool.
+pub const FEE: u64 = TOKEN / 10;
 
 pub type TxResult = Result<(), TxError>;
 
@@ -65,6 +68,8 @@ pub struct TestContext {
     pub minted: u64,
     pub(crate) ledger: invariants::Ledger,
     next_task_id: u64,
+    /// Committed submissions not revealed yet: (task, contributor, content hash).
+    pending_reveals: Vec<(Pubkey, Keypair, [u8; 32])>,
 }
 
 impl TestContext {
@@ -85,6 +90,7 @@ impl TestContext {
             minted: 0,
             ledger: invariants::Ledger::default(),
             next_task_id: 0,
+            pending_reveals: Vec::new(),
         }
     }
 
@@ -179,7 +185,9 @@ impl TestContext {
         self.send(&[ix], &[owner]).await
     }
 
-    /// Default task arguments: one hour per phase starting now, 1,000 tokens of reward.
+    /// Default task arguments starting now: an hour of submissions, half an hour of
+    /// submission reveals, half an hour of vote commits, an hour of vote reveals; 1,000
+    /// tokens of reward, a 0.1-token submission fee.
     pub fn task_args(&mut self) -> CreateTaskArgs {
         self.next_task_id += 1;
         let now = self.now();
@@ -189,9 +197,11 @@ impl TestContext {
             uri: "ipfs://task-spec".to_string(),
             reward: 1_000 * TOKEN,
             submission_deadline: now + 3_600,
+            submission_reveal_deadline: now + 5_400,
             commit_deadline: now + 7_200,
             reveal_deadline: now + 10_800,
             bond: 10 * TOKEN,
+            submission_fee: FEE,
             committee_size: 16,
             quorum_seats: 1,
             accept_threshold: 60,
@@ -218,20 +228,47 @@ impl TestContext {
         task
     }
 
+    /// Commits `content_hash` to `task` under the task's current terms, the way a client
+    /// does (salt: [`salt_of`]); the fee is minted to the contributor first, so wallets
+    /// end where they started. A commitment that lands is revealed by
+    /// [`Self::to_commit_phase`] (or [`Self::reveal_submissions`]).
     pub async fn try_submit(
         &mut self,
         contributor: &Keypair,
         task: Pubkey,
         content_hash: [u8; 32],
     ) -> TxResult {
+        let t = self.task(&task).await;
+        self.mint_to(&contributor.pubkey(), t.submission_fee).await;
+        let commitment = submission_commitment(
+            &task,
+            &contributor.pubkey(),
+            &content_hash,
+            &salt_of(contributor),
+        );
+        let res = self
+            .try_submit_raw(contributor, task, commitment, t.terms_hash)
+            .await;
+        if res.is_ok() {
+            self.pending_reveals
+                .push((task, contributor.insecure_clone(), content_hash));
+        }
+        res
+    }
+
+    /// `submit` exactly as given: no fee top-up, no reveal bookkeeping.
+    pub async fn try_submit_raw(
+        &mut self,
+        contributor: &Keypair,
+        task: Pubkey,
+        commitment: [u8; 32],
+        terms_hash: [u8; 32],
+    ) -> TxResult {
         self.submissions
             .insert(pda::submission(&task, &contributor.pubkey()));
-        let ix = self.client().submit(
-            contributor.pubkey(),
-            task,
-            content_hash,
-            "ipfs://work".to_string(),
-        );
+        let ix = self
+            .client()
+            .submit(contributor.pubkey(), task, commitment, terms_hash);
         self.send(&[ix], &[contributor]).await
     }
 
@@ -241,6 +278,50 @@ impl TestContext {
             .await
             .expect("submit");
         pda::submission(&task, &contributor.pubkey())
+    }
+
+    /// `reveal_submission` of `content_hash` with the contributor's [`salt_of`].
+    pub async fn try_reveal_submission(
+        &mut self,
+        contributor: &Keypair,
+        task: Pubkey,
+        content_hash: [u8; 32],
+    ) -> TxResult {
+        let ix = self.client().reveal_submission(
+            contributor.pubkey(),
+            task,
+            content_hash,
+            salt_of(contributor),
+            "ipfs://work".to_string(),
+        );
+        let res = self.send(&[ix], &[contributor]).await;
+        if res.is_ok() {
+            let who = contributor.pubkey();
+            self.pending_reveals
+                .retain(|(t, c, _)| !(*t == task && c.pubkey() == who));
+        }
+        res
+    }
+
+    /// Reveals every submission to `task` committed through [`Self::try_submit`] and not
+    /// revealed yet (the time must be within the submission reveal window).
+    pub async fn reveal_submissions(&mut self, task: &Pubkey) {
+        let pending: Vec<(Keypair, [u8; 32])> = self
+            .pending_reveals
+            .iter()
+            .filter(|(t, ..)| t == task)
+            .map(|(_, c, h)| (c.insecure_clone(), *h))
+            .collect();
+        for (contributor, hash) in pending {
+            self.try_reveal_submission(&contributor, *task, hash)
+                .await
+                .expect("reveal_submission");
+        }
+    }
+
+    /// Forgets the pending reveals of `task` (a test that leaves them unrevealed).
+    pub fn skip_reveals(&mut self, task: &Pubkey) {
+        self.pending_reveals.retain(|(t, ..)| t != task);
     }
 
     pub async fn try_commit(
@@ -284,12 +365,28 @@ impl TestContext {
         task: Pubkey,
         submission: Pubkey,
     ) -> TxResult {
-        let contributor = self.submission(&submission).await.contributor;
         let epoch = self.config().await.current_epoch;
+        let contributor = self.submission(&submission).await.contributor;
         let ix = self
-            .client()
-            .finalize_submission(keeper.pubkey(), task, contributor, epoch);
+            .finalize_ix(&keeper.pubkey(), task, &contributor, epoch)
+            .await;
         self.send(&[ix], &[keeper]).await
+    }
+
+    /// The `finalize_submission` instruction for `contributor`'s submission to `task`
+    /// into epoch `epoch`, with the content claim when the submission was revealed (and
+    /// still exists).
+    pub async fn finalize_ix(
+        &mut self,
+        keeper: &Pubkey,
+        task: Pubkey,
+        contributor: &Pubkey,
+        epoch: u64,
+    ) -> Instruction {
+        let sub: Option<Submission> = self.net.account(&pda::submission(&task, contributor)).await;
+        let content = sub.and_then(|s| s.content_revealed.then_some(s.content_hash));
+        self.client()
+            .finalize_submission(*keeper, task, *contributor, epoch, content)
     }
 
     /// Advances from the open epoch to the one containing now.
@@ -469,10 +566,24 @@ impl TestContext {
         self.net.account(task).await.expect("task exists")
     }
 
-    /// Moves to the first second of the commit window and draws the committee.
-    pub async fn to_commit_phase(&mut self, task: &Pubkey) {
+    /// Moves to the first second of the submission reveal window.
+    pub async fn to_submission_reveal_phase(&mut self, task: &Pubkey) {
         let t = self.task(task).await;
         self.set_time(t.submission_deadline);
+    }
+
+    /// Reveals the pending submissions (at the first second of the submission reveal
+    /// window, unless already past it), moves to the first second of the commit window
+    /// and draws the committee.
+    pub async fn to_commit_phase(&mut self, task: &Pubkey) {
+        let t = self.task(task).await;
+        if self.now() < t.submission_deadline {
+            self.set_time(t.submission_deadline);
+        }
+        if self.now() < t.submission_reveal_deadline {
+            self.reveal_submissions(task).await;
+        }
+        self.set_time(t.submission_reveal_deadline);
         self.draw(task).await.expect("draw");
     }
 

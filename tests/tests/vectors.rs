@@ -8,7 +8,9 @@ use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::Event;
 use base64::Engine as _;
 use merit::events::{SlashKind, Slashed, TaskCreated, VoteRevealed};
-use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, MeritClient};
+use merit_client::{
+    pda, submission_commitment, vote_commitment, ConfigParams, CreateTaskArgs, MeritClient,
+};
 use merit_localnet::{seeded_keypair, Localnet, LocalnetOptions, Signer};
 use serde_json::{json, Value};
 
@@ -53,6 +55,8 @@ fn params_json(p: &ConfigParams) -> Value {
         "coherenceTolerance": p.coherence_tolerance,
         "keeperBountyLamports": u64v(p.keeper_bounty_lamports),
         "minSubmissionBond": u64v(p.min_submission_bond),
+        "minSubmissionFee": u64v(p.min_submission_fee),
+        "maxSubmissionFee": u64v(p.max_submission_fee),
         "minPhaseSecs": i64v(p.min_phase_secs),
         "maxTaskDurationSecs": i64v(p.max_task_duration_secs),
         "maxSubmissionsPerTask": p.max_submissions_per_task,
@@ -73,9 +77,11 @@ fn task_args_json(a: &CreateTaskArgs) -> Value {
         "uri": a.uri,
         "reward": u64v(a.reward),
         "submissionDeadline": i64v(a.submission_deadline),
+        "submissionRevealDeadline": i64v(a.submission_reveal_deadline),
         "commitDeadline": i64v(a.commit_deadline),
         "revealDeadline": i64v(a.reveal_deadline),
         "bond": u64v(a.bond),
+        "submissionFee": u64v(a.submission_fee),
         "committeeSize": a.committee_size,
         "quorumSeats": a.quorum_seats,
         "acceptThreshold": a.accept_threshold,
@@ -107,9 +113,11 @@ fn task_args(now: i64) -> CreateTaskArgs {
         uri: "ipfs://spec".into(),
         reward: 1_000 * TOKEN,
         submission_deadline: now + 3_600,
+        submission_reveal_deadline: now + 5_400,
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
+        submission_fee: TOKEN / 10,
         committee_size: 9,
         quorum_seats: 3,
         accept_threshold: 60,
@@ -197,8 +205,13 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "submit",
-            json!({"contributor": pk(&b), "task": pk(&task), "contentHash": bytes(&hash), "uri": "ipfs://work"}),
-            &c.submit(b, task, hash, "ipfs://work".into()),
+            json!({"contributor": pk(&b), "task": pk(&task), "commitment": bytes(&commitment), "termsHash": bytes(&hash)}),
+            &c.submit(b, task, commitment, hash),
+        ),
+        ix_json(
+            "revealSubmission",
+            json!({"contributor": pk(&b), "task": pk(&task), "contentHash": bytes(&hash), "salt": bytes(&salt), "uri": "ipfs://work"}),
+            &c.reveal_submission(b, task, hash, salt, "ipfs://work".into()),
         ),
         ix_json(
             "commitVote",
@@ -212,8 +225,13 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "finalizeSubmission",
-            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3)}),
-            &c.finalize_submission(a, task, b, 3),
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": bytes(&hash)}),
+            &c.finalize_submission(a, task, b, 3, Some(hash)),
+        ),
+        ix_json(
+            "finalizeSubmission",
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": null}),
+            &c.finalize_submission(a, task, b, 3, None),
         ),
         ix_json(
             "draw",
@@ -290,6 +308,11 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             json!({"task": pk(&task), "contributor": pk(&b)}),
             &c.close_submission(task, b),
         ),
+        ix_json(
+            "closeContentClaim",
+            json!({"closer": pk(&a), "contentHash": bytes(&hash), "payer": pk(&b)}),
+            &c.close_content_claim(a, hash, b),
+        ),
     ]
 }
 
@@ -331,6 +354,27 @@ fn commitments() -> Vec<Value> {
             })
         })
         .collect()
+}
+
+fn submission_commitments() -> Vec<Value> {
+    let k = |n: u8| seeded_keypair(1, n).pubkey();
+    [
+        ([0u8; 32], [0u8; 32]),
+        ([5; 32], [9; 32]),
+        ([255; 32], [1; 32]),
+    ]
+    .iter()
+    .map(|(content, salt)| {
+        let (task, contributor) = (k(22), k(23));
+        json!({
+            "task": task.to_string(),
+            "contributor": contributor.to_string(),
+            "contentHash": hex(content),
+            "salt": hex(salt),
+            "commitment": hex(&submission_commitment(&task, &contributor, content, salt)),
+        })
+    })
+    .collect()
 }
 
 /// Lots and seats from `merit::sortition`, for the TypeScript copy: whole seats, the
@@ -406,8 +450,11 @@ fn events() -> Vec<Value> {
         reward: 1_000 * TOKEN,
         bounty_lamports: 50_000,
         submission_deadline: 1_800_003_600,
+        submission_reveal_deadline: 1_800_005_400,
         commit_deadline: 1_800_007_200,
         reveal_deadline: 1_800_010_800,
+        submission_fee: TOKEN / 10,
+        terms_hash: [4; 32],
     };
     let revealed = VoteRevealed {
         submission: k(32),
@@ -450,7 +497,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     let (creator, alice, val) = (user(1), user(2), user(3));
     for (who, tokens) in [
         (&creator, 2_000 * TOKEN),
-        (&alice, 100 * TOKEN),
+        (&alice, 101 * TOKEN),
         (&val, 300 * TOKEN),
     ] {
         net.fund_user(&who.pubkey(), tokens).await.unwrap();
@@ -472,14 +519,31 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     )
     .await
     .unwrap();
+    let terms = net
+        .account::<merit_client::Task>(&task)
+        .await
+        .unwrap()
+        .terms_hash;
+    let work_salt = [8u8; 32];
+    let work = submission_commitment(&task, &alice.pubkey(), &[5; 32], &work_salt);
+    net.send(&[c.submit(alice.pubkey(), task, work, terms)], &[&alice])
+        .await
+        .unwrap();
+    let sub = pda::submission(&task, &alice.pubkey());
+    net.set_time(args.submission_deadline);
     net.send(
-        &[c.submit(alice.pubkey(), task, [5; 32], "ipfs://work".into())],
+        &[c.reveal_submission(
+            alice.pubkey(),
+            task,
+            [5; 32],
+            work_salt,
+            "ipfs://work".into(),
+        )],
         &[&alice],
     )
     .await
     .unwrap();
-    let sub = pda::submission(&task, &alice.pubkey());
-    net.set_time(args.submission_deadline);
+    net.set_time(args.submission_reveal_deadline);
     net.draw_committee(&creator, &task).await.unwrap();
     let salt = [9u8; 32];
     let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
@@ -495,7 +559,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         .unwrap();
     net.set_time(args.reveal_deadline);
     net.send(
-        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 1)],
+        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 1, Some([5; 32]))],
         &[&val],
     )
     .await
@@ -574,6 +638,8 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "draw.drawn": true,
             "draw.epoch": "1",
             "draw.totalStake": (400 * TOKEN).to_string(),
+            "termsHash": hex(&task_account.terms_hash),
+            "fees": (TOKEN / 10).to_string(),
         }),
     );
     let sub_data = net.raw_account(&sub).await.unwrap().data;
@@ -587,6 +653,9 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "consensusScore": 88,
             "points": (88u64 * 10_000).to_string(),
             "revealed.0.score": 88,
+            "commitment": hex(&work),
+            "contentRevealed": true,
+            "fee": (TOKEN / 10).to_string(),
         }),
     );
     let vote_data = net.raw_account(&vote).await.unwrap().data;
@@ -622,6 +691,10 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         json!({
             "submission": sub.to_string(),
             "contributor": alice.pubkey().to_string(),
+            "payer": alice.pubkey().to_string(),
+            "refs": 0,
+            "holderOutcome": "accepted",
+            "paid": true,
         }),
     );
     let epoch_data = net.raw_account(&pda::epoch(1)).await.unwrap().data;
@@ -649,6 +722,7 @@ async fn write_cross_language_vectors() {
         },
         "pdas": pdas(),
         "commitments": commitments(),
+        "submissionCommitments": submission_commitments(),
         "sortition": sortition(),
         "instructions": instructions(&client, now),
         "accounts": accounts,

@@ -1,6 +1,9 @@
 //! `merit demo`: one task from posting to closing, on the in-process chain.
 use anyhow::{anyhow, Result};
-use merit_client::{pda, vote_commitment, ConfigParams, CreateTaskArgs, Epoch, Submission, Task};
+use merit_client::{
+    pda, submission_commitment, vote_commitment, ConfigParams, CreateTaskArgs, Epoch, Submission,
+    Task,
+};
 use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
 
 const TOKEN: u64 = 1_000_000;
@@ -51,10 +54,10 @@ pub async fn run() -> Result<()> {
     let creator = actor(&mut net, "creator", 1_000 * TOKEN, 0).await?;
     let keeper = actor(&mut net, "keeper", 0, 0).await?;
     let contributors = vec![
-        (actor(&mut net, "alice", 0, 100 * TOKEN).await?, 90u8),
-        (actor(&mut net, "bob", 0, 100 * TOKEN).await?, 75),
-        (actor(&mut net, "carol", 0, 100 * TOKEN).await?, 10),
-        (actor(&mut net, "dave", 0, 100 * TOKEN).await?, 45),
+        (actor(&mut net, "alice", TOKEN, 100 * TOKEN).await?, 90u8),
+        (actor(&mut net, "bob", TOKEN, 100 * TOKEN).await?, 75),
+        (actor(&mut net, "carol", TOKEN, 100 * TOKEN).await?, 10),
+        (actor(&mut net, "dave", TOKEN, 100 * TOKEN).await?, 45),
     ];
     let validators = vec![
         actor(&mut net, "val-1", 0, 500 * TOKEN).await?,
@@ -78,9 +81,11 @@ pub async fn run() -> Result<()> {
         uri: "ipfs://summarize-this-paper".into(),
         reward: 1_000 * TOKEN,
         submission_deadline: now + 3_600,
+        submission_reveal_deadline: now + 5_400,
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
+        submission_fee: TOKEN / 10,
         committee_size: 16,
         quorum_seats: 8,
         accept_threshold: 60,
@@ -97,25 +102,43 @@ pub async fn run() -> Result<()> {
     )
     .await?;
     println!(
-        "1. creator posts a task escrowing {} tokens (20% for validators); phases of one hour",
+        "1. creator posts a task escrowing {} tokens (20% for validators): an hour of submissions, half an hour of submission reveals, half an hour of vote commits, an hour of vote reveals",
         tokens(args.reward)
     );
 
+    let terms = net
+        .account::<Task>(&task)
+        .await
+        .ok_or_else(|| anyhow!("task"))?
+        .terms_hash;
     let mut subs = Vec::new();
     for (i, (who, _)) in contributors.iter().enumerate() {
-        let hash = solana_hash(i as u8);
-        let ix = c.submit(
-            who.key.pubkey(),
-            task,
-            hash,
-            format!("ipfs://work-{}", who.name),
+        let commitment = submission_commitment(
+            &task,
+            &who.key.pubkey(),
+            &solana_hash(i as u8),
+            &salt(&who.key),
         );
+        let ix = c.submit(who.key.pubkey(), task, commitment, terms);
         net.send(&[ix], &[&who.key]).await?;
         subs.push(pda::submission(&task, &who.key.pubkey()));
     }
-    println!("2. alice, bob, carol and dave submit work, each bonding 10 tokens of stake");
+    println!("2. alice, bob, carol and dave commit to their work without showing it, under the task's terms hash, each bonding 10 tokens of stake and paying a 0.1-token fee to their judges");
 
     net.set_time(args.submission_deadline);
+    for (i, (who, _)) in contributors.iter().enumerate() {
+        let ix = c.reveal_submission(
+            who.key.pubkey(),
+            task,
+            solana_hash(i as u8),
+            salt(&who.key),
+            format!("ipfs://work-{}", who.name),
+        );
+        net.send(&[ix], &[&who.key]).await?;
+    }
+    println!("   submissions close; each reveals its content hash and URI, and each content's claim records the earliest commitment to it");
+
+    net.set_time(args.submission_reveal_deadline);
     net.draw_committee(&keeper.key, &task).await?;
     let drawn: Task = net.account(&task).await.ok_or_else(|| anyhow!("task"))?;
     println!(
@@ -163,9 +186,10 @@ pub async fn run() -> Result<()> {
     println!("4. four validators reveal; eve never does");
 
     net.set_time(args.reveal_deadline);
-    for (who, _) in &contributors {
+    for (i, (who, _)) in contributors.iter().enumerate() {
+        let content = Some(solana_hash(i as u8));
         net.send(
-            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 1)],
+            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 1, content)],
             &[&keeper.key],
         )
         .await?;
@@ -189,7 +213,7 @@ pub async fn run() -> Result<()> {
 
     for ((who, _), sub) in contributors.iter().zip(&subs) {
         let s: Submission = net.account(sub).await.ok_or_else(|| anyhow!("missing"))?;
-        if s.outcome == merit_client::Outcome::Rejected {
+        if s.outcome.forfeits_bond() {
             let ix = c.slash_submission(keeper.key.pubkey(), task, who.key.pubkey());
             net.send(&[ix], &[&keeper.key]).await?;
         }
@@ -206,7 +230,7 @@ pub async fn run() -> Result<()> {
 
     for ((who, _), sub) in contributors.iter().zip(&subs) {
         let s: Submission = net.account(sub).await.ok_or_else(|| anyhow!("missing"))?;
-        if s.outcome != merit_client::Outcome::Rejected {
+        if !s.outcome.forfeits_bond() {
             net.send(&[c.claim_submission(who.key.pubkey(), task)], &[&who.key])
                 .await?;
         }
@@ -277,6 +301,23 @@ pub async fn run() -> Result<()> {
         net.send(&[c.close_submission(task, who.key.pubkey())], &[])
             .await?;
     }
+    let mut released = Vec::new();
+    for (i, (who, _)) in contributors.iter().enumerate() {
+        let hash = solana_hash(i as u8);
+        let claim: merit_client::ContentClaim = net
+            .account(&pda::content_claim(&hash))
+            .await
+            .ok_or_else(|| anyhow!("content claim"))?;
+        if claim.is_closable_by(&keeper.key.pubkey()) {
+            let ix = c.close_content_claim(keeper.key.pubkey(), hash, claim.payer);
+            net.send(&[ix], &[&keeper.key]).await?;
+            released.push(who.name);
+        }
+    }
+    println!(
+        "   the keeper closes the content claims of rejected work ({}), rent back to whoever paid it; paid work keeps its claim for good, unpaid work keeps its author's until the author gives it up",
+        released.join(", ")
+    );
     let state: Task = net.account(&task).await.ok_or_else(|| anyhow!("task"))?;
     let paid_out = state.paid_out;
     net.send(

@@ -199,12 +199,14 @@ impl MeritClient {
 
     // Work and votes
 
+    /// Commits to work: `commitment` is [`crate::submission_commitment`]; `terms_hash` is
+    /// the task's `terms_hash` as the contributor read it (the terms it agrees to).
     pub fn submit(
         &self,
         contributor: Pubkey,
         task: Pubkey,
-        content_hash: [u8; 32],
-        uri: String,
+        commitment: [u8; 32],
+        terms_hash: [u8; 32],
     ) -> Instruction {
         build(
             acc::Submit {
@@ -213,10 +215,41 @@ impl MeritClient {
                 task,
                 stake: pda::stake(&contributor),
                 submission: pda::submission(&task, &contributor),
+                contributor_token: self.ata(&contributor),
+                task_vault: pda::task_vault(&task),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+                system_program: system_program::ID,
+            },
+            data::Submit {
+                commitment,
+                terms_hash,
+            },
+        )
+    }
+
+    /// Reveals the committed content (after submissions close).
+    pub fn reveal_submission(
+        &self,
+        contributor: Pubkey,
+        task: Pubkey,
+        content_hash: [u8; 32],
+        salt: [u8; 32],
+        uri: String,
+    ) -> Instruction {
+        build(
+            acc::RevealSubmission {
+                contributor,
+                task,
+                submission: pda::submission(&task, &contributor),
                 content_claim: pda::content_claim(&content_hash),
                 system_program: system_program::ID,
             },
-            data::Submit { content_hash, uri },
+            data::RevealSubmission {
+                content_hash,
+                salt,
+                uri,
+            },
         )
     }
 
@@ -265,13 +298,15 @@ impl MeritClient {
 
     // Keepers
 
-    /// `contributor` owns the submission; `epoch` is the open epoch's index.
+    /// `contributor` owns the submission; `epoch` is the open epoch's index;
+    /// `content_hash` is the submission's revealed content (None: never revealed).
     pub fn finalize_submission(
         &self,
         keeper: Pubkey,
         task: Pubkey,
         contributor: Pubkey,
         epoch: u64,
+        content_hash: Option<[u8; 32]>,
     ) -> Instruction {
         build(
             acc::FinalizeSubmission {
@@ -281,6 +316,11 @@ impl MeritClient {
                 submission: pda::submission(&task, &contributor),
                 stake: pda::stake(&contributor),
                 epoch: pda::epoch(epoch),
+                content_claim: content_hash.map(|h| pda::content_claim(&h)),
+                task_vault: pda::task_vault(&task),
+                treasury_vault: pda::treasury(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
             },
             data::FinalizeSubmission {},
         )
@@ -518,6 +558,24 @@ impl MeritClient {
                 contributor,
             },
             data::CloseSubmission {},
+        )
+    }
+
+    /// Closes the content claim of `content_hash` (signed by `closer`), sending its rent
+    /// to `payer` (the claim's `payer`).
+    pub fn close_content_claim(
+        &self,
+        closer: Pubkey,
+        content_hash: [u8; 32],
+        payer: Pubkey,
+    ) -> Instruction {
+        build(
+            acc::CloseContentClaim {
+                closer,
+                content_claim: pda::content_claim(&content_hash),
+                payer,
+            },
+            data::CloseContentClaim {},
         )
     }
 }

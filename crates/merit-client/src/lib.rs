@@ -1,6 +1,6 @@
 //! Rust client for the Merit program. It owns PDA derivation ([`pda`]), a builder for
-//! every instruction ([`MeritClient`]), account decoding ([`decode`]) and the vote
-//! commitment ([`vote_commitment`]). The CLI, the in-process chain and the tests all go
+//! every instruction ([`MeritClient`]), account decoding ([`decode`]) and the vote and
+//! submission commitments ([`vote_commitment`], [`submission_commitment`]). The CLI, the in-process chain and the tests all go
 //! through it; nothing else derives a Merit address by hand.
 
 pub mod builders;
@@ -11,8 +11,9 @@ pub use merit;
 pub use merit::instructions::CreateTaskArgs;
 pub use merit::sortition;
 pub use merit::state::{
-    scheduled_emission, vote_commitment, Config, ConfigParams, ContentClaim, Draw, Epoch, Outcome,
-    Reputation, Stake, Submission, Task, TaskState, Vesting, Vote,
+    scheduled_emission, submission_commitment, vote_commitment, Config, ConfigParams, ContentClaim,
+    ContentStatus, Draw, Epoch, Outcome, Reputation, Stake, Submission, Task, TaskState, Vesting,
+    Vote,
 };
 
 /// The seats `validator` holds on `submission`'s committee, from chain state: the task's

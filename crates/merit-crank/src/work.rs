@@ -3,8 +3,8 @@ use crate::chain::Chain;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::{
-    decode, pda, AccountKind, Config, Epoch, MeritClient, Outcome, Submission, Task, TaskState,
-    Vote,
+    decode, pda, AccountKind, Config, ContentClaim, Epoch, MeritClient, Outcome, Submission, Task,
+    TaskState, Vote,
 };
 use std::collections::BTreeMap;
 
@@ -24,6 +24,8 @@ pub enum Work {
         task: Pubkey,
         contributor: Pubkey,
         epoch: u64,
+        /// The revealed content (None: never revealed).
+        content: Option<[u8; 32]>,
     },
     FinalizeTask {
         task: Pubkey,
@@ -45,6 +47,13 @@ pub enum Work {
         task: Pubkey,
         contributor: Pubkey,
     },
+    /// Close the content claim of Rejected work nothing depends on any more, returning
+    /// its rent to its payer (a keeper may not close other released claims: they keep
+    /// their author's priority until the author gives it up).
+    CloseContentClaim {
+        content_hash: [u8; 32],
+        payer: Pubkey,
+    },
 }
 
 impl Work {
@@ -57,7 +66,8 @@ impl Work {
                 task,
                 contributor,
                 epoch,
-            } => c.finalize_submission(k, task, contributor, epoch),
+                content,
+            } => c.finalize_submission(k, task, contributor, epoch, content),
             Work::FinalizeTask { task } => c.finalize_task(k, task),
             Work::SlashSubmission { task, contributor } => c.slash_submission(k, task, contributor),
             Work::SlashVote {
@@ -70,12 +80,17 @@ impl Work {
                 validator,
             } => c.close_vote(submission, validator),
             Work::CloseSubmission { task, contributor } => c.close_submission(task, contributor),
+            Work::CloseContentClaim {
+                content_hash,
+                payer,
+            } => c.close_content_claim(k, content_hash, payer),
         }
     }
 }
 
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
-/// open epoch), then finalizations, slashes, committee draws and closes.
+/// open epoch), then finalizations, slashes, committee draws and closes (votes,
+/// submissions, content claims).
 pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let now = chain.now().await?;
     let config: Config = match chain.account(&pda::config()).await? {
@@ -85,12 +100,14 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let mut tasks: BTreeMap<Pubkey, Task> = BTreeMap::new();
     let mut subs: BTreeMap<Pubkey, Submission> = BTreeMap::new();
     let mut votes: Vec<(Pubkey, Vote)> = Vec::new();
+    let mut claims: Vec<ContentClaim> = Vec::new();
     let mut epoch: Option<Epoch> = None;
     let kinds = [
         AccountKind::Task,
         AccountKind::Submission,
         AccountKind::Vote,
         AccountKind::Epoch,
+        AccountKind::ContentClaim,
     ];
     for (key, data) in chain.merit_accounts(&kinds).await? {
         match AccountKind::of(&data) {
@@ -101,6 +118,9 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 subs.insert(key, decode(&data).map_err(|e| e.to_string())?);
             }
             Some(AccountKind::Vote) => votes.push((key, decode(&data).map_err(|e| e.to_string())?)),
+            Some(AccountKind::ContentClaim) => {
+                claims.push(decode(&data).map_err(|e| e.to_string())?);
+            }
             Some(AccountKind::Epoch) if key == pda::epoch(config.current_epoch) => {
                 epoch = Some(decode(&data).map_err(|e| e.to_string())?);
             }
@@ -129,9 +149,10 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                     task: t,
                     contributor: c,
                     epoch: open_epoch,
+                    content: sub.content_revealed.then_some(sub.content_hash),
                 });
             }
-            Outcome::Rejected if !sub.slashed => {
+            o if o.forfeits_bond() && !sub.slashed => {
                 work.push(Work::SlashSubmission {
                     task: t,
                     contributor: c,
@@ -183,6 +204,15 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 validator: vote.validator,
             });
         }
+    }
+    for claim in claims
+        .iter()
+        .filter(|c| c.is_closable_by(&Pubkey::default()))
+    {
+        work.push(Work::CloseContentClaim {
+            content_hash: claim.content_hash,
+            payer: claim.payer,
+        });
     }
     Ok(work)
 }

@@ -8,7 +8,8 @@ use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 use merit::error::MeritError;
 use merit_client::{
-    pda, vote_commitment, Config, Epoch, Outcome, Stake, Submission, Task, Vesting, Vote,
+    pda, submission_commitment, vote_commitment, Config, Epoch, Outcome, Stake, Submission, Task,
+    Vesting, Vote,
 };
 use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
 use rand::seq::SliceRandom;
@@ -22,16 +23,22 @@ pub struct Agent {
     pub role: Role,
     pub key: Keypair,
     pub stake: u64,
+    /// Tokens minted to the agent: its stake, and for contributors a budget for fees.
+    pub funded: u64,
     pub rewards: u64,
     pub emissions: u64,
     pub slashed: u64,
-    /// Net earnings (rewards + emissions − slashes) at the end of each epoch.
+    /// Submission fees paid.
+    pub fees: u64,
+    /// Net earnings (rewards + emissions − slashes − fees) at the end of each epoch.
     pub history: Vec<i128>,
 }
 
 impl Agent {
     pub fn net(&self) -> i128 {
-        i128::from(self.rewards) + i128::from(self.emissions) - i128::from(self.slashed)
+        i128::from(self.rewards) + i128::from(self.emissions)
+            - i128::from(self.slashed)
+            - i128::from(self.fees)
     }
 }
 
@@ -44,11 +51,16 @@ pub struct Totals {
     pub emissions_on_chain: u64,
     pub slashed_booked: u64,
     pub slashed_on_chain: u64,
+    pub fees_booked: u64,
+    /// Σ over tasks of fees paid into their vaults.
+    pub fees_on_chain: u64,
     /// Σ over agents of (wallet + stake + vesting now) − stake at start.
     pub agents_net_on_chain: i128,
     /// Σ over agents of booked rewards + emissions − slashes.
     pub agents_net_booked: i128,
     pub transactions: u64,
+    /// Exact copies that lost their bond: refused at reveal (an older commitment held the
+    /// content) or displaced by the author's older commitment and finalized Duplicate.
     pub duplicate_copies_refused: u64,
     /// Submissions skipped because the contributor's unlocked stake no longer covered the bond.
     pub submissions_unaffordable: u64,
@@ -59,6 +71,10 @@ struct SubRecord {
     author: usize,
     key: Pubkey,
     quality: f64,
+    content_hash: [u8; 32],
+    salt: [u8; 32],
+    /// An exact copy of another submission's content.
+    copy: bool,
 }
 
 struct VoteRecord {
@@ -121,8 +137,13 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     }
 
     let mut agents = population(scenario, &mut rng);
+    for a in agents.iter_mut() {
+        if a.role == Role::Contributor {
+            a.funded += tasks_total * scenario.task.submission_fee * TOKEN;
+        }
+    }
     for a in &agents {
-        fund(&mut net, &a.key, a.stake).await?;
+        fund(&mut net, &a.key, a.funded).await?;
         let ix = client.deposit_stake(a.key.pubkey(), a.stake);
         net.send(&[ix], &[&a.key])
             .await
@@ -157,64 +178,107 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
         task_keys.extend(tasks.iter().copied());
 
-        // Submissions: original work first, so plagiarists have something to copy.
+        // Submissions, as commitments: original work first, so plagiarists have something
+        // to copy; copies are committed a slot later (a copier only learns the content
+        // after its author committed it).
         let mut subs: Vec<SubRecord> = Vec::new();
-        let mut order = contributors.clone();
-        order.sort_by_key(|&i| agents[i].strategy == Strategy::Plagiarist);
-        for task in &tasks {
-            let mut originals: Vec<([u8; 32], f64)> = Vec::new();
-            for &i in &order {
-                let a = &agents[i];
-                let (hash, quality) = if a.strategy == Strategy::Plagiarist {
-                    match originals.choose(&mut rng) {
-                        Some((hash, _))
-                            if rng.gen_bool(scenario.population.plagiarist_exact_copy_share) =>
-                        {
-                            (*hash, 0.0)
+        let mut originals: std::collections::BTreeMap<Pubkey, Vec<[u8; 32]>> =
+            std::collections::BTreeMap::new();
+        let terms: Vec<[u8; 32]> = {
+            let mut v = Vec::new();
+            for t in &tasks {
+                let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+                v.push(task.terms_hash);
+            }
+            v
+        };
+        for copiers in [false, true] {
+            if copiers {
+                net.warp_slots(1);
+            }
+            for (task, terms_hash) in tasks.iter().zip(&terms) {
+                for &i in &contributors {
+                    let a = &agents[i];
+                    if (a.strategy == Strategy::Plagiarist) != copiers {
+                        continue;
+                    }
+                    let (hash, quality, copy) = if copiers {
+                        match originals.get(task).and_then(|o| o.choose(&mut rng)) {
+                            Some(hash)
+                                if rng
+                                    .gen_bool(scenario.population.plagiarist_exact_copy_share) =>
+                            {
+                                (*hash, 0.0, true)
+                            }
+                            _ => (rng.gen(), a.strategy.work_quality(&mut rng), false),
                         }
-                        _ => (rng.gen(), a.strategy.work_quality(&mut rng)),
+                    } else {
+                        let h: [u8; 32] = rng.gen();
+                        originals.entry(*task).or_default().push(h);
+                        (h, a.strategy.work_quality(&mut rng), false)
+                    };
+                    let salt: [u8; 32] = rng.gen();
+                    let commitment = submission_commitment(task, &a.key.pubkey(), &hash, &salt);
+                    let ix = client.submit(a.key.pubkey(), *task, commitment, *terms_hash);
+                    totals.transactions += 1;
+                    match net.send(&[ix], &[&a.key]).await {
+                        Ok(()) => subs.push(SubRecord {
+                            task: *task,
+                            author: i,
+                            key: pda::submission(task, &a.key.pubkey()),
+                            quality,
+                            content_hash: hash,
+                            salt,
+                            copy,
+                        }),
+                        // Slashed below the bond: this agent can no longer afford to submit.
+                        Err(e)
+                            if e.code
+                                == Some(merit_error(MeritError::InsufficientUnlockedStake)) =>
+                        {
+                            totals.submissions_unaffordable += 1;
+                        }
+                        Err(e) => return Err(anyhow!("submit by {}: {e}", a.name)),
                     }
-                } else {
-                    let q = a.strategy.work_quality(&mut rng);
-                    let h: [u8; 32] = rng.gen();
-                    originals.push((h, q));
-                    (h, q)
-                };
-                let ix = client.submit(
-                    a.key.pubkey(),
-                    *task,
-                    hash,
-                    format!("sim://work/{}", a.name),
-                );
-                totals.transactions += 1;
-                match net.send(&[ix], &[&a.key]).await {
-                    Ok(()) => subs.push(SubRecord {
-                        task: *task,
-                        author: i,
-                        key: pda::submission(task, &a.key.pubkey()),
-                        quality,
-                    }),
-                    Err(e) if e.code == Some(merit_error(MeritError::DuplicateContent)) => {
-                        totals.duplicate_copies_refused += 1;
-                    }
-                    // Slashed below the bond: this agent can no longer afford to submit.
-                    Err(e)
-                        if e.code == Some(merit_error(MeritError::InsufficientUnlockedStake)) =>
-                    {
-                        totals.submissions_unaffordable += 1;
-                    }
-                    Err(e) => return Err(anyhow!("submit by {}: {e}", a.name)),
                 }
             }
         }
+        for s in &subs {
+            agents[s.author].fees += scenario.task.submission_fee * TOKEN;
+        }
 
-        // Draw: the keeper schedules every task's committee draw when submissions close,
-        // and seeds it once the target slot has passed.
+        // Reveal the submissions, copies first (the copier's best order: whoever reveals
+        // first, the older commitment keeps the content).
         let t0: Task = net
             .account(&tasks[0])
             .await
             .ok_or_else(|| anyhow!("task"))?;
         net.set_time(t0.submission_deadline);
+        let mut reveal_order: Vec<usize> = (0..subs.len()).collect();
+        reveal_order.sort_by_key(|&i| !subs[i].copy);
+        for i in reveal_order {
+            let s = &subs[i];
+            let a = &agents[s.author];
+            let ix = client.reveal_submission(
+                a.key.pubkey(),
+                s.task,
+                s.content_hash,
+                s.salt,
+                format!("sim://work/{}", a.name),
+            );
+            totals.transactions += 1;
+            match net.send(&[ix], &[&a.key]).await {
+                Ok(()) => {}
+                // An older commitment to the same content was revealed first: the copy
+                // stays unrevealed and loses its bond.
+                Err(e) if e.code == Some(merit_error(MeritError::DuplicateContent)) => {}
+                Err(e) => return Err(anyhow!("reveal_submission by {}: {e}", a.name)),
+            }
+        }
+
+        // Draw: the keeper schedules every task's committee draw when submission reveals
+        // close, and seeds it once the target slot has passed.
+        net.set_time(t0.submission_reveal_deadline);
         for step in 0..2 {
             if step == 1 {
                 net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
@@ -236,6 +300,11 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
             drawn_tasks.insert(*t, task);
         }
+        let mut revealed = Vec::with_capacity(subs.len());
+        for s in &subs {
+            let sub: Submission = net.account(&s.key).await.ok_or_else(|| anyhow!("sub"))?;
+            revealed.push(sub.content_revealed);
+        }
         let mut stakes = Vec::with_capacity(agents.len());
         for a in &agents {
             stakes.push(net.account::<Stake>(&pda::stake(&a.key.pubkey())).await);
@@ -249,6 +318,9 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             mine.shuffle(&mut rng);
             for s in mine {
                 let sub = &subs[s];
+                if !revealed[s] {
+                    continue;
+                }
                 let seats = merit_client::seats(
                     &drawn_tasks[&sub.task],
                     &sub.key,
@@ -318,13 +390,15 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             .current_epoch;
         let mut items: Vec<(Instruction, Vec<&Keypair>)> = subs
             .iter()
-            .map(|s| {
+            .zip(&revealed)
+            .map(|(s, revealed)| {
                 (
                     client.finalize_submission(
                         keeper.pubkey(),
                         s.task,
                         agents[s.author].key.pubkey(),
                         epoch,
+                        revealed.then_some(s.content_hash),
                     ),
                     vec![&keeper],
                 )
@@ -348,7 +422,10 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
         let mut items = Vec::new();
         for (s, sub) in subs.iter().zip(&outcomes) {
-            if sub.outcome == Outcome::Rejected {
+            if s.copy && matches!(sub.outcome, Outcome::Duplicate | Outcome::Unrevealed) {
+                totals.duplicate_copies_refused += 1;
+            }
+            if sub.outcome.forfeits_bond() {
                 items.push((
                     client.slash_submission(keeper.pubkey(), s.task, agents[s.author].key.pubkey()),
                     vec![&keeper],
@@ -395,7 +472,7 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
 
         let mut items = Vec::new();
         for (s, sub) in subs.iter().zip(&outcomes) {
-            if sub.outcome != Outcome::Rejected {
+            if !sub.outcome.forfeits_bond() {
                 let a = &agents[s.author];
                 items.push((
                     client.claim_submission(a.key.pubkey(), s.task),
@@ -553,9 +630,11 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
                 role,
                 key: keypair(rng),
                 stake: stake * TOKEN,
+                funded: stake * TOKEN,
                 rewards: 0,
                 emissions: 0,
                 slashed: 0,
+                fees: 0,
                 history: Vec::new(),
             });
         }
@@ -575,6 +654,7 @@ async fn reconcile(
         totals.rewards_booked += a.rewards;
         totals.emissions_booked += a.emissions;
         totals.slashed_booked += a.slashed;
+        totals.fees_booked += a.fees;
         totals.agents_net_booked += a.net();
         let wallet = net.wallet_balance(&a.key.pubkey()).await;
         let stake = net
@@ -587,18 +667,21 @@ async fn reconcile(
             .await
             .map(|v| v.unlocked + v.unvested)
             .unwrap_or(0);
-        totals.agents_net_on_chain += i128::from(wallet + stake + vesting) - i128::from(a.stake);
+        totals.agents_net_on_chain += i128::from(wallet + stake + vesting) - i128::from(a.funded);
     }
+    let mut fees_to_treasury = 0;
     for t in tasks {
         let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
         totals.rewards_on_chain += task.paid_out;
+        totals.fees_on_chain += task.fees;
+        fees_to_treasury += task.fees_to_treasury;
     }
     let config: Config = net
         .account(&pda::config())
         .await
         .ok_or_else(|| anyhow!("config"))?;
     totals.emissions_on_chain = config.emission_paid;
-    totals.slashed_on_chain =
-        net.token_balance(&pda::treasury()).await + net.wallet_balance(&keeper.pubkey()).await;
+    totals.slashed_on_chain = net.token_balance(&pda::treasury()).await - fees_to_treasury
+        + net.wallet_balance(&keeper.pubkey()).await;
     Ok(())
 }

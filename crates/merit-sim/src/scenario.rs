@@ -41,8 +41,10 @@ pub struct Population {
     pub validator_stake_max: u64,
     /// Honest validators score true quality ± this many points.
     pub honest_noise: u8,
-    /// Share of plagiarism attempts that are exact copies (refused on chain as duplicates);
-    /// the rest are lightly edited copies that validators recognise.
+    /// Share of plagiarism attempts that are exact copies of work the copier obtained
+    /// (leaked) and committed after its author: revealed first, they are displaced by the
+    /// author's older commitment and finalized Duplicate. The rest are lightly edited
+    /// copies that validators recognise.
     pub plagiarist_exact_copy_share: f64,
 }
 
@@ -52,6 +54,8 @@ pub struct Population {
 pub struct TaskTemplate {
     pub reward: u64,
     pub bond: u64,
+    /// Non-refundable fee per submission, in whole tokens.
+    pub submission_fee: u64,
     /// Expected seats on each submission's committee.
     pub committee_size: u8,
     /// Revealed seats a submission needs.
@@ -76,6 +80,8 @@ pub struct ProgramParams {
     pub coherence_tolerance: u8,
     pub keeper_bounty_lamports: u64,
     pub min_submission_bond: u64,
+    pub min_submission_fee: u64,
+    pub max_submission_fee: u64,
     pub min_phase_secs: i64,
     pub max_task_duration_secs: i64,
     pub max_submissions_per_task: u16,
@@ -128,6 +134,7 @@ impl Default for TaskTemplate {
         TaskTemplate {
             reward: 1_000,
             bond: 20,
+            submission_fee: 1,
             committee_size: 16,
             quorum_seats: 5,
             accept_threshold: 60,
@@ -152,6 +159,8 @@ impl Default for ProgramParams {
             coherence_tolerance: d.coherence_tolerance,
             keeper_bounty_lamports: d.keeper_bounty_lamports,
             min_submission_bond: d.min_submission_bond / TOKEN,
+            min_submission_fee: 1,
+            max_submission_fee: d.max_submission_fee / TOKEN,
             min_phase_secs: d.min_phase_secs,
             max_task_duration_secs: d.max_task_duration_secs,
             max_submissions_per_task: d.max_submissions_per_task,
@@ -183,6 +192,8 @@ impl ProgramParams {
             coherence_tolerance: self.coherence_tolerance,
             keeper_bounty_lamports: self.keeper_bounty_lamports,
             min_submission_bond: self.min_submission_bond.saturating_mul(TOKEN),
+            min_submission_fee: self.min_submission_fee.saturating_mul(TOKEN),
+            max_submission_fee: self.max_submission_fee.saturating_mul(TOKEN),
             min_phase_secs: self.min_phase_secs,
             max_task_duration_secs: self.max_task_duration_secs,
             max_submissions_per_task: self.max_submissions_per_task,
@@ -206,9 +217,11 @@ impl TaskTemplate {
             uri: format!("sim://task/{id}"),
             reward: self.reward * TOKEN,
             submission_deadline: now + self.phase_secs,
-            commit_deadline: now + 2 * self.phase_secs,
-            reveal_deadline: now + 3 * self.phase_secs,
+            submission_reveal_deadline: now + 2 * self.phase_secs,
+            commit_deadline: now + 3 * self.phase_secs,
+            reveal_deadline: now + 4 * self.phase_secs,
             bond: self.bond * TOKEN,
+            submission_fee: self.submission_fee * TOKEN,
             committee_size: self.committee_size,
             quorum_seats: self.quorum_seats,
             accept_threshold: self.accept_threshold,
@@ -265,8 +278,8 @@ impl Scenario {
         if self.epochs == 0 || self.tasks_per_epoch == 0 {
             bail!("epochs and tasks_per_epoch must be positive");
         }
-        if 3 * self.task.phase_secs >= self.program.epoch_length_secs {
-            bail!("a task (3 phases) must fit in one epoch");
+        if 4 * self.task.phase_secs >= self.program.epoch_length_secs {
+            bail!("a task (4 phases) must fit in one epoch");
         }
         if !(0.0..=1.0).contains(&p.plagiarist_exact_copy_share) {
             bail!("plagiarist_exact_copy_share must be within 0..=1");

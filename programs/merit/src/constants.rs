@@ -31,6 +31,10 @@ pub const VESTING_VAULT_SEED: &[u8] = b"vesting_vault";
 
 /// Domain separator of vote commitments.
 pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
+/// Domain separator of submission commitments.
+pub const SUBMISSION_COMMITMENT_DOMAIN: &[u8] = b"merit:submission:v1";
+/// Domain separator of a task's terms hash.
+pub const TERMS_DOMAIN: &[u8] = b"merit:terms:v1";
 /// Domain separator of a task's committee seed.
 pub const SEED_DOMAIN: &[u8] = b"merit:seed:v1";
 /// Domain separator of a validator's lot for one submission.

@@ -61,11 +61,25 @@ pub enum MeritError {
     SubmissionWindowClosed,
     #[msg("This contributor already submitted to this task")]
     AlreadySubmitted,
-    #[msg("This content hash was already submitted")]
+    #[msg("An earlier commitment to this content was already revealed")]
     DuplicateContent,
+    #[msg("The task's terms are not the ones the submission was made under")]
+    TermsMismatch,
+    #[msg("Submission fee is outside the protocol's bounds")]
+    InvalidSubmissionFee,
+    #[msg("Submissions can only be revealed after submissions close and before the submission reveal deadline")]
+    SubmissionRevealClosed,
+    #[msg("The content hash and salt do not match the submission's commitment")]
+    SubmissionCommitmentMismatch,
+    #[msg("This submission was already revealed")]
+    SubmissionAlreadyRevealed,
+    #[msg("This submission's content was never revealed")]
+    SubmissionNotRevealed,
+    #[msg("A revealed submission is finalized with its content claim; an unrevealed one without")]
+    ContentClaimMismatch,
     #[msg("The task accepts no more submissions")]
     TaskFull,
-    #[msg("Votes can only be committed after submissions close and before commits close")]
+    #[msg("Votes can only be committed after submission reveals close and before commits close")]
     CommitWindowClosed,
     #[msg("Task creators may not vote on their own task")]
     CreatorVote,
@@ -109,7 +123,7 @@ pub enum MeritError {
     TaskAlreadyFinalized,
     #[msg("This task is not finalized yet")]
     TaskNotFinalized,
-    #[msg("Only a rejected submission's bond can be slashed")]
+    #[msg("Only the bond of a rejected, duplicate or unrevealed submission can be slashed")]
     SubmissionNotRejected,
     #[msg("Already slashed")]
     AlreadySlashed,
@@ -117,7 +131,9 @@ pub enum MeritError {
     VoteNotSlashable,
     #[msg("Already claimed")]
     AlreadyClaimed,
-    #[msg("A rejected submission has nothing to claim; its bond is slashed")]
+    #[msg(
+        "A rejected, duplicate or unrevealed submission has nothing to claim; its bond is slashed"
+    )]
     SubmissionRejected,
     #[msg("An unrevealed vote has nothing to claim; its bond is slashed")]
     VoteNotRevealed,

@@ -64,8 +64,11 @@ pub struct TaskCreated {
     pub reward: u64,
     pub bounty_lamports: u64,
     pub submission_deadline: i64,
+    pub submission_reveal_deadline: i64,
     pub commit_deadline: i64,
     pub reveal_deadline: i64,
+    pub submission_fee: u64,
+    pub terms_hash: [u8; 32],
 }
 
 #[event]
@@ -75,13 +78,30 @@ pub struct TaskCancelled {
     pub refunded: u64,
 }
 
+/// A contributor committed to work it will reveal after submissions close.
 #[event]
-pub struct WorkSubmitted {
+pub struct SubmissionCommitted {
+    pub task: Pubkey,
+    pub submission: Pubkey,
+    pub contributor: Pubkey,
+    pub commitment: [u8; 32],
+    pub committed_slot: u64,
+    pub bond: u64,
+    /// Non-refundable fee paid into the task vault for the submission's judges.
+    pub fee: u64,
+}
+
+/// A committed submission's content is revealed and holds the content's claim.
+#[event]
+pub struct SubmissionRevealed {
     pub task: Pubkey,
     pub submission: Pubkey,
     pub contributor: Pubkey,
     pub content_hash: [u8; 32],
-    pub bond: u64,
+    pub uri: String,
+    pub committed_slot: u64,
+    /// The later commitment this reveal took the content claim from (default: none).
+    pub displaced: Pubkey,
 }
 
 /// The first `draw` after submissions closed: the target slot and the stake snapshot.
@@ -137,6 +157,9 @@ pub struct SubmissionFinalized {
     pub epoch: u64,
     pub contributor_points: u64,
     pub validator_points: u64,
+    /// The submission fee: for its coherent judges, or sent to the treasury when none.
+    pub fee: u64,
+    pub fee_to_treasury: bool,
     pub keeper: Pubkey,
     pub bounty_lamports: u64,
 }
@@ -156,6 +179,10 @@ pub enum SlashKind {
     RejectedSubmission,
     MissingReveal,
     IncoherentVote,
+    /// A submission displaced from its content claim by an earlier commitment.
+    DuplicateSubmission,
+    /// A submission whose content was never revealed.
+    UnrevealedSubmission,
 }
 
 #[event]

@@ -88,9 +88,21 @@ pub mod merit {
         handle_cancel_task(ctx)
     }
 
-    /// Staked contributor: submits work before the submission deadline, bonding stake.
-    pub fn submit(ctx: Context<Submit>, content_hash: [u8; 32], uri: String) -> Result<()> {
-        handle_submit(ctx, content_hash, uri)
+    /// Staked contributor: commits to hidden work before the submission deadline, under
+    /// the task's terms (`terms_hash`), bonding stake and paying the task's fee.
+    pub fn submit(ctx: Context<Submit>, commitment: [u8; 32], terms_hash: [u8; 32]) -> Result<()> {
+        handle_submit(ctx, commitment, terms_hash)
+    }
+
+    /// The contributor: reveals the committed content hash and its URI after submissions
+    /// close, taking the content's claim if its commitment is the earliest.
+    pub fn reveal_submission(
+        ctx: Context<RevealSubmission>,
+        content_hash: [u8; 32],
+        salt: [u8; 32],
+        uri: String,
+    ) -> Result<()> {
+        handle_reveal_submission(ctx, content_hash, salt, uri)
     }
 
     /// Staked validator drawn for the submission's committee: commits a hidden score
@@ -182,5 +194,11 @@ pub mod merit {
     /// Anyone: closes a settled submission, returning its rent to the contributor.
     pub fn close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
         handle_close_submission(ctx)
+    }
+
+    /// Closes a released content claim no revealed submission is pending on (anyone, when
+    /// the work was Rejected; its author, otherwise), returning its rent to whoever paid it.
+    pub fn close_content_claim(ctx: Context<CloseContentClaim>) -> Result<()> {
+        handle_close_content_claim(ctx)
     }
 }

@@ -65,7 +65,7 @@ impl ClaimSubmission<'_> {
         self.task.require_finalized()?;
         require!(!self.submission.claimed, MeritError::AlreadyClaimed);
         require!(
-            self.submission.outcome != Outcome::Rejected,
+            !self.submission.outcome.forfeits_bond(),
             MeritError::SubmissionRejected
         );
         Ok(())

@@ -90,7 +90,8 @@ impl ClaimVote<'_> {
 }
 
 /// Unlocks the vote's remaining bond and pays a coherent voter
-/// `floor(slice * weight / coherent weight)`, where `slice = validator_pool / submissions`
+/// `floor(pool * weight / coherent weight)`, where `pool = validator_pool / submissions +
+/// the submission's fee`
 /// (into vesting when on). A coherent vote also records its merit points and a good
 /// outcome in the validator's reputation.
 pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
@@ -106,7 +107,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
             .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params)?;
         vote.points = vote_points(vote.weight, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;
-        let slice = task.validator_slice()?;
+        let slice = sub.judge_pool(task)?;
         reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
         sub.validator_paid = sub.validator_paid.safe_add(reward)?;
         sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;

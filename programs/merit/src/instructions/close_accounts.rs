@@ -1,10 +1,10 @@
-//! Permissionless closing of settled vote and submission accounts. Rent always goes
-//! back to whoever paid it (the validator or the contributor), never to the caller.
+//! Permissionless closing of settled vote, submission and content-claim accounts. Rent
+//! always goes back to whoever paid it, never to the caller.
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::AccountClosed;
 use crate::math::SafeMath;
-use crate::state::{Submission, Task, Vote};
+use crate::state::{ContentClaim, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -70,6 +70,32 @@ pub fn handle_close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
     emit!(AccountClosed {
         account: ctx.accounts.submission.key(),
         rent_receiver: ctx.accounts.contributor.key(),
+    });
+    Ok(())
+}
+
+#[derive(Accounts)]
+pub struct CloseContentClaim<'info> {
+    /// Anyone when the work was Rejected; otherwise only the claim's author.
+    pub closer: Signer<'info>,
+    #[account(
+        mut,
+        close = payer,
+        seeds = [CONTENT_SEED, content_claim.content_hash.as_ref()],
+        bump = content_claim.bump,
+        has_one = payer @ MeritError::AccountMismatch,
+        constraint = content_claim.is_closable_by(&closer.key()) @ MeritError::NotSettled,
+    )]
+    pub content_claim: Box<Account<'info, ContentClaim>>,
+    /// CHECK: only receives the claim's rent; pinned to `content_claim.payer` by `has_one`.
+    #[account(mut)]
+    pub payer: UncheckedAccount<'info>,
+}
+
+pub fn handle_close_content_claim(ctx: Context<CloseContentClaim>) -> Result<()> {
+    emit!(AccountClosed {
+        account: ctx.accounts.content_claim.key(),
+        rent_receiver: ctx.accounts.payer.key(),
     });
     Ok(())
 }

@@ -58,6 +58,10 @@ impl CommitVote<'_> {
         require!(self.vote.version == 0, MeritError::AlreadyVoted);
         require!(self.task.draw.drawn, MeritError::CommitteeNotDrawn);
         require!(
+            self.submission.content_revealed,
+            MeritError::SubmissionNotRevealed
+        );
+        require!(
             self.submission.vote_count < MAX_VOTES_PER_SUBMISSION,
             MeritError::TooManyVotes
         );

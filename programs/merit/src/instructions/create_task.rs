@@ -16,10 +16,15 @@ pub struct CreateTaskArgs {
     pub uri: String,
     /// Tokens escrowed as the task's reward.
     pub reward: u64,
+    /// Submissions (commitments) close.
     pub submission_deadline: i64,
+    /// Submission reveals close and vote commits open.
+    pub submission_reveal_deadline: i64,
     pub commit_deadline: i64,
     pub reveal_deadline: i64,
     pub bond: u64,
+    /// Non-refundable fee per submission, within the config's bounds.
+    pub submission_fee: u64,
     /// Expected seats on each submission's committee (config bounds).
     pub committee_size: u8,
     /// Revealed seats a submission needs (1..=committee_size * max_quorum_bps).
@@ -84,7 +89,8 @@ impl CreateTask<'_> {
         let min = p.min_phase_secs;
         require!(
             args.submission_deadline >= now.safe_add(min)?
-                && args.commit_deadline >= args.submission_deadline.safe_add(min)?
+                && args.submission_reveal_deadline >= args.submission_deadline.safe_add(min)?
+                && args.commit_deadline >= args.submission_reveal_deadline.safe_add(min)?
                 && args.reveal_deadline >= args.commit_deadline.safe_add(min)?,
             MeritError::InvalidDeadlines
         );
@@ -112,6 +118,10 @@ impl CreateTask<'_> {
             MeritError::InvalidCommitteeSize
         );
         require!(args.bond >= p.min_submission_bond, MeritError::BondTooSmall);
+        require!(
+            (p.min_submission_fee..=p.max_submission_fee).contains(&args.submission_fee),
+            MeritError::InvalidSubmissionFee
+        );
         let max_quorum = u64::from(args.committee_size) * u64::from(p.max_quorum_bps)
             / u64::from(BPS_DENOMINATOR);
         require!(
@@ -147,9 +157,11 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         reward: args.reward,
         validator_share_bps: args.validator_share_bps,
         submission_deadline: args.submission_deadline,
+        submission_reveal_deadline: args.submission_reveal_deadline,
         commit_deadline: args.commit_deadline,
         reveal_deadline: args.reveal_deadline,
         bond: args.bond,
+        submission_fee: args.submission_fee,
         committee_size: args.committee_size,
         quorum_seats: args.quorum_seats,
         accept_threshold: args.accept_threshold,
@@ -165,6 +177,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             slasher_reward_bps: p.slasher_reward_bps,
             coherence_tolerance: p.coherence_tolerance,
         },
+        terms_hash: [0; 32],
         draw: Draw {
             target_slot: 0,
             epoch: 0,
@@ -182,10 +195,13 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         bounty_remaining: bounty_total,
         contributor_liability: 0,
         validator_liability: 0,
+        fees: 0,
+        fees_to_treasury: 0,
         paid_out: 0,
         reclaimed: 0,
         reserved: [0; 64],
     });
+    a.task.terms_hash = a.task.terms_hash();
     a.task.invariant()?;
     TokenMove::new(&a.token_program, &a.stake_mint).transfer(
         a.creator_token.to_account_info(),
@@ -213,8 +229,11 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         reward: args.reward,
         bounty_lamports: bounty_total,
         submission_deadline: args.submission_deadline,
+        submission_reveal_deadline: args.submission_reveal_deadline,
         commit_deadline: args.commit_deadline,
         reveal_deadline: args.reveal_deadline,
+        submission_fee: args.submission_fee,
+        terms_hash: a.task.terms_hash,
     });
     Ok(())
 }

@@ -2,8 +2,13 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionFinalized;
 use crate::math::SafeMath;
-use crate::state::{submission_points, Config, Epoch, Outcome, RepEvent, Stake, Submission, Task};
+use crate::state::{
+    submission_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Stake,
+    Submission, Task,
+};
+use crate::token::TokenMove;
 use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct FinalizeSubmission<'info> {
@@ -39,6 +44,27 @@ pub struct FinalizeSubmission<'info> {
         bump = epoch.bump,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
+    /// The claim on the submission's content: pass it exactly when the content was
+    /// revealed (it decides between the submission's own outcome and `Duplicate`).
+    #[account(
+        mut,
+        seeds = [CONTENT_SEED, submission.content_hash.as_ref()],
+        bump = content_claim.bump,
+    )]
+    pub content_claim: Option<Box<Account<'info, ContentClaim>>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Receives the submission fee when no coherent judge earned it.
+    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
 }
 
 impl FinalizeSubmission<'_> {
@@ -49,13 +75,19 @@ impl FinalizeSubmission<'_> {
             self.submission.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
         );
+        require!(
+            self.submission.content_revealed == self.content_claim.is_some(),
+            MeritError::ContentClaimMismatch
+        );
         self.epoch.require_open(now)
     }
 }
 
-/// Decides the outcome by stake-weighted median, records the merit points of accepted
-/// work and coherent votes in the open epoch, updates the contributor's reputation, and
-/// pays the caller one bounty.
+/// Decides the outcome by stake-weighted median (or `Unrevealed`, or `Duplicate` when an
+/// earlier commitment holds the content claim), records the merit points of accepted
+/// work and coherent votes in the open epoch, updates the contributor's reputation, books
+/// the judges' pool (slice plus fee) or sends the fee to the treasury when no judge earned
+/// it, and pays the caller one bounty.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {
     let a = ctx.accounts;
@@ -65,7 +97,15 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         .stake
         .reputation
         .multiplier_at(epoch_index, p.reputation_decay_bps)?;
-    let vote_points = a.submission.finalize(&a.task)?;
+    let sub_key = a.submission.key();
+    let content = match &a.content_claim {
+        Some(claim) => claim.status_of(&sub_key),
+        None => ContentStatus::Unrevealed,
+    };
+    let vote_points = a.submission.finalize(&a.task, content)?;
+    if let Some(claim) = a.content_claim.as_deref_mut() {
+        claim.settle(&sub_key, a.submission.outcome)?;
+    }
     let sub = &mut a.submission;
     let task = &mut a.task;
     sub.epoch = epoch_index;
@@ -81,7 +121,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
             Some(RepEvent::Accepted)
         }
         Outcome::Neutral => Some(RepEvent::Neutral),
-        Outcome::Rejected => Some(RepEvent::Rejected),
+        Outcome::Rejected | Outcome::Duplicate | Outcome::Unrevealed => Some(RepEvent::Rejected),
         Outcome::NoQuorum | Outcome::Pending => None,
     };
     if let Some(event) = event {
@@ -92,12 +132,27 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         .contributor_points
         .safe_add(u128::from(sub.points))?;
     a.epoch.validator_points = a.epoch.validator_points.safe_add(u128::from(vote_points))?;
-    if sub.has_consensus() && sub.coherent_weight > 0 {
-        task.validator_liability = task.validator_liability.safe_add(task.validator_slice()?)?;
+    let fee_to_treasury = !sub.judges_paid();
+    if fee_to_treasury {
+        task.fees_to_treasury = task.fees_to_treasury.safe_add(sub.fee)?;
+    } else {
+        task.validator_liability = task.validator_liability.safe_add(sub.judge_pool(task)?)?;
     }
     let bounty = task.take_bounty()?;
     task.invariant()?;
     sub.invariant()?;
+    if fee_to_treasury {
+        let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+        task.with_signer(|seeds| {
+            tokens.transfer(
+                a.task_vault.to_account_info(),
+                a.treasury_vault.to_account_info(),
+                task.to_account_info(),
+                sub.fee,
+                seeds,
+            )
+        })?;
+    }
     Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
     emit!(SubmissionFinalized {
         task: task.key(),
@@ -109,6 +164,8 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         epoch: epoch_index,
         contributor_points: sub.points,
         validator_points: vote_points,
+        fee: sub.fee,
+        fee_to_treasury,
         keeper: a.keeper.key(),
         bounty_lamports: bounty,
     });

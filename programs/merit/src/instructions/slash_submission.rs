@@ -53,7 +53,7 @@ impl SlashSubmission<'_> {
     fn validate(&self) -> Result<()> {
         self.submission.require_final()?;
         require!(
-            self.submission.outcome == Outcome::Rejected,
+            self.submission.outcome.forfeits_bond(),
             MeritError::SubmissionNotRejected
         );
         require!(!self.submission.slashed, MeritError::AlreadySlashed);
@@ -61,7 +61,7 @@ impl SlashSubmission<'_> {
     }
 }
 
-/// Slashes a Rejected submission's whole bond.
+/// Slashes the whole bond of a Rejected, Duplicate or Unrevealed submission.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     let a = ctx.accounts;
@@ -83,7 +83,11 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     }
     .execute(amount, a.task.rules.slasher_reward_bps, now)?;
     emit!(Slashed {
-        kind: SlashKind::RejectedSubmission,
+        kind: match a.submission.outcome {
+            Outcome::Duplicate => SlashKind::DuplicateSubmission,
+            Outcome::Unrevealed => SlashKind::UnrevealedSubmission,
+            _ => SlashKind::RejectedSubmission,
+        },
         target: a.submission.key(),
         offender: a.submission.contributor,
         amount,

@@ -1,12 +1,13 @@
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::WorkSubmitted;
+use crate::events::SubmissionCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, ContentClaim, Outcome, Stake, Submission, Task};
+use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::token::TokenMove;
 use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
-#[instruction(content_hash: [u8; 32])]
 pub struct Submit<'info> {
     #[account(mut)]
     pub contributor: Signer<'info>,
@@ -32,28 +33,37 @@ pub struct Submit<'info> {
         bump,
     )]
     pub submission: Box<Account<'info, Submission>>,
+    /// Pays the submission fee.
     #[account(
-        init_if_needed,
-        payer = contributor,
-        space = 8 + ContentClaim::INIT_SPACE,
-        seeds = [CONTENT_SEED, content_hash.as_ref()],
-        bump,
+        mut,
+        token::mint = stake_mint,
+        token::authority = contributor,
+        token::token_program = token_program,
     )]
-    pub content_claim: Box<Account<'info, ContentClaim>>,
+    pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        mut,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl Submit<'_> {
-    fn validate(&self, uri: &str) -> Result<()> {
+    fn validate(&self, terms_hash: &[u8; 32]) -> Result<()> {
         self.config.require_not_paused()?;
+        require!(
+            *terms_hash == self.task.terms_hash,
+            MeritError::TermsMismatch
+        );
         self.task
             .require_submission_open(Clock::get()?.unix_timestamp)?;
-        require!(uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         require!(self.submission.version == 0, MeritError::AlreadySubmitted);
-        require!(
-            self.content_claim.version == 0,
-            MeritError::DuplicateContent
-        );
         require!(
             self.task.submission_count < self.task.max_submissions,
             MeritError::TaskFull
@@ -70,37 +80,49 @@ impl Submit<'_> {
     }
 }
 
-/// Locks the task's bond from the contributor's unlocked stake.
-#[access_control(ctx.accounts.validate(&uri))]
-pub fn handle_submit(ctx: Context<Submit>, content_hash: [u8; 32], uri: String) -> Result<()> {
+/// Commits to work without showing it: `commitment = submission_commitment(task,
+/// contributor, content_hash, salt)`, revealed by `reveal_submission` after submissions
+/// close. `terms_hash` must equal the task's: the contributor agrees to those terms and
+/// no others. Locks the task's bond from unlocked stake and pays the task's fee.
+#[access_control(ctx.accounts.validate(&terms_hash))]
+pub fn handle_submit(
+    ctx: Context<Submit>,
+    commitment: [u8; 32],
+    terms_hash: [u8; 32],
+) -> Result<()> {
     let a = ctx.accounts;
-    let now = Clock::get()?.unix_timestamp;
-    let bond = a.task.bond;
+    let clock = Clock::get()?;
+    let (bond, fee) = (a.task.bond, a.task.submission_fee);
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 
     let index = a.task.submission_count;
     a.task.submission_count = index.safe_add(1)?;
     a.task.open_submissions = a.task.open_submissions.safe_add(1)?;
+    a.task.fees = a.task.fees.safe_add(fee)?;
     a.task.invariant()?;
 
     let task_key = a.task.key();
-    let submission_key = a.submission.key();
     a.submission.set_inner(Submission {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.submission,
         task: task_key,
         contributor: a.contributor.key(),
         index,
-        content_hash,
-        uri,
+        commitment,
+        committed_slot: clock.slot,
+        content_hash: [0; 32],
+        uri: String::new(),
+        content_revealed: false,
         bond,
-        submitted_at: now,
+        fee,
+        submitted_at: clock.unix_timestamp,
         vote_count: 0,
         open_votes: 0,
         revealed: Vec::new(),
         revealed_weight: 0,
         outcome: Outcome::Pending,
+        quorum_reached: false,
         consensus_score: 0,
         coherent_weight: 0,
         coherent_count: 0,
@@ -114,21 +136,21 @@ pub fn handle_submit(ctx: Context<Submit>, content_hash: [u8; 32], uri: String) 
         emission_claimed: false,
         reserved: [0; 32],
     });
-    a.content_claim.set_inner(ContentClaim {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.content_claim,
-        content_hash,
-        submission: submission_key,
-        contributor: a.contributor.key(),
+    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+        a.contributor_token.to_account_info(),
+        a.task_vault.to_account_info(),
+        a.contributor.to_account_info(),
+        fee,
+        &[],
+    )?;
+    emit!(SubmissionCommitted {
         task: task_key,
-        created_at: now,
-    });
-    emit!(WorkSubmitted {
-        task: task_key,
-        submission: submission_key,
+        submission: a.submission.key(),
         contributor: a.contributor.key(),
-        content_hash,
+        commitment,
+        committed_slot: clock.slot,
         bond,
+        fee,
     });
     Ok(())
 }

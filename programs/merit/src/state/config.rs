@@ -39,7 +39,12 @@ pub struct ConfigParams {
     pub keeper_bounty_lamports: u64,
     /// Smallest bond a task may demand per submission.
     pub min_submission_bond: u64,
-    /// Shortest allowed submission, commit and reveal phase, in seconds.
+    /// Smallest non-refundable fee a task may charge per submission (>= 1): the floor
+    /// on what squatting a task's slots costs.
+    pub min_submission_fee: u64,
+    /// Largest fee a task may charge per submission.
+    pub max_submission_fee: u64,
+    /// Shortest allowed phase (submission, submission reveal, commit, reveal), in seconds.
     pub min_phase_secs: i64,
     /// Longest allowed task, from creation to reveal deadline, in seconds.
     pub max_task_duration_secs: i64,
@@ -79,6 +84,8 @@ impl ConfigParams {
             coherence_tolerance: 15,
             keeper_bounty_lamports: 10_000,
             min_submission_bond: unit,
+            min_submission_fee: (unit / 10).max(1),
+            max_submission_fee: unit.saturating_mul(100),
             min_phase_secs: 60,
             max_task_duration_secs: 90 * 24 * 3600,
             max_submissions_per_task: 256,
@@ -107,8 +114,10 @@ impl ConfigParams {
             && self.coherence_tolerance <= MAX_SCORE
             && self.keeper_bounty_lamports <= MAX_KEEPER_BOUNTY_LAMPORTS
             && self.min_submission_bond > 0
+            && self.min_submission_fee > 0
+            && self.min_submission_fee <= self.max_submission_fee
             && (1..=MAX_PHASE_SECS_FLOOR).contains(&self.min_phase_secs)
-            && self.max_task_duration_secs >= self.min_phase_secs.saturating_mul(3)
+            && self.max_task_duration_secs >= self.min_phase_secs.saturating_mul(4)
             && self.max_task_duration_secs <= MAX_TASK_DURATION_SECS
             && (1..=MAX_SUBMISSIONS_PER_TASK).contains(&self.max_submissions_per_task)
             && (MIN_EPOCH_SECS..=MAX_EPOCH_SECS).contains(&self.epoch_length_secs)

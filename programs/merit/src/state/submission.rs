@@ -1,7 +1,7 @@
 use crate::constants::MAX_VOTES_PER_SUBMISSION;
 use crate::error::MeritError;
 use crate::math::SafeMath;
-use crate::state::{vote_points, Task};
+use crate::state::{vote_points, ContentStatus, Task};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -16,6 +16,21 @@ pub enum Outcome {
     Rejected,
     /// Revealed weight below quorum: bond returned, no reward, no consensus.
     NoQuorum,
+    /// An earlier commitment to the same content took its claim: bond slashed, no reward.
+    /// Its judges are paid (or slashed) as for any consensus.
+    Duplicate,
+    /// The content was never revealed: bond slashed, no reward, no judges.
+    Unrevealed,
+}
+
+impl Outcome {
+    /// The contributor loses its bond (to `slash_submission`) and is paid nothing.
+    pub fn forfeits_bond(self) -> bool {
+        matches!(
+            self,
+            Outcome::Rejected | Outcome::Duplicate | Outcome::Unrevealed
+        )
+    }
 }
 
 /// A revealed vote as the consensus sees it.
@@ -29,6 +44,9 @@ pub struct RevealedVote {
 }
 
 /// A contributor's work for a task. PDA `["submission", task, contributor]`.
+///
+/// Created by `submit` with a commitment only; `reveal_submission` fills in the content
+/// hash and URI after submissions close, so a pending `submit` shows a copier nothing.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Submission {
@@ -38,11 +56,20 @@ pub struct Submission {
     pub contributor: Pubkey,
     /// Position among the task's submissions.
     pub index: u16,
+    /// `submission_commitment(task, contributor, content_hash, salt)`.
+    pub commitment: [u8; 32],
+    /// Slot the commitment landed in: the earliest commitment to a content is paid.
+    pub committed_slot: u64,
+    /// Zero until revealed.
     pub content_hash: [u8; 32],
+    /// Empty until revealed.
     #[max_len(200)]
     pub uri: String,
+    pub content_revealed: bool,
     /// Stake locked from the contributor.
     pub bond: u64,
+    /// Non-refundable fee paid at `submit`, for this submission's coherent judges.
+    pub fee: u64,
     pub submitted_at: i64,
     /// Votes committed.
     pub vote_count: u8,
@@ -54,6 +81,8 @@ pub struct Submission {
     /// Seats revealed.
     pub revealed_weight: u64,
     pub outcome: Outcome,
+    /// The revealed seats reached quorum and `consensus_score` is the consensus.
+    pub quorum_reached: bool,
     pub consensus_score: u8,
     /// Weight of revealed votes within the coherence tolerance of consensus.
     pub coherent_weight: u64,
@@ -72,6 +101,25 @@ pub struct Submission {
     pub points: u64,
     pub emission_claimed: bool,
     pub reserved: [u8; 32],
+}
+
+/// The submission commitment. Binding the task and contributor keys makes a copied
+/// commitment worthless to anyone else and on any other task; the salt keeps the content
+/// hash (which anyone holding the file can compute) out of sight until the reveal.
+pub fn submission_commitment(
+    task: &Pubkey,
+    contributor: &Pubkey,
+    content_hash: &[u8; 32],
+    salt: &[u8; 32],
+) -> [u8; 32] {
+    solana_sha256_hasher::hashv(&[
+        crate::constants::SUBMISSION_COMMITMENT_DOMAIN,
+        task.as_ref(),
+        contributor.as_ref(),
+        content_hash,
+        salt,
+    ])
+    .to_bytes()
 }
 
 /// The stake-weighted median of `votes`: the lowest revealed score `s` such that
@@ -126,7 +174,38 @@ impl Submission {
     }
 
     pub fn has_consensus(&self) -> bool {
-        !matches!(self.outcome, Outcome::Pending | Outcome::NoQuorum)
+        self.quorum_reached
+    }
+
+    /// What this submission's coherent judges share: the task's equal slice of the
+    /// validator pool plus the submission's fee.
+    pub fn judge_pool(&self, task: &Task) -> Result<u64> {
+        task.validator_slice()?.safe_add(self.fee)
+    }
+
+    /// Whether the judges are paid: a consensus with some coherent weight. Otherwise the
+    /// fee goes to the treasury and the slice stays with the creator.
+    pub fn judges_paid(&self) -> bool {
+        self.has_consensus() && self.coherent_weight > 0
+    }
+
+    /// Records the reveal of the committed content, after checking it against the
+    /// commitment.
+    pub fn reveal(&mut self, content_hash: [u8; 32], salt: &[u8; 32], uri: String) -> Result<()> {
+        require!(
+            !self.content_revealed,
+            MeritError::SubmissionAlreadyRevealed
+        );
+        let expected =
+            crate::state::submission_commitment(&self.task, &self.contributor, &content_hash, salt);
+        require!(
+            expected == self.commitment,
+            MeritError::SubmissionCommitmentMismatch
+        );
+        self.content_hash = content_hash;
+        self.uri = uri;
+        self.content_revealed = true;
+        Ok(())
     }
 
     pub fn record_reveal(&mut self, weight: u64, score: u8, multiplier_bps: u16) -> Result<()> {
@@ -143,9 +222,9 @@ impl Submission {
         Ok(())
     }
 
-    /// Decides the outcome from the revealed votes under the task's thresholds.
-    /// Returns the merit points of the coherent votes.
-    pub fn finalize(&mut self, task: &Task) -> Result<u64> {
+    /// Decides the outcome from the revealed votes under the task's thresholds and what
+    /// the content claim says (`content`). Returns the merit points of the coherent votes.
+    pub fn finalize(&mut self, task: &Task, content: ContentStatus) -> Result<u64> {
         require!(
             self.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
@@ -153,7 +232,11 @@ impl Submission {
         let consensus = match weighted_median(&self.revealed)? {
             Some(c) if self.revealed_weight >= u64::from(task.quorum_seats) => c,
             _ => {
-                self.outcome = Outcome::NoQuorum;
+                self.outcome = match content {
+                    ContentStatus::Unrevealed => Outcome::Unrevealed,
+                    ContentStatus::Displaced => Outcome::Duplicate,
+                    ContentStatus::Holder => Outcome::NoQuorum,
+                };
                 return Ok(0);
             }
         };
@@ -166,11 +249,14 @@ impl Submission {
                 points = points.safe_add(vote_points(v.weight, v.multiplier_bps)?)?;
             }
         }
+        self.quorum_reached = true;
         self.consensus_score = consensus;
         self.coherent_weight = weight;
         self.coherent_count = count;
         self.coherent_unclaimed = count;
-        self.outcome = if consensus >= task.accept_threshold {
+        self.outcome = if content != ContentStatus::Holder {
+            Outcome::Duplicate
+        } else if consensus >= task.accept_threshold {
             Outcome::Accepted
         } else if consensus < task.reject_threshold {
             Outcome::Rejected
@@ -185,7 +271,8 @@ impl Submission {
             && self.vote_count <= MAX_VOTES_PER_SUBMISSION
             && self.open_votes <= self.vote_count
             && self.coherent_unclaimed <= self.coherent_count
-            && self.coherent_weight <= self.revealed_weight;
+            && self.coherent_weight <= self.revealed_weight
+            && (self.content_revealed || self.vote_count == 0);
         require!(ok, MeritError::InvariantViolated);
         Ok(())
     }

@@ -43,14 +43,19 @@ pub struct Task {
     pub reward: u64,
     /// Share of `reward` paid to coherent validators, in basis points.
     pub validator_share_bps: u16,
-    /// Submissions are accepted while `now < submission_deadline`.
+    /// Submissions are committed while `now < submission_deadline`.
     pub submission_deadline: i64,
-    /// Votes are committed while `submission_deadline <= now < commit_deadline`.
+    /// Submissions are revealed while `submission_deadline <= now < submission_reveal_deadline`.
+    pub submission_reveal_deadline: i64,
+    /// Votes are committed while `submission_reveal_deadline <= now < commit_deadline`.
     pub commit_deadline: i64,
     /// Votes are revealed while `commit_deadline <= now < reveal_deadline`.
     pub reveal_deadline: i64,
     /// Stake locked from each contributor per submission.
     pub bond: u64,
+    /// Tokens each submission pays, non-refundable, to its coherent judges (or the
+    /// treasury when none): what squatting a slot costs whatever happens next.
+    pub submission_fee: u64,
     /// Expected seats on each submission's committee.
     pub committee_size: u8,
     /// Revealed seats a submission needs for a consensus.
@@ -65,6 +70,9 @@ pub struct Task {
     /// Reputation (bps) a validator needs to commit a vote.
     pub min_reputation_vote: u16,
     pub rules: TaskRules,
+    /// `terms_hash()` at creation: a submission names it, so a task re-created at the same
+    /// address with other terms cannot catch a pending `submit`.
+    pub terms_hash: [u8; 32],
     pub draw: Draw,
     pub state: TaskState,
     pub submission_count: u16,
@@ -82,6 +90,10 @@ pub struct Task {
     pub contributor_liability: u64,
     /// Tokens still owed to coherent validators.
     pub validator_liability: u64,
+    /// Submission fees paid into the vault.
+    pub fees: u64,
+    /// Fees sent to the treasury (submissions no coherent judge was paid for).
+    pub fees_to_treasury: u64,
     /// Tokens paid to contributors and validators.
     pub paid_out: u64,
     /// Tokens returned to the creator.
@@ -172,9 +184,11 @@ impl Task {
             .safe_div(u64::from(self.submission_count))
     }
 
-    /// Tokens the vault must hold: what was escrowed less what left it.
+    /// Tokens the vault must hold: what was escrowed and paid in fees, less what left it.
     pub fn vault_expected(&self) -> Result<u64> {
         self.reward
+            .safe_add(self.fees)?
+            .safe_sub(self.fees_to_treasury)?
             .safe_sub(self.paid_out)?
             .safe_sub(self.reclaimed)
     }
@@ -194,12 +208,73 @@ impl Task {
         Ok(())
     }
 
+    pub fn require_submission_reveal_open(&self, now: i64) -> Result<()> {
+        require!(
+            now >= self.submission_deadline && now < self.submission_reveal_deadline,
+            MeritError::SubmissionRevealClosed
+        );
+        Ok(())
+    }
+
     pub fn require_commit_open(&self, now: i64) -> Result<()> {
         require!(
-            now >= self.submission_deadline && now < self.commit_deadline,
+            now >= self.submission_reveal_deadline && now < self.commit_deadline,
             MeritError::CommitWindowClosed
         );
         Ok(())
+    }
+
+    /// The hash of everything a contributor agrees to by submitting: the creator, id,
+    /// specification, reward, deadlines, bond, fee, committee and quorum, thresholds,
+    /// validator share, capacity, reputation gates and the protocol rules snapshot.
+    pub fn terms_hash(&self) -> [u8; 32] {
+        let mut numbers = [0u8; 8 * 11 + 2 * 8 + 4];
+        let mut at = 0;
+        let mut put = |bytes: &[u8]| {
+            numbers[at..at + bytes.len()].copy_from_slice(bytes);
+            at += bytes.len();
+        };
+        for v in [
+            self.uri.len() as u64,
+            self.id,
+            self.reward,
+            self.submission_deadline as u64,
+            self.submission_reveal_deadline as u64,
+            self.commit_deadline as u64,
+            self.reveal_deadline as u64,
+            self.bond,
+            self.submission_fee,
+            self.rules.keeper_bounty_lamports,
+            self.rules.min_validator_stake,
+        ] {
+            put(&v.to_le_bytes());
+        }
+        for v in [
+            self.quorum_seats,
+            self.validator_share_bps,
+            self.max_submissions,
+            self.min_reputation_submit,
+            self.min_reputation_vote,
+            self.rules.vote_bond_bps,
+            self.rules.incoherence_slash_bps,
+            self.rules.slasher_reward_bps,
+        ] {
+            put(&v.to_le_bytes());
+        }
+        put(&[
+            self.committee_size,
+            self.accept_threshold,
+            self.reject_threshold,
+            self.rules.coherence_tolerance,
+        ]);
+        solana_sha256_hasher::hashv(&[
+            TERMS_DOMAIN,
+            self.creator.as_ref(),
+            &self.spec_hash,
+            self.uri.as_bytes(),
+            &numbers,
+        ])
+        .to_bytes()
     }
 
     pub fn require_reveal_open(&self, now: i64) -> Result<()> {
@@ -246,7 +321,12 @@ impl Task {
     }
 
     pub fn invariant(&self) -> Result<()> {
-        let ok = self.paid_out.safe_add(self.reclaimed)? <= self.reward
+        let ok = self
+            .paid_out
+            .safe_add(self.reclaimed)?
+            .safe_add(self.fees_to_treasury)?
+            <= self.reward.safe_add(self.fees)?
+            && self.fees_to_treasury <= self.fees
             && self
                 .contributor_liability
                 .safe_add(self.validator_liability)?

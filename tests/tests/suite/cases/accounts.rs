@@ -95,7 +95,7 @@ async fn another_account_kind_in_place_of_a_task_is_rejected() {
         alice.pubkey(),
         pda::stake(&alice.pubkey()),
         [1; 32],
-        String::new(),
+        [2; 32],
     );
     assert_anchor_err(
         t.send(&[ix], &[&alice]).await,
@@ -113,10 +113,11 @@ async fn finalizing_a_submission_against_another_task_is_rejected() {
     let args = t.task_args();
     let other = t.create_task(&creator, args).await;
     t.to_finalize_phase(&other).await;
-    let alice = t.submission(&sub).await.contributor;
-    let mut ix = t
-        .client()
-        .finalize_submission(vals[0].pubkey(), other, alice, 0);
+    let s = t.submission(&sub).await;
+    let alice = s.contributor;
+    let mut ix =
+        t.client()
+            .finalize_submission(vals[0].pubkey(), other, alice, 0, Some(s.content_hash));
     replace_account(&mut ix, &pda::submission(&other, &alice), &sub);
     assert_anchor_err(t.send(&[ix], &[&vals[0]]).await, ErrorCode::ConstraintSeeds);
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
@@ -158,7 +159,8 @@ async fn lifecycle_on_a_token_2022_mint_moves_tokens_with_transfer_checked() {
     t.claim_submission(&alice, task).await.unwrap();
     t.claim_vote(&val, task, sub).await.unwrap();
     assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
-    assert_eq!(t.balance(&val.pubkey()).await, 200 * TOKEN);
+    // The validator pool and alice's fee.
+    assert_eq!(t.balance(&val.pubkey()).await, 200 * TOKEN + FEE);
     let ix = t.client().request_unstake(alice.pubkey(), 100 * TOKEN);
     t.send(&[ix], &[&alice]).await.unwrap();
     t.set_time(t.now() + ConfigParams::defaults(6).unstake_cooldown_secs);

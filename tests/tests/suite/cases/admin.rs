@@ -147,6 +147,15 @@ async fn initialize_rejects_out_of_range_params() {
             min_submission_bond: 0,
             ..base
         },
+        // Free submissions would make squatting a task's slots free again.
+        ConfigParams {
+            min_submission_fee: 0,
+            ..base
+        },
+        ConfigParams {
+            max_submission_fee: base.min_submission_fee - 1,
+            ..base
+        },
         ConfigParams {
             keeper_bounty_lamports: u64::MAX,
             ..base

@@ -19,8 +19,8 @@ async fn a_look_alike_task_owned_by_another_program_is_rejected() {
     look_alike.owner = anchor_lang::system_program::ID;
     t.net.set_account(&fake, look_alike);
     let mut ix = t
-        .client()
-        .finalize_submission(vals[0].pubkey(), task, alice.pubkey(), 0);
+        .finalize_ix(&vals[0].pubkey(), task, &alice.pubkey(), 0)
+        .await;
     replace_account(&mut ix, &task, &fake);
     assert_anchor_err(
         t.send(&[ix], &[&vals[0]]).await,
@@ -177,7 +177,7 @@ async fn extreme_basis_points_settle_exactly() {
     t.claim_vote(&good2, task, sub).await.unwrap();
     assert_eq!(
         t.balance(&good.pubkey()).await + t.balance(&good2.pubkey()).await,
-        1_000 * TOKEN
+        1_000 * TOKEN + FEE
     );
 }
 

@@ -39,7 +39,7 @@ async fn claim_twice_is_rejected() {
         MeritError::AlreadyClaimed,
     );
     assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
-    assert_eq!(t.balance(&vals[0].pubkey()).await, 200 * TOKEN);
+    assert_eq!(t.balance(&vals[0].pubkey()).await, 200 * TOKEN + FEE);
 }
 
 #[tokio::test]
@@ -97,11 +97,13 @@ async fn claim_vote_pays_coherent_voters_pro_rata_to_weight() {
     ])
     .await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
-    // The validator pool is 200 tokens; one submission takes it all; coherent seats 12.
+    // The validator pool is 200 tokens; one submission takes it all, with its fee;
+    // coherent seats 12.
     t.claim_vote(&vals[0], task, sub).await.unwrap();
     t.claim_vote(&vals[1], task, sub).await.unwrap();
-    assert_eq!(t.balance(&vals[0].pubkey()).await, 50 * TOKEN);
-    assert_eq!(t.balance(&vals[1].pubkey()).await, 150 * TOKEN);
+    let pool = 200 * TOKEN + FEE;
+    assert_eq!(t.balance(&vals[0].pubkey()).await, pool * 3 / 12);
+    assert_eq!(t.balance(&vals[1].pubkey()).await, pool * 9 / 12);
     assert_eq!(t.task(&task).await.validator_liability, 0);
 }
 
@@ -119,8 +121,8 @@ async fn rounding_dust_goes_back_to_the_creator_never_to_a_claimant() {
     t.finalize_task(&vals[0], task).await.unwrap();
     for v in &vals[..3] {
         t.claim_vote(v, task, sub).await.unwrap();
-        // 200 tokens / 3 rounds down.
-        assert_eq!(t.balance(&v.pubkey()).await, 200 * TOKEN / 3);
+        // (200 tokens + the fee) / 3 rounds down.
+        assert_eq!(t.balance(&v.pubkey()).await, (200 * TOKEN + FEE) / 3);
     }
     let state = t.task(&task).await;
     assert_eq!(state.validator_liability, 0);
@@ -129,7 +131,7 @@ async fn rounding_dust_goes_back_to_the_creator_never_to_a_claimant() {
     // Contributor pool is still owed (800); the dust of the validator slice came back.
     assert_eq!(
         t.balance(&creator.pubkey()).await - before,
-        200 * TOKEN - 3 * (200 * TOKEN / 3)
+        200 * TOKEN + FEE - 3 * ((200 * TOKEN + FEE) / 3)
     );
 }
 

@@ -74,8 +74,11 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
         keeper: keeper.insecure_clone(),
     };
     let second = run_pass(&mut chain, &client).await.unwrap();
-    // finalize_task, the rejected bond, the missing reveal.
-    assert_eq!((second.found, second.confirmed), (3, 3), "{second:?}");
+    // finalize_task, the rejected bond, the missing reveal, and the rejected work's
+    // content claim (never paid, nothing pending on it: its rent goes back).
+    assert_eq!((second.found, second.confirmed), (4, 4), "{second:?}");
+    assert!(!t.exists(&pda::content_claim(&content_hash(&done, 2))).await);
+    assert!(t.exists(&pda::content_claim(&content_hash(&done, 1))).await);
     assert_eq!(second.lamports_earned, bounty);
     t.check_invariants().await;
     assert!(t.submission(&subs[1]).await.slashed);
@@ -152,6 +155,7 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
                 task: Pubkey::new_unique(),
                 contributor: Pubkey::new_unique(),
                 epoch: i,
+                content: Some([i as u8; 32]),
             },
             2 => Work::CloseVote {
                 submission: Pubkey::new_unique(),

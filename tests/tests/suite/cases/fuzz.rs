@@ -9,7 +9,7 @@
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::builders::replace_account;
-use merit_client::{vote_commitment, Submission, Vote};
+use merit_client::{submission_commitment, vote_commitment, Submission, Vote};
 use merit_tests::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -43,6 +43,12 @@ enum Action {
         a: usize,
         task: usize,
         content: u16,
+        /// Names the task's terms (false: stale terms, refused).
+        terms: bool,
+    },
+    RevealSubmission {
+        sub: usize,
+        honest: bool,
     },
     Draw {
         a: usize,
@@ -154,7 +160,14 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
         11..=18 => Action::Submit {
             a,
             task: i,
-            content: rng.gen_range(0..4_096),
+            // Now and then content from a small shared set, so that different actors
+            // commit the same content and the earliest-commitment rule is exercised.
+            content: if rng.gen_bool(0.2) {
+                rng.gen_range(0..6)
+            } else {
+                rng.gen_range(6..4_096)
+            },
+            terms: rng.gen_bool(0.95),
         },
         19..=20 => Action::Draw { a, task: i },
         21..=36 => Action::Commit {
@@ -162,7 +175,11 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
             sub: i,
             score: rng.gen_range(0..=105),
         },
-        37..=50 => Action::Reveal {
+        37..=44 => Action::Reveal {
+            sub: i,
+            honest: rng.gen_bool(0.9),
+        },
+        45..=50 => Action::RevealSubmission {
             sub: i,
             honest: rng.gen_bool(0.9),
         },
@@ -228,6 +245,8 @@ struct Fuzz {
     actors: Vec<Keypair>,
     tasks: Vec<Pubkey>,
     subs: Vec<(Pubkey, Pubkey, usize)>,
+    /// The content each submission committed to.
+    contents: BTreeMap<Pubkey, [u8; 32]>,
     scores: BTreeMap<(Pubkey, usize), u8>,
     /// Committed votes in commit order: (task, submission, validator).
     committed: Vec<(Pubkey, Pubkey, usize)>,
@@ -265,6 +284,7 @@ impl Fuzz {
             actors,
             tasks: Vec::new(),
             subs: Vec::new(),
+            contents: BTreeMap::new(),
             scores: BTreeMap::new(),
             committed: Vec::new(),
             next_id: 0,
@@ -290,6 +310,25 @@ impl Fuzz {
     fn recent_sub(&self, i: usize) -> Option<(Pubkey, Pubkey, usize)> {
         let n = self.subs.len();
         (n > 0).then(|| self.subs[n - 1 - i % n.min(12)])
+    }
+
+    /// One of the revealed submissions among the 24 newest whose task takes vote commits
+    /// now, if any.
+    async fn votable_sub(&mut self, i: usize) -> Option<(Pubkey, Pubkey, usize)> {
+        let now = self.t.now();
+        let mut open = Vec::new();
+        for &(task, sub, a) in self.subs.iter().rev().take(24) {
+            let (Some(t), Some(s)) = (
+                self.t.net.account::<merit_client::Task>(&task).await,
+                self.t.net.account::<Submission>(&sub).await,
+            ) else {
+                continue;
+            };
+            if s.content_revealed && t.require_commit_open(now).is_ok() {
+                open.push((task, sub, a));
+            }
+        }
+        (!open.is_empty()).then(|| open[i % open.len()])
     }
 
     /// Sends, checking the invariants (the harness does after every send) and, when the
@@ -367,8 +406,9 @@ impl Fuzz {
                 // Six-hour phases: long enough that random clock jumps often land inside.
                 let now = self.t.now();
                 args.submission_deadline = now + 6 * 3_600;
-                args.commit_deadline = now + 12 * 3_600;
-                args.reveal_deadline = now + 18 * 3_600;
+                args.submission_reveal_deadline = now + 12 * 3_600;
+                args.commit_deadline = now + 18 * 3_600;
+                args.reveal_deadline = now + 24 * 3_600;
                 args.quorum_seats = 2;
                 args.max_submissions = 4;
                 if !valid {
@@ -391,16 +431,60 @@ impl Fuzz {
                         .await;
                 }
             }
-            Action::Submit { a, task, content } => {
+            Action::Submit {
+                a,
+                task,
+                content,
+                terms,
+            } => {
                 if let Some(task) = self.recent_task(task) {
                     let sub = pda::submission(&task, &key(self, a));
                     self.t.submissions.insert(sub);
                     let mut hash = [0u8; 32];
                     hash[..2].copy_from_slice(&content.to_le_bytes());
-                    let ix = c.submit(key(self, a), task, hash, "ipfs://fuzz".into());
-                    if self.exec(vec![ix], Some(a), false).await.is_ok() {
-                        self.subs.push((task, sub, a));
+                    let salt = salt_of(&self.actors[a]);
+                    let commitment = submission_commitment(&task, &key(self, a), &hash, &salt);
+                    let mut terms_hash = match self.t.net.account::<merit_client::Task>(&task).await
+                    {
+                        Some(t) => t.terms_hash,
+                        None => [0; 32],
+                    };
+                    if !terms {
+                        terms_hash[0] ^= 1;
                     }
+                    let ix = c.submit(key(self, a), task, commitment, terms_hash);
+                    let res = self.exec(vec![ix], Some(a), false).await;
+                    assert!(
+                        terms || res.is_err(),
+                        "a submission under stale terms landed"
+                    );
+                    if res.is_ok() {
+                        self.subs.push((task, sub, a));
+                        self.contents.insert(sub, hash);
+                    }
+                }
+            }
+            Action::RevealSubmission { sub, honest } => {
+                // Honest: every one of the twelve newest submissions is revealed by its
+                // contributor, starting from a random one (contributors reveal when they
+                // can; the order decides who reveals shared content first). Dishonest:
+                // one contributor tries to open its commitment to other content.
+                let n = self.subs.len().min(12);
+                for i in 0..if honest { n } else { n.min(1) } {
+                    let (task, sub, a) = self.recent_sub(sub + i).expect("n > 0");
+                    let mut hash = self.contents.get(&sub).copied().unwrap_or_default();
+                    if !honest {
+                        hash[31] ^= 1;
+                    }
+                    let ix = c.reveal_submission(
+                        key(self, a),
+                        task,
+                        hash,
+                        salt_of(&self.actors[a]),
+                        "ipfs://fuzz".into(),
+                    );
+                    let res = self.exec(vec![ix], Some(a), false).await;
+                    assert!(honest || res.is_err(), "a reveal of other content landed");
                 }
             }
             Action::Draw { a, task } => {
@@ -411,7 +495,26 @@ impl Fuzz {
                 }
             }
             Action::Commit { a, sub, score } => {
-                if let Some((task, sub, _)) = self.recent_sub(sub) {
+                // Mostly a revealed submission whose task takes commits now (validators
+                // vote where voting is open); an eighth of the time any recent one.
+                let target = if score % 8 != 0 {
+                    self.votable_sub(sub).await
+                } else {
+                    None
+                };
+                if let Some((task, sub, _)) = target.or_else(|| self.recent_sub(sub)) {
+                    // Mostly a validator that is not competing in the task (a competitor's
+                    // commit is refused); a quarter of the time whoever was picked.
+                    let competing =
+                        |f: &Fuzz, v: usize| f.subs.iter().any(|&(t, _, c)| t == task && c == v);
+                    let a = if score % 4 != 0 {
+                        (0..ACTORS)
+                            .map(|k| (a + k) % ACTORS)
+                            .find(|&v| !competing(self, v))
+                            .unwrap_or(a)
+                    } else {
+                        a
+                    };
                     // A keeper is always around: when the task's committee is due, it is
                     // drawn first (both steps, the slot moving between them).
                     let state = self.t.task(&task).await;
@@ -443,10 +546,24 @@ impl Fuzz {
                 }
             }
             Action::Reveal { sub, honest } => {
-                // One of the 24 newest committed votes, revealed by its own validator.
+                // One of the 24 newest committed votes, revealed by its own validator:
+                // mostly one whose task takes reveals now.
+                let now = self.t.now();
+                let mut open = Vec::new();
+                for &(task, s, a) in self.committed.iter().rev().take(24) {
+                    if let Some(t) = self.t.net.account::<merit_client::Task>(&task).await {
+                        if t.require_reveal_open(now).is_ok() {
+                            open.push((task, s, a));
+                        }
+                    }
+                }
                 let n = self.committed.len();
                 if n > 0 {
-                    let (task, sub, a) = self.committed[n - 1 - sub % n.min(24)];
+                    let (task, sub, a) = if !open.is_empty() && sub % 8 != 0 {
+                        open[sub % open.len()]
+                    } else {
+                        self.committed[n - 1 - sub % n.min(24)]
+                    };
                     let score = self.scores.get(&(sub, a)).copied().unwrap_or(50);
                     let score = if honest { score } else { score.wrapping_add(1) };
                     let ix =
@@ -457,7 +574,8 @@ impl Fuzz {
             Action::FinalizeSubmission { a, sub } => {
                 if let Some((task, _, owner)) = self.recent_sub(sub) {
                     let epoch = self.t.config().await.current_epoch;
-                    let ix = c.finalize_submission(key(self, a), task, key(self, owner), epoch);
+                    let owner = key(self, owner);
+                    let ix = self.t.finalize_ix(&key(self, a), task, &owner, epoch).await;
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }
@@ -521,7 +639,7 @@ impl Fuzz {
                 }
             }
             Action::CloseSubmission { sub } => {
-                if let Some((task, _, owner)) = self.sub(sub) {
+                if let Some((task, sub, owner)) = self.sub(sub) {
                     let _ = self
                         .exec(
                             vec![c.close_submission(task, key(self, owner))],
@@ -529,6 +647,22 @@ impl Fuzz {
                             false,
                         )
                         .await;
+                    // And its content's claim, when nothing depends on it any more.
+                    let hash = self.contents.get(&sub).copied().unwrap_or_default();
+                    if let Some(claim) = self
+                        .t
+                        .net
+                        .account::<merit_client::ContentClaim>(&pda::content_claim(&hash))
+                        .await
+                    {
+                        let ix = c.close_content_claim(key(self, owner), hash, claim.payer);
+                        let res = self.exec(vec![ix], Some(owner), false).await;
+                        assert_eq!(
+                            res.is_ok(),
+                            claim.is_closable_by(&key(self, owner)),
+                            "close_content_claim"
+                        );
+                    }
                 }
             }
             Action::AdvanceEpoch { a } => {
@@ -617,9 +751,11 @@ impl Fuzz {
 fn instruction_name(data: &[u8]) -> &'static str {
     use anchor_lang::Discriminator;
     use merit::instruction as ix;
-    let known: [(&[u8], &'static str); 13] = [
+    let known: [(&[u8], &'static str); 15] = [
         (ix::Draw::DISCRIMINATOR, "draw"),
         (ix::Submit::DISCRIMINATOR, "submit"),
+        (ix::RevealSubmission::DISCRIMINATOR, "reveal_submission"),
+        (ix::CloseContentClaim::DISCRIMINATOR, "close_content_claim"),
         (ix::CommitVote::DISCRIMINATOR, "commit_vote"),
         (ix::RevealVote::DISCRIMINATOR, "reveal_vote"),
         (ix::FinalizeSubmission::DISCRIMINATOR, "finalize_submission"),
@@ -731,6 +867,8 @@ async fn random_instruction_sequences_keep_every_invariant() {
                 for (ix, at_least) in [
                     ("create_task", 10),
                     ("submit", 20),
+                    ("reveal_submission", 10),
+                    ("close_content_claim", 3),
                     ("draw", 10),
                     ("commit_vote", 20),
                     ("reveal_vote", 5),

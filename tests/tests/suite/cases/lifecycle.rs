@@ -123,8 +123,11 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     let state = t.task(&task).await;
     assert_eq!(state.accepted_count, 2);
     assert_eq!(state.accepted_score_sum, 152);
-    let slice = 200 * TOKEN / 5;
+    // Each judged submission's pool: its slice of the validator pool and its fee. The
+    // fee of the submission without quorum went to the treasury.
+    let slice = 200 * TOKEN / 5 + FEE;
     assert_eq!(state.validator_liability, 4 * slice);
+    assert_eq!(state.fees_to_treasury, FEE);
 
     // Slashes: the rejected work, the non-revealer, the incoherent voter.
     t.slash_submission(&keeper, task, &c[2].pubkey())
@@ -143,7 +146,7 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
     assert_eq!(
         t.net.token_balance(&pda::treasury()).await,
-        slashed - slasher_cut
+        slashed - slasher_cut + FEE
     );
 
     // Contributors: pro rata to consensus score among accepted.
@@ -235,10 +238,20 @@ async fn full_lifecycle_five_contributors_seven_validators() {
             .await
             .unwrap();
     }
-    let paid_out = t.task(&task).await.paid_out;
+    let state = t.task(&task).await;
     t.reclaim_task(&creator, task).await.unwrap();
     assert!(!t.exists(&task).await);
-    assert_eq!(t.balance(&creator.pubkey()).await, 1_000 * TOKEN - paid_out);
+    // The creator gets back what was not paid out; of the fees, which the judges were
+    // paid from, only their rounding dust.
+    let fees_kept = state.fees - state.fees_to_treasury;
+    assert_eq!(
+        t.balance(&creator.pubkey()).await,
+        1_000 * TOKEN + fees_kept - state.paid_out
+    );
+    assert!(
+        fees_kept <= 4 * FEE && state.paid_out >= 4 * FEE,
+        "judges were paid the fees of the four judged submissions"
+    );
     t.check_invariants().await;
 }
 
@@ -325,10 +338,10 @@ async fn finalize_at_the_vote_cap_fits_the_compute_budget_on_sbf() {
         "needs SBF_OUT_DIR pointing at a directory holding merit.so"
     );
     let (mut t, alice, task, sub) = at_the_vote_cap().await;
-    let ix = t
-        .client()
-        .finalize_submission(alice.pubkey(), task, alice.pubkey(), 0);
     assert_eq!(pda::submission(&task, &alice.pubkey()), sub);
+    let ix = t
+        .finalize_ix(&alice.pubkey(), task, &alice.pubkey(), 0)
+        .await;
     let units = t.net.units_consumed(&[ix], &[&alice]).await.unwrap();
     assert!(
         units > 0 && units < 200_000,

@@ -8,6 +8,7 @@ mod finalize;
 mod fuzz;
 mod lifecycle;
 mod reputation;
+mod reveal_submission;
 mod slash;
 mod sortition;
 mod stake;

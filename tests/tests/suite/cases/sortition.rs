@@ -229,7 +229,9 @@ async fn no_draw_by_the_commit_deadline_ends_no_quorum_and_slashes_nobody() {
     let val = t.validator(1_000 * TOKEN, 0).await;
     let (_, task, sub) = task_with_submission(&mut t).await;
     let state = t.task(&task).await;
-    t.set_time(state.submission_deadline);
+    t.to_submission_reveal_phase(&task).await;
+    t.reveal_submissions(&task).await;
+    t.set_time(state.submission_reveal_deadline);
     assert_merit_err(
         t.try_commit(&val, task, sub, 80).await,
         MeritError::CommitteeNotDrawn,

@@ -62,10 +62,31 @@ async fn create_task_rejects_each_out_of_range_argument() {
         ),
         (
             CreateTaskArgs {
-                commit_deadline: base.submission_deadline + p.min_phase_secs - 1,
+                submission_reveal_deadline: base.submission_deadline + p.min_phase_secs - 1,
                 ..base.clone()
             },
             MeritError::InvalidDeadlines,
+        ),
+        (
+            CreateTaskArgs {
+                commit_deadline: base.submission_reveal_deadline + p.min_phase_secs - 1,
+                ..base.clone()
+            },
+            MeritError::InvalidDeadlines,
+        ),
+        (
+            CreateTaskArgs {
+                submission_fee: p.min_submission_fee - 1,
+                ..base.clone()
+            },
+            MeritError::InvalidSubmissionFee,
+        ),
+        (
+            CreateTaskArgs {
+                submission_fee: p.max_submission_fee + 1,
+                ..base.clone()
+            },
+            MeritError::InvalidSubmissionFee,
         ),
         (
             CreateTaskArgs {
@@ -275,7 +296,7 @@ async fn cancel_task_after_a_submission_is_rejected() {
     );
     assert_eq!(
         t.net.token_balance(&pda::task_vault(&task)).await,
-        1_000 * TOKEN
+        1_000 * TOKEN + FEE
     );
 }
 

@@ -17,9 +17,11 @@ async fn every_instruction_fits_in_one_transaction() {
         uri: "u".repeat(200),
         reward: u64::MAX,
         submission_deadline: i64::MAX,
+        submission_reveal_deadline: i64::MAX,
         commit_deadline: i64::MAX,
         reveal_deadline: i64::MAX,
         bond: u64::MAX,
+        submission_fee: u64::MAX,
         committee_size: u8::MAX,
         quorum_seats: u16::MAX,
         accept_threshold: 100,
@@ -41,10 +43,11 @@ async fn every_instruction_fits_in_one_transaction() {
         c.withdraw_stake(ap),
         c.create_task(ap, args),
         c.cancel_task(ap, task),
-        c.submit(ap, task, [255; 32], "u".repeat(200)),
+        c.submit(ap, task, [255; 32], [255; 32]),
+        c.reveal_submission(ap, task, [255; 32], [255; 32], "u".repeat(200)),
         c.commit_vote(ap, task, sub, [255; 32]),
         c.reveal_vote(ap, task, sub, 100, [255; 32]),
-        c.finalize_submission(ap, task, b, u64::MAX),
+        c.finalize_submission(ap, task, b, u64::MAX, Some([255; 32])),
         c.finalize_task(ap, task),
         c.slash_submission(ap, task, b),
         c.slash_vote(ap, task, sub, b),
@@ -61,10 +64,11 @@ async fn every_instruction_fits_in_one_transaction() {
         c.reclaim_task(ap, task),
         c.close_vote(sub, b),
         c.close_submission(task, b),
+        c.close_content_claim(ap, [255; 32], b),
     ];
     assert_eq!(
         ixs.len(),
-        29,
+        31,
         "every builder, with and without vesting accounts"
     );
     for ix in ixs {

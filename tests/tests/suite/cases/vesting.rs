@@ -103,7 +103,7 @@ async fn claims_must_pass_vesting_accounts_exactly_when_vesting_is_on() {
     assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::VestingMismatch);
     assert!(!t.vote(&subs[0], &val.pubkey()).await.claimed);
     t.claim_vote(&val, task, subs[0]).await.unwrap();
-    assert_eq!(vesting(&mut t, &val).await.unvested, 200 * TOKEN);
+    assert_eq!(vesting(&mut t, &val).await.unvested, 200 * TOKEN + FEE);
 }
 
 #[tokio::test]
@@ -145,7 +145,7 @@ async fn a_slash_takes_from_unvested_rewards_before_stake() {
         .await;
     t.claim_vote(&lazy, t1, subs1[0]).await.unwrap();
     let granted = vesting(&mut t, &lazy).await.unvested;
-    assert_eq!(granted, 100 * TOKEN);
+    assert_eq!(granted, (200 * TOKEN + FEE) / 2);
     // Second task: it never reveals, and is slashed its whole bond.
     let args = t.task_args();
     let t2 = t.create_task(&creator, args).await;

@@ -68,7 +68,10 @@ async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
     } = setup().await;
     let val = t.validator(300 * TOKEN, 0).await;
     let state = t.task(&task).await;
-    t.set_time(state.submission_deadline - 1);
+    t.to_submission_reveal_phase(&task).await;
+    t.reveal_submissions(&task).await;
+    // Commits open when submission reveals close.
+    t.set_time(state.submission_reveal_deadline - 1);
     assert_merit_err(
         t.try_commit(&val, task, sub, 70).await,
         MeritError::CommitWindowClosed,
