@@ -35,11 +35,18 @@ export const OFFSETS = {
 } as const;
 
 /** Where a task is in its life, from its deadlines, its state and the chain's time. */
-export type TaskPhase = "submission" | "commit" | "reveal" | "settlement" | "finalized";
+export type TaskPhase =
+  | "submission"
+  | "submissionReveal"
+  | "commit"
+  | "reveal"
+  | "settlement"
+  | "finalized";
 
 export function taskPhase(task: Task, now: number): TaskPhase {
   if ("finalized" in task.state) return "finalized";
   if (now < task.submissionDeadline.toNumber()) return "submission";
+  if (now < task.submissionRevealDeadline.toNumber()) return "submissionReveal";
   if (now < task.commitDeadline.toNumber()) return "commit";
   if (now < task.revealDeadline.toNumber()) return "reveal";
   return "settlement";

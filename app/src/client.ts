@@ -36,6 +36,8 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     coherenceTolerance: 15,
     keeperBountyLamports: new BN(10_000),
     minSubmissionBond: unit,
+    minSubmissionFee: BN.max(unit.divn(10), new BN(1)),
+    maxSubmissionFee: unit.muln(100),
     minPhaseSecs: new BN(60),
     maxTaskDurationSecs: new BN(90 * day),
     maxSubmissionsPerTask: 256,
@@ -224,19 +226,45 @@ export class MeritClient {
 
   // Work and votes
 
+  /**
+   * Commits to work: `commitment` is `submissionCommitment(...)`; `termsHash` is the task's
+   * `termsHash` as the contributor read it (the terms it agrees to). Pays the task's fee
+   * from the contributor's token account.
+   */
   submit(a: {
     contributor: PublicKey;
     task: PublicKey;
+    commitment: Uint8Array;
+    termsHash: Uint8Array;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .submit(Array.from(a.commitment), Array.from(a.termsHash))
+      .accountsStrict({
+        ...this.common,
+        contributor: a.contributor,
+        task: a.task,
+        stake: pda.stake(a.contributor),
+        submission: pda.submission(a.task, a.contributor),
+        contributorToken: this.ata(a.contributor),
+        taskVault: pda.taskVault(a.task),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  /** Reveals the committed content and its URI (after submissions close). */
+  revealSubmission(a: {
+    contributor: PublicKey;
+    task: PublicKey;
     contentHash: Uint8Array;
+    salt: Uint8Array;
     uri: string;
   }): Promise<TransactionInstruction> {
     return this.program.methods
-      .submit(Array.from(a.contentHash), a.uri)
+      .revealSubmission(Array.from(a.contentHash), Array.from(a.salt), a.uri)
       .accountsStrict({
         contributor: a.contributor,
-        config: pda.config(),
         task: a.task,
-        stake: pda.stake(a.contributor),
         submission: pda.submission(a.task, a.contributor),
         contentClaim: pda.contentClaim(a.contentHash),
         systemProgram: SystemProgram.programId,
@@ -287,22 +315,29 @@ export class MeritClient {
 
   // Keepers
 
-  /** `contributor` owns the submission; `epoch` is the open epoch's index. */
+  /**
+   * `contributor` owns the submission; `epoch` is the open epoch's index; `contentHash` is
+   * the submission's revealed content (null: never revealed).
+   */
   finalizeSubmission(a: {
     keeper: PublicKey;
     task: PublicKey;
     contributor: PublicKey;
     epoch: Amount;
+    contentHash: Uint8Array | null;
   }): Promise<TransactionInstruction> {
     return this.program.methods
       .finalizeSubmission()
       .accountsStrict({
+        ...this.common,
         keeper: a.keeper,
-        config: pda.config(),
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         stake: pda.stake(a.contributor),
         epoch: pda.epoch(a.epoch),
+        contentClaim: a.contentHash === null ? null : pda.contentClaim(a.contentHash),
+        taskVault: pda.taskVault(a.task),
+        treasuryVault: pda.treasury(),
       })
       .instruction();
   }
@@ -516,6 +551,25 @@ export class MeritClient {
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         contributor: a.contributor,
+      })
+      .instruction();
+  }
+
+  /**
+   * Closes the content claim of `contentHash`, signed by `closer` (anyone for Rejected
+   * work, its author otherwise); its rent goes to `payer`, the claim's payer.
+   */
+  closeContentClaim(a: {
+    closer: PublicKey;
+    contentHash: Uint8Array;
+    payer: PublicKey;
+  }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .closeContentClaim()
+      .accountsStrict({
+        closer: a.closer,
+        contentClaim: pda.contentClaim(a.contentHash),
+        payer: a.payer,
       })
       .instruction();
   }

@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha256";
 import type { PublicKey } from "@solana/web3.js";
 
 const DOMAIN = new TextEncoder().encode("merit:vote:v1");
+const SUBMISSION_DOMAIN = new TextEncoder().encode("merit:submission:v1");
 
 /**
  * The vote commitment, identical to the program's:
@@ -25,6 +26,32 @@ export function voteCommitment(
   message.set(validator.toBytes(), DOMAIN.length + 32);
   message[DOMAIN.length + 64] = score;
   message.set(salt, DOMAIN.length + 65);
+  return sha256(message);
+}
+
+/**
+ * The submission commitment, identical to the program's:
+ * sha256("merit:submission:v1" || task || contributor || contentHash[32] || salt[32]).
+ */
+export function submissionCommitment(
+  task: PublicKey,
+  contributor: PublicKey,
+  contentHash: Uint8Array,
+  salt: Uint8Array,
+): Uint8Array {
+  if (contentHash.length !== 32) {
+    throw new RangeError(`contentHash must be 32 bytes, got ${contentHash.length}`);
+  }
+  if (salt.length !== 32) {
+    throw new RangeError(`salt must be 32 bytes, got ${salt.length}`);
+  }
+  const d = SUBMISSION_DOMAIN.length;
+  const message = new Uint8Array(d + 32 * 4);
+  message.set(SUBMISSION_DOMAIN, 0);
+  message.set(task.toBytes(), d);
+  message.set(contributor.toBytes(), d + 32);
+  message.set(contentHash, d + 64);
+  message.set(salt, d + 96);
   return sha256(message);
 }
 

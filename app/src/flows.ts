@@ -7,7 +7,7 @@ import {
 } from "@solana/web3.js";
 import { MeritAccounts } from "./accounts.js";
 import { MeritClient, type CreateTaskArgs } from "./client.js";
-import { randomSalt, voteCommitment } from "./commitment.js";
+import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
@@ -33,12 +33,62 @@ export async function postTask(
   };
 }
 
-/** Submits work (by its content hash), first topping up stake when `depositFirst` is set. */
+/** What a validator must remember between commit and reveal. */
+export interface StoredVote {
+  score: number;
+  /** Hex of the 32-byte salt. */
+  salt: string;
+}
+
+/** What a contributor must remember between `submit` and `reveal_submission`. */
+export interface StoredSubmission {
+  /** Hex of the 32-byte content hash. */
+  contentHash: string;
+  uri: string;
+  /** Hex of the 32-byte salt. */
+  salt: string;
+}
+
+export type StoredSecret = StoredVote | StoredSubmission;
+
+/**
+ * Where secrets wait between a commitment and its reveal: a validator's score and salt,
+ * keyed by the vote account's address, and a contributor's content hash, URI and salt,
+ * keyed by the submission account's address. Browser apps can back it with localStorage,
+ * servers with a file. Losing an entry loses the bond it guards: persist it before sending.
+ */
+export interface SaltStore {
+  get(account: string): Promise<StoredSecret | undefined>;
+  set(account: string, value: StoredSecret): Promise<void>;
+}
+
+/** A `SaltStore` in memory. */
+export class MemorySaltStore implements SaltStore {
+  private readonly entries = new Map<string, StoredSecret>();
+  async get(account: string): Promise<StoredSecret | undefined> {
+    return this.entries.get(account);
+  }
+  async set(account: string, value: StoredSecret): Promise<void> {
+    this.entries.set(account, value);
+  }
+}
+
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+const isVote = (s: StoredSecret): s is StoredVote => "score" in s;
+
+/**
+ * Submits work without showing it: draws a fresh salt, stores the content hash, URI and
+ * salt, and returns the `submit` instruction (first a deposit when `depositFirst` is set).
+ * `termsHash` is the task's `termsHash` as read when the contributor agreed to the task;
+ * the program refuses the submission if the task's terms changed since.
+ */
 export async function submitWork(
   client: MeritClient,
+  store: SaltStore,
   a: {
     contributor: PublicKey;
     task: PublicKey;
+    termsHash: Uint8Array | number[];
     contentHash: Uint8Array;
     uri: string;
     depositFirst?: BN | number;
@@ -48,38 +98,45 @@ export async function submitWork(
   if (a.depositFirst !== undefined) {
     ixs.push(await client.depositStake({ owner: a.contributor, amount: a.depositFirst }));
   }
-  ixs.push(await client.submit(a));
+  const salt = randomSalt();
+  await store.set(pda.submission(a.task, a.contributor).toBase58(), {
+    contentHash: toHex(a.contentHash),
+    uri: a.uri,
+    salt: toHex(salt),
+  });
+  const commitment = submissionCommitment(a.task, a.contributor, a.contentHash, salt);
+  ixs.push(
+    await client.submit({
+      contributor: a.contributor,
+      task: a.task,
+      commitment,
+      termsHash: Uint8Array.from(a.termsHash),
+    }),
+  );
   return ixs;
 }
 
-/** What a validator must remember between commit and reveal. */
-export interface StoredVote {
-  score: number;
-  /** Hex of the 32-byte salt. */
-  salt: string;
-}
-
 /**
- * Where a validator's scores and salts wait between commit and reveal: keyed by the vote
- * account address. Browser apps can back it with localStorage, servers with a file.
+ * Reveals the work stored at `submitWork` time (after submissions close). Publish the
+ * file at its URI only once this has landed: until then the content hash is the
+ * author's secret, and a copier who learns it early could commit to it first.
  */
-export interface SaltStore {
-  get(vote: string): Promise<StoredVote | undefined>;
-  set(vote: string, value: StoredVote): Promise<void>;
-}
-
-/** A `SaltStore` in memory. */
-export class MemorySaltStore implements SaltStore {
-  private readonly votes = new Map<string, StoredVote>();
-  async get(vote: string): Promise<StoredVote | undefined> {
-    return this.votes.get(vote);
+export async function revealWork(
+  client: MeritClient,
+  store: SaltStore,
+  a: { contributor: PublicKey; task: PublicKey },
+): Promise<TransactionInstruction> {
+  const stored = await store.get(pda.submission(a.task, a.contributor).toBase58());
+  if (!stored || isVote(stored)) {
+    throw new Error("no stored work for this submission: it was not submitted from this store");
   }
-  async set(vote: string, value: StoredVote): Promise<void> {
-    this.votes.set(vote, value);
-  }
+  return client.revealSubmission({
+    ...a,
+    contentHash: Buffer.from(stored.contentHash, "hex"),
+    salt: Buffer.from(stored.salt, "hex"),
+    uri: stored.uri,
+  });
 }
-
-const toHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 
 /** Commits a hidden score: draws a fresh salt, stores score and salt, returns the instruction. */
 export async function commitVote(
@@ -103,7 +160,7 @@ export async function revealVote(
   a: { validator: PublicKey; task: PublicKey; submission: PublicKey },
 ): Promise<TransactionInstruction> {
   const stored = await store.get(pda.vote(a.submission, a.validator).toBase58());
-  if (!stored) {
+  if (!stored || !isVote(stored)) {
     throw new Error("no stored salt for this vote: it was not committed from this store");
   }
   return client.revealVote({ ...a, score: stored.score, salt: Buffer.from(stored.salt, "hex") });
@@ -133,7 +190,8 @@ export async function claimAll(
     if ("pending" in s.outcome) continue;
     const task = await accounts.task(s.task);
     const finalized = task !== null && "finalized" in task.state;
-    if (!s.claimed && !("rejected" in s.outcome) && finalized) {
+    const forfeited = "rejected" in s.outcome || "duplicate" in s.outcome || "unrevealed" in s.outcome;
+    if (!s.claimed && !forfeited && finalized) {
       ixs.push(await client.claimSubmission({ contributor: wallet, task: s.task }));
     }
     if (!s.points.isZero() && !s.emissionClaimed && (await epochClosed(s.epoch))) {

@@ -1,7 +1,7 @@
 export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
 export type { Merit } from "./idl/merit.js";
 export { pda, u64Le } from "./pda.js";
-export { voteCommitment, randomSalt } from "./commitment.js";
+export { voteCommitment, submissionCommitment, randomSalt } from "./commitment.js";
 export {
   taskSeed,
   lot,
@@ -49,9 +49,12 @@ export {
   commitVote,
   postTask,
   revealVote,
+  revealWork,
   submitWork,
   toTransaction,
   type SaltStore,
+  type StoredSecret,
+  type StoredSubmission,
   type StoredVote,
 } from "./flows.js";
 export { AnchorProvider } from "@anchor-lang/core";

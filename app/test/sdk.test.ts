@@ -20,6 +20,9 @@ import {
   parseMeritError,
   pda,
   revealVote,
+  revealWork,
+  submissionCommitment,
+  submitWork,
   taskPhase,
   voteCommitment,
   type Task,
@@ -47,7 +50,7 @@ test("every program error has a name and a message", () => {
   assert.ok(MERIT_ERRORS.size > 60);
   const dup = [...MERIT_ERRORS.values()].find((e) => e.name === "DuplicateContent");
   assert.ok(dup, "DuplicateContent is defined");
-  assert.equal(meritError(dup.code)?.msg, "This content hash was already submitted");
+  assert.equal(meritError(dup.code)?.msg, "An earlier commitment to this content was already revealed");
   for (const e of MERIT_ERRORS.values()) assert.ok(e.msg.length > 0, e.name);
   const hex = `custom program error: 0x${dup.code.toString(16)}`;
   assert.equal(parseMeritError(new Error(hex))?.name, "DuplicateContent");
@@ -59,7 +62,9 @@ test("task phases follow the deadlines", () => {
   const task = decodeAccount(program, "task", Buffer.from(sample("task").data, "base64")) as Task;
   const s = task.submissionDeadline.toNumber();
   assert.equal(taskPhase(task, s - 1), "submission");
-  assert.equal(taskPhase(task, s), "commit");
+  assert.equal(taskPhase(task, s), "submissionReveal");
+  assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber() - 1), "submissionReveal");
+  assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber()), "commit");
   assert.equal(taskPhase(task, task.commitDeadline.toNumber()), "reveal");
   assert.equal(taskPhase(task, task.revealDeadline.toNumber()), "settlement");
 });
@@ -71,7 +76,7 @@ test("commit then reveal uses the stored score and salt", async () => {
   const submission = PublicKey.unique();
   const commit = await commitVote(client, store, { validator, task, submission, score: 64 });
   const stored = await store.get(pda.vote(submission, validator).toBase58());
-  assert.ok(stored);
+  assert.ok(stored && "score" in stored);
   assert.equal(stored.score, 64);
   const salt = Buffer.from(stored.salt, "hex");
   const commitment = voteCommitment(submission, validator, 64, salt);
@@ -80,6 +85,41 @@ test("commit then reveal uses the stored score and salt", async () => {
   assert.equal(reveal.data[8], 64);
   assert.deepEqual(reveal.data.subarray(9, 41), salt);
   await assert.rejects(revealVote(client, store, { validator: PublicKey.unique(), task, submission }));
+});
+
+test("submit then reveal uses the stored content, URI and salt", async () => {
+  const store = new MemorySaltStore();
+  const contributor = PublicKey.unique();
+  const task = PublicKey.unique();
+  const contentHash = Buffer.alloc(32, 7);
+  const termsHash = Buffer.alloc(32, 3);
+  const ixs = await submitWork(client, store, {
+    contributor,
+    task,
+    termsHash,
+    contentHash,
+    uri: "ipfs://work",
+  });
+  assert.equal(ixs.length, 1);
+  const submit = ixs[0];
+  assert.ok(submit);
+  const stored = await store.get(pda.submission(task, contributor).toBase58());
+  assert.ok(stored && "contentHash" in stored);
+  assert.equal(stored.contentHash, contentHash.toString("hex"));
+  const salt = Buffer.from(stored.salt, "hex");
+  // The submit shows the commitment and the terms, never the content.
+  const commitment = submissionCommitment(task, contributor, contentHash, salt);
+  assert.deepEqual(submit.data.subarray(8, 40), Buffer.from(commitment));
+  assert.deepEqual(submit.data.subarray(40, 72), termsHash);
+  assert.equal(submit.data.indexOf(contentHash), -1);
+  const reveal = await revealWork(client, store, { contributor, task });
+  assert.deepEqual(reveal.data.subarray(8, 40), contentHash);
+  assert.deepEqual(reveal.data.subarray(40, 72), salt);
+  assert.ok(reveal.keys.some((k) => k.pubkey.equals(pda.contentClaim(contentHash))));
+  await assert.rejects(revealWork(client, store, { contributor: PublicKey.unique(), task }));
+  // A vote's entry is not a submission's.
+  await commitVote(client, store, { validator: contributor, task, submission: PublicKey.unique(), score: 1 });
+  await assert.rejects(revealWork(client, store, { contributor, task: PublicKey.unique() }));
 });
 
 test("events are parsed from transaction logs", () => {

@@ -12,6 +12,8 @@ import {
   decodeEvent,
   meritProgram,
   pda,
+  defaultConfigParams,
+  submissionCommitment,
   voteCommitment,
   taskSeed,
   lot,
@@ -40,6 +42,13 @@ interface Vectors {
   deployment: { stakeMint: string; tokenProgram: string };
   pdas: { name: string; args: unknown[]; address: string }[];
   commitments: { submission: string; validator: string; score: number; salt: string; commitment: string }[];
+  submissionCommitments: {
+    task: string;
+    contributor: string;
+    contentHash: string;
+    salt: string;
+    commitment: string;
+  }[];
   sortition: {
     draw: {
       task: Pk;
@@ -187,6 +196,33 @@ test("vote commitments match the program's", () => {
     assert.equal(Buffer.from(got).toString("hex"), v.commitment);
   }
   assert.throws(() => voteCommitment(PublicKey.default, PublicKey.default, 101, new Uint8Array(32)));
+});
+
+test("the SDK's default config equals the program's ConfigParams::defaults", () => {
+  const init = vectors.instructions.find((i) => i.builder === "initialize");
+  assert.ok(init);
+  const expected = revive(init.args.params) as Record<string, unknown>;
+  const got = defaultConfigParams(6) as unknown as Record<string, unknown>;
+  assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort());
+  for (const [k, v] of Object.entries(expected)) {
+    assert.equal(normalize(got[k]), normalize(v), k);
+  }
+});
+
+test("submission commitments match the program's", () => {
+  assert.ok(vectors.submissionCommitments.length >= 3);
+  for (const v of vectors.submissionCommitments) {
+    const got = submissionCommitment(
+      new PublicKey(v.task),
+      new PublicKey(v.contributor),
+      Buffer.from(v.contentHash, "hex"),
+      Buffer.from(v.salt, "hex"),
+    );
+    assert.equal(Buffer.from(got).toString("hex"), v.commitment);
+  }
+  assert.throws(() =>
+    submissionCommitment(PublicKey.default, PublicKey.default, new Uint8Array(31), new Uint8Array(32)),
+  );
 });
 
 test("every instruction builder reproduces the program's bytes and accounts", async () => {

@@ -1003,6 +1003,65 @@ export type Merit = {
       "args": []
     },
     {
+      "name": "closeContentClaim",
+      "docs": [
+        "Closes a released content claim no revealed submission is pending on (anyone, when",
+        "the work was Rejected; its author, otherwise), returning its rent to whoever paid it."
+      ],
+      "discriminator": [
+        125,
+        88,
+        99,
+        242,
+        133,
+        122,
+        165,
+        222
+      ],
+      "accounts": [
+        {
+          "name": "closer",
+          "docs": [
+            "Anyone when the work was Rejected; otherwise only the claim's author."
+          ],
+          "signer": true
+        },
+        {
+          "name": "contentClaim",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contentClaim.contentHash",
+                "account": "contentClaim"
+              }
+            ]
+          }
+        },
+        {
+          "name": "payer",
+          "writable": true,
+          "relations": [
+            "contentClaim"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "closeSubmission",
       "docs": [
         "Anyone: closes a settled submission, returning its rent to the contributor."
@@ -1814,6 +1873,76 @@ export type Merit = {
               }
             ]
           }
+        },
+        {
+          "name": "contentClaim",
+          "docs": [
+            "The claim on the submission's content: pass it exactly when the content was",
+            "revealed (it decides between the submission's own outcome and `Duplicate`)."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "submission.contentHash",
+                "account": "submission"
+              }
+            ]
+          }
+        },
+        {
+          "name": "taskVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              }
+            ]
+          }
+        },
+        {
+          "name": "treasuryVault",
+          "docs": [
+            "Receives the submission fee when no coherent judge earned it."
+          ],
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
@@ -2368,6 +2497,148 @@ export type Merit = {
         {
           "name": "amount",
           "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "revealSubmission",
+      "docs": [
+        "The contributor: reveals the committed content hash and its URI after submissions",
+        "close, taking the content's claim if its commitment is the earliest."
+      ],
+      "discriminator": [
+        228,
+        50,
+        167,
+        98,
+        252,
+        244,
+        67,
+        209
+      ],
+      "accounts": [
+        {
+          "name": "contributor",
+          "docs": [
+            "The contributor; pays the content claim's rent when it is new."
+          ],
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "task",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          },
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "contributor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "contentClaim",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "contentHash"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "contentHash",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "salt",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        },
+        {
+          "name": "uri",
+          "type": "string"
         }
       ]
     },
@@ -2981,7 +3252,8 @@ export type Merit = {
     {
       "name": "submit",
       "docs": [
-        "Staked contributor: submits work before the submission deadline, bonding stake."
+        "Staked contributor: commits to hidden work before the submission deadline, under",
+        "the task's terms (`terms_hash`), bonding stake and paying the task's fee."
       ],
       "discriminator": [
         88,
@@ -3098,28 +3370,44 @@ export type Merit = {
           }
         },
         {
-          "name": "contentClaim",
+          "name": "contributorToken",
+          "docs": [
+            "Pays the submission fee."
+          ],
+          "writable": true
+        },
+        {
+          "name": "taskVault",
           "writable": true,
           "pda": {
             "seeds": [
               {
                 "kind": "const",
                 "value": [
-                  99,
-                  111,
-                  110,
                   116,
-                  101,
-                  110,
+                  97,
+                  115,
+                  107,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
                   116
                 ]
               },
               {
-                "kind": "arg",
-                "path": "contentHash"
+                "kind": "account",
+                "path": "task"
               }
             ]
           }
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
         },
         {
           "name": "systemProgram",
@@ -3128,7 +3416,7 @@ export type Merit = {
       ],
       "args": [
         {
-          "name": "contentHash",
+          "name": "commitment",
           "type": {
             "array": [
               "u8",
@@ -3137,8 +3425,13 @@ export type Merit = {
           }
         },
         {
-          "name": "uri",
-          "type": "string"
+          "name": "termsHash",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
         }
       ]
     },
@@ -3675,6 +3968,19 @@ export type Merit = {
       ]
     },
     {
+      "name": "submissionCommitted",
+      "discriminator": [
+        162,
+        92,
+        36,
+        109,
+        83,
+        159,
+        59,
+        164
+      ]
+    },
+    {
       "name": "submissionFinalized",
       "discriminator": [
         212,
@@ -3685,6 +3991,19 @@ export type Merit = {
         7,
         72,
         89
+      ]
+    },
+    {
+      "name": "submissionRevealed",
+      "discriminator": [
+        50,
+        0,
+        22,
+        174,
+        138,
+        227,
+        114,
+        145
       ]
     },
     {
@@ -3802,19 +4121,6 @@ export type Merit = {
         217,
         117,
         179
-      ]
-    },
-    {
-      "name": "workSubmitted",
-      "discriminator": [
-        136,
-        185,
-        210,
-        174,
-        216,
-        140,
-        64,
-        125
       ]
     }
   ],
@@ -3962,230 +4268,265 @@ export type Merit = {
     {
       "code": 6028,
       "name": "duplicateContent",
-      "msg": "This content hash was already submitted"
+      "msg": "An earlier commitment to this content was already revealed"
     },
     {
       "code": 6029,
+      "name": "termsMismatch",
+      "msg": "The task's terms are not the ones the submission was made under"
+    },
+    {
+      "code": 6030,
+      "name": "invalidSubmissionFee",
+      "msg": "Submission fee is outside the protocol's bounds"
+    },
+    {
+      "code": 6031,
+      "name": "submissionRevealClosed",
+      "msg": "Submissions can only be revealed after submissions close and before the submission reveal deadline"
+    },
+    {
+      "code": 6032,
+      "name": "submissionCommitmentMismatch",
+      "msg": "The content hash and salt do not match the submission's commitment"
+    },
+    {
+      "code": 6033,
+      "name": "submissionAlreadyRevealed",
+      "msg": "This submission was already revealed"
+    },
+    {
+      "code": 6034,
+      "name": "submissionNotRevealed",
+      "msg": "This submission's content was never revealed"
+    },
+    {
+      "code": 6035,
+      "name": "contentClaimMismatch",
+      "msg": "A revealed submission is finalized with its content claim; an unrevealed one without"
+    },
+    {
+      "code": 6036,
       "name": "taskFull",
       "msg": "The task accepts no more submissions"
     },
     {
-      "code": 6030,
+      "code": 6037,
       "name": "commitWindowClosed",
-      "msg": "Votes can only be committed after submissions close and before commits close"
+      "msg": "Votes can only be committed after submission reveals close and before commits close"
     },
     {
-      "code": 6031,
+      "code": 6038,
       "name": "creatorVote",
       "msg": "Task creators may not vote on their own task"
     },
     {
-      "code": 6032,
+      "code": 6039,
       "name": "stakeBelowMinimum",
       "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
-      "code": 6033,
+      "code": 6040,
       "name": "competitorVote",
       "msg": "Contributors to a task may not judge any submission of that task"
     },
     {
-      "code": 6034,
+      "code": 6041,
       "name": "committeeNotDrawn",
       "msg": "The task's committee has not been drawn yet"
     },
     {
-      "code": 6035,
+      "code": 6042,
       "name": "notDrawn",
       "msg": "This validator was not drawn for this submission's committee"
     },
     {
-      "code": 6036,
+      "code": 6043,
       "name": "drawNotDue",
       "msg": "The committee can be drawn only after submissions close and before commits close"
     },
     {
-      "code": 6037,
+      "code": 6044,
       "name": "drawNotReady",
       "msg": "The draw's target slot has not passed yet"
     },
     {
-      "code": 6038,
+      "code": 6045,
       "name": "alreadyDrawn",
       "msg": "The committee of this task is already drawn"
     },
     {
-      "code": 6039,
+      "code": 6046,
       "name": "invalidSlotHashes",
       "msg": "The account passed is not the SlotHashes sysvar"
     },
     {
-      "code": 6040,
+      "code": 6047,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6041,
+      "code": 6048,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6042,
+      "code": 6049,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6043,
+      "code": 6050,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6044,
+      "code": 6051,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6045,
+      "code": 6052,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6046,
+      "code": 6053,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6047,
+      "code": 6054,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6048,
+      "code": 6055,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6049,
+      "code": 6056,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6050,
+      "code": 6057,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6051,
+      "code": 6058,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6052,
+      "code": 6059,
       "name": "submissionNotRejected",
-      "msg": "Only a rejected submission's bond can be slashed"
+      "msg": "Only the bond of a rejected, duplicate or unrevealed submission can be slashed"
     },
     {
-      "code": 6053,
+      "code": 6060,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6054,
+      "code": 6061,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6055,
+      "code": 6062,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6056,
+      "code": 6063,
       "name": "submissionRejected",
-      "msg": "A rejected submission has nothing to claim; its bond is slashed"
+      "msg": "A rejected, duplicate or unrevealed submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6057,
+      "code": 6064,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6058,
+      "code": 6065,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6059,
+      "code": 6066,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6060,
+      "code": 6067,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6061,
+      "code": 6068,
       "name": "bountyExhausted",
       "msg": "Not enough lamports on the task to pay the keeper bounty"
     },
     {
-      "code": 6062,
+      "code": 6069,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6063,
+      "code": 6070,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6064,
+      "code": 6071,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6065,
+      "code": 6072,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6066,
+      "code": 6073,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6067,
+      "code": 6074,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6068,
+      "code": 6075,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6069,
+      "code": 6076,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6070,
+      "code": 6077,
       "name": "invalidReputation",
       "msg": "Reputation thresholds must be at most 10,000"
     },
     {
-      "code": 6071,
+      "code": 6078,
       "name": "vestingMismatch",
       "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
     },
     {
-      "code": 6072,
+      "code": 6079,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6073,
+      "code": 6080,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }
@@ -4592,9 +4933,24 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "minSubmissionFee",
+            "docs": [
+              "Smallest non-refundable fee a task may charge per submission (>= 1): the floor",
+              "on what squatting a task's slots costs."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxSubmissionFee",
+            "docs": [
+              "Largest fee a task may charge per submission."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "minPhaseSecs",
             "docs": [
-              "Shortest allowed submission, commit and reveal phase, in seconds."
+              "Shortest allowed phase (submission, submission reveal, commit, reveal), in seconds."
             ],
             "type": "i64"
           },
@@ -4687,11 +5043,25 @@ export type Merit = {
     {
       "name": "contentClaim",
       "docs": [
-        "Marks a content hash as used. PDA `[\"content\", content_hash]`.",
+        "Who may be paid for a content hash. PDA `[\"content\", content_hash]`, created by the",
+        "first reveal of that content.",
+        "",
+        "The claim belongs to the **earliest commitment** (by slot) to the content among those",
+        "revealed: a reveal whose commitment is older takes it over, whoever revealed first, and",
+        "a later one is refused. A copier only learns the content from the author's reveal (or",
+        "the file it publishes after), so its commitment is always later. A displaced holder is",
+        "finalized `Duplicate` and loses its bond.",
         "",
         "It guards exact copies only: the same bytes, hashed the same way. A paraphrase or a",
-        "one-byte change has another hash; catching those is the validators' job. It is never",
-        "closed, so a hash stays claimed across all tasks for as long as the program lives."
+        "one-byte change has another hash; catching those is the validators' job.",
+        "",
+        "Once the content was paid (a holder Accepted) the claim is permanent: that is the",
+        "one-payment guarantee. When its holder ends without pay (NoQuorum, Neutral, Rejected)",
+        "the claim is *released*: its holder's contributor, the author, may submit the same work",
+        "again elsewhere, and nobody else may (a released claim still remembers who came first).",
+        "A released claim no revealed submission is pending on can be closed, returning its rent",
+        "to `payer`: by anyone when the work was Rejected (nobody keeps priority on junk), by the",
+        "author otherwise (giving its priority up)."
       ],
       "type": {
         "kind": "struct",
@@ -4716,17 +5086,59 @@ export type Merit = {
           {
             "name": "submission",
             "docs": [
-              "The first submission that used this content."
+              "The submission holding the claim: the earliest revealed commitment."
             ],
             "type": "pubkey"
           },
           {
             "name": "contributor",
+            "docs": [
+              "The holder's contributor: the author, as far as the chain can tell."
+            ],
             "type": "pubkey"
           },
           {
             "name": "task",
             "type": "pubkey"
+          },
+          {
+            "name": "committedSlot",
+            "docs": [
+              "Slot of the holder's commitment."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "payer",
+            "docs": [
+              "Paid the rent; receives it back when the claim is closed."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "refs",
+            "docs": [
+              "Revealed submissions naming this content that are not finalized yet."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "holderOutcome",
+            "docs": [
+              "The holder's outcome (Pending until it is finalized)."
+            ],
+            "type": {
+              "defined": {
+                "name": "outcome"
+              }
+            }
+          },
+          {
+            "name": "paid",
+            "docs": [
+              "Some holder was Accepted: the claim is permanent."
+            ],
+            "type": "bool"
           },
           {
             "name": "createdAt",
@@ -4769,6 +5181,16 @@ export type Merit = {
           },
           {
             "name": "submissionDeadline",
+            "docs": [
+              "Submissions (commitments) close."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "submissionRevealDeadline",
+            "docs": [
+              "Submission reveals close and vote commits open."
+            ],
             "type": "i64"
           },
           {
@@ -4781,6 +5203,13 @@ export type Merit = {
           },
           {
             "name": "bond",
+            "type": "u64"
+          },
+          {
+            "name": "submissionFee",
+            "docs": [
+              "Non-refundable fee per submission, within the config's bounds."
+            ],
             "type": "u64"
           },
           {
@@ -5127,6 +5556,12 @@ export type Merit = {
           },
           {
             "name": "noQuorum"
+          },
+          {
+            "name": "duplicate"
+          },
+          {
+            "name": "unrevealed"
           }
         ]
       }
@@ -5268,6 +5703,12 @@ export type Merit = {
           },
           {
             "name": "incoherentVote"
+          },
+          {
+            "name": "duplicateSubmission"
+          },
+          {
+            "name": "unrevealedSubmission"
           }
         ]
       }
@@ -5465,7 +5906,10 @@ export type Merit = {
     {
       "name": "submission",
       "docs": [
-        "A contributor's work for a task. PDA `[\"submission\", task, contributor]`."
+        "A contributor's work for a task. PDA `[\"submission\", task, contributor]`.",
+        "",
+        "Created by `submit` with a commitment only; `reveal_submission` fills in the content",
+        "hash and URI after submissions close, so a pending `submit` shows a copier nothing."
       ],
       "type": {
         "kind": "struct",
@@ -5494,7 +5938,29 @@ export type Merit = {
             "type": "u16"
           },
           {
+            "name": "commitment",
+            "docs": [
+              "`submission_commitment(task, contributor, content_hash, salt)`."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "committedSlot",
+            "docs": [
+              "Slot the commitment landed in: the earliest commitment to a content is paid."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "contentHash",
+            "docs": [
+              "Zero until revealed."
+            ],
             "type": {
               "array": [
                 "u8",
@@ -5504,12 +5970,26 @@ export type Merit = {
           },
           {
             "name": "uri",
+            "docs": [
+              "Empty until revealed."
+            ],
             "type": "string"
+          },
+          {
+            "name": "contentRevealed",
+            "type": "bool"
           },
           {
             "name": "bond",
             "docs": [
               "Stake locked from the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "docs": [
+              "Non-refundable fee paid at `submit`, for this submission's coherent judges."
             ],
             "type": "u64"
           },
@@ -5558,6 +6038,13 @@ export type Merit = {
                 "name": "outcome"
               }
             }
+          },
+          {
+            "name": "quorumReached",
+            "docs": [
+              "The revealed seats reached quorum and `consensus_score` is the consensus."
+            ],
+            "type": "bool"
           },
           {
             "name": "consensusScore",
@@ -5658,6 +6145,53 @@ export type Merit = {
       }
     },
     {
+      "name": "submissionCommitted",
+      "docs": [
+        "A contributor committed to work it will reveal after submissions close."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "commitment",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "committedSlot",
+            "type": "u64"
+          },
+          {
+            "name": "bond",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "docs": [
+              "Non-refundable fee paid into the task vault for the submission's judges."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "submissionFinalized",
       "type": {
         "kind": "struct",
@@ -5706,12 +6240,70 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "fee",
+            "docs": [
+              "The submission fee: for its coherent judges, or sent to the treasury when none."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "feeToTreasury",
+            "type": "bool"
+          },
+          {
             "name": "keeper",
             "type": "pubkey"
           },
           {
             "name": "bountyLamports",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "submissionRevealed",
+      "docs": [
+        "A committed submission's content is revealed and holds the content's claim."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "committedSlot",
+            "type": "u64"
+          },
+          {
+            "name": "displaced",
+            "docs": [
+              "The later commitment this reveal took the content claim from (default: none)."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -5784,14 +6376,21 @@ export type Merit = {
           {
             "name": "submissionDeadline",
             "docs": [
-              "Submissions are accepted while `now < submission_deadline`."
+              "Submissions are committed while `now < submission_deadline`."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "submissionRevealDeadline",
+            "docs": [
+              "Submissions are revealed while `submission_deadline <= now < submission_reveal_deadline`."
             ],
             "type": "i64"
           },
           {
             "name": "commitDeadline",
             "docs": [
-              "Votes are committed while `submission_deadline <= now < commit_deadline`."
+              "Votes are committed while `submission_reveal_deadline <= now < commit_deadline`."
             ],
             "type": "i64"
           },
@@ -5806,6 +6405,14 @@ export type Merit = {
             "name": "bond",
             "docs": [
               "Stake locked from each contributor per submission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "submissionFee",
+            "docs": [
+              "Tokens each submission pays, non-refundable, to its coherent judges (or the",
+              "treasury when none): what squatting a slot costs whatever happens next."
             ],
             "type": "u64"
           },
@@ -5861,6 +6468,19 @@ export type Merit = {
               "defined": {
                 "name": "taskRules"
               }
+            }
+          },
+          {
+            "name": "termsHash",
+            "docs": [
+              "`terms_hash()` at creation: a submission names it, so a task re-created at the same",
+              "address with other terms cannot catch a pending `submit`."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
             }
           },
           {
@@ -5930,6 +6550,20 @@ export type Merit = {
             "name": "validatorLiability",
             "docs": [
               "Tokens still owed to coherent validators."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fees",
+            "docs": [
+              "Submission fees paid into the vault."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "feesToTreasury",
+            "docs": [
+              "Fees sent to the treasury (submissions no coherent judge was paid for)."
             ],
             "type": "u64"
           },
@@ -6009,12 +6643,29 @@ export type Merit = {
             "type": "i64"
           },
           {
+            "name": "submissionRevealDeadline",
+            "type": "i64"
+          },
+          {
             "name": "commitDeadline",
             "type": "i64"
           },
           {
             "name": "revealDeadline",
             "type": "i64"
+          },
+          {
+            "name": "submissionFee",
+            "type": "u64"
+          },
+          {
+            "name": "termsHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
           }
         ]
       }
@@ -6442,39 +7093,6 @@ export type Merit = {
           },
           {
             "name": "weight",
-            "type": "u64"
-          }
-        ]
-      }
-    },
-    {
-      "name": "workSubmitted",
-      "type": {
-        "kind": "struct",
-        "fields": [
-          {
-            "name": "task",
-            "type": "pubkey"
-          },
-          {
-            "name": "submission",
-            "type": "pubkey"
-          },
-          {
-            "name": "contributor",
-            "type": "pubkey"
-          },
-          {
-            "name": "contentHash",
-            "type": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          },
-          {
-            "name": "bond",
             "type": "u64"
           }
         ]
