@@ -37,20 +37,26 @@ async fn world() -> World {
     }
 }
 
-/// Every validator commits and reveals `score` on each of `subs`, and the keeper
-/// finalizes every submission of the task (judged or not) and the task.
-async fn judge(w: &mut World, subs: &[Pubkey], score: u8) {
+impl World {
+    fn vals(&self) -> Vec<Keypair> {
+        self.vals.iter().map(|v| v.insecure_clone()).collect()
+    }
+}
+
+/// Every validator commits and reveals the given score on each submission, and the
+/// keeper finalizes every submission of the task (judged or not) and the task.
+async fn judge(w: &mut World, scored: &[(Pubkey, u8)]) {
     let task = w.task;
     w.t.to_commit_phase(&task).await;
-    for sub in subs {
-        for v in &w.vals {
-            w.t.try_commit(v, task, *sub, score).await.unwrap();
+    for (sub, score) in scored {
+        for v in w.vals() {
+            w.t.try_commit(&v, task, *sub, *score).await.unwrap();
         }
     }
     w.t.to_reveal_phase(&task).await;
-    for sub in subs {
-        for v in &w.vals {
-            w.t.try_reveal(v, task, *sub, score).await.unwrap();
+    for (sub, score) in scored {
+        for v in w.vals() {
+            w.t.try_reveal(&v, task, *sub, *score).await.unwrap();
         }
     }
     w.t.to_finalize_phase(&task).await;
@@ -110,7 +116,7 @@ async fn front_running_a_pending_submit_gains_the_copier_nothing() {
         );
     }
     // The author reveals; the copier's commitment is never opened.
-    judge(&mut w, &[author_sub], 80).await;
+    judge(&mut w, &[(author_sub, 80)]).await;
     let (a, c) = (
         w.t.submission(&author_sub).await,
         w.t.submission(&copier_sub).await,
@@ -169,7 +175,7 @@ async fn a_copy_revealed_first_is_displaced_by_the_older_commitment() {
     );
     assert_eq!(held.refs, 2);
     // Both are judged alike; only the author's is Accepted.
-    judge(&mut w, &[author_sub, copier_sub], 80).await;
+    judge(&mut w, &[(author_sub, 80), (copier_sub, 80)]).await;
     let (a, c) = (
         w.t.submission(&author_sub).await,
         w.t.submission(&copier_sub).await,
@@ -193,12 +199,7 @@ async fn a_copy_revealed_first_is_displaced_by_the_older_commitment() {
     // The author takes the whole contributor pool; the judges of both are paid.
     w.t.claim_submission(&author, task).await.unwrap();
     assert_eq!(w.t.balance(&author.pubkey()).await, 800 * TOKEN);
-    for v in w
-        .vals
-        .iter()
-        .map(|v| v.insecure_clone())
-        .collect::<Vec<_>>()
-    {
+    for v in w.vals() {
         w.t.claim_vote(&v, task, copier_sub).await.unwrap();
         assert!(w.t.vote(&copier_sub, &v.pubkey()).await.reward_paid > 0);
     }
@@ -234,7 +235,7 @@ async fn a_later_commitment_to_revealed_content_is_refused_and_loses_its_bond() 
     }
     assert_eq!(w.t.snapshot(&[pda::content_claim(&work)]).await, before);
     w.t.skip_reveals(&task);
-    judge(&mut w, &[author_sub], 80).await;
+    judge(&mut w, &[(author_sub, 80)]).await;
     let keeper = w.keeper.insecure_clone();
     for late in [&copier, &same_slot] {
         let sub = pda::submission(&task, &late.pubkey());
@@ -456,7 +457,7 @@ async fn an_author_can_submit_its_own_work_again_after_no_quorum_and_nobody_else
     assert_eq!(held.submission, pda::submission(&second, &author.pubkey()));
     w.t.skip_reveals(&second);
     w.task = second;
-    judge(&mut w, &[pda::submission(&second, &author.pubkey())], 80).await;
+    judge(&mut w, &[(pda::submission(&second, &author.pubkey()), 80)]).await;
     w.t.claim_submission(&author, second).await.unwrap();
     assert_eq!(w.t.balance(&author.pubkey()).await, 800 * TOKEN);
 }
@@ -481,35 +482,12 @@ async fn content_claims_close_when_nothing_depends_on_them() {
     let close = |closer: &Keypair, i: usize, payer: &Pubkey| {
         c.close_content_claim(closer.pubkey(), hashes[i], *payer)
     };
-    // Pending: nothing closes.
-    w.t.to_commit_phase(&task).await;
+    // Revealed and pending: nothing closes.
+    w.t.to_submission_reveal_phase(&task).await;
+    w.t.reveal_submissions(&task).await;
     let ix = close(&keeper, 1, &junk.pubkey());
     assert_merit_err(w.t.send(&[ix], &[&keeper]).await, MeritError::NotSettled);
-    for (i, score) in [(0, 90), (1, 5)] {
-        for v in w
-            .vals
-            .iter()
-            .map(|v| v.insecure_clone())
-            .collect::<Vec<_>>()
-        {
-            w.t.try_commit(&v, task, subs[i], score).await.unwrap();
-        }
-    }
-    w.t.to_reveal_phase(&task).await;
-    for (i, score) in [(0, 90), (1, 5)] {
-        for v in w
-            .vals
-            .iter()
-            .map(|v| v.insecure_clone())
-            .collect::<Vec<_>>()
-        {
-            w.t.try_reveal(&v, task, subs[i], score).await.unwrap();
-        }
-    }
-    w.t.to_finalize_phase(&task).await;
-    for sub in subs {
-        w.t.finalize_submission(&keeper, task, sub).await.unwrap();
-    }
+    judge(&mut w, &[(subs[0], 90), (subs[1], 5)]).await;
     let outcomes = [Outcome::Accepted, Outcome::Rejected, Outcome::NoQuorum];
     for (sub, outcome) in subs.iter().zip(outcomes) {
         assert_eq!(w.t.submission(sub).await.outcome, outcome);
@@ -538,7 +516,9 @@ async fn content_claims_close_when_nothing_depends_on_them() {
             .unwrap()
             .lamports;
     let lamports = w.t.net.lamports(&junk.pubkey()).await;
-    w.t.send(std::slice::from_ref(&ix), &[&keeper]).await.unwrap();
+    w.t.send(std::slice::from_ref(&ix), &[&keeper])
+        .await
+        .unwrap();
     assert!(!w.t.exists(&pda::content_claim(&hashes[1])).await);
     assert_eq!(w.t.net.lamports(&junk.pubkey()).await, lamports + rent);
     assert_fails(w.t.send(&[ix], &[&keeper]).await);
