@@ -528,3 +528,86 @@ async fn content_claims_close_when_nothing_depends_on_them() {
     assert!(!w.t.exists(&pda::content_claim(&hashes[2])).await);
     assert!(w.t.exists(&pda::content_claim(&hashes[0])).await);
 }
+
+#[tokio::test]
+#[ignore = "compute is metered only on an SBF build: `anchor test` runs it with SBF_OUT_DIR set"]
+async fn submit_reveal_and_finalize_fit_the_compute_budget_on_sbf() {
+    assert!(
+        merit_localnet::runs_sbf(),
+        "needs SBF_OUT_DIR pointing at a directory holding merit.so"
+    );
+    let mut w = world().await;
+    let task = w.task;
+    let (alice, bob) = (
+        w.t.staker(100 * TOKEN, FEE).await,
+        w.t.staker(100 * TOKEN, FEE).await,
+    );
+    let work = content_hash(&task, 1);
+    let terms = w.t.task(&task).await.terms_hash;
+    let commitment = submission_commitment(&task, &alice.pubkey(), &work, &salt_of(&alice));
+    let submit = w.t.client().submit(alice.pubkey(), task, commitment, terms);
+    w.t.submissions
+        .insert(pda::submission(&task, &alice.pubkey()));
+    let submit_units =
+        w.t.net
+            .units_consumed(std::slice::from_ref(&submit), &[&alice])
+            .await
+            .unwrap();
+    w.t.send(&[submit], &[&alice]).await.unwrap();
+    let bobs = submission_commitment(&task, &bob.pubkey(), &[2; 32], &salt_of(&bob));
+    w.t.try_submit_raw(&bob, task, bobs, terms).await.unwrap();
+    w.t.to_submission_reveal_phase(&task).await;
+    let reveal = w.t.client().reveal_submission(
+        alice.pubkey(),
+        task,
+        work,
+        salt_of(&alice),
+        "u".repeat(200),
+    );
+    let reveal_units =
+        w.t.net
+            .units_consumed(std::slice::from_ref(&reveal), &[&alice])
+            .await
+            .unwrap();
+    w.t.send(&[reveal], &[&alice]).await.unwrap();
+    let sub = pda::submission(&task, &alice.pubkey());
+    w.t.to_commit_phase(&task).await;
+    for v in w.vals() {
+        w.t.try_commit(&v, task, sub, 80).await.unwrap();
+    }
+    w.t.to_reveal_phase(&task).await;
+    for v in w.vals() {
+        w.t.try_reveal(&v, task, sub, 80).await.unwrap();
+    }
+    w.t.to_finalize_phase(&task).await;
+    let keeper = w.keeper.insecure_clone();
+    let epoch = w.t.config().await.current_epoch;
+    let judged =
+        w.t.finalize_ix(&keeper.pubkey(), task, &alice.pubkey(), epoch)
+            .await;
+    let judged_units = w.t.net.units_consumed(&[judged], &[&keeper]).await.unwrap();
+    // Bob never revealed: his fee goes to the treasury (a token transfer).
+    let unrevealed =
+        w.t.finalize_ix(&keeper.pubkey(), task, &bob.pubkey(), epoch)
+            .await;
+    let unrevealed_units =
+        w.t.net
+            .units_consumed(&[unrevealed], &[&keeper])
+            .await
+            .unwrap();
+    println!(
+        "compute units: submit {submit_units}, reveal_submission {reveal_units}, \
+         finalize_submission (revealed, 3 votes) {judged_units}, (unrevealed, fee to treasury) {unrevealed_units}"
+    );
+    for (name, units) in [
+        ("submit", submit_units),
+        ("reveal_submission", reveal_units),
+        ("finalize_submission revealed", judged_units),
+        ("finalize_submission unrevealed", unrevealed_units),
+    ] {
+        assert!(
+            units > 0 && units <= 100_000,
+            "{name} used {units} compute units"
+        );
+    }
+}

@@ -387,6 +387,8 @@ async fn draw_and_a_drawn_commit_fit_the_compute_budget_on_sbf() {
         .await
         .unwrap();
     t.send(&[draw], &[&keeper]).await.unwrap();
+    t.reveal_submissions(&task).await;
+    t.set_time(state.submission_reveal_deadline);
     let commitment = merit_client::vote_commitment(&sub, &val.pubkey(), 80, &salt_of(&val));
     let ix = t.client().commit_vote(val.pubkey(), task, sub, commitment);
     let commit = t.net.units_consumed(&[ix], &[&val]).await.unwrap();
