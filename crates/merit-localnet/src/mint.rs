@@ -6,8 +6,11 @@ use anchor_lang::solana_program::program_error::ProgramError;
 use anchor_lang::solana_program::system_instruction;
 use anchor_spl::token_2022::spl_token_2022::{
     self,
-    extension::{pausable, transfer_fee, transfer_hook, ExtensionType},
-    state::Mint,
+    extension::{
+        default_account_state, interest_bearing_mint, metadata_pointer, pausable, transfer_fee,
+        transfer_hook, ExtensionType,
+    },
+    state::{AccountState, Mint},
 };
 
 /// Token-2022 mint extensions a test can put on the stake mint.
@@ -18,25 +21,61 @@ pub enum MintExtension {
     PermanentDelegate,
     NonTransferable,
     Pausable,
-    /// Harmless: the program accepts it.
     MintCloseAuthority,
+    /// New token accounts start frozen (needs a freeze authority, which this sets too).
+    DefaultAccountStateFrozen,
+    /// Not an extension: the mint gets a freeze authority (SPL Token or Token-2022).
+    FreezeAuthority,
+    /// An extension off the allowlist that the program has no named error for.
+    InterestBearing,
+    /// Harmless: the program accepts it.
+    MetadataPointer,
 }
 
 impl MintExtension {
-    fn kind(self) -> ExtensionType {
-        match self {
+    fn kind(self) -> Option<ExtensionType> {
+        Some(match self {
             MintExtension::TransferFee => ExtensionType::TransferFeeConfig,
             MintExtension::TransferHook => ExtensionType::TransferHook,
             MintExtension::PermanentDelegate => ExtensionType::PermanentDelegate,
             MintExtension::NonTransferable => ExtensionType::NonTransferable,
             MintExtension::Pausable => ExtensionType::Pausable,
             MintExtension::MintCloseAuthority => ExtensionType::MintCloseAuthority,
-        }
+            MintExtension::DefaultAccountStateFrozen => ExtensionType::DefaultAccountState,
+            MintExtension::InterestBearing => ExtensionType::InterestBearingConfig,
+            MintExtension::MetadataPointer => ExtensionType::MetadataPointer,
+            MintExtension::FreezeAuthority => return None,
+        })
     }
 
-    fn init(self, mint: &Pubkey, authority: &Pubkey) -> Result<Instruction, ProgramError> {
+    /// Whether the mint needs a freeze authority.
+    fn freezes(self) -> bool {
+        matches!(
+            self,
+            MintExtension::FreezeAuthority | MintExtension::DefaultAccountStateFrozen
+        )
+    }
+
+    fn init(self, mint: &Pubkey, authority: &Pubkey) -> Result<Option<Instruction>, ProgramError> {
         let program = &spl_token_2022::ID;
-        match self {
+        let ix = match self {
+            MintExtension::FreezeAuthority => return Ok(None),
+            MintExtension::DefaultAccountStateFrozen => {
+                default_account_state::instruction::initialize_default_account_state(
+                    program,
+                    mint,
+                    &AccountState::Frozen,
+                )
+            }
+            MintExtension::InterestBearing => {
+                interest_bearing_mint::instruction::initialize(program, mint, Some(*authority), 10)
+            }
+            MintExtension::MetadataPointer => metadata_pointer::instruction::initialize(
+                program,
+                mint,
+                Some(*authority),
+                Some(*mint),
+            ),
             MintExtension::TransferFee => {
                 transfer_fee::instruction::initialize_transfer_fee_config(
                     program,
@@ -67,7 +106,8 @@ impl MintExtension {
                     Some(authority),
                 )
             }
-        }
+        };
+        ix.map(Some)
     }
 }
 
@@ -87,7 +127,7 @@ impl Localnet {
         extensions: &[MintExtension],
     ) -> Result<(), TxError> {
         let token_program = self.client.token_program;
-        let kinds: Vec<ExtensionType> = extensions.iter().map(|e| e.kind()).collect();
+        let kinds: Vec<ExtensionType> = extensions.iter().filter_map(|e| e.kind()).collect();
         let space = if kinds.is_empty() {
             <Mint as anchor_lang::solana_program::program_pack::Pack>::LEN
         } else {
@@ -109,17 +149,20 @@ impl Localnet {
             &token_program,
         )];
         for ext in extensions {
-            ixs.push(
-                ext.init(&mint.pubkey(), &authority)
-                    .map_err(program_error)?,
-            );
+            if let Some(ix) = ext
+                .init(&mint.pubkey(), &authority)
+                .map_err(program_error)?
+            {
+                ixs.push(ix);
+            }
         }
+        let freeze = extensions.iter().any(|e| e.freezes()).then_some(&authority);
         ixs.push(
             spl_token_2022::instruction::initialize_mint2(
                 &token_program,
                 &mint.pubkey(),
                 &authority,
-                None,
+                freeze,
                 decimals,
             )
             .map_err(program_error)?,

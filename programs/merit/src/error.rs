@@ -23,6 +23,14 @@ pub enum MeritError {
     MintNonTransferable,
     #[msg("Pausable Token-2022 mints are not supported")]
     MintPausable,
+    #[msg("Token-2022 mints with a close authority are not supported")]
+    MintHasCloseAuthority,
+    #[msg("Token-2022 mints with a default account state are not supported")]
+    MintHasDefaultAccountState,
+    #[msg("Mints with a freeze authority are not supported")]
+    MintHasFreezeAuthority,
+    #[msg("This Token-2022 mint extension is not on the allowlist")]
+    MintExtensionNotAllowed,
     #[msg("A config parameter is out of its allowed range")]
     InvalidConfigParam,
     #[msg("Amount must be greater than zero")]

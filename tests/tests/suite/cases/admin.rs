@@ -38,7 +38,7 @@ async fn initialize_with_spl_token_mint_creates_config_and_vaults() {
 async fn initialize_accepts_plain_token_2022_mint_and_harmless_extensions() {
     let mut t = TestContext::with_options(opts(
         anchor_spl::token_2022::ID,
-        vec![MintExtension::MintCloseAuthority],
+        vec![MintExtension::MetadataPointer],
     ))
     .await;
     try_initialize(&mut t, ConfigParams::defaults(6))
@@ -61,6 +61,23 @@ async fn initialize_rejects_each_dangerous_token_2022_extension() {
             MeritError::MintNonTransferable,
         ),
         (MintExtension::Pausable, MeritError::MintPausable),
+        (
+            MintExtension::MintCloseAuthority,
+            MeritError::MintHasCloseAuthority,
+        ),
+        (
+            MintExtension::DefaultAccountStateFrozen,
+            MeritError::MintHasDefaultAccountState,
+        ),
+        (
+            MintExtension::FreezeAuthority,
+            MeritError::MintHasFreezeAuthority,
+        ),
+        // Off the allowlist: refused even though nothing names it.
+        (
+            MintExtension::InterestBearing,
+            MeritError::MintExtensionNotAllowed,
+        ),
     ];
     for (ext, err) in cases {
         let mut t = TestContext::with_options(opts(anchor_spl::token_2022::ID, vec![ext])).await;
@@ -70,6 +87,17 @@ async fn initialize_rejects_each_dangerous_token_2022_extension() {
             "{ext:?}: config was created"
         );
     }
+    // A plain SPL Token mint with a freeze authority is refused too.
+    let mut t = TestContext::with_options(opts(
+        anchor_spl::token::ID,
+        vec![MintExtension::FreezeAuthority],
+    ))
+    .await;
+    assert_merit_err(
+        try_initialize(&mut t, ConfigParams::defaults(6)).await,
+        MeritError::MintHasFreezeAuthority,
+    );
+    assert!(!t.exists(&pda::config()).await);
 }
 
 #[tokio::test]
