@@ -38,6 +38,8 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     minSubmissionBond: unit,
     minSubmissionFee: BN.max(unit.divn(10), new BN(1)),
     maxSubmissionFee: unit.muln(100),
+    taskFeeBps: 500,
+    emissionCapBps: 8_000,
     minPhaseSecs: new BN(60),
     maxTaskDurationSecs: new BN(90 * day),
     maxSubmissionsPerTask: 256,
@@ -193,6 +195,7 @@ export class MeritClient {
         task,
         taskVault: pda.taskVault(task),
         creatorToken: this.ata(a.creator),
+        treasuryVault: pda.treasury(),
         systemProgram: SystemProgram.programId,
       })
       .instruction();
@@ -491,6 +494,7 @@ export class MeritClient {
         contributor: a.contributor,
         epoch: pda.epoch(a.epoch),
         submission: pda.submission(a.task, a.contributor),
+        task: a.task,
         emissionVault: pda.emissionVault(),
         contributorToken: this.ata(a.contributor),
         systemProgram: SystemProgram.programId,
@@ -498,8 +502,10 @@ export class MeritClient {
       .instruction();
   }
 
+  /** `task` is the submission's task, whose emission cap bounds the claim. */
   claimVoteEmission(a: {
     validator: PublicKey;
+    task: PublicKey;
     submission: PublicKey;
     epoch: Amount;
   }): Promise<TransactionInstruction> {
@@ -511,6 +517,7 @@ export class MeritClient {
         validator: a.validator,
         epoch: pda.epoch(a.epoch),
         vote: pda.vote(a.submission, a.validator),
+        task: a.task,
         emissionVault: pda.emissionVault(),
         validatorToken: this.ata(a.validator),
         systemProgram: SystemProgram.programId,

@@ -208,7 +208,12 @@ export async function claimAll(
     }
     if (v.claimed && !v.points.isZero() && !v.emissionClaimed && (await epochClosed(v.epoch))) {
       ixs.push(
-        await client.claimVoteEmission({ validator: wallet, submission: v.submission, epoch: v.epoch }),
+        await client.claimVoteEmission({
+          validator: wallet,
+          task: v.task,
+          submission: v.submission,
+          epoch: v.epoch,
+        }),
       );
     }
   }

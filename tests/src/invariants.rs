@@ -14,8 +14,10 @@ use std::collections::BTreeSet;
 pub struct Ledger {
     /// submission or vote -> (task, reward paid, claimed, slashed)
     seen: BTreeMap<Pubkey, (Pubkey, u64, bool, bool)>,
-    /// task -> submission fees it sent to the treasury (kept after the task closes)
-    fees_to_treasury: BTreeMap<Pubkey, u64>,
+    /// (task, terms hash) -> its protocol fee and the submission fees it sent to the
+    /// treasury (kept after the task closes; a task re-created at the same address with
+    /// other terms is another entry)
+    fees_to_treasury: BTreeMap<(Pubkey, [u8; 32]), u64>,
 }
 
 impl Ledger {
@@ -93,10 +95,18 @@ impl TestContext {
 
         for key in self.tasks.clone() {
             if let Some(t) = self.net.account::<Task>(&key).await {
-                let old = self.ledger.fees_to_treasury.insert(key, t.fees_to_treasury);
+                let fees = t.protocol_fee + t.fees_to_treasury;
+                let old = self
+                    .ledger
+                    .fees_to_treasury
+                    .insert((key, t.terms_hash), fees);
                 assert!(
-                    old.unwrap_or(0) <= t.fees_to_treasury,
+                    old.unwrap_or(0) <= fees,
                     "{key}: fees sent to the treasury went down"
+                );
+                assert!(
+                    t.emission_paid <= t.emission_cap && t.emission_cap < t.protocol_fee,
+                    "{key}: emission above the task's cap, or a cap not below its fee"
                 );
             }
         }
@@ -108,7 +118,7 @@ impl TestContext {
             assert_eq!(
                 treasury,
                 config.total_slashed_to_treasury + fees_to_treasury,
-                "treasury != slashed into it + fees no judge earned"
+                "treasury != slashed into it + protocol fees + fees no judge earned"
             );
             assert_eq!(
                 emission_vault,

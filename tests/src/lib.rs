@@ -213,10 +213,33 @@ impl TestContext {
         }
     }
 
+    /// Creates a task the way a client does. The protocol fee is minted to the creator
+    /// first, so that balance checks concern the reward alone (`try_create_task_raw` and
+    /// `cases/economics.rs` test the fee itself).
     pub async fn try_create_task(&mut self, creator: &Keypair, args: CreateTaskArgs) -> TxResult {
+        let fee = self.protocol_fee(args.reward).await;
+        self.mint_to(&creator.pubkey(), fee).await;
+        self.try_create_task_raw(creator, args).await
+    }
+
+    /// `create_task` exactly as given.
+    pub async fn try_create_task_raw(
+        &mut self,
+        creator: &Keypair,
+        args: CreateTaskArgs,
+    ) -> TxResult {
         self.tasks.insert(pda::task(&creator.pubkey(), args.id));
         let ix = self.client().create_task(creator.pubkey(), args);
         self.send(&[ix], &[creator]).await
+    }
+
+    /// The protocol fee a task with `reward` pays under the current config (0 before
+    /// `initialize`).
+    pub async fn protocol_fee(&mut self, reward: u64) -> u64 {
+        match self.net.account::<Config>(&pda::config()).await {
+            Some(c) => merit::math::bps_ceil(reward, c.params.task_fee_bps).unwrap_or(0),
+            None => 0,
+        }
     }
 
     /// Creates a task, panicking on failure; returns its address.
@@ -451,9 +474,12 @@ impl TestContext {
         submission: Pubkey,
     ) -> TxResult {
         let vote = self.vote(&submission, &validator.pubkey()).await;
-        let ix = self
-            .client()
-            .claim_vote_emission(validator.pubkey(), submission, vote.epoch);
+        let ix = self.client().claim_vote_emission(
+            validator.pubkey(),
+            vote.task,
+            submission,
+            vote.epoch,
+        );
         self.send(&[ix], &[validator]).await
     }
 

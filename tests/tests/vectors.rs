@@ -57,6 +57,8 @@ fn params_json(p: &ConfigParams) -> Value {
         "minSubmissionBond": u64v(p.min_submission_bond),
         "minSubmissionFee": u64v(p.min_submission_fee),
         "maxSubmissionFee": u64v(p.max_submission_fee),
+        "taskFeeBps": p.task_fee_bps,
+        "emissionCapBps": p.emission_cap_bps,
         "minPhaseSecs": i64v(p.min_phase_secs),
         "maxTaskDurationSecs": i64v(p.max_task_duration_secs),
         "maxSubmissionsPerTask": p.max_submissions_per_task,
@@ -290,8 +292,8 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "claimVoteEmission",
-            json!({"validator": pk(&a), "submission": pk(&sub), "epoch": u64v(1), "vesting": true}),
-            &v.claim_vote_emission(a, sub, 1),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "epoch": u64v(1), "vesting": true}),
+            &v.claim_vote_emission(a, task, sub, 1),
         ),
         ix_json(
             "withdrawVested",
@@ -455,6 +457,8 @@ fn events() -> Vec<Value> {
         reveal_deadline: 1_800_010_800,
         submission_fee: TOKEN / 10,
         terms_hash: [4; 32],
+        protocol_fee: 50 * TOKEN,
+        emission_cap: 40 * TOKEN,
     };
     let revealed = VoteRevealed {
         submission: k(32),
@@ -651,7 +655,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "contributor": alice.pubkey().to_string(),
             "outcome": "accepted",
             "consensusScore": 88,
-            "points": (88u64 * 10_000).to_string(),
+            "points": task_account.submission_value(88).unwrap().to_string(),
             "revealed.0.score": 88,
             "commitment": hex(&work),
             "contentRevealed": true,
@@ -705,7 +709,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         json!({
             "index": "1",
             "closed": false,
-            "contributorPoints": (88u64 * 10_000).to_string(),
+            "contributorPoints": task_account.submission_value(88).unwrap().to_string(),
         }),
     );
     (out, c, now)

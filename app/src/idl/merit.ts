@@ -572,6 +572,13 @@ export type Merit = {
           }
         },
         {
+          "name": "task",
+          "docs": [
+            "The submission's task, whose emission cap bounds the claim."
+          ],
+          "writable": true
+        },
+        {
           "name": "emissionVault",
           "writable": true
         },
@@ -947,6 +954,13 @@ export type Merit = {
               }
             ]
           }
+        },
+        {
+          "name": "task",
+          "docs": [
+            "The vote's task, whose emission cap bounds the claim."
+          ],
+          "writable": true
         },
         {
           "name": "emissionVault",
@@ -1526,6 +1540,13 @@ export type Merit = {
         },
         {
           "name": "creatorToken",
+          "writable": true
+        },
+        {
+          "name": "treasuryVault",
+          "docs": [
+            "Receives the task's protocol fee."
+          ],
           "writable": true
         },
         {
@@ -4177,356 +4198,376 @@ export type Merit = {
     },
     {
       "code": 6010,
+      "name": "mintHasCloseAuthority",
+      "msg": "Token-2022 mints with a close authority are not supported"
+    },
+    {
+      "code": 6011,
+      "name": "mintHasDefaultAccountState",
+      "msg": "Token-2022 mints with a default account state are not supported"
+    },
+    {
+      "code": 6012,
+      "name": "mintHasFreezeAuthority",
+      "msg": "Mints with a freeze authority are not supported"
+    },
+    {
+      "code": 6013,
+      "name": "mintExtensionNotAllowed",
+      "msg": "This Token-2022 mint extension is not on the allowlist"
+    },
+    {
+      "code": 6014,
       "name": "invalidConfigParam",
       "msg": "A config parameter is out of its allowed range"
     },
     {
-      "code": 6011,
+      "code": 6015,
       "name": "zeroAmount",
       "msg": "Amount must be greater than zero"
     },
     {
-      "code": 6012,
+      "code": 6016,
       "name": "insufficientUnlockedStake",
       "msg": "Not enough unlocked stake"
     },
     {
-      "code": 6013,
+      "code": 6017,
       "name": "nothingToWithdraw",
       "msg": "Nothing is waiting to be unstaked"
     },
     {
-      "code": 6014,
+      "code": 6018,
       "name": "cooldownNotElapsed",
       "msg": "The unstake cooldown has not elapsed"
     },
     {
-      "code": 6015,
+      "code": 6019,
       "name": "uriTooLong",
       "msg": "URI is longer than 200 bytes"
     },
     {
-      "code": 6016,
+      "code": 6020,
       "name": "invalidDeadlines",
       "msg": "Deadlines must be in the future, increasing, and each phase long enough"
     },
     {
-      "code": 6017,
+      "code": 6021,
       "name": "taskTooLong",
       "msg": "Task lasts longer than the protocol allows"
     },
     {
-      "code": 6018,
+      "code": 6022,
       "name": "invalidThresholds",
       "msg": "Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds"
     },
     {
-      "code": 6019,
+      "code": 6023,
       "name": "invalidBps",
       "msg": "Basis points must be at most 10,000"
     },
     {
-      "code": 6020,
+      "code": 6024,
       "name": "invalidMaxSubmissions",
       "msg": "Max submissions must be between 1 and the protocol cap"
     },
     {
-      "code": 6021,
+      "code": 6025,
       "name": "invalidCommitteeSize",
       "msg": "Committee size must be within the protocol's bounds"
     },
     {
-      "code": 6022,
+      "code": 6026,
       "name": "bondTooSmall",
       "msg": "Submission bond is below the protocol minimum"
     },
     {
-      "code": 6023,
+      "code": 6027,
       "name": "invalidQuorum",
       "msg": "Quorum must be at least one seat and no more than the protocol allows for the committee size"
     },
     {
-      "code": 6024,
+      "code": 6028,
       "name": "notTaskCreator",
       "msg": "Only the task's creator may do this"
     },
     {
-      "code": 6025,
+      "code": 6029,
       "name": "taskHasSubmissions",
       "msg": "A task can only be cancelled before anything was submitted"
     },
     {
-      "code": 6026,
+      "code": 6030,
       "name": "submissionWindowClosed",
       "msg": "The submission window is closed"
     },
     {
-      "code": 6027,
+      "code": 6031,
       "name": "alreadySubmitted",
       "msg": "This contributor already submitted to this task"
     },
     {
-      "code": 6028,
+      "code": 6032,
       "name": "duplicateContent",
       "msg": "An earlier commitment to this content was already revealed"
     },
     {
-      "code": 6029,
+      "code": 6033,
       "name": "termsMismatch",
       "msg": "The task's terms are not the ones the submission was made under"
     },
     {
-      "code": 6030,
+      "code": 6034,
       "name": "invalidSubmissionFee",
       "msg": "Submission fee is outside the protocol's bounds"
     },
     {
-      "code": 6031,
+      "code": 6035,
       "name": "submissionRevealClosed",
       "msg": "Submissions can only be revealed after submissions close and before the submission reveal deadline"
     },
     {
-      "code": 6032,
+      "code": 6036,
       "name": "submissionCommitmentMismatch",
       "msg": "The content hash and salt do not match the submission's commitment"
     },
     {
-      "code": 6033,
+      "code": 6037,
       "name": "submissionAlreadyRevealed",
       "msg": "This submission was already revealed"
     },
     {
-      "code": 6034,
+      "code": 6038,
       "name": "submissionNotRevealed",
       "msg": "This submission's content was never revealed"
     },
     {
-      "code": 6035,
+      "code": 6039,
       "name": "contentClaimMismatch",
       "msg": "A revealed submission is finalized with its content claim; an unrevealed one without"
     },
     {
-      "code": 6036,
+      "code": 6040,
       "name": "taskFull",
       "msg": "The task accepts no more submissions"
     },
     {
-      "code": 6037,
+      "code": 6041,
       "name": "commitWindowClosed",
       "msg": "Votes can only be committed after submission reveals close and before commits close"
     },
     {
-      "code": 6038,
+      "code": 6042,
       "name": "creatorVote",
       "msg": "Task creators may not vote on their own task"
     },
     {
-      "code": 6039,
+      "code": 6043,
       "name": "stakeBelowMinimum",
       "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
-      "code": 6040,
+      "code": 6044,
       "name": "competitorVote",
       "msg": "Contributors to a task may not judge any submission of that task"
     },
     {
-      "code": 6041,
+      "code": 6045,
       "name": "committeeNotDrawn",
       "msg": "The task's committee has not been drawn yet"
     },
     {
-      "code": 6042,
+      "code": 6046,
       "name": "notDrawn",
       "msg": "This validator was not drawn for this submission's committee"
     },
     {
-      "code": 6043,
+      "code": 6047,
       "name": "drawNotDue",
       "msg": "The committee can be drawn only after submissions close and before commits close"
     },
     {
-      "code": 6044,
+      "code": 6048,
       "name": "drawNotReady",
       "msg": "The draw's target slot has not passed yet"
     },
     {
-      "code": 6045,
+      "code": 6049,
       "name": "alreadyDrawn",
       "msg": "The committee of this task is already drawn"
     },
     {
-      "code": 6046,
+      "code": 6050,
       "name": "invalidSlotHashes",
       "msg": "The account passed is not the SlotHashes sysvar"
     },
     {
-      "code": 6047,
+      "code": 6051,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6048,
+      "code": 6052,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6049,
+      "code": 6053,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6050,
+      "code": 6054,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6051,
+      "code": 6055,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6052,
+      "code": 6056,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6053,
+      "code": 6057,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6054,
+      "code": 6058,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6055,
+      "code": 6059,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6056,
+      "code": 6060,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6057,
+      "code": 6061,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6058,
+      "code": 6062,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6059,
+      "code": 6063,
       "name": "submissionNotRejected",
       "msg": "Only the bond of a rejected, duplicate or unrevealed submission can be slashed"
     },
     {
-      "code": 6060,
+      "code": 6064,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6061,
+      "code": 6065,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6062,
+      "code": 6066,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6063,
+      "code": 6067,
       "name": "submissionRejected",
       "msg": "A rejected, duplicate or unrevealed submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6064,
+      "code": 6068,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6065,
+      "code": 6069,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6066,
+      "code": 6070,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6067,
+      "code": 6071,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6068,
+      "code": 6072,
       "name": "bountyExhausted",
       "msg": "Not enough lamports on the task to pay the keeper bounty"
     },
     {
-      "code": 6069,
+      "code": 6073,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6070,
+      "code": 6074,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6071,
+      "code": 6075,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6072,
+      "code": 6076,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6073,
+      "code": 6077,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6074,
+      "code": 6078,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6075,
+      "code": 6079,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6076,
+      "code": 6080,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6077,
+      "code": 6081,
       "name": "invalidReputation",
       "msg": "Reputation thresholds must be at most 10,000"
     },
     {
-      "code": 6078,
+      "code": 6082,
       "name": "vestingMismatch",
       "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
     },
     {
-      "code": 6079,
+      "code": 6083,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6080,
+      "code": 6084,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }
@@ -4946,6 +4987,23 @@ export type Merit = {
               "Largest fee a task may charge per submission."
             ],
             "type": "u64"
+          },
+          {
+            "name": "taskFeeBps",
+            "docs": [
+              "Non-refundable protocol fee every task pays to the treasury at creation, in bps of",
+              "its reward (1..=2,000, rounded up)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "emissionCapBps",
+            "docs": [
+              "The emission a task's participants can be paid, all together, is at most this share",
+              "of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for",
+              "emissions always loses money)."
+            ],
+            "type": "u16"
           },
           {
             "name": "minPhaseSecs",
@@ -5371,6 +5429,13 @@ export type Merit = {
           },
           {
             "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "forfeited",
+            "docs": [
+              "The share above what was left of the task's emission cap: back to the vault."
+            ],
             "type": "u64"
           },
           {
@@ -6554,6 +6619,29 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "protocolFee",
+            "docs": [
+              "Non-refundable protocol fee paid to the treasury at creation",
+              "(`task_fee_bps` of the reward, rounded up)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionCap",
+            "docs": [
+              "Most emission this task's participants can be paid, all together:",
+              "`emission_cap_bps` (< 100%) of `protocol_fee`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionPaid",
+            "docs": [
+              "Emission paid so far to this task's participants."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "fees",
             "docs": [
               "Submission fees paid into the vault."
@@ -6666,6 +6754,20 @@ export type Merit = {
                 32
               ]
             }
+          },
+          {
+            "name": "protocolFee",
+            "docs": [
+              "Paid to the treasury, non-refundable."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emissionCap",
+            "docs": [
+              "Most emission the task's participants can be paid."
+            ],
+            "type": "u64"
           }
         ]
       }

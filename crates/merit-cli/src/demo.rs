@@ -51,7 +51,7 @@ pub async fn run() -> Result<()> {
     let ix = c.fund_emissions(foundation.key.pubkey(), 20_000 * TOKEN, 1_000_000_000);
     net.send(&[ix], &[&foundation.key]).await?;
     println!("0. a foundation funds 20,000 tokens of emissions; epochs last one day, epoch 0 emits 5,000 and each later one 5% less");
-    let creator = actor(&mut net, "creator", 1_000 * TOKEN, 0).await?;
+    let creator = actor(&mut net, "creator", 1_050 * TOKEN, 0).await?;
     let keeper = actor(&mut net, "keeper", 0, 0).await?;
     let contributors = vec![
         (actor(&mut net, "alice", TOKEN, 100 * TOKEN).await?, 90u8),
@@ -280,7 +280,7 @@ pub async fn run() -> Result<()> {
                 .await
                 .ok_or_else(|| anyhow!("vote"))?;
             if vote.points > 0 {
-                let ix = c.claim_vote_emission(v.key.pubkey(), *sub, vote.epoch);
+                let ix = c.claim_vote_emission(v.key.pubkey(), task, *sub, vote.epoch);
                 let before = net.wallet_balance(&v.key.pubkey()).await;
                 net.send(&[ix], &[&v.key]).await?;
                 emitted += net.wallet_balance(&v.key.pubkey()).await - before;

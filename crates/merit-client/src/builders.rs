@@ -159,6 +159,7 @@ impl MeritClient {
                 task,
                 task_vault: pda::task_vault(&task),
                 creator_token: self.ata(&creator),
+                treasury_vault: pda::treasury(),
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
                 system_program: system_program::ID,
@@ -486,6 +487,7 @@ impl MeritClient {
                 config: pda::config(),
                 epoch: pda::epoch(epoch),
                 submission: pda::submission(&task, &contributor),
+                task,
                 emission_vault: pda::emission_vault(),
                 contributor_token: self.ata(&contributor),
                 vesting,
@@ -498,10 +500,12 @@ impl MeritClient {
         )
     }
 
-    /// `epoch` is the vote's epoch (`Vote::epoch`, set by `claim_vote`).
+    /// `epoch` is the vote's epoch (`Vote::epoch`, set by `claim_vote`); `task` is the
+    /// submission's task.
     pub fn claim_vote_emission(
         &self,
         validator: Pubkey,
+        task: Pubkey,
         submission: Pubkey,
         epoch: u64,
     ) -> Instruction {
@@ -512,6 +516,7 @@ impl MeritClient {
                 config: pda::config(),
                 epoch: pda::epoch(epoch),
                 vote: pda::vote(&submission, &validator),
+                task,
                 emission_vault: pda::emission_vault(),
                 validator_token: self.ata(&validator),
                 vesting,

@@ -115,11 +115,16 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
 
     // The creator, the keeper and the emission funding.
     let tasks_total = u64::from(scenario.epochs) * u64::from(scenario.tasks_per_epoch);
+    let protocol_fee = merit::math::bps_ceil(scenario.task.reward * TOKEN, params.task_fee_bps)
+        .map_err(|e| anyhow!("{e}"))?;
     let creator = keypair(&mut rng);
     let keeper = keypair(&mut rng);
     let funder = keypair(&mut rng);
     for (who, tokens) in [
-        (&creator, tasks_total * scenario.task.reward * TOKEN),
+        (
+            &creator,
+            tasks_total * (scenario.task.reward * TOKEN + protocol_fee),
+        ),
         (&keeper, 0),
         (&funder, scenario.emission_funding * TOKEN),
     ] {
@@ -533,24 +538,21 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         for (s, v, _) in &vote_points {
             let a = &agents[*v];
             items.push((
-                client.claim_vote_emission(a.key.pubkey(), subs[*s].key, epoch),
+                client.claim_vote_emission(a.key.pubkey(), subs[*s].task, subs[*s].key, epoch),
                 vec![&a.key],
             ));
         }
+        // What each claim pays is the epoch share capped by its task's emission cap: read
+        // it back from the agents' holdings.
+        let mut before = Vec::with_capacity(agents.len());
+        for a in &agents {
+            before.push(holdings(&mut net, &a.key.pubkey()).await);
+        }
         totals.transactions += items.len() as u64;
         check(net.send_batch(&items).await, "emission claim")?;
-        for (s, sub) in subs.iter().zip(&outcomes) {
-            if sub.points > 0 {
-                agents[s.author].emissions += share(
-                    closed.contributor_emission,
-                    sub.points,
-                    closed.contributor_points,
-                );
-            }
-        }
-        for (_, v, points) in vote_points {
-            agents[v].emissions +=
-                share(closed.validator_emission, points, closed.validator_points);
+        let _ = &closed;
+        for (a, before) in agents.iter_mut().zip(before) {
+            a.emissions += holdings(&mut net, &a.key.pubkey()).await - before;
         }
         for a in agents.iter_mut() {
             let net_now = a.net();
@@ -567,9 +569,14 @@ fn merit_error(e: MeritError) -> u32 {
     anchor_lang::error::ERROR_CODE_OFFSET + e as u32
 }
 
-/// `floor(emission * points / total)`, the program's own emission formula.
-fn share(emission: u64, points: u64, total: u128) -> u64 {
-    (u128::from(emission) * u128::from(points) / total.max(1)) as u64
+/// Tokens `owner` holds outside its stake: wallet and vesting balances.
+async fn holdings(net: &mut Localnet, owner: &Pubkey) -> u64 {
+    let vesting = net
+        .account::<Vesting>(&pda::vesting(owner))
+        .await
+        .map(|v| v.unlocked + v.unvested)
+        .unwrap_or(0);
+    net.wallet_balance(owner).await + vesting
 }
 
 async fn fund(net: &mut Localnet, who: &Keypair, tokens: u64) -> Result<()> {
@@ -674,7 +681,7 @@ async fn reconcile(
         let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
         totals.rewards_on_chain += task.paid_out;
         totals.fees_on_chain += task.fees;
-        fees_to_treasury += task.fees_to_treasury;
+        fees_to_treasury += task.fees_to_treasury + task.protocol_fee;
     }
     let config: Config = net
         .account(&pda::config())

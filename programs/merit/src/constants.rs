@@ -70,6 +70,8 @@ pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = 90 * 24 * 3600;
 pub const MAX_PHASE_SECS_FLOOR: i64 = 30 * 24 * 3600;
 pub const MAX_TASK_DURATION_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_KEEPER_BOUNTY_LAMPORTS: u64 = 1_000_000_000;
+/// Highest protocol fee a task can be charged, in bps of its reward.
+pub const MAX_TASK_FEE_BPS: u16 = 2_000;
 pub const MAX_SUBMISSIONS_PER_TASK: u16 = 1_000;
 pub const MIN_EPOCH_SECS: i64 = 60;
 pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;

@@ -69,6 +69,10 @@ pub struct TaskCreated {
     pub reveal_deadline: i64,
     pub submission_fee: u64,
     pub terms_hash: [u8; 32],
+    /// Paid to the treasury, non-refundable.
+    pub protocol_fee: u64,
+    /// Most emission the task's participants can be paid.
+    pub emission_cap: u64,
 }
 
 #[event]
@@ -261,6 +265,8 @@ pub struct EmissionClaimed {
     pub owner: Pubkey,
     pub points: u64,
     pub amount: u64,
+    /// The share above what was left of the task's emission cap: back to the vault.
+    pub forfeited: u64,
     pub vested: bool,
 }
 

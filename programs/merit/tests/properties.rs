@@ -1,9 +1,11 @@
 //! Properties of the program's pure rules against straightforward reference
 //! implementations: the stake-weighted median and coherence, pro-rata shares of reward and
 //! emission pools, vesting, and reputation bounds.
+use anchor_lang::AnchorDeserialize;
 use merit::math::{bps_floor, mul_div_floor};
 use merit::state::{
-    is_coherent, weighted_median, Epoch, RepEvent, Reputation, RevealedVote, Side, Vesting,
+    is_coherent, weighted_median, ConfigParams, Epoch, RepEvent, Reputation, RevealedVote, Side,
+    Task, Vesting,
 };
 use proptest::prelude::*;
 
@@ -29,8 +31,49 @@ fn votes() -> impl Strategy<Value = Vec<(u64, u8)>> {
     prop::collection::vec((0u64..=u64::MAX / 64, 0u8..=100), 0..=32)
 }
 
+/// A task with `reward` under `params`, as `create_task` sets its fee and emission cap
+/// (every other field zero).
+fn task_with(reward: u64, params: &ConfigParams) -> Task {
+    let zeros = vec![0u8; 2_048];
+    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    let (fee, cap) = Task::protocol_fee_and_cap(reward, params).unwrap();
+    task.reward = reward;
+    task.protocol_fee = fee;
+    task.emission_cap = cap;
+    task
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A party that controls a task end to end (creator, every contributor, every judge)
+    /// gets its reward back and at most the task's emission cap, and never the protocol
+    /// fee: whatever the valid config, reward and claims, its emissions are below its fee.
+    #[test]
+    fn self_dealing_never_earns_back_the_protocol_fee(
+        reward in 1u64..=u64::MAX / 2,
+        fee_bps in 1u16..=2_000,
+        cap_bps in 0u16..10_000,
+        claims in prop::collection::vec((any::<u64>(), any::<u64>()), 0..=64),
+    ) {
+        let params = ConfigParams {
+            task_fee_bps: fee_bps,
+            emission_cap_bps: cap_bps,
+            ..ConfigParams::defaults(6)
+        };
+        prop_assert!(params.validate().is_ok());
+        let mut task = task_with(reward, &params);
+        let mut paid: u128 = 0;
+        for (share, points) in claims {
+            let got = task.take_emission(share, points % (reward.saturating_mul(2)).max(1)).unwrap();
+            prop_assert!(got <= share);
+            paid += u128::from(got);
+        }
+        prop_assert_eq!(paid, u128::from(task.emission_paid));
+        prop_assert!(task.emission_paid <= task.emission_cap);
+        prop_assert!(u128::from(task.emission_cap) < u128::from(task.protocol_fee));
+        prop_assert!(task.protocol_fee >= 1);
+    }
 
     #[test]
     fn weighted_median_matches_the_sorting_reference(votes in votes()) {

@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::EmissionClaimed;
 use crate::payout::Beneficiary;
-use crate::state::{Config, Epoch, Side, Submission, Vesting};
+use crate::state::{Config, Epoch, Side, Submission, Task, Vesting};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -26,6 +26,9 @@ pub struct ClaimSubmissionEmission<'info> {
         has_one = contributor @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
+    /// The submission's task, whose emission cap bounds the claim.
+    #[account(mut, address = submission.task @ MeritError::AccountMismatch)]
+    pub task: Box<Account<'info, Task>>,
     #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
     pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
@@ -49,15 +52,17 @@ pub struct ClaimSubmissionEmission<'info> {
 }
 
 /// Pays an accepted submission its share of its epoch's contributor emission,
-/// `floor(contributor_emission * points / contributor points)`, once the epoch is closed.
+/// `floor(contributor_emission * points / contributor points)`, once the epoch is closed,
+/// up to what is left of its task's emission cap.
 pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
     let a = ctx.accounts;
     a.submission.require_final()?;
     require!(!a.submission.emission_claimed, MeritError::AlreadyClaimed);
     let points = a.submission.points;
-    let amount = a
-        .config
-        .settle_emission(&mut a.epoch, Side::Contributor, points)?;
+    let (amount, forfeited) =
+        a.config
+            .settle_emission(&mut a.epoch, Side::Contributor, points, &mut a.task)?;
+    a.task.invariant()?;
     a.submission.emission_claimed = true;
     let vested = a.vesting.is_some();
     Beneficiary {
@@ -79,6 +84,7 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
         owner: a.contributor.key(),
         points,
         amount,
+        forfeited,
         vested,
     });
     Ok(())

@@ -4,7 +4,7 @@ use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
 use crate::payout::{Beneficiary, Source};
 use crate::state::{
-    is_coherent, vote_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
+    is_coherent, merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
 };
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -105,7 +105,8 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
         let params = a.config.params;
         a.stake
             .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params)?;
-        vote.points = vote_points(vote.weight, vote.multiplier_bps)?;
+        let value = task.vote_value(vote.weight, sub.coherent_weight)?;
+        vote.points = merit_points(value, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;
         let slice = sub.judge_pool(task)?;
         reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;

@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::EmissionClaimed;
 use crate::payout::Beneficiary;
-use crate::state::{Config, Epoch, Side, Vesting, Vote};
+use crate::state::{Config, Epoch, Side, Task, Vesting, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -26,6 +26,9 @@ pub struct ClaimVoteEmission<'info> {
         has_one = validator @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,
+    /// The vote's task, whose emission cap bounds the claim.
+    #[account(mut, address = vote.task @ MeritError::AccountMismatch)]
+    pub task: Box<Account<'info, Task>>,
     #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
     pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
@@ -50,15 +53,16 @@ pub struct ClaimVoteEmission<'info> {
 
 /// Pays a coherent vote (claimed with `claim_vote`, which fixes its points) its share of
 /// its epoch's validator emission, `floor(validator_emission * points / validator points)`,
-/// once the epoch is closed.
+/// once the epoch is closed, up to what is left of its task's emission cap.
 pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
     let a = ctx.accounts;
     require!(a.vote.claimed, MeritError::NoEmissionPoints);
     require!(!a.vote.emission_claimed, MeritError::AlreadyClaimed);
     let points = a.vote.points;
-    let amount = a
-        .config
-        .settle_emission(&mut a.epoch, Side::Validator, points)?;
+    let (amount, forfeited) =
+        a.config
+            .settle_emission(&mut a.epoch, Side::Validator, points, &mut a.task)?;
+    a.task.invariant()?;
     a.vote.emission_claimed = true;
     let vested = a.vesting.is_some();
     Beneficiary {
@@ -80,6 +84,7 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         owner: a.validator.key(),
         points,
         amount,
+        forfeited,
         vested,
     });
     Ok(())

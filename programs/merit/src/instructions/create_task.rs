@@ -71,6 +71,9 @@ pub struct CreateTask<'info> {
         token::token_program = token_program,
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Receives the task's protocol fee.
+    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
@@ -137,8 +140,11 @@ impl CreateTask<'_> {
     }
 }
 
-/// Escrows `reward` tokens and `(max_submissions + 3) * keeper_bounty_lamports` lamports:
-/// one bounty per submission finalized, two for the draw, one for the task's finalization.
+/// Escrows `reward` tokens and `(max_submissions + 3) * keeper_bounty_lamports` lamports
+/// (one bounty per submission finalized, two for the draw, one for the task's
+/// finalization), and pays the non-refundable protocol fee, `ceil(reward * task_fee_bps /
+/// 10,000)`, to the treasury; the task's participants can earn at most
+/// `emission_cap_bps` of that fee in emissions.
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
     let a = ctx.accounts;
@@ -146,6 +152,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
     let bounty_total = p
         .keeper_bounty_lamports
         .safe_mul(u64::from(args.max_submissions).safe_add(3)?)?;
+    let (protocol_fee, emission_cap) = Task::protocol_fee_and_cap(args.reward, &p)?;
     a.task.set_inner(Task {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.task,
@@ -195,6 +202,9 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         bounty_remaining: bounty_total,
         contributor_liability: 0,
         validator_liability: 0,
+        protocol_fee,
+        emission_cap,
+        emission_paid: 0,
         fees: 0,
         fees_to_treasury: 0,
         paid_out: 0,
@@ -203,11 +213,19 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
     });
     a.task.terms_hash = a.task.terms_hash();
     a.task.invariant()?;
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    tokens.transfer(
         a.creator_token.to_account_info(),
         a.task_vault.to_account_info(),
         a.creator.to_account_info(),
         args.reward,
+        &[],
+    )?;
+    tokens.transfer(
+        a.creator_token.to_account_info(),
+        a.treasury_vault.to_account_info(),
+        a.creator.to_account_info(),
+        protocol_fee,
         &[],
     )?;
     if bounty_total > 0 {
@@ -234,6 +252,8 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         reveal_deadline: args.reveal_deadline,
         submission_fee: args.submission_fee,
         terms_hash: a.task.terms_hash,
+        protocol_fee,
+        emission_cap,
     });
     Ok(())
 }

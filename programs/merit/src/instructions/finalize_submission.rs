@@ -3,8 +3,8 @@ use crate::error::MeritError;
 use crate::events::SubmissionFinalized;
 use crate::math::SafeMath;
 use crate::state::{
-    submission_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Stake,
-    Submission, Task,
+    merit_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Stake, Submission,
+    Task,
 };
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -117,7 +117,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
             task.accepted_score_sum = task
                 .accepted_score_sum
                 .safe_add(u64::from(sub.consensus_score))?;
-            sub.points = submission_points(sub.consensus_score, multiplier)?;
+            sub.points = merit_points(task.submission_value(sub.consensus_score)?, multiplier)?;
             Some(RepEvent::Accepted)
         }
         Outcome::Neutral => Some(RepEvent::Neutral),

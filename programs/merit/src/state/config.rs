@@ -44,6 +44,13 @@ pub struct ConfigParams {
     pub min_submission_fee: u64,
     /// Largest fee a task may charge per submission.
     pub max_submission_fee: u64,
+    /// Non-refundable protocol fee every task pays to the treasury at creation, in bps of
+    /// its reward (1..=2,000, rounded up).
+    pub task_fee_bps: u16,
+    /// The emission a task's participants can be paid, all together, is at most this share
+    /// of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for
+    /// emissions always loses money).
+    pub emission_cap_bps: u16,
     /// Shortest allowed phase (submission, submission reveal, commit, reveal), in seconds.
     pub min_phase_secs: i64,
     /// Longest allowed task, from creation to reveal deadline, in seconds.
@@ -86,6 +93,8 @@ impl ConfigParams {
             min_submission_bond: unit,
             min_submission_fee: (unit / 10).max(1),
             max_submission_fee: unit.saturating_mul(100),
+            task_fee_bps: 500,
+            emission_cap_bps: 8_000,
             min_phase_secs: 60,
             max_task_duration_secs: 90 * 24 * 3600,
             max_submissions_per_task: 256,
@@ -116,6 +125,8 @@ impl ConfigParams {
             && self.min_submission_bond > 0
             && self.min_submission_fee > 0
             && self.min_submission_fee <= self.max_submission_fee
+            && (1..=MAX_TASK_FEE_BPS).contains(&self.task_fee_bps)
+            && self.emission_cap_bps < BPS_DENOMINATOR
             && (1..=MAX_PHASE_SECS_FLOOR).contains(&self.min_phase_secs)
             && self.max_task_duration_secs >= self.min_phase_secs.saturating_mul(4)
             && self.max_task_duration_secs <= MAX_TASK_DURATION_SECS
@@ -199,13 +210,22 @@ impl Config {
             .safe_sub(self.emission_reserved)
     }
 
-    /// Books a claim of `points` on `epoch`'s `side`: returns the tokens to pay, and
-    /// releases the epoch side's rounding dust once its last point is claimed.
-    pub fn settle_emission(&mut self, epoch: &mut Epoch, side: Side, points: u64) -> Result<u64> {
+    /// Books a claim of `points` on `epoch`'s `side` for a participant of `task`: returns
+    /// `(paid, forfeited)`. The share is paid up to what is left of the task's emission cap;
+    /// the rest is forfeited and, like the epoch side's rounding dust once its last point
+    /// is claimed, released to the emission vault for later epochs.
+    pub fn settle_emission(
+        &mut self,
+        epoch: &mut Epoch,
+        side: Side,
+        points: u64,
+        task: &mut crate::state::Task,
+    ) -> Result<(u64, u64)> {
         let (share, released) = epoch.claim(side, points)?;
+        let paid = task.take_emission(share, points)?;
         self.emission_reserved = self.emission_reserved.safe_sub(share)?.safe_sub(released)?;
-        self.emission_paid = self.emission_paid.safe_add(share)?;
-        Ok(share)
+        self.emission_paid = self.emission_paid.safe_add(paid)?;
+        Ok((paid, share.safe_sub(paid)?))
     }
 
     /// Books a deposit: it warms up during the open epoch.

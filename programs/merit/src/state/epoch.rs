@@ -1,3 +1,4 @@
+use crate::constants::BPS_DENOMINATOR;
 use crate::error::MeritError;
 use crate::math::{apply_wad, bps_floor, retention_pow, SafeMath};
 use crate::state::ConfigParams;
@@ -126,14 +127,10 @@ impl Epoch {
     }
 }
 
-/// A vote's merit points: its seats times the validator's reputation multiplier (in bps,
-/// so a neutral validator's seat is 10,000 points).
-pub fn vote_points(seats: u64, multiplier_bps: u16) -> Result<u64> {
-    seats.safe_mul(u64::from(multiplier_bps))
-}
-
-/// An accepted submission's merit points: its consensus score times the contributor's
-/// reputation multiplier (in bps, so a neutral contributor's score 80 is 800,000 points).
-pub fn submission_points(score: u8, multiplier_bps: u16) -> Result<u64> {
-    u64::from(score).safe_mul(u64::from(multiplier_bps))
+/// Merit points of accepted work or a coherent vote: the value the creator paid for it
+/// (in base units of the stake token) times the participant's reputation multiplier (bps).
+/// A 1-unit task earns nothing measurable; see `Task::submission_value` and
+/// `Task::vote_value`.
+pub fn merit_points(value: u64, multiplier_bps: u16) -> Result<u64> {
+    crate::math::mul_div_floor(value, u64::from(multiplier_bps), u64::from(BPS_DENOMINATOR))
 }

@@ -1,7 +1,7 @@
 use crate::constants::MAX_VOTES_PER_SUBMISSION;
 use crate::error::MeritError;
 use crate::math::SafeMath;
-use crate::state::{vote_points, ContentStatus, Task};
+use crate::state::{merit_points, ContentStatus, Task};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -246,7 +246,13 @@ impl Submission {
             if is_coherent(v.score, consensus, tolerance) {
                 weight = weight.safe_add(v.weight)?;
                 count = count.safe_add(1)?;
-                points = points.safe_add(vote_points(v.weight, v.multiplier_bps)?)?;
+            }
+        }
+        // Each coherent vote's points, exactly as `claim_vote` will record them.
+        for v in self.revealed.iter() {
+            if is_coherent(v.score, consensus, tolerance) {
+                let value = task.vote_value(v.weight, weight)?;
+                points = points.safe_add(merit_points(value, v.multiplier_bps)?)?;
             }
         }
         self.quorum_reached = true;

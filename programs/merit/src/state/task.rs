@@ -1,6 +1,6 @@
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::math::{bps_floor, SafeMath};
+use crate::math::{bps_floor, mul_div_floor, SafeMath};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -90,6 +90,14 @@ pub struct Task {
     pub contributor_liability: u64,
     /// Tokens still owed to coherent validators.
     pub validator_liability: u64,
+    /// Non-refundable protocol fee paid to the treasury at creation
+    /// (`task_fee_bps` of the reward, rounded up).
+    pub protocol_fee: u64,
+    /// Most emission this task's participants can be paid, all together:
+    /// `emission_cap_bps` (< 100%) of `protocol_fee`.
+    pub emission_cap: u64,
+    /// Emission paid so far to this task's participants.
+    pub emission_paid: u64,
     /// Submission fees paid into the vault.
     pub fees: u64,
     /// Fees sent to the treasury (submissions no coherent judge was paid for).
@@ -182,6 +190,46 @@ impl Task {
     pub fn validator_slice(&self) -> Result<u64> {
         self.validator_pool()?
             .safe_div(u64::from(self.submission_count))
+    }
+
+    /// The value the creator put up for an accepted submission with `consensus`: its equal
+    /// share of the contributor pool, scaled by its score. What its merit points scale with.
+    pub fn submission_value(&self, consensus: u8) -> Result<u64> {
+        let slot = self
+            .contributor_pool()?
+            .safe_div(u64::from(self.submission_count))?;
+        mul_div_floor(slot, u64::from(consensus), u64::from(MAX_SCORE))
+    }
+
+    /// The value the creator pays a coherent vote of `weight` seats among `coherent_weight`:
+    /// its share of the submission's validator slice. What its merit points scale with.
+    pub fn vote_value(&self, weight: u64, coherent_weight: u64) -> Result<u64> {
+        mul_div_floor(self.validator_slice()?, weight, coherent_weight)
+    }
+
+    /// The protocol fee a task with `reward` pays under `params`, `ceil(reward *
+    /// task_fee_bps / 10,000)` (at least one base unit), and the most emission its
+    /// participants can be paid, `floor(fee * emission_cap_bps / 10,000)`, which is always
+    /// below the fee.
+    pub fn protocol_fee_and_cap(
+        reward: u64,
+        params: &crate::state::ConfigParams,
+    ) -> Result<(u64, u64)> {
+        let fee = crate::math::bps_ceil(reward, params.task_fee_bps)?;
+        Ok((fee, bps_floor(fee, params.emission_cap_bps)?))
+    }
+
+    /// Books an emission claim of `share` for `points` against this task's cap: returns
+    /// what may be paid, at most `emission_cap * points / reward` (each participant's part
+    /// of the cap in proportion to the value it was paid, so early claimants cannot take
+    /// the others' part) and at most what is left of the cap. The rest is forfeited and
+    /// stays in the emission vault for later epochs.
+    pub fn take_emission(&mut self, share: u64, points: u64) -> Result<u64> {
+        let room = self.emission_cap.safe_sub(self.emission_paid)?;
+        let part = mul_div_floor(self.emission_cap, points, self.reward)?;
+        let paid = share.min(part).min(room);
+        self.emission_paid = self.emission_paid.safe_add(paid)?;
+        Ok(paid)
     }
 
     /// Tokens the vault must hold: what was escrowed and paid in fees, less what left it.
@@ -335,7 +383,9 @@ impl Task {
             && self.submission_count <= self.max_submissions
             && self.accepted_count <= self.finalized_count
             && self.accepted_unclaimed <= self.accepted_count
-            && self.open_submissions <= self.submission_count;
+            && self.open_submissions <= self.submission_count
+            && self.emission_paid <= self.emission_cap
+            && self.emission_cap < self.protocol_fee.max(1);
         require!(ok, MeritError::InvariantViolated);
         Ok(())
     }

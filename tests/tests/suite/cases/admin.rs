@@ -175,6 +175,20 @@ async fn initialize_rejects_out_of_range_params() {
             min_submission_bond: 0,
             ..base
         },
+        // Free tasks, or emissions of 100% of the fee, would make self-dealing for
+        // emissions free again.
+        ConfigParams {
+            task_fee_bps: 0,
+            ..base
+        },
+        ConfigParams {
+            task_fee_bps: 2_001,
+            ..base
+        },
+        ConfigParams {
+            emission_cap_bps: 10_000,
+            ..base
+        },
         // Free submissions would make squatting a task's slots free again.
         ConfigParams {
             min_submission_fee: 0,

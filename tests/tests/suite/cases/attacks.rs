@@ -169,7 +169,9 @@ async fn extreme_basis_points_settle_exactly() {
         .unwrap();
     assert_eq!(t.balance(&keeper.pubkey()).await, 100 * TOKEN);
     assert_eq!(t.stake(&odd.pubkey()).await.deposited, 0);
-    assert_eq!(t.net.token_balance(&pda::treasury()).await, 0);
+    // The treasury holds the task's protocol fee and nothing slashed.
+    let protocol_fee = t.task(&task).await.protocol_fee;
+    assert_eq!(t.net.token_balance(&pda::treasury()).await, protocol_fee);
     // 100% validator share: the accepted contributor gets nothing, validators everything.
     t.claim_submission(&alice, task).await.unwrap();
     assert_eq!(t.balance(&alice.pubkey()).await, 0);

@@ -13,11 +13,16 @@ async fn context(params: ConfigParams) -> TestContext {
     .await
 }
 
+/// One-day epochs emitting 100 tokens, and a protocol fee (20% of a 1,000-token reward,
+/// 99.99% of it claimable as emission) whose cap does not bind on one task per epoch:
+/// these tests are about the epoch split. `cases/economics.rs` tests the cap.
 fn daily() -> ConfigParams {
     ConfigParams {
         epoch_length_secs: DAY,
-        initial_emission: 1_000 * TOKEN,
+        initial_emission: 100 * TOKEN,
         emission_decay_bps: 1_000,
+        task_fee_bps: 2_000,
+        emission_cap_bps: 9_999,
         ..ConfigParams::defaults(6)
     }
 }
@@ -174,19 +179,21 @@ async fn submission_finalized_just_before_and_after_an_epoch_closes_lands_in_the
 
     let (a, b) = (t.submission(&sa).await, t.submission(&sb).await);
     assert_eq!((a.epoch, b.epoch), (0, 1));
-    assert_eq!(a.points, 80 * 10_000);
-    assert_eq!(b.points, 90 * 10_000);
+    // Points are the value put up for the work (half the 800-token contributor pool,
+    // scaled by the score) at a neutral multiplier.
+    assert_eq!(a.points, 400 * TOKEN * 80 / 100);
+    assert_eq!(b.points, 400 * TOKEN * 90 / 100);
     assert_eq!(t.epoch(0).await.contributor_points, u128::from(a.points));
     assert_eq!(t.epoch(1).await.contributor_points, u128::from(b.points));
-    // Each coherent vote earns its seats times the multiplier (neutral reputation:
-    // 10,000 bps). The only active stake holds all 16 seats of each committee.
+    // Each coherent vote earns the value it is paid (its share of the submission's 100-token
+    // validator slice) at a neutral multiplier. The only active stake holds all 16 seats.
     let (wa, wb) = (
         t.vote(&sa, &val.pubkey()).await.weight,
         t.vote(&sb, &val.pubkey()).await.weight,
     );
     assert_eq!((wa, wb), (16, 16));
-    assert_eq!(t.epoch(0).await.validator_points, u128::from(wa * 10_000));
-    assert_eq!(t.epoch(1).await.validator_points, u128::from(wb * 10_000));
+    assert_eq!(t.epoch(0).await.validator_points, u128::from(100 * TOKEN));
+    assert_eq!(t.epoch(1).await.validator_points, u128::from(100 * TOKEN));
 }
 
 #[tokio::test]
@@ -236,16 +243,22 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     }
     t.close_epoch(&keeper).await;
     let e = t.epoch(0).await;
-    assert_eq!(e.contributor_emission, 600 * TOKEN);
-    assert_eq!(e.validator_emission, 400 * TOKEN);
-    assert_eq!(e.contributor_points, 150 * 10_000);
+    assert_eq!(e.contributor_emission, 60 * TOKEN);
+    assert_eq!(e.validator_emission, 40 * TOKEN);
+    // Three submissions share the 800-token contributor pool: each slot is worth 800/3.
+    let slot = 800 * TOKEN / 3;
+    assert_eq!(
+        e.contributor_points,
+        u128::from(slot * 90 / 100 + slot * 60 / 100)
+    );
 
     for (who, score) in [(&alice, 90u64), (&bob, 60)] {
         let before = t.balance(&who.pubkey()).await;
         t.claim_submission_emission(who, task).await.unwrap();
+        let points = u128::from(slot * score / 100);
         assert_eq!(
-            t.balance(&who.pubkey()).await - before,
-            600 * TOKEN * score / 150
+            u128::from(t.balance(&who.pubkey()).await - before),
+            u128::from(60 * TOKEN) * points / e.contributor_points
         );
         assert_merit_err(
             t.claim_submission_emission(who, task).await,
@@ -257,17 +270,27 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         MeritError::NoEmissionPoints,
     );
 
-    // Validators: each coherent vote's points are its seats x 10,000; shares are pro rata.
+    // Validators: each coherent vote's points are its share of the submission's validator
+    // slice (at a neutral multiplier); shares are pro rata.
     let total = e.validator_points;
+    let state = t.task(&task).await;
     let mut points_sum = 0u128;
     for v in [&v1, &v2] {
         let before = t.balance(&v.pubkey()).await;
         let mut expected = 0u64;
         for sub in &subs {
             let vote = t.vote(sub, &v.pubkey()).await;
-            assert_eq!(vote.points, vote.weight * 10_000);
+            let coherent = t.submission(sub).await.coherent_weight;
+            assert_eq!(
+                vote.points,
+                state.vote_value(vote.weight, coherent).unwrap()
+            );
             points_sum += u128::from(vote.points);
-            expected += (400 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
+            // The share, up to this vote's part of the task's emission cap.
+            let share = (40 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
+            let part = (u128::from(state.emission_cap) * u128::from(vote.points)
+                / u128::from(state.reward)) as u64;
+            expected += share.min(part);
             t.claim_vote_emission(v, *sub).await.unwrap();
         }
         assert_eq!(t.balance(&v.pubkey()).await - before, expected);
@@ -373,7 +396,7 @@ async fn claiming_someone_elses_emission_is_rejected() {
         &subs[0],
     );
     assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
-    let mut ix = c.claim_vote_emission(mallory.pubkey(), subs[0], 0);
+    let mut ix = c.claim_vote_emission(mallory.pubkey(), task, subs[0], 0);
     replace_account(
         &mut ix,
         &pda::vote(&subs[0], &mallory.pubkey()),
@@ -403,5 +426,5 @@ async fn epochs_advance_and_emissions_are_claimed_while_paused() {
     t.fund_emissions(&funder, 1_000 * TOKEN, 0).await.unwrap();
     t.close_epoch(&keeper).await;
     t.claim_submission_emission(&alice, task).await.unwrap();
-    assert_eq!(t.balance(&alice.pubkey()).await, 600 * TOKEN);
+    assert_eq!(t.balance(&alice.pubkey()).await, 60 * TOKEN);
 }

@@ -687,7 +687,7 @@ impl Fuzz {
                 }
             }
             Action::ClaimVoteEmission { a, sub } => {
-                if let Some((_, sub, _)) = self.sub(sub) {
+                if let Some((task, sub, _)) = self.sub(sub) {
                     let vote = pda::vote(&sub, &key(self, a));
                     let epoch = self
                         .t
@@ -696,7 +696,7 @@ impl Fuzz {
                         .await
                         .map(|v| v.epoch)
                         .unwrap_or(0);
-                    let ix = c.claim_vote_emission(key(self, a), sub, epoch);
+                    let ix = c.claim_vote_emission(key(self, a), task, sub, epoch);
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }

@@ -146,7 +146,7 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
     assert_eq!(
         t.net.token_balance(&pda::treasury()).await,
-        slashed - slasher_cut + FEE
+        slashed - slasher_cut + FEE + t.task(&task).await.protocol_fee
     );
 
     // Contributors: pro rata to consensus score among accepted.

@@ -3,6 +3,7 @@ mod admin;
 mod attacks;
 mod claim;
 mod crank;
+mod economics;
 mod epochs;
 mod finalize;
 mod fuzz;

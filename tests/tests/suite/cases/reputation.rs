@@ -183,11 +183,15 @@ async fn reputation_multiplier_scales_merit_points() {
     let val = t.validator(1_000 * TOKEN, 0).await;
     t.judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
-    let (_, subs) = t
+    let (task, subs) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(80))], &[&val])
         .await;
-    // Alice was at 6,000 (1.1x) when her second submission was finalized.
-    assert_eq!(t.submission(&subs[0]).await.points, 80 * 11_000);
+    // Alice was at 6,000 (1.1x) when her second submission was finalized: her points are
+    // the value the creator put up for it (its share of the contributor pool at score 80)
+    // times 1.1.
+    let value = t.task(&task).await.submission_value(80).unwrap();
+    assert_eq!(value, 640 * TOKEN);
+    assert_eq!(t.submission(&subs[0]).await.points, value * 11 / 10);
     // The validator had claimed nothing yet: still neutral (1.0x) at its reveal.
     assert_eq!(t.vote(&subs[0], &val.pubkey()).await.multiplier_bps, 10_000);
 }

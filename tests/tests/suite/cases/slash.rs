@@ -17,7 +17,7 @@ async fn slash_rejected_submission_splits_between_treasury_and_slasher() {
     let to_slasher = bond / 10;
     assert_eq!(t.balance(&slasher.pubkey()).await, to_slasher);
     assert_eq!(
-        t.net.token_balance(&pda::treasury()).await,
+        t.config().await.total_slashed_to_treasury,
         bond - to_slasher
     );
     let stake = t.stake(&alice.pubkey()).await;

@@ -23,6 +23,13 @@ async fn create_task_escrows_reward_and_keeper_bounties() {
         args.reward
     );
     assert_eq!(t.balance(&creator.pubkey()).await, 1_000 * TOKEN);
+    // 5% of the reward to the treasury, non-refundable; 80% of it is the most the task's
+    // participants can ever be paid in emissions.
+    assert_eq!(
+        (state.protocol_fee, state.emission_cap),
+        (50 * TOKEN, 40 * TOKEN)
+    );
+    assert_eq!(t.net.token_balance(&pda::treasury()).await, 50 * TOKEN);
     let rent = t.net.lamports(&task).await - state.bounty_remaining;
     let vault_rent = t.net.lamports(&pda::task_vault(&task)).await;
     assert_eq!(
@@ -213,12 +220,14 @@ async fn create_task_rejects_each_out_of_range_argument() {
             MeritError::InvalidReputation,
         ),
     ];
+    let fee = t.protocol_fee(base.reward).await;
+    t.mint_to(&creator.pubkey(), fee).await;
     for (args, err) in cases {
         let task = pda::task(&creator.pubkey(), args.id);
-        assert_merit_err(t.try_create_task(&creator, args).await, err);
+        assert_merit_err(t.try_create_task_raw(&creator, args).await, err);
         assert!(!t.exists(&task).await);
     }
-    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
+    assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN + fee);
 }
 
 #[tokio::test]
@@ -235,7 +244,7 @@ async fn create_task_with_a_reused_id_is_rejected() {
     let creator = t.actor(3_000 * TOKEN).await;
     let args = t.task_args();
     t.create_task(&creator, args.clone()).await;
-    assert_fails(t.try_create_task(&creator, args).await);
+    assert_fails(t.try_create_task_raw(&creator, args).await);
     assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
 }
 
@@ -255,7 +264,7 @@ async fn create_task_paying_from_someone_elses_account_is_rejected() {
 }
 
 #[tokio::test]
-async fn cancel_task_refunds_everything_and_closes() {
+async fn cancel_task_refunds_everything_but_the_protocol_fee_and_closes() {
     let mut t = TestContext::new().await;
     let creator = t.actor(2_000 * TOKEN).await;
     let lamports_before = t.net.lamports(&creator.pubkey()).await;
@@ -267,6 +276,10 @@ async fn cancel_task_refunds_everything_and_closes() {
     assert!(!t.exists(&pda::task_vault(&task)).await);
     assert_eq!(t.balance(&creator.pubkey()).await, 2_000 * TOKEN);
     assert_eq!(t.net.lamports(&creator.pubkey()).await, lamports_before);
+    // The protocol fee is not refunded: posting tasks is never free.
+    let fee = t.protocol_fee(1_000 * TOKEN).await;
+    assert!(fee > 0);
+    assert_eq!(t.net.token_balance(&pda::treasury()).await, fee);
 }
 
 #[tokio::test]

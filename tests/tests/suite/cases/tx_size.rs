@@ -59,7 +59,8 @@ async fn every_instruction_fits_in_one_transaction() {
         c.advance_epoch(ap, u64::MAX - 1, u64::MAX),
         c.with_vesting(true)
             .claim_submission_emission(ap, task, u64::MAX),
-        c.with_vesting(true).claim_vote_emission(ap, sub, u64::MAX),
+        c.with_vesting(true)
+            .claim_vote_emission(ap, task, sub, u64::MAX),
         c.withdraw_vested(ap),
         c.reclaim_task(ap, task),
         c.close_vote(sub, b),

@@ -123,9 +123,10 @@ async fn emission_claims_vest_too() {
         .await;
     t.close_epoch(&keeper).await;
     t.claim_submission_emission(&alice, task).await.unwrap();
-    let contributor_emission = t.epoch(0).await.contributor_emission;
-    assert!(contributor_emission > 0);
-    assert_eq!(vesting(&mut t, &alice).await.unvested, contributor_emission);
+    // Her share, up to her part of the task's emission cap, all into vesting.
+    let paid = t.task(&task).await.emission_paid;
+    assert!(paid > 0 && paid <= t.epoch(0).await.contributor_emission);
+    assert_eq!(vesting(&mut t, &alice).await.unvested, paid);
     assert_eq!(t.balance(&alice.pubkey()).await, 0);
 }
 
