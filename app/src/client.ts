@@ -50,6 +50,7 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     vestingDurationSecs: new BN(0),
     reputationAlphaBps: 2_000,
     reputationDecayBps: 1_000,
+    paramTimelockSecs: new BN(2 * day),
   };
 }
 
@@ -119,10 +120,26 @@ export class MeritClient {
       .instruction();
   }
 
-  updateConfig(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
+  /** Proposes new parameters, applicable after the config's `paramTimelockSecs`. */
+  proposeConfig(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
     return this.program.methods
-      .updateConfig(a.params)
+      .proposeConfig(a.params)
       .accountsStrict({ admin: a.admin, config: pda.config() })
+      .instruction();
+  }
+
+  cancelConfig(a: { admin: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .cancelConfig()
+      .accountsStrict({ admin: a.admin, config: pda.config() })
+      .instruction();
+  }
+
+  /** Applies the pending parameters (anyone, once the timelock has elapsed). */
+  applyConfig(a: { caller: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .applyConfig()
+      .accountsStrict({ caller: a.caller, config: pda.config() })
       .instruction();
   }
 

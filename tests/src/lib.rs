@@ -98,14 +98,24 @@ impl TestContext {
         self.net.client
     }
 
-    /// Turns vesting on or off (admin `update_config`) and tells the client.
+    /// Turns vesting on or off (admin `propose_config`, the clock moved past the
+    /// timelock, `apply_config`) and tells the client.
     pub async fn set_vesting(&mut self, duration: i64) {
-        let admin = self.admin();
         let mut params = self.config().await.params;
         params.vesting_duration_secs = duration;
-        let ix = self.client().update_config(admin.pubkey(), params);
-        self.send(&[ix], &[&admin]).await.expect("update_config");
+        self.change_params(params).await;
         self.net.client = self.net.client.with_vesting(duration > 0);
+    }
+
+    /// Proposes `params`, moves the clock to the end of the timelock, and applies them.
+    pub async fn change_params(&mut self, params: ConfigParams) {
+        let admin = self.admin();
+        let ix = self.client().propose_config(admin.pubkey(), params);
+        self.send(&[ix], &[&admin]).await.expect("propose_config");
+        let eta = self.config().await.pending_params_eta;
+        self.set_time(eta.max(self.now()));
+        let ix = self.client().apply_config(admin.pubkey());
+        self.send(&[ix], &[&admin]).await.expect("apply_config");
     }
 
     pub fn admin(&self) -> Keypair {

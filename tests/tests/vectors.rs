@@ -69,6 +69,7 @@ fn params_json(p: &ConfigParams) -> Value {
         "vestingDurationSecs": i64v(p.vesting_duration_secs),
         "reputationAlphaBps": p.reputation_alpha_bps,
         "reputationDecayBps": p.reputation_decay_bps,
+        "paramTimelockSecs": i64v(p.param_timelock_secs),
     })
 }
 
@@ -151,10 +152,16 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             &c.initialize(a, params),
         ),
         ix_json(
-            "updateConfig",
+            "proposeConfig",
             json!({"admin": pk(&a), "params": params_json(&params)}),
-            &c.update_config(a, params),
+            &c.propose_config(a, params),
         ),
+        ix_json(
+            "cancelConfig",
+            json!({"admin": pk(&a)}),
+            &c.cancel_config(a),
+        ),
+        ix_json("applyConfig", json!({"caller": pk(&b)}), &c.apply_config(b)),
         ix_json(
             "setPaused",
             json!({"admin": pk(&a), "paused": true}),

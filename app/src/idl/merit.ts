@@ -163,6 +163,97 @@ export type Merit = {
       ]
     },
     {
+      "name": "applyConfig",
+      "docs": [
+        "Anyone, once the timelock has elapsed: applies the pending parameters (running",
+        "tasks keep the rules they snapshotted)."
+      ],
+      "discriminator": [
+        121,
+        42,
+        53,
+        8,
+        51,
+        150,
+        105,
+        249
+      ],
+      "accounts": [
+        {
+          "name": "caller",
+          "docs": [
+            "Anyone: it can only apply what the admin proposed, after the timelock."
+          ],
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "cancelConfig",
+      "docs": [
+        "Admin: withdraws the pending parameter proposal."
+      ],
+      "discriminator": [
+        91,
+        124,
+        207,
+        75,
+        179,
+        108,
+        227,
+        13
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "cancelTask",
       "docs": [
         "Task creator: cancels a task that has no submission, refunding everything."
@@ -2340,6 +2431,61 @@ export type Merit = {
       ]
     },
     {
+      "name": "proposeConfig",
+      "docs": [
+        "Admin: proposes new protocol parameters (validated), applicable after the current",
+        "`param_timelock_secs`; replaces an earlier proposal."
+      ],
+      "discriminator": [
+        163,
+        247,
+        238,
+        160,
+        236,
+        129,
+        153,
+        160
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "configParams"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "reclaimTask",
       "docs": [
         "Task creator: after finalization, takes back what no one can claim; closes the",
@@ -3457,60 +3603,6 @@ export type Merit = {
       ]
     },
     {
-      "name": "updateConfig",
-      "docs": [
-        "Admin: replaces the protocol parameters (validated; running tasks keep theirs)."
-      ],
-      "discriminator": [
-        29,
-        158,
-        252,
-        191,
-        10,
-        83,
-        219,
-        99
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "signer": true,
-          "relations": [
-            "config"
-          ]
-        },
-        {
-          "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
-        }
-      ],
-      "args": [
-        {
-          "name": "params",
-          "type": {
-            "defined": {
-              "name": "configParams"
-            }
-          }
-        }
-      ]
-    },
-    {
       "name": "withdrawStake",
       "docs": [
         "Stake owner: withdraws the pending unstake after its cooldown."
@@ -3843,6 +3935,32 @@ export type Merit = {
         167,
         178,
         91
+      ]
+    },
+    {
+      "name": "configProposalCancelled",
+      "discriminator": [
+        39,
+        218,
+        97,
+        147,
+        66,
+        122,
+        22,
+        71
+      ]
+    },
+    {
+      "name": "configProposed",
+      "discriminator": [
+        148,
+        34,
+        23,
+        129,
+        45,
+        161,
+        66,
+        192
       ]
     },
     {
@@ -4223,351 +4341,361 @@ export type Merit = {
     },
     {
       "code": 6015,
+      "name": "noPendingConfig",
+      "msg": "No parameter change is pending"
+    },
+    {
+      "code": 6016,
+      "name": "timelockNotElapsed",
+      "msg": "The parameter change's timelock has not elapsed"
+    },
+    {
+      "code": 6017,
       "name": "zeroAmount",
       "msg": "Amount must be greater than zero"
     },
     {
-      "code": 6016,
+      "code": 6018,
       "name": "insufficientUnlockedStake",
       "msg": "Not enough unlocked stake"
     },
     {
-      "code": 6017,
+      "code": 6019,
       "name": "nothingToWithdraw",
       "msg": "Nothing is waiting to be unstaked"
     },
     {
-      "code": 6018,
+      "code": 6020,
       "name": "cooldownNotElapsed",
       "msg": "The unstake cooldown has not elapsed"
     },
     {
-      "code": 6019,
+      "code": 6021,
       "name": "uriTooLong",
       "msg": "URI is longer than 200 bytes"
     },
     {
-      "code": 6020,
+      "code": 6022,
       "name": "invalidDeadlines",
       "msg": "Deadlines must be in the future, increasing, and each phase long enough"
     },
     {
-      "code": 6021,
+      "code": 6023,
       "name": "taskTooLong",
       "msg": "Task lasts longer than the protocol allows"
     },
     {
-      "code": 6022,
+      "code": 6024,
       "name": "invalidThresholds",
       "msg": "Score thresholds must satisfy 1 <= reject < accept <= 100, within the protocol's bounds"
     },
     {
-      "code": 6023,
+      "code": 6025,
       "name": "invalidBps",
       "msg": "Basis points must be at most 10,000"
     },
     {
-      "code": 6024,
+      "code": 6026,
       "name": "invalidMaxSubmissions",
       "msg": "Max submissions must be between 1 and the protocol cap"
     },
     {
-      "code": 6025,
+      "code": 6027,
       "name": "invalidCommitteeSize",
       "msg": "Committee size must be within the protocol's bounds"
     },
     {
-      "code": 6026,
+      "code": 6028,
       "name": "bondTooSmall",
       "msg": "Submission bond is below the protocol minimum"
     },
     {
-      "code": 6027,
+      "code": 6029,
       "name": "invalidQuorum",
       "msg": "Quorum must be at least one seat and no more than the protocol allows for the committee size"
     },
     {
-      "code": 6028,
+      "code": 6030,
       "name": "notTaskCreator",
       "msg": "Only the task's creator may do this"
     },
     {
-      "code": 6029,
+      "code": 6031,
       "name": "taskHasSubmissions",
       "msg": "A task can only be cancelled before anything was submitted"
     },
     {
-      "code": 6030,
+      "code": 6032,
       "name": "submissionWindowClosed",
       "msg": "The submission window is closed"
     },
     {
-      "code": 6031,
+      "code": 6033,
       "name": "alreadySubmitted",
       "msg": "This contributor already submitted to this task"
     },
     {
-      "code": 6032,
+      "code": 6034,
       "name": "duplicateContent",
       "msg": "An earlier commitment to this content was already revealed"
     },
     {
-      "code": 6033,
+      "code": 6035,
       "name": "termsMismatch",
       "msg": "The task's terms are not the ones the submission was made under"
     },
     {
-      "code": 6034,
+      "code": 6036,
       "name": "invalidSubmissionFee",
       "msg": "Submission fee is outside the protocol's bounds"
     },
     {
-      "code": 6035,
+      "code": 6037,
       "name": "submissionRevealClosed",
       "msg": "Submissions can only be revealed after submissions close and before the submission reveal deadline"
     },
     {
-      "code": 6036,
+      "code": 6038,
       "name": "submissionCommitmentMismatch",
       "msg": "The content hash and salt do not match the submission's commitment"
     },
     {
-      "code": 6037,
+      "code": 6039,
       "name": "submissionAlreadyRevealed",
       "msg": "This submission was already revealed"
     },
     {
-      "code": 6038,
+      "code": 6040,
       "name": "submissionNotRevealed",
       "msg": "This submission's content was never revealed"
     },
     {
-      "code": 6039,
+      "code": 6041,
       "name": "contentClaimMismatch",
       "msg": "A revealed submission is finalized with its content claim; an unrevealed one without"
     },
     {
-      "code": 6040,
+      "code": 6042,
       "name": "taskFull",
       "msg": "The task accepts no more submissions"
     },
     {
-      "code": 6041,
+      "code": 6043,
       "name": "commitWindowClosed",
       "msg": "Votes can only be committed after submission reveals close and before commits close"
     },
     {
-      "code": 6042,
+      "code": 6044,
       "name": "creatorVote",
       "msg": "Task creators may not vote on their own task"
     },
     {
-      "code": 6043,
+      "code": 6045,
       "name": "stakeBelowMinimum",
       "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
-      "code": 6044,
+      "code": 6046,
       "name": "competitorVote",
       "msg": "Contributors to a task may not judge any submission of that task"
     },
     {
-      "code": 6045,
+      "code": 6047,
       "name": "committeeNotDrawn",
       "msg": "The task's committee has not been drawn yet"
     },
     {
-      "code": 6046,
+      "code": 6048,
       "name": "notDrawn",
       "msg": "This validator was not drawn for this submission's committee"
     },
     {
-      "code": 6047,
+      "code": 6049,
       "name": "drawNotDue",
       "msg": "The committee can be drawn only after submissions close and before commits close"
     },
     {
-      "code": 6048,
+      "code": 6050,
       "name": "drawNotReady",
       "msg": "The draw's target slot has not passed yet"
     },
     {
-      "code": 6049,
+      "code": 6051,
       "name": "alreadyDrawn",
       "msg": "The committee of this task is already drawn"
     },
     {
-      "code": 6050,
+      "code": 6052,
       "name": "invalidSlotHashes",
       "msg": "The account passed is not the SlotHashes sysvar"
     },
     {
-      "code": 6051,
+      "code": 6053,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6052,
+      "code": 6054,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6053,
+      "code": 6055,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6054,
+      "code": 6056,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6055,
+      "code": 6057,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6056,
+      "code": 6058,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6057,
+      "code": 6059,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6058,
+      "code": 6060,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6059,
+      "code": 6061,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6060,
+      "code": 6062,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6061,
+      "code": 6063,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6062,
+      "code": 6064,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6063,
+      "code": 6065,
       "name": "submissionNotRejected",
       "msg": "Only the bond of a rejected, duplicate or unrevealed submission can be slashed"
     },
     {
-      "code": 6064,
+      "code": 6066,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6065,
+      "code": 6067,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6066,
+      "code": 6068,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6067,
+      "code": 6069,
       "name": "submissionRejected",
       "msg": "A rejected, duplicate or unrevealed submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6068,
+      "code": 6070,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6069,
+      "code": 6071,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6070,
+      "code": 6072,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6071,
+      "code": 6073,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6072,
+      "code": 6074,
       "name": "bountyExhausted",
       "msg": "Not enough lamports on the task to pay the keeper bounty"
     },
     {
-      "code": 6073,
+      "code": 6075,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6074,
+      "code": 6076,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6075,
+      "code": 6077,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6076,
+      "code": 6078,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6077,
+      "code": 6079,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6078,
+      "code": 6080,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6079,
+      "code": 6081,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6080,
+      "code": 6082,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6081,
+      "code": 6083,
       "name": "invalidReputation",
       "msg": "Reputation thresholds must be at most 10,000"
     },
     {
-      "code": 6082,
+      "code": 6084,
       "name": "vestingMismatch",
       "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
     },
     {
-      "code": 6083,
+      "code": 6085,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6084,
+      "code": 6086,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }
@@ -4829,6 +4957,23 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "pendingParams",
+            "docs": [
+              "Parameters proposed by the admin, applicable from `pending_params_eta`."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "configParams"
+                }
+              }
+            }
+          },
+          {
+            "name": "pendingParamsEta",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -4948,7 +5093,7 @@ export type Merit = {
           {
             "name": "slasherRewardBps",
             "docs": [
-              "Share of every slash paid to the caller of `slash_*` (0..=10,000)."
+              "Share of every slash paid to the caller of `slash_*` (0..=2,000)."
             ],
             "type": "u16"
           },
@@ -5074,12 +5219,65 @@ export type Merit = {
               "Per idle epoch, reputation moves this much (bps of the gap) back toward neutral."
             ],
             "type": "u16"
+          },
+          {
+            "name": "paramTimelockSecs",
+            "docs": [
+              "Delay between `propose_config` and `apply_config`",
+              "(`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configProposalCancelled",
+      "docs": [
+        "The admin withdrew its pending proposal."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configProposed",
+      "docs": [
+        "The admin proposed new parameters, applicable from `eta`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
+            "name": "eta",
+            "type": "i64"
           }
         ]
       }
     },
     {
       "name": "configUpdated",
+      "docs": [
+        "A proposal was applied after its timelock."
+      ],
       "type": {
         "kind": "struct",
         "fields": [

@@ -82,8 +82,24 @@ impl MeritClient {
         }
     }
 
-    pub fn update_config(&self, admin: Pubkey, params: ConfigParams) -> Instruction {
-        build(Self::admin_only(admin), data::UpdateConfig { params })
+    /// Proposes new parameters, applicable after the config's `param_timelock_secs`.
+    pub fn propose_config(&self, admin: Pubkey, params: ConfigParams) -> Instruction {
+        build(Self::admin_only(admin), data::ProposeConfig { params })
+    }
+
+    pub fn cancel_config(&self, admin: Pubkey) -> Instruction {
+        build(Self::admin_only(admin), data::CancelConfig {})
+    }
+
+    /// Applies the pending parameters (anyone, once the timelock has elapsed).
+    pub fn apply_config(&self, caller: Pubkey) -> Instruction {
+        build(
+            acc::ApplyConfig {
+                caller,
+                config: pda::config(),
+            },
+            data::ApplyConfig {},
+        )
     }
 
     pub fn set_paused(&self, admin: Pubkey, paused: bool) -> Instruction {

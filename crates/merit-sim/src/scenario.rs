@@ -210,6 +210,7 @@ impl ProgramParams {
             vesting_duration_secs: self.vesting_duration_secs,
             reputation_alpha_bps: self.reputation_alpha_bps,
             reputation_decay_bps: self.reputation_decay_bps,
+            param_timelock_secs: d.param_timelock_secs,
         }
     }
 }

@@ -72,6 +72,15 @@ pub const MAX_TASK_DURATION_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_KEEPER_BOUNTY_LAMPORTS: u64 = 1_000_000_000;
 /// Highest protocol fee a task can be charged, in bps of its reward.
 pub const MAX_TASK_FEE_BPS: u16 = 2_000;
+/// Highest share of a slash paid to its caller: the rest always reaches the treasury.
+pub const MAX_SLASHER_REWARD_BPS: u16 = 2_000;
+/// Most an `advance_epoch` caller is paid above the new epoch's rent, whatever the
+/// config's keeper bounty: with one-minute epochs the donated keeper pool drains at most
+/// this much per minute.
+pub const MAX_EPOCH_BOUNTY_LAMPORTS: u64 = 100_000;
+/// Shortest and longest delay between proposing a parameter change and applying it.
+pub const MIN_PARAM_TIMELOCK_SECS: i64 = 3_600;
+pub const MAX_PARAM_TIMELOCK_SECS: i64 = 30 * 24 * 3600;
 pub const MAX_SUBMISSIONS_PER_TASK: u16 = 1_000;
 pub const MIN_EPOCH_SECS: i64 = 60;
 pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;

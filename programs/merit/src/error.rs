@@ -33,6 +33,10 @@ pub enum MeritError {
     MintExtensionNotAllowed,
     #[msg("A config parameter is out of its allowed range")]
     InvalidConfigParam,
+    #[msg("No parameter change is pending")]
+    NoPendingConfig,
+    #[msg("The parameter change's timelock has not elapsed")]
+    TimelockNotElapsed,
     #[msg("Amount must be greater than zero")]
     ZeroAmount,
     #[msg("Not enough unlocked stake")]

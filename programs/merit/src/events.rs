@@ -10,6 +10,21 @@ pub struct ConfigInitialized {
     pub params: ConfigParams,
 }
 
+/// The admin proposed new parameters, applicable from `eta`.
+#[event]
+pub struct ConfigProposed {
+    pub admin: Pubkey,
+    pub params: ConfigParams,
+    pub eta: i64,
+}
+
+/// The admin withdrew its pending proposal.
+#[event]
+pub struct ConfigProposalCancelled {
+    pub admin: Pubkey,
+}
+
+/// A proposal was applied after its timelock.
 #[event]
 pub struct ConfigUpdated {
     pub admin: Pubkey,

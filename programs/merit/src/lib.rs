@@ -41,9 +41,21 @@ pub mod merit {
         handle_initialize(ctx, params)
     }
 
-    /// Admin: replaces the protocol parameters (validated; running tasks keep theirs).
-    pub fn update_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
-        handle_update_config(ctx, params)
+    /// Admin: proposes new protocol parameters (validated), applicable after the current
+    /// `param_timelock_secs`; replaces an earlier proposal.
+    pub fn propose_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
+        handle_propose_config(ctx, params)
+    }
+
+    /// Admin: withdraws the pending parameter proposal.
+    pub fn cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
+        handle_cancel_config(ctx)
+    }
+
+    /// Anyone, once the timelock has elapsed: applies the pending parameters (running
+    /// tasks keep the rules they snapshotted).
+    pub fn apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
+        handle_apply_config(ctx)
     }
 
     /// Admin: pauses or resumes new activity (deposit, create task, submit, commit).

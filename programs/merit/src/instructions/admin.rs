@@ -1,7 +1,12 @@
-//! Admin instructions: parameters, pause, and the two-step admin handover.
+//! Admin instructions: parameters (propose, wait the timelock, apply; or cancel), pause
+//! (immediate), and the two-step admin handover.
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::{AdminTransferProposed, AdminTransferred, ConfigUpdated, PauseSet};
+use crate::events::{
+    AdminTransferProposed, AdminTransferred, ConfigProposalCancelled, ConfigProposed,
+    ConfigUpdated, PauseSet,
+};
+use crate::math::SafeMath;
 use crate::state::{Config, ConfigParams};
 use anchor_lang::prelude::*;
 
@@ -17,11 +22,71 @@ pub struct AdminOnly<'info> {
     pub config: Box<Account<'info, Config>>,
 }
 
+/// Proposes `params` (validated now), applicable once the *current* timelock has elapsed:
+/// a proposal cannot shorten its own delay. Replaces any earlier proposal.
 #[access_control(params.validate())]
-pub fn handle_update_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
-    ctx.accounts.config.params = params;
-    emit!(ConfigUpdated {
+pub fn handle_propose_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
+    let config = &mut ctx.accounts.config;
+    let eta = Clock::get()?
+        .unix_timestamp
+        .safe_add(config.params.param_timelock_secs)?;
+    config.pending_params = Some(params);
+    config.pending_params_eta = eta;
+    emit!(ConfigProposed {
         admin: ctx.accounts.admin.key(),
+        params,
+        eta,
+    });
+    Ok(())
+}
+
+pub fn handle_cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
+    let config = &mut ctx.accounts.config;
+    require!(config.pending_params.is_some(), MeritError::NoPendingConfig);
+    config.pending_params = None;
+    config.pending_params_eta = 0;
+    emit!(ConfigProposalCancelled {
+        admin: ctx.accounts.admin.key(),
+    });
+    Ok(())
+}
+
+#[derive(Accounts)]
+pub struct ApplyConfig<'info> {
+    /// Anyone: it can only apply what the admin proposed, after the timelock.
+    pub caller: Signer<'info>,
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+}
+
+impl ApplyConfig<'_> {
+    fn validate(&self) -> Result<()> {
+        require!(
+            self.config.pending_params.is_some(),
+            MeritError::NoPendingConfig
+        );
+        require!(
+            Clock::get()?.unix_timestamp >= self.config.pending_params_eta,
+            MeritError::TimelockNotElapsed
+        );
+        Ok(())
+    }
+}
+
+/// Applies the pending parameters once their timelock has elapsed. Running tasks keep the
+/// rules they snapshotted at creation.
+#[access_control(ctx.accounts.validate())]
+pub fn handle_apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
+    let config = &mut ctx.accounts.config;
+    let params = config
+        .pending_params
+        .take()
+        .ok_or(MeritError::NoPendingConfig)?;
+    params.validate()?;
+    config.params = params;
+    config.pending_params_eta = 0;
+    emit!(ConfigUpdated {
+        admin: config.admin,
         params,
     });
     Ok(())

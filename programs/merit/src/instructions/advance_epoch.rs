@@ -79,6 +79,7 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
     let rent = Rent::get()?.minimum_balance(8 + Epoch::INIT_SPACE);
     let bounty = p
         .keeper_bounty_lamports
+        .min(MAX_EPOCH_BOUNTY_LAMPORTS)
         .safe_add(rent)?
         .min(a.config.keeper_pool_lamports);
     a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_sub(bounty)?;

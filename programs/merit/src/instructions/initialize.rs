@@ -108,6 +108,8 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         keeper_pool_lamports: 0,
         total_active_stake: 0,
         total_warming_stake: 0,
+        pending_params: None,
+        pending_params_eta: 0,
         reserved: [0; 112],
     });
     let now = Clock::get()?.unix_timestamp;

@@ -31,7 +31,7 @@ pub struct ConfigParams {
     pub max_accept_threshold: u8,
     /// Share of an incoherent vote's bond that is slashed (0..=10,000).
     pub incoherence_slash_bps: u16,
-    /// Share of every slash paid to the caller of `slash_*` (0..=10,000).
+    /// Share of every slash paid to the caller of `slash_*` (0..=2,000).
     pub slasher_reward_bps: u16,
     /// A revealed score is coherent when |score - consensus| <= this (0..=100).
     pub coherence_tolerance: u8,
@@ -71,6 +71,9 @@ pub struct ConfigParams {
     pub reputation_alpha_bps: u16,
     /// Per idle epoch, reputation moves this much (bps of the gap) back toward neutral.
     pub reputation_decay_bps: u16,
+    /// Delay between `propose_config` and `apply_config`
+    /// (`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`).
+    pub param_timelock_secs: i64,
 }
 
 impl ConfigParams {
@@ -105,6 +108,7 @@ impl ConfigParams {
             vesting_duration_secs: 0,
             reputation_alpha_bps: 2_000,
             reputation_decay_bps: 1_000,
+            param_timelock_secs: 2 * 24 * 3600,
         }
     }
 
@@ -119,7 +123,7 @@ impl ConfigParams {
             && self.max_reject_threshold < self.max_accept_threshold
             && self.max_accept_threshold <= MAX_SCORE
             && self.incoherence_slash_bps <= BPS_DENOMINATOR
-            && self.slasher_reward_bps <= BPS_DENOMINATOR
+            && self.slasher_reward_bps <= MAX_SLASHER_REWARD_BPS
             && self.coherence_tolerance <= MAX_SCORE
             && self.keeper_bounty_lamports <= MAX_KEEPER_BOUNTY_LAMPORTS
             && self.min_submission_bond > 0
@@ -136,7 +140,9 @@ impl ConfigParams {
             && self.contributor_emission_bps <= BPS_DENOMINATOR
             && (0..=MAX_VESTING_SECS).contains(&self.vesting_duration_secs)
             && (1..=BPS_DENOMINATOR).contains(&self.reputation_alpha_bps)
-            && self.reputation_decay_bps <= BPS_DENOMINATOR;
+            && self.reputation_decay_bps <= BPS_DENOMINATOR
+            && (MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS)
+                .contains(&self.param_timelock_secs);
         require!(ok, MeritError::InvalidConfigParam);
         Ok(())
     }
@@ -189,6 +195,9 @@ pub struct Config {
     pub total_active_stake: u64,
     /// Stake deposited during the open epoch: active from the next one.
     pub total_warming_stake: u64,
+    /// Parameters proposed by the admin, applicable from `pending_params_eta`.
+    pub pending_params: Option<ConfigParams>,
+    pub pending_params_eta: i64,
     pub reserved: [u8; 112],
 }
 

@@ -221,32 +221,116 @@ async fn initialize_twice_is_rejected() {
 }
 
 #[tokio::test]
-async fn update_config_by_admin_applies_and_validates() {
+async fn a_parameter_change_applies_only_after_its_timelock() {
     let mut t = TestContext::new().await;
     let admin = t.admin();
+    let anyone = t.actor(0).await;
+    let timelock = t.config().await.params.param_timelock_secs;
+    assert_eq!(timelock, 2 * 24 * 3600);
     let mut params = ConfigParams::defaults(6);
     params.coherence_tolerance = 5;
-    let ix = t.client().update_config(admin.pubkey(), params);
+    // A proposal that would shorten the timelock still waits for the current one.
+    params.param_timelock_secs = merit::constants::MIN_PARAM_TIMELOCK_SECS;
+    let now = t.now();
+    let ix = t.client().propose_config(admin.pubkey(), params);
     t.send(&[ix], &[&admin]).await.unwrap();
-    assert_eq!(t.config().await.params.coherence_tolerance, 5);
+    let config = t.config().await;
+    assert_eq!(config.pending_params, Some(params));
+    assert_eq!(config.pending_params_eta, now + timelock);
+    assert_eq!(
+        config.params.coherence_tolerance, 15,
+        "nothing changes at proposal"
+    );
+    // One second early: refused, and nothing changes.
+    t.set_time(now + timelock - 1);
+    let apply = t.client().apply_config(anyone.pubkey());
+    assert_merit_err(
+        t.send(std::slice::from_ref(&apply), &[&anyone]).await,
+        MeritError::TimelockNotElapsed,
+    );
+    assert_eq!(t.config().await.params, ConfigParams::defaults(6));
+    // At the second: anyone applies it, once.
+    t.set_time(now + timelock);
+    t.send(std::slice::from_ref(&apply), &[&anyone])
+        .await
+        .unwrap();
+    let config = t.config().await;
+    assert_eq!(config.params, params);
+    assert_eq!(config.pending_params, None);
+    assert_merit_err(
+        t.send(&[apply], &[&anyone]).await,
+        MeritError::NoPendingConfig,
+    );
+}
 
+#[tokio::test]
+async fn a_parameter_change_never_alters_a_running_task() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let before = t.task(&task).await;
+    let mut params = ConfigParams::defaults(6);
+    params.incoherence_slash_bps = 10_000;
+    params.slasher_reward_bps = 2_000;
+    params.coherence_tolerance = 0;
+    params.vote_bond_bps = 10_000;
+    params.keeper_bounty_lamports = 1_000_000;
+    params.task_fee_bps = 2_000;
+    params.emission_cap_bps = 0;
+    t.change_params(params).await;
+    assert_eq!(t.config().await.params, params);
+    let after = t.task(&task).await;
+    assert_eq!(after.rules, before.rules);
+    assert_eq!(after.terms_hash, before.terms_hash);
+    assert_eq!(
+        (after.protocol_fee, after.emission_cap),
+        (before.protocol_fee, before.emission_cap)
+    );
+}
+
+#[tokio::test]
+async fn parameter_proposals_are_validated_admin_only_and_cancellable() {
+    let mut t = TestContext::new().await;
+    let admin = t.admin();
+    let mallory = t.actor(0).await;
+    let mut params = ConfigParams::defaults(6);
+    // Out of range at proposal time: refused.
     params.vote_bond_bps = 0;
-    let ix = t.client().update_config(admin.pubkey(), params);
+    let ix = t.client().propose_config(admin.pubkey(), params);
     assert_merit_err(
         t.send(&[ix], &[&admin]).await,
         MeritError::InvalidConfigParam,
     );
-    assert_eq!(t.config().await.params.vote_bond_bps, 1_000);
-}
-
-#[tokio::test]
-async fn update_config_by_non_admin_is_rejected() {
-    let mut t = TestContext::new().await;
-    let mallory = t.actor(0).await;
-    let mut params = ConfigParams::defaults(6);
-    params.slasher_reward_bps = 10_000;
-    let ix = t.client().update_config(mallory.pubkey(), params);
+    // A slasher may never be paid more than 20% of a slash.
+    params = ConfigParams::defaults(6);
+    params.slasher_reward_bps = 2_001;
+    let ix = t.client().propose_config(admin.pubkey(), params);
+    assert_merit_err(
+        t.send(&[ix], &[&admin]).await,
+        MeritError::InvalidConfigParam,
+    );
+    // Not the admin: refused.
+    params.slasher_reward_bps = 2_000;
+    let ix = t.client().propose_config(mallory.pubkey(), params);
     assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
+    assert_eq!(t.config().await.pending_params, None);
+    // Cancel: admin only, and only something pending.
+    let ix = t.client().cancel_config(admin.pubkey());
+    assert_merit_err(t.send(&[ix], &[&admin]).await, MeritError::NoPendingConfig);
+    let ix = t.client().propose_config(admin.pubkey(), params);
+    t.send(&[ix], &[&admin]).await.unwrap();
+    let ix = t.client().cancel_config(mallory.pubkey());
+    assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
+    let ix = t.client().cancel_config(admin.pubkey());
+    t.send(&[ix], &[&admin]).await.unwrap();
+    let eta = t.now() + 2 * 24 * 3600;
+    t.set_time(eta);
+    let ix = t.client().apply_config(mallory.pubkey());
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::NoPendingConfig,
+    );
     assert_eq!(t.config().await.params, ConfigParams::defaults(6));
 }
 

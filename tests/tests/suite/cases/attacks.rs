@@ -129,7 +129,7 @@ fn no_two_account_kinds_can_derive_the_same_seeds() {
 #[tokio::test]
 async fn extreme_basis_points_settle_exactly() {
     let params = ConfigParams {
-        slasher_reward_bps: 10_000,
+        slasher_reward_bps: merit::constants::MAX_SLASHER_REWARD_BPS,
         incoherence_slash_bps: 10_000,
         vote_bond_bps: 10_000,
         ..ConfigParams::defaults(6)
@@ -163,15 +163,18 @@ async fn extreme_basis_points_settle_exactly() {
     t.to_finalize_phase(&task).await;
     t.finalize_submission(&keeper, task, sub).await.unwrap();
     t.finalize_task(&keeper, task).await.unwrap();
-    // 100% incoherence slash, 100% to the slasher.
+    // 100% incoherence slash, the largest slasher share (20%) to the slasher.
     t.slash_vote(&keeper, task, sub, &odd.pubkey())
         .await
         .unwrap();
-    assert_eq!(t.balance(&keeper.pubkey()).await, 100 * TOKEN);
+    assert_eq!(t.balance(&keeper.pubkey()).await, 20 * TOKEN);
     assert_eq!(t.stake(&odd.pubkey()).await.deposited, 0);
-    // The treasury holds the task's protocol fee and nothing slashed.
+    // The treasury holds the task's protocol fee and the other 80 tokens.
     let protocol_fee = t.task(&task).await.protocol_fee;
-    assert_eq!(t.net.token_balance(&pda::treasury()).await, protocol_fee);
+    assert_eq!(
+        t.net.token_balance(&pda::treasury()).await,
+        protocol_fee + 80 * TOKEN
+    );
     // 100% validator share: the accepted contributor gets nothing, validators everything.
     t.claim_submission(&alice, task).await.unwrap();
     assert_eq!(t.balance(&alice.pubkey()).await, 0);

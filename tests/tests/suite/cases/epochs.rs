@@ -121,6 +121,30 @@ async fn advance_pays_the_keeper_from_the_keeper_pool_as_far_as_it_goes() {
 }
 
 #[tokio::test]
+async fn a_huge_keeper_bounty_cannot_drain_the_keeper_pool_through_short_epochs() {
+    // The largest bounty the config accepts (1 SOL) and one-minute epochs: each advance
+    // still pays at most MAX_EPOCH_BOUNTY_LAMPORTS above the new epoch's rent.
+    let mut t = context(ConfigParams {
+        epoch_length_secs: 60,
+        keeper_bounty_lamports: merit::constants::MAX_KEEPER_BOUNTY_LAMPORTS,
+        ..daily()
+    })
+    .await;
+    let keeper = t.actor(0).await;
+    let funder = t.actor(10 * TOKEN).await;
+    t.fund_emissions(&funder, 10 * TOKEN, 10_000_000_000)
+        .await
+        .unwrap();
+    for _ in 0..10 {
+        let before = t.net.lamports(&keeper.pubkey()).await;
+        t.close_epoch(&keeper).await;
+        let gained = t.net.lamports(&keeper.pubkey()).await - before;
+        assert_eq!(gained, merit::constants::MAX_EPOCH_BOUNTY_LAMPORTS);
+    }
+    assert!(t.config().await.keeper_pool_lamports > 9_000_000_000);
+}
+
+#[tokio::test]
 async fn fund_emissions_rejects_nothing_and_other_mints() {
     let mut t = context(daily()).await;
     let funder = t.actor(10 * TOKEN).await;

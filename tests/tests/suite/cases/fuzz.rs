@@ -260,6 +260,7 @@ impl Fuzz {
         let params = ConfigParams {
             epoch_length_secs: 24 * 3_600,
             initial_emission: 500 * TOKEN,
+            param_timelock_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
             ..ConfigParams::defaults(6)
         };
         let mut t = TestContext::with_options(LocalnetOptions {
@@ -709,12 +710,22 @@ impl Fuzz {
                 let admin = self.t.admin().pubkey();
                 let mut params = self.t.config().await.params;
                 params.vesting_duration_secs = if on { 2 * 24 * 3_600 } else { 0 };
-                if self
-                    .exec(vec![c.update_config(admin, params)], None, true)
-                    .await
-                    .is_ok()
-                {
-                    self.t.net.client = self.t.net.client.with_vesting(on);
+                // Propose; an apply before the timelock is refused; after it, applied.
+                let proposed = self
+                    .exec(vec![c.propose_config(admin, params)], None, true)
+                    .await;
+                if proposed.is_ok() {
+                    let early = self.exec(vec![c.apply_config(admin)], None, true).await;
+                    assert!(early.is_err(), "applied before the timelock");
+                    let eta = self.t.config().await.pending_params_eta;
+                    self.t.set_time(eta);
+                    if self
+                        .exec(vec![c.apply_config(admin)], None, true)
+                        .await
+                        .is_ok()
+                    {
+                        self.t.net.client = self.t.net.client.with_vesting(on);
+                    }
                 }
             }
             Action::SetPaused { on } => {

@@ -34,7 +34,9 @@ async fn every_instruction_fits_in_one_transaction() {
     let ap = a.pubkey();
     let ixs = vec![
         c.initialize(ap, ConfigParams::defaults(6)),
-        c.update_config(ap, ConfigParams::defaults(6)),
+        c.propose_config(ap, ConfigParams::defaults(6)),
+        c.cancel_config(ap),
+        c.apply_config(ap),
         c.set_paused(ap, true),
         c.propose_admin(ap, Some(b)),
         c.accept_admin(ap),
@@ -69,7 +71,7 @@ async fn every_instruction_fits_in_one_transaction() {
     ];
     assert_eq!(
         ixs.len(),
-        31,
+        33,
         "every builder, with and without vesting accounts"
     );
     for ix in ixs {
