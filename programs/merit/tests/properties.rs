@@ -131,7 +131,7 @@ proptest! {
         emission in 0u64..=u64::MAX / 4,
         points in prop::collection::vec(1u64..=u64::MAX / 1024, 1..40),
     ) {
-        let mut epoch = Epoch::open(0, 255, 0, 60).unwrap();
+        let mut epoch = Epoch::open(0, 255, 0, &ConfigParams { epoch_length_secs: 60, ..ConfigParams::defaults(6) }).unwrap();
         epoch.contributor_points = points.iter().map(|p| u128::from(*p)).sum();
         epoch.finish(emission, 10_000).unwrap();
         let (mut paid, mut released) = (0u128, 0u128);

@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::EpochAdvanced;
 use crate::math::SafeMath;
-use crate::state::{scheduled_emission, Config, Epoch};
+use crate::state::{Config, Epoch};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -61,20 +61,18 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
     require!(next_index == index, MeritError::WrongEpochIndex);
     let a = ctx.accounts;
     let p = a.config.params;
-    let emission =
-        scheduled_emission(&p, a.current_epoch.index)?.min(a.config.emission_available()?);
-    let reserved = a
-        .current_epoch
-        .finish(emission, p.contributor_emission_bps)?;
+    // The schedule and split the epoch snapshotted when it opened.
+    let closing = &a.current_epoch;
+    let emission = closing
+        .scheduled_emission
+        .min(a.config.emission_available()?);
+    let split = closing.contributor_emission_bps;
+    let reserved = a.current_epoch.finish(emission, split)?;
     a.config.emission_reserved = a.config.emission_reserved.safe_add(reserved)?;
     a.config.current_epoch = index;
     a.config.activate_warming_stake()?;
-    a.next_epoch.set_inner(Epoch::open(
-        index,
-        ctx.bumps.next_epoch,
-        start,
-        p.epoch_length_secs,
-    )?);
+    a.next_epoch
+        .set_inner(Epoch::open(index, ctx.bumps.next_epoch, start, &p)?);
 
     let rent = Rent::get()?.minimum_balance(8 + Epoch::INIT_SPACE);
     let bounty = p

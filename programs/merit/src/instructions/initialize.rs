@@ -113,12 +113,9 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         reserved: [0; 112],
     });
     let now = Clock::get()?.unix_timestamp;
-    accounts.first_epoch.set_inner(Epoch::open(
-        0,
-        ctx.bumps.first_epoch,
-        now,
-        params.epoch_length_secs,
-    )?);
+    accounts
+        .first_epoch
+        .set_inner(Epoch::open(0, ctx.bumps.first_epoch, now, &params)?);
     emit!(ConfigInitialized {
         admin: accounts.admin.key(),
         stake_mint: accounts.stake_mint.key(),

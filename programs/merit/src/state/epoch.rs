@@ -27,6 +27,11 @@ pub struct Epoch {
     pub validator_claimed: u64,
     pub contributor_points_claimed: u128,
     pub validator_points_claimed: u128,
+    /// Fixed at open from the parameters then: what the epoch emits at close (as far as
+    /// the vault allows), and the contributors' share of it. A parameter change applies
+    /// from the next epoch opened, never to points already being recorded.
+    pub scheduled_emission: u64,
+    pub contributor_emission_bps: u16,
     pub reserved: [u8; 32],
 }
 
@@ -46,13 +51,17 @@ pub fn scheduled_emission(params: &ConfigParams, index: u64) -> Result<u64> {
 }
 
 impl Epoch {
-    pub fn open(index: u64, bump: u8, start: i64, length: i64) -> Result<Self> {
+    /// Opens epoch `index` at `start`, snapshotting its length, schedule and split from
+    /// `params`.
+    pub fn open(index: u64, bump: u8, start: i64, params: &ConfigParams) -> Result<Self> {
         Ok(Epoch {
             version: crate::constants::ACCOUNT_VERSION,
             bump,
             index,
             start,
-            end: start.safe_add(length)?,
+            end: start.safe_add(params.epoch_length_secs)?,
+            scheduled_emission: scheduled_emission(params, index)?,
+            contributor_emission_bps: params.contributor_emission_bps,
             closed: false,
             contributor_points: 0,
             validator_points: 0,

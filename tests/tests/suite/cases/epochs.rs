@@ -145,6 +145,37 @@ async fn a_huge_keeper_bounty_cannot_drain_the_keeper_pool_through_short_epochs(
 }
 
 #[tokio::test]
+async fn an_emission_change_applies_from_the_next_epoch_not_to_the_open_one() {
+    let mut t = context(ConfigParams {
+        param_timelock_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
+        ..daily()
+    })
+    .await;
+    let (keeper, funder) = (t.actor(0).await, t.actor(5_000 * TOKEN).await);
+    t.fund_emissions(&funder, 5_000 * TOKEN, 0).await.unwrap();
+    let opened = t.epoch(0).await;
+    assert_eq!(
+        (opened.scheduled_emission, opened.contributor_emission_bps),
+        (100 * TOKEN, 6_000)
+    );
+    // An hour into epoch 0 the admin's change (ten times the emission, all to
+    // contributors) applies.
+    let mut params = t.config().await.params;
+    params.initial_emission = 1_000 * TOKEN;
+    params.contributor_emission_bps = 10_000;
+    t.change_params(params).await;
+    assert!(t.now() < opened.end);
+    assert_eq!(t.epoch(0).await.scheduled_emission, 100 * TOKEN);
+    // Epoch 0 closes with what it opened with (nobody earned points: it is kept back);
+    // epoch 1 opens with the new schedule (decayed once) and split.
+    t.close_epoch(&keeper).await;
+    let next = t.epoch(1).await;
+    assert_eq!(next.scheduled_emission, 900 * TOKEN);
+    assert_eq!(next.contributor_emission_bps, 10_000);
+    assert_eq!(t.config().await.emission_reserved, 0);
+}
+
+#[tokio::test]
 async fn fund_emissions_rejects_nothing_and_other_mints() {
     let mut t = context(daily()).await;
     let funder = t.actor(10 * TOKEN).await;

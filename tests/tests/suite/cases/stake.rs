@@ -182,3 +182,23 @@ async fn withdraw_without_the_owners_signature_is_rejected() {
     assert_anchor_err(t.send(&[ix], &[]).await, ErrorCode::AccountNotSigner);
     assert_eq!(t.stake(&alice.pubkey()).await.unstaking, 50 * TOKEN);
 }
+
+#[tokio::test]
+async fn a_cooldown_change_never_alters_an_existing_unstake_request() {
+    let mut t = TestContext::new().await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let c = t.client();
+    let ix = c.request_unstake(alice.pubkey(), 30 * TOKEN);
+    t.send(&[ix], &[&alice]).await.unwrap();
+    let unlocks_at = t.stake(&alice.pubkey()).await.unstake_at;
+    // The admin lengthens the cooldown to the maximum (through the timelock).
+    let mut params = t.config().await.params;
+    params.unstake_cooldown_secs = merit::constants::MAX_UNSTAKE_COOLDOWN_SECS;
+    t.change_params(params).await;
+    assert_eq!(t.stake(&alice.pubkey()).await.unstake_at, unlocks_at);
+    t.set_time(unlocks_at);
+    t.send(&[c.withdraw_stake(alice.pubkey())], &[&alice])
+        .await
+        .unwrap();
+    assert_eq!(t.balance(&alice.pubkey()).await, 30 * TOKEN);
+}
