@@ -51,6 +51,7 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     reputationAlphaBps: 2_000,
     reputationDecayBps: 1_000,
     paramTimelockSecs: new BN(2 * day),
+    claimWindowSecs: new BN(180 * day),
   };
 }
 
@@ -576,6 +577,22 @@ export class MeritClient {
         submission: pda.submission(a.task, a.contributor),
         contributor: a.contributor,
       })
+      .instruction();
+  }
+
+  /** Expires a finalized task whose claim window has passed (anyone). */
+  expireTask(a: { caller: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .expireTask()
+      .accountsStrict({ caller: a.caller, task: a.task })
+      .instruction();
+  }
+
+  /** Expires closed epoch `index` once its claim window has passed (anyone). */
+  expireEpoch(a: { caller: PublicKey; index: Amount }): Promise<TransactionInstruction> {
+    return this.program.methods
+      .expireEpoch()
+      .accountsStrict({ caller: a.caller, config: pda.config(), epoch: pda.epoch(a.index) })
       .instruction();
   }
 

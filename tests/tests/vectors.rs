@@ -70,6 +70,7 @@ fn params_json(p: &ConfigParams) -> Value {
         "reputationAlphaBps": p.reputation_alpha_bps,
         "reputationDecayBps": p.reputation_decay_bps,
         "paramTimelockSecs": i64v(p.param_timelock_secs),
+        "claimWindowSecs": i64v(p.claim_window_secs),
     })
 }
 
@@ -316,6 +317,16 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             "closeSubmission",
             json!({"task": pk(&task), "contributor": pk(&b)}),
             &c.close_submission(task, b),
+        ),
+        ix_json(
+            "expireTask",
+            json!({"caller": pk(&a), "task": pk(&task)}),
+            &c.expire_task(a, task),
+        ),
+        ix_json(
+            "expireEpoch",
+            json!({"caller": pk(&a), "index": u64v(3)}),
+            &c.expire_epoch(a, 3),
         ),
         ix_json(
             "closeContentClaim",

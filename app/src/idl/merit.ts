@@ -1831,6 +1831,123 @@ export type Merit = {
       "args": []
     },
     {
+      "name": "expireEpoch",
+      "docs": [
+        "Anyone, once a closed epoch's claim window has passed: its unclaimed emission goes",
+        "back to the vault for later epochs; later claims pay nothing."
+      ],
+      "discriminator": [
+        62,
+        0,
+        93,
+        101,
+        17,
+        210,
+        169,
+        64
+      ],
+      "accounts": [
+        {
+          "name": "caller",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "epoch",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  112,
+                  111,
+                  99,
+                  104
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "epoch.index",
+                "account": "epoch"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "expireTask",
+      "docs": [
+        "Anyone, once a finalized task's claim window has passed: what it still owes",
+        "becomes the creator's to reclaim; later claims unlock bonds but pay nothing."
+      ],
+      "discriminator": [
+        116,
+        94,
+        206,
+        205,
+        170,
+        51,
+        156,
+        98
+      ],
+      "accounts": [
+        {
+          "name": "caller",
+          "signer": true
+        },
+        {
+          "name": "task",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  116,
+                  97,
+                  115,
+                  107
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task.creator",
+                "account": "task"
+              },
+              {
+                "kind": "account",
+                "path": "task.id",
+                "account": "task"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "finalizeSubmission",
       "docs": [
         "Anyone, after reveals close: decides a submission's outcome; pays a bounty."
@@ -4029,6 +4146,19 @@ export type Merit = {
       ]
     },
     {
+      "name": "epochExpired",
+      "discriminator": [
+        100,
+        30,
+        119,
+        234,
+        71,
+        13,
+        47,
+        170
+      ]
+    },
+    {
       "name": "pauseSet",
       "discriminator": [
         175,
@@ -4169,6 +4299,19 @@ export type Merit = {
         159,
         69,
         175
+      ]
+    },
+    {
+      "name": "taskExpired",
+      "discriminator": [
+        36,
+        130,
+        189,
+        154,
+        110,
+        249,
+        231,
+        45
       ]
     },
     {
@@ -4696,6 +4839,16 @@ export type Merit = {
     },
     {
       "code": 6086,
+      "name": "claimWindowOpen",
+      "msg": "The claim window has not passed yet"
+    },
+    {
+      "code": 6087,
+      "name": "alreadyExpired",
+      "msg": "Already expired"
+    },
+    {
+      "code": 6088,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
     }
@@ -5227,6 +5380,15 @@ export type Merit = {
               "(`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`)."
             ],
             "type": "i64"
+          },
+          {
+            "name": "claimWindowSecs",
+            "docs": [
+              "How long task rewards (from the task's finalization) and epoch emissions (from the",
+              "epoch's end) stay claimable; after it anyone may expire them, returning what is",
+              "unclaimed to the creator or the emission vault. Snapshotted by tasks and epochs."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5741,6 +5903,33 @@ export type Merit = {
             "type": "u128"
           },
           {
+            "name": "scheduledEmission",
+            "docs": [
+              "Fixed at open from the parameters then: what the epoch emits at close (as far as",
+              "the vault allows), and the contributors' share of it. A parameter change applies",
+              "from the next epoch opened, never to points already being recorded."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "contributorEmissionBps",
+            "type": "u16"
+          },
+          {
+            "name": "claimWindowSecs",
+            "docs": [
+              "How long after `end` the epoch's emission stays claimable (snapshot at open)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expired",
+            "docs": [
+              "The claim window passed and `expire_epoch` released what was unclaimed."
+            ],
+            "type": "bool"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -5796,6 +5985,29 @@ export type Merit = {
           {
             "name": "bountyLamports",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "epochExpired",
+      "docs": [
+        "An epoch's claim window passed: its unclaimed emission went back to the vault."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "epoch",
+            "type": "u64"
+          },
+          {
+            "name": "released",
+            "type": "u64"
+          },
+          {
+            "name": "caller",
+            "type": "pubkey"
           }
         ]
       }
@@ -6868,6 +7080,21 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "finalizedAt",
+            "docs": [
+              "When `finalize_task` ran (0 before)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expired",
+            "docs": [
+              "The claim window passed and `expire_task` returned what was unclaimed to the",
+              "creator: later claims unlock bonds but pay nothing."
+            ],
+            "type": "bool"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -6971,6 +7198,29 @@ export type Merit = {
       }
     },
     {
+      "name": "taskExpired",
+      "docs": [
+        "A task's claim window passed: what was unclaimed is the creator's to reclaim."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "released",
+            "type": "u64"
+          },
+          {
+            "name": "caller",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
       "name": "taskFinalized",
       "type": {
         "kind": "struct",
@@ -7060,6 +7310,13 @@ export type Merit = {
           {
             "name": "coherenceTolerance",
             "type": "u8"
+          },
+          {
+            "name": "claimWindowSecs",
+            "docs": [
+              "How long after the task's finalization its rewards stay claimable."
+            ],
+            "type": "i64"
           }
         ]
       }

@@ -86,7 +86,9 @@ export const MeritErrorCode = {
   InvalidReputation: 6083,
   VestingMismatch: 6084,
   NothingVested: 6085,
-  InvariantViolated: 6086
+  ClaimWindowOpen: 6086,
+  AlreadyExpired: 6087,
+  InvariantViolated: 6088
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

@@ -582,6 +582,23 @@ impl MeritClient {
         )
     }
 
+    /// Expires a finalized task whose claim window has passed.
+    pub fn expire_task(&self, caller: Pubkey, task: Pubkey) -> Instruction {
+        build(acc::ExpireTask { caller, task }, data::ExpireTask {})
+    }
+
+    /// Expires closed epoch `index` once its claim window has passed.
+    pub fn expire_epoch(&self, caller: Pubkey, index: u64) -> Instruction {
+        build(
+            acc::ExpireEpoch {
+                caller,
+                config: pda::config(),
+                epoch: pda::epoch(index),
+            },
+            data::ExpireEpoch {},
+        )
+    }
+
     /// Closes the content claim of `content_hash` (signed by `closer`), sending its rent
     /// to `payer` (the claim's `payer`).
     pub fn close_content_claim(

@@ -47,6 +47,14 @@ pub enum Work {
         task: Pubkey,
         contributor: Pubkey,
     },
+    /// Return a task's unclaimed rewards to its creator after the claim window.
+    ExpireTask {
+        task: Pubkey,
+    },
+    /// Return an epoch's unclaimed emission to the vault after the claim window.
+    ExpireEpoch {
+        index: u64,
+    },
     /// Close the content claim of Rejected work nothing depends on any more, returning
     /// its rent to its payer (a keeper may not close other released claims: they keep
     /// their author's priority until the author gives it up).
@@ -80,6 +88,8 @@ impl Work {
                 validator,
             } => c.close_vote(submission, validator),
             Work::CloseSubmission { task, contributor } => c.close_submission(task, contributor),
+            Work::ExpireTask { task } => c.expire_task(k, task),
+            Work::ExpireEpoch { index } => c.expire_epoch(k, index),
             Work::CloseContentClaim {
                 content_hash,
                 payer,
@@ -102,6 +112,7 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let mut votes: Vec<(Pubkey, Vote)> = Vec::new();
     let mut claims: Vec<ContentClaim> = Vec::new();
     let mut epoch: Option<Epoch> = None;
+    let mut expirable_epochs: Vec<u64> = Vec::new();
     let kinds = [
         AccountKind::Task,
         AccountKind::Submission,
@@ -121,8 +132,16 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
             Some(AccountKind::ContentClaim) => {
                 claims.push(decode(&data).map_err(|e| e.to_string())?);
             }
-            Some(AccountKind::Epoch) if key == pda::epoch(config.current_epoch) => {
-                epoch = Some(decode(&data).map_err(|e| e.to_string())?);
+            Some(AccountKind::Epoch) => {
+                let e: Epoch = decode(&data).map_err(|e| e.to_string())?;
+                if key == pda::epoch(config.current_epoch) {
+                    epoch = Some(e);
+                } else if e.closed
+                    && now >= e.end.saturating_add(e.claim_window_secs)
+                    && e.unclaimed_reserved().unwrap_or(0) > 0
+                {
+                    expirable_epochs.push(e.index);
+                }
             }
             _ => {}
         }
@@ -204,6 +223,15 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 validator: vote.validator,
             });
         }
+    }
+    for (key, task) in &tasks {
+        let owed = task.contributor_liability + task.validator_liability;
+        if owed > 0 && task.require_expirable(now).is_ok() {
+            work.push(Work::ExpireTask { task: *key });
+        }
+    }
+    for index in expirable_epochs {
+        work.push(Work::ExpireEpoch { index });
     }
     for claim in claims
         .iter()

@@ -211,6 +211,7 @@ impl ProgramParams {
             reputation_alpha_bps: self.reputation_alpha_bps,
             reputation_decay_bps: self.reputation_decay_bps,
             param_timelock_secs: d.param_timelock_secs,
+            claim_window_secs: d.claim_window_secs,
         }
     }
 }

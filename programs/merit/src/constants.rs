@@ -81,6 +81,9 @@ pub const MAX_EPOCH_BOUNTY_LAMPORTS: u64 = 100_000;
 /// Shortest and longest delay between proposing a parameter change and applying it.
 pub const MIN_PARAM_TIMELOCK_SECS: i64 = 3_600;
 pub const MAX_PARAM_TIMELOCK_SECS: i64 = 30 * 24 * 3600;
+/// Shortest and longest time a reward or emission stays claimable.
+pub const MIN_CLAIM_WINDOW_SECS: i64 = 7 * 24 * 3600;
+pub const MAX_CLAIM_WINDOW_SECS: i64 = 5 * 365 * 24 * 3600;
 pub const MAX_SUBMISSIONS_PER_TASK: u16 = 1_000;
 pub const MIN_EPOCH_SECS: i64 = 60;
 pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;

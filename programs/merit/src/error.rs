@@ -179,6 +179,10 @@ pub enum MeritError {
     VestingMismatch,
     #[msg("Nothing has vested yet")]
     NothingVested,
+    #[msg("The claim window has not passed yet")]
+    ClaimWindowOpen,
+    #[msg("Already expired")]
+    AlreadyExpired,
     #[msg("An account invariant does not hold")]
     InvariantViolated,
 }

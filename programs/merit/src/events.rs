@@ -10,6 +10,22 @@ pub struct ConfigInitialized {
     pub params: ConfigParams,
 }
 
+/// A task's claim window passed: what was unclaimed is the creator's to reclaim.
+#[event]
+pub struct TaskExpired {
+    pub task: Pubkey,
+    pub released: u64,
+    pub caller: Pubkey,
+}
+
+/// An epoch's claim window passed: its unclaimed emission went back to the vault.
+#[event]
+pub struct EpochExpired {
+    pub epoch: u64,
+    pub released: u64,
+    pub caller: Pubkey,
+}
+
 /// The admin proposed new parameters, applicable from `eta`.
 #[event]
 pub struct ConfigProposed {

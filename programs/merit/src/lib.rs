@@ -203,6 +203,18 @@ pub mod merit {
         handle_close_vote(ctx)
     }
 
+    /// Anyone, once a finalized task's claim window has passed: what it still owes
+    /// becomes the creator's to reclaim; later claims unlock bonds but pay nothing.
+    pub fn expire_task(ctx: Context<ExpireTask>) -> Result<()> {
+        handle_expire_task(ctx)
+    }
+
+    /// Anyone, once a closed epoch's claim window has passed: its unclaimed emission goes
+    /// back to the vault for later epochs; later claims pay nothing.
+    pub fn expire_epoch(ctx: Context<ExpireEpoch>) -> Result<()> {
+        handle_expire_epoch(ctx)
+    }
+
     /// Anyone: closes a settled submission, returning its rent to the contributor.
     pub fn close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
         handle_close_submission(ctx)

@@ -80,7 +80,10 @@ pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     let task = &mut a.task;
     let sub = &mut a.submission;
     let mut reward = 0;
-    if sub.outcome == Outcome::Accepted {
+    // After `expire_task` the reward went back to the creator: the bond still unlocks.
+    if sub.outcome == Outcome::Accepted && task.expired {
+        task.accepted_unclaimed = task.accepted_unclaimed.safe_sub(1)?;
+    } else if sub.outcome == Outcome::Accepted {
         reward = mul_div_floor(
             task.contributor_pool()?,
             u64::from(sub.consensus_score),

@@ -108,17 +108,20 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         vote.points = merit_points(value, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;
-        let slice = sub.judge_pool(task)?;
-        reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
-        sub.validator_paid = sub.validator_paid.safe_add(reward)?;
         sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;
-        task.validator_liability = task.validator_liability.safe_sub(reward)?;
-        if sub.coherent_unclaimed == 0 {
-            // The last coherent voter is paid: the slice's rounding dust is released.
-            let dust = slice.safe_sub(sub.validator_paid)?;
-            task.validator_liability = task.validator_liability.safe_sub(dust)?;
+        // After `expire_task` the pool went back to the creator: the bond still unlocks.
+        if !task.expired {
+            let slice = sub.judge_pool(task)?;
+            reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
+            sub.validator_paid = sub.validator_paid.safe_add(reward)?;
+            task.validator_liability = task.validator_liability.safe_sub(reward)?;
+            if sub.coherent_unclaimed == 0 {
+                // The last coherent voter is paid: the slice's rounding dust is released.
+                let dust = slice.safe_sub(sub.validator_paid)?;
+                task.validator_liability = task.validator_liability.safe_sub(dust)?;
+            }
+            task.paid_out = task.paid_out.safe_add(reward)?;
         }
-        task.paid_out = task.paid_out.safe_add(reward)?;
     }
     let unlocked = vote.bond_remaining;
     vote.bond_remaining = 0;

@@ -183,6 +183,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             incoherence_slash_bps: p.incoherence_slash_bps,
             slasher_reward_bps: p.slasher_reward_bps,
             coherence_tolerance: p.coherence_tolerance,
+            claim_window_secs: p.claim_window_secs,
         },
         terms_hash: [0; 32],
         draw: Draw {
@@ -209,6 +210,8 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         fees_to_treasury: 0,
         paid_out: 0,
         reclaimed: 0,
+        finalized_at: 0,
+        expired: false,
         reserved: [0; 64],
     });
     a.task.terms_hash = a.task.terms_hash();

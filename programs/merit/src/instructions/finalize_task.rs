@@ -38,6 +38,7 @@ impl FinalizeTask<'_> {
 pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
     let task = &mut ctx.accounts.task;
     task.state = TaskState::Finalized;
+    task.finalized_at = Clock::get()?.unix_timestamp;
     if task.accepted_count > 0 {
         task.contributor_liability = task.contributor_pool()?;
     }

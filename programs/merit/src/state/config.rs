@@ -74,6 +74,10 @@ pub struct ConfigParams {
     /// Delay between `propose_config` and `apply_config`
     /// (`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`).
     pub param_timelock_secs: i64,
+    /// How long task rewards (from the task's finalization) and epoch emissions (from the
+    /// epoch's end) stay claimable; after it anyone may expire them, returning what is
+    /// unclaimed to the creator or the emission vault. Snapshotted by tasks and epochs.
+    pub claim_window_secs: i64,
 }
 
 impl ConfigParams {
@@ -109,6 +113,7 @@ impl ConfigParams {
             reputation_alpha_bps: 2_000,
             reputation_decay_bps: 1_000,
             param_timelock_secs: 2 * 24 * 3600,
+            claim_window_secs: 180 * 24 * 3600,
         }
     }
 
@@ -142,7 +147,8 @@ impl ConfigParams {
             && (1..=BPS_DENOMINATOR).contains(&self.reputation_alpha_bps)
             && self.reputation_decay_bps <= BPS_DENOMINATOR
             && (MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS)
-                .contains(&self.param_timelock_secs);
+                .contains(&self.param_timelock_secs)
+            && (MIN_CLAIM_WINDOW_SECS..=MAX_CLAIM_WINDOW_SECS).contains(&self.claim_window_secs);
         require!(ok, MeritError::InvalidConfigParam);
         Ok(())
     }

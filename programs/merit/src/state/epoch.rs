@@ -32,6 +32,10 @@ pub struct Epoch {
     /// from the next epoch opened, never to points already being recorded.
     pub scheduled_emission: u64,
     pub contributor_emission_bps: u16,
+    /// How long after `end` the epoch's emission stays claimable (snapshot at open).
+    pub claim_window_secs: i64,
+    /// The claim window passed and `expire_epoch` released what was unclaimed.
+    pub expired: bool,
     pub reserved: [u8; 32],
 }
 
@@ -62,6 +66,8 @@ impl Epoch {
             end: start.safe_add(params.epoch_length_secs)?,
             scheduled_emission: scheduled_emission(params, index)?,
             contributor_emission_bps: params.contributor_emission_bps,
+            claim_window_secs: params.claim_window_secs,
+            expired: false,
             closed: false,
             contributor_points: 0,
             validator_points: 0,
@@ -101,9 +107,55 @@ impl Epoch {
     /// Pays `points` of `side`: `floor(emission * points / total points)`. Returns
     /// `(share, released)` where `released` is the rounding dust freed once every point of
     /// the side has claimed.
+    /// Expires a closed epoch whose claim window has passed: returns the emission still
+    /// reserved for its unclaimed points (each side's rounding dust was already released
+    /// if all its points were claimed).
+    pub fn expire(&mut self, now: i64) -> Result<u64> {
+        require!(self.closed, MeritError::EpochNotClosed);
+        require!(!self.expired, MeritError::AlreadyExpired);
+        require!(
+            now >= self.end.safe_add(self.claim_window_secs)?,
+            MeritError::ClaimWindowOpen
+        );
+        let unclaimed = self.unclaimed_reserved()?;
+        self.expired = true;
+        Ok(unclaimed)
+    }
+
+    /// Emission of a closed epoch still reserved for points not claimed yet (a side whose
+    /// points were all claimed already released its rounding dust).
+    pub fn unclaimed_reserved(&self) -> Result<u64> {
+        if self.expired {
+            return Ok(0);
+        }
+        let side = |emission: u64, claimed: u64, points: u128, points_claimed: u128| {
+            if points_claimed == points {
+                Ok(0)
+            } else {
+                emission.safe_sub(claimed)
+            }
+        };
+        side(
+            self.contributor_emission,
+            self.contributor_claimed,
+            self.contributor_points,
+            self.contributor_points_claimed,
+        )?
+        .safe_add(side(
+            self.validator_emission,
+            self.validator_claimed,
+            self.validator_points,
+            self.validator_points_claimed,
+        )?)
+    }
+
     pub fn claim(&mut self, side: Side, points: u64) -> Result<(u64, u64)> {
         require!(self.closed, MeritError::EpochNotClosed);
         require!(points > 0, MeritError::NoEmissionPoints);
+        if self.expired {
+            // Expired: what was unclaimed went back to the vault; nothing is paid.
+            return Ok((0, 0));
+        }
         let (emission, total, claimed, points_claimed) = match side {
             Side::Contributor => (
                 self.contributor_emission,

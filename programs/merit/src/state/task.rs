@@ -21,6 +21,8 @@ pub struct TaskRules {
     pub incoherence_slash_bps: u16,
     pub slasher_reward_bps: u16,
     pub coherence_tolerance: u8,
+    /// How long after the task's finalization its rewards stay claimable.
+    pub claim_window_secs: i64,
 }
 
 /// A posted task. PDA `["task", creator, id (u64 LE)]`; its reward sits in the
@@ -106,6 +108,11 @@ pub struct Task {
     pub paid_out: u64,
     /// Tokens returned to the creator.
     pub reclaimed: u64,
+    /// When `finalize_task` ran (0 before).
+    pub finalized_at: i64,
+    /// The claim window passed and `expire_task` returned what was unclaimed to the
+    /// creator: later claims unlock bonds but pay nothing.
+    pub expired: bool,
     pub reserved: [u8; 64],
 }
 
@@ -335,6 +342,17 @@ impl Task {
 
     pub fn require_reveals_closed(&self, now: i64) -> Result<()> {
         require!(now >= self.reveal_deadline, MeritError::RevealWindowOpen);
+        Ok(())
+    }
+
+    /// Rewards can be expired: the task is finalized and its claim window has passed.
+    pub fn require_expirable(&self, now: i64) -> Result<()> {
+        self.require_finalized()?;
+        require!(!self.expired, MeritError::AlreadyExpired);
+        require!(
+            now >= self.finalized_at.safe_add(self.rules.claim_window_secs)?,
+            MeritError::ClaimWindowOpen
+        );
         Ok(())
     }
 

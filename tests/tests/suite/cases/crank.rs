@@ -246,3 +246,32 @@ async fn draw_pass(t: &mut TestContext, keeper: &Keypair) -> (Vec<Work>, merit_c
         .collect();
     (draws, run_pass(&mut chain, &client).await.unwrap())
 }
+
+#[tokio::test]
+async fn the_keeper_expires_unclaimed_rewards_after_the_claim_window() {
+    let mut t = TestContext::new().await;
+    let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
+    let (task, _) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    let client = t.client();
+    let state = t.task(&task).await;
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let due = discover(&mut chain).await.unwrap();
+    assert!(!due.contains(&Work::ExpireTask { task }));
+    t.set_time(state.finalized_at + state.rules.claim_window_secs);
+    let mut chain = LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let due = discover(&mut chain).await.unwrap();
+    assert!(due.contains(&Work::ExpireTask { task }), "{due:?}");
+    run_pass(&mut chain, &client).await.unwrap();
+    t.check_invariants().await;
+    assert!(t.task(&task).await.expired);
+}

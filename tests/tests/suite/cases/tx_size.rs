@@ -68,10 +68,12 @@ async fn every_instruction_fits_in_one_transaction() {
         c.close_vote(sub, b),
         c.close_submission(task, b),
         c.close_content_claim(ap, [255; 32], b),
+        c.expire_task(ap, task),
+        c.expire_epoch(ap, u64::MAX),
     ];
     assert_eq!(
         ixs.len(),
-        33,
+        35,
         "every builder, with and without vesting accounts"
     );
     for ix in ixs {
