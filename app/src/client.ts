@@ -50,6 +50,8 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     vestingDurationSecs: new BN(0),
     reputationAlphaBps: 2_000,
     reputationDecayBps: 1_000,
+    reputationStartBps: 4_000,
+    reputationValueUnit: unit.muln(100),
     paramTimelockSecs: new BN(2 * day),
     claimWindowSecs: new BN(180 * day),
   };

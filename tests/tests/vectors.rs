@@ -69,6 +69,8 @@ fn params_json(p: &ConfigParams) -> Value {
         "vestingDurationSecs": i64v(p.vesting_duration_secs),
         "reputationAlphaBps": p.reputation_alpha_bps,
         "reputationDecayBps": p.reputation_decay_bps,
+        "reputationStartBps": p.reputation_start_bps,
+        "reputationValueUnit": u64v(p.reputation_value_unit),
         "paramTimelockSecs": i64v(p.param_timelock_secs),
         "claimWindowSecs": i64v(p.claim_window_secs),
     })
@@ -448,7 +450,7 @@ fn sortition() -> Value {
             warming,
             warming_epoch: we,
             active_from_epoch: af,
-            reputation: merit_client::Reputation::new(0),
+            reputation: merit_client::Reputation::new(0, 4_000),
             reserved: [0; 64],
         };
         active.push(json!({
@@ -636,7 +638,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "owner": alice.pubkey().to_string(),
             "deposited": (100 * TOKEN).to_string(),
             "locked": (10 * TOKEN).to_string(),
-            "reputation.scoreBps": 6_000,
+            "reputation.scoreBps": 5_200,
             "reputation.accepted": 1,
             // Stored lazily: the epoch-0 deposit is active from epoch 1 though still here.
             "warming": (100 * TOKEN).to_string(),
@@ -673,7 +675,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "contributor": alice.pubkey().to_string(),
             "outcome": "accepted",
             "consensusScore": 88,
-            "points": task_account.submission_value(88).unwrap().to_string(),
+            "points": merit_client::merit::state::merit_points(task_account.submission_value(88).unwrap(), 9_000).unwrap().to_string(),
             "revealed.0.score": 88,
             "commitment": hex(&work),
             "contentRevealed": true,
@@ -727,7 +729,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         json!({
             "index": "1",
             "closed": false,
-            "contributorPoints": task_account.submission_value(88).unwrap().to_string(),
+            "contributorPoints": merit_client::merit::state::merit_points(task_account.submission_value(88).unwrap(), 9_000).unwrap().to_string(),
         }),
     );
     (out, c, now)

@@ -5369,9 +5369,26 @@ export type Merit = {
           {
             "name": "reputationDecayBps",
             "docs": [
-              "Per idle epoch, reputation moves this much (bps of the gap) back toward neutral."
+              "Per idle epoch, reputation moves this much (bps of the gap) back toward",
+              "`reputation_start_bps`."
             ],
             "type": "u16"
+          },
+          {
+            "name": "reputationStartBps",
+            "docs": [
+              "Where a new key's reputation starts, and where idle records decay to: below",
+              "neutral (0..5,000), so a fresh key opens no gate a track record does not."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "reputationValueUnit",
+            "docs": [
+              "Value at stake (base units) from which an outcome moves reputation by the full",
+              "`reputation_alpha_bps`; smaller outcomes move it proportionally less (> 0)."
+            ],
+            "type": "u64"
           },
           {
             "name": "paramTimelockSecs",

@@ -212,6 +212,8 @@ impl ProgramParams {
             reputation_decay_bps: self.reputation_decay_bps,
             param_timelock_secs: d.param_timelock_secs,
             claim_window_secs: d.claim_window_secs,
+            reputation_start_bps: d.reputation_start_bps,
+            reputation_value_unit: d.reputation_value_unit,
         }
     }
 }

@@ -155,13 +155,13 @@ proptest! {
             RepEvent::Accepted, RepEvent::Neutral, RepEvent::Rejected, RepEvent::Coherent,
             RepEvent::Incoherent, RepEvent::MissedReveal, RepEvent::Slashed,
         ];
-        let mut r = Reputation::new(0);
+        let mut r = Reputation::new(0, 4_000);
         let mut epoch = 0u64;
         for (k, gap) in events {
             epoch += gap;
-            r.record(kinds[k], epoch, alpha, decay).unwrap();
+            r.record(kinds[k], epoch, alpha, decay, 4_000).unwrap();
             prop_assert!(r.score_bps <= 10_000);
-            let m = r.multiplier_at(epoch + 3, decay).unwrap();
+            let m = r.multiplier_at(epoch + 3, decay, 4_000).unwrap();
             prop_assert!((5_000..=15_000).contains(&m));
         }
     }

@@ -103,8 +103,9 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let mut reward = 0;
     if coherent {
         let params = a.config.params;
+        let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         a.stake
-            .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params)?;
+            .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params, value)?;
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         vote.points = merit_points(value, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;

@@ -70,10 +70,10 @@ impl CommitVote<'_> {
             MeritError::StakeBelowMinimum
         );
         require!(
-            self.stake.reputation.score_at(
-                self.config.current_epoch,
-                self.config.params.reputation_decay_bps
-            )? >= self.task.min_reputation_vote,
+            self.stake
+                .reputation
+                .score_under(self.config.current_epoch, &self.config.params)?
+                >= self.task.min_reputation_vote,
             MeritError::ReputationTooLow
         );
         Ok(())

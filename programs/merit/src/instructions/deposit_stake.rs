@@ -52,7 +52,8 @@ pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<(
         stake.version = ACCOUNT_VERSION;
         stake.bump = ctx.bumps.stake;
         stake.owner = a.owner.key();
-        stake.reputation = Reputation::new(a.config.current_epoch);
+        stake.reputation =
+            Reputation::new(a.config.current_epoch, a.config.params.reputation_start_bps);
     }
     let epoch = a.config.current_epoch;
     stake.deposit(amount, epoch)?;

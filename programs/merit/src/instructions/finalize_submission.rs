@@ -93,10 +93,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
     let a = ctx.accounts;
     let p = a.config.params;
     let epoch_index = a.config.current_epoch;
-    let multiplier = a
-        .stake
-        .reputation
-        .multiplier_at(epoch_index, p.reputation_decay_bps)?;
+    let multiplier = a.stake.reputation.multiplier_under(epoch_index, &p)?;
     let sub_key = a.submission.key();
     let content = match &a.content_claim {
         Some(claim) => claim.status_of(&sub_key),
@@ -125,7 +122,9 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         Outcome::NoQuorum | Outcome::Pending => None,
     };
     if let Some(event) = event {
-        a.stake.record_outcome(event, epoch_index, &p)?;
+        // Reputation moves with the value the task put up for this submission.
+        let value = task.slot_value()?;
+        a.stake.record_outcome(event, epoch_index, &p, value)?;
     }
     a.epoch.contributor_points = a
         .epoch

@@ -55,7 +55,7 @@ pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -
     let multiplier = a
         .stake
         .reputation
-        .multiplier_at(a.config.current_epoch, a.config.params.reputation_decay_bps)?;
+        .multiplier_under(a.config.current_epoch, &a.config.params)?;
     a.vote.revealed = true;
     a.vote.score = score;
     a.vote.multiplier_bps = multiplier;

@@ -70,7 +70,8 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     a.submission.slashed = true;
     let params = a.config.params;
     let epoch = a.config.current_epoch;
-    a.stake.record_outcome(RepEvent::Slashed, epoch, &params)?;
+    a.stake
+        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
     let split = Slash {
         tokens: TokenMove::new(&a.token_program, &a.stake_mint),
         config: &mut a.config,

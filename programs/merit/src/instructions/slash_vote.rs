@@ -93,8 +93,10 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         SlashKind::MissingReveal => RepEvent::MissedReveal,
         _ => RepEvent::Incoherent,
     };
-    a.stake.record_outcome(failure, epoch, &params)?;
-    a.stake.record_outcome(RepEvent::Slashed, epoch, &params)?;
+    let value = a.task.seat_value(a.vote.weight)?;
+    a.stake.record_outcome(failure, epoch, &params, value)?;
+    a.stake
+        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
     let split = Slash {
         tokens: TokenMove::new(&a.token_program, &a.stake_mint),
         config: &mut a.config,

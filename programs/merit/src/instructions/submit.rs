@@ -72,7 +72,7 @@ impl Submit<'_> {
         require!(
             self.stake
                 .reputation
-                .score_at(self.config.current_epoch, p.reputation_decay_bps)?
+                .score_under(self.config.current_epoch, p)?
                 >= self.task.min_reputation_submit,
             MeritError::ReputationTooLow
         );

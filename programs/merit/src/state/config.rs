@@ -69,8 +69,15 @@ pub struct ConfigParams {
     pub vesting_duration_secs: i64,
     /// Step of the reputation moving average toward 10,000 or 0, in bps of the gap.
     pub reputation_alpha_bps: u16,
-    /// Per idle epoch, reputation moves this much (bps of the gap) back toward neutral.
+    /// Per idle epoch, reputation moves this much (bps of the gap) back toward
+    /// `reputation_start_bps`.
     pub reputation_decay_bps: u16,
+    /// Where a new key's reputation starts, and where idle records decay to: below
+    /// neutral (0..5,000), so a fresh key opens no gate a track record does not.
+    pub reputation_start_bps: u16,
+    /// Value at stake (base units) from which an outcome moves reputation by the full
+    /// `reputation_alpha_bps`; smaller outcomes move it proportionally less (> 0).
+    pub reputation_value_unit: u64,
     /// Delay between `propose_config` and `apply_config`
     /// (`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`).
     pub param_timelock_secs: i64,
@@ -112,6 +119,8 @@ impl ConfigParams {
             vesting_duration_secs: 0,
             reputation_alpha_bps: 2_000,
             reputation_decay_bps: 1_000,
+            reputation_start_bps: 4_000,
+            reputation_value_unit: unit.saturating_mul(100),
             param_timelock_secs: 2 * 24 * 3600,
             claim_window_secs: 180 * 24 * 3600,
         }
@@ -146,6 +155,8 @@ impl ConfigParams {
             && (0..=MAX_VESTING_SECS).contains(&self.vesting_duration_secs)
             && (1..=BPS_DENOMINATOR).contains(&self.reputation_alpha_bps)
             && self.reputation_decay_bps <= BPS_DENOMINATOR
+            && self.reputation_start_bps < NEUTRAL_REPUTATION
+            && self.reputation_value_unit > 0
             && (MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS)
                 .contains(&self.param_timelock_secs)
             && (MIN_CLAIM_WINDOW_SECS..=MAX_CLAIM_WINDOW_SECS).contains(&self.claim_window_secs);

@@ -74,9 +74,11 @@ pub enum RepEvent {
 }
 
 impl Reputation {
-    pub fn new(epoch: u64) -> Self {
+    /// A new key's record: it starts at `start_bps` (config `reputation_start_bps`, below
+    /// neutral), so a fresh key is worth less than a proven one.
+    pub fn new(epoch: u64, start_bps: u16) -> Self {
         Reputation {
-            score_bps: NEUTRAL_REPUTATION,
+            score_bps: start_bps,
             last_epoch: epoch,
             accepted: 0,
             neutral: 0,
@@ -89,13 +91,15 @@ impl Reputation {
     }
 
     /// The score at `epoch`, after the decay of the idle epochs since the last update.
-    pub fn score_at(&self, epoch: u64, decay_bps: u16) -> Result<u16> {
+    /// Idle records decay toward `start_bps`, where new keys start: a bad record never
+    /// decays above a fresh key, a good one fades down to it.
+    pub fn score_at(&self, epoch: u64, decay_bps: u16, start_bps: u16) -> Result<u16> {
         let idle = epoch.saturating_sub(self.last_epoch).saturating_sub(1);
         if idle == 0 {
             return Ok(self.score_bps);
         }
         let keep = retention_pow(decay_bps, idle)?;
-        let neutral = u64::from(NEUTRAL_REPUTATION);
+        let neutral = u64::from(start_bps);
         let score = u64::from(self.score_bps);
         let decayed = if score >= neutral {
             neutral.safe_add(apply_wad(score - neutral, keep)?)?
@@ -106,19 +110,50 @@ impl Reputation {
     }
 
     /// Points multiplier in bps: 0.5x at score 0, 1.5x at 10,000, linear between.
-    pub fn multiplier_at(&self, epoch: u64, decay_bps: u16) -> Result<u16> {
-        NEUTRAL_REPUTATION.safe_add(self.score_at(epoch, decay_bps)?)
+    pub fn multiplier_at(&self, epoch: u64, decay_bps: u16, start_bps: u16) -> Result<u16> {
+        NEUTRAL_REPUTATION.safe_add(self.score_at(epoch, decay_bps, start_bps)?)
     }
 
-    /// Applies the idle decay up to `epoch`, then `event`.
+    /// The score and multiplier every client reads, under `params`.
+    pub fn score_under(&self, epoch: u64, params: &ConfigParams) -> Result<u16> {
+        self.score_at(
+            epoch,
+            params.reputation_decay_bps,
+            params.reputation_start_bps,
+        )
+    }
+
+    pub fn multiplier_under(&self, epoch: u64, params: &ConfigParams) -> Result<u16> {
+        self.multiplier_at(
+            epoch,
+            params.reputation_decay_bps,
+            params.reputation_start_bps,
+        )
+    }
+
+    /// The step of an outcome worth `value` (base units at stake in it): the full
+    /// `reputation_alpha_bps` from `reputation_value_unit` up, proportionally less below.
+    /// A 1-unit task moves reputation by nothing measurable.
+    pub fn step_bps(params: &ConfigParams, value: u64) -> Result<u16> {
+        let unit = params.reputation_value_unit;
+        let step = crate::math::mul_div_floor(
+            u64::from(params.reputation_alpha_bps),
+            value.min(unit),
+            unit,
+        )?;
+        u16::try_from(step).map_err(|_| error!(MeritError::MathOverflow))
+    }
+
+    /// Applies the idle decay up to `epoch`, then `event` with a step of `alpha_bps`.
     pub fn record(
         &mut self,
         event: RepEvent,
         epoch: u64,
         alpha_bps: u16,
         decay_bps: u16,
+        start_bps: u16,
     ) -> Result<()> {
-        let score = self.score_at(epoch, decay_bps)?;
+        let score = self.score_at(epoch, decay_bps, start_bps)?;
         self.last_epoch = self.last_epoch.max(epoch);
         let (toward_max, counter) = match event {
             RepEvent::Accepted => (Some(true), &mut self.accepted),
@@ -234,17 +269,20 @@ impl Stake {
     }
 
     /// Records a settled outcome in the owner's reputation (decaying idle epochs first).
+    /// Records `event`, an outcome with `value` base units at stake, in the reputation.
     pub fn record_outcome(
         &mut self,
         event: RepEvent,
         epoch: u64,
         params: &ConfigParams,
+        value: u64,
     ) -> Result<()> {
         self.reputation.record(
             event,
             epoch,
-            params.reputation_alpha_bps,
+            Reputation::step_bps(params, value)?,
             params.reputation_decay_bps,
+            params.reputation_start_bps,
         )?;
         emit!(ReputationUpdated {
             owner: self.owner,
@@ -281,7 +319,7 @@ mod tests {
             warming: 0,
             warming_epoch: 0,
             active_from_epoch: 0,
-            reputation: Reputation::new(0),
+            reputation: Reputation::new(0, NEUTRAL_REPUTATION),
             reserved: [0; 64],
         }
     }
@@ -334,9 +372,55 @@ mod tests {
     const ALPHA: u16 = 2_000;
     const DECAY: u16 = 1_000;
 
+    impl Reputation {
+        /// `score_at` with the neutral start of the original tests.
+        fn score_at_n(&self, epoch: u64, decay: u16) -> Result<u16> {
+            self.score_at(epoch, decay, NEUTRAL_REPUTATION)
+        }
+    }
+
+    #[test]
+    fn a_bad_record_never_decays_above_a_new_keys_start() {
+        let start = 3_000;
+        let mut r = Reputation::new(0, start);
+        assert_eq!(r.score_bps, start);
+        r.score_bps = 500;
+        for epoch in [2, 10, 1_000, u64::MAX] {
+            assert!(r.score_at(epoch, DECAY, start).unwrap() <= start);
+        }
+        assert_eq!(r.score_at(1_000, DECAY, start).unwrap(), start);
+        r.score_bps = 9_000;
+        assert_eq!(r.score_at(1_000, DECAY, start).unwrap(), start);
+    }
+
+    #[test]
+    fn an_outcome_moves_reputation_in_proportion_to_its_value() {
+        let params = ConfigParams::defaults(6);
+        let unit = params.reputation_value_unit;
+        assert_eq!(Reputation::step_bps(&params, 1).unwrap(), 0);
+        assert_eq!(Reputation::step_bps(&params, unit / 2).unwrap(), ALPHA / 2);
+        assert_eq!(Reputation::step_bps(&params, unit).unwrap(), ALPHA);
+        assert_eq!(Reputation::step_bps(&params, u64::MAX).unwrap(), ALPHA);
+        // A hundred 1-unit "accepted" outcomes move nothing.
+        let mut r = Reputation::new(0, params.reputation_start_bps);
+        for _ in 0..100 {
+            let step = Reputation::step_bps(&params, 1).unwrap();
+            r.record(
+                RepEvent::Accepted,
+                0,
+                step,
+                DECAY,
+                params.reputation_start_bps,
+            )
+            .unwrap();
+        }
+        assert_eq!(r.score_bps, params.reputation_start_bps);
+        assert_eq!(r.accepted, 100);
+    }
+
     #[test]
     fn scripted_history_moves_as_an_ema() {
-        let mut r = Reputation::new(0);
+        let mut r = Reputation::new(0, NEUTRAL_REPUTATION);
         let script = [
             (RepEvent::Accepted, 6_000),
             (RepEvent::Accepted, 6_800),
@@ -348,7 +432,8 @@ mod tests {
             (RepEvent::Slashed, 4_384),
         ];
         for (event, expected) in script {
-            r.record(event, 0, ALPHA, DECAY).unwrap();
+            r.record(event, 0, ALPHA, DECAY, NEUTRAL_REPUTATION)
+                .unwrap();
             assert_eq!(r.score_bps, expected, "after {event:?}");
         }
         assert_eq!(
@@ -367,26 +452,26 @@ mod tests {
 
     #[test]
     fn idle_epochs_decay_toward_neutral_from_both_sides() {
-        let mut r = Reputation::new(0);
+        let mut r = Reputation::new(0, NEUTRAL_REPUTATION);
         r.score_bps = 6_800;
-        assert_eq!(r.score_at(0, DECAY).unwrap(), 6_800);
+        assert_eq!(r.score_at_n(0, DECAY).unwrap(), 6_800);
         assert_eq!(
-            r.score_at(1, DECAY).unwrap(),
+            r.score_at_n(1, DECAY).unwrap(),
             6_800,
             "the next epoch is not idle yet"
         );
         assert_eq!(
-            r.score_at(3, DECAY).unwrap(),
+            r.score_at_n(3, DECAY).unwrap(),
             (5_000 + 1_800 * 81 / 100) as u16
         );
         r.score_bps = 3_000;
         assert_eq!(
-            r.score_at(4, DECAY).unwrap(),
+            r.score_at_n(4, DECAY).unwrap(),
             (5_000 - 2_000 * 729 / 1_000) as u16
         );
-        assert_eq!(r.score_at(10_000, DECAY).unwrap(), 5_000);
+        assert_eq!(r.score_at_n(10_000, DECAY).unwrap(), 5_000);
         assert_eq!(
-            r.score_at(u64::MAX, 0).unwrap(),
+            r.score_at_n(u64::MAX, 0).unwrap(),
             3_000,
             "no decay configured"
         );
@@ -394,9 +479,10 @@ mod tests {
 
     #[test]
     fn recording_applies_the_decay_first() {
-        let mut r = Reputation::new(0);
+        let mut r = Reputation::new(0, NEUTRAL_REPUTATION);
         r.score_bps = 6_000;
-        r.record(RepEvent::Accepted, 3, ALPHA, DECAY).unwrap();
+        r.record(RepEvent::Accepted, 3, ALPHA, DECAY, NEUTRAL_REPUTATION)
+            .unwrap();
         // 6,000 decays over two idle epochs to 5,810, then moves 20% toward 10,000.
         assert_eq!(r.score_bps, (5_810 + (10_000 - 5_810) / 5) as u16);
         assert_eq!(r.last_epoch, 3);
@@ -404,16 +490,24 @@ mod tests {
 
     #[test]
     fn score_stays_within_bounds_and_sets_the_multiplier() {
-        let mut r = Reputation::new(0);
+        let mut r = Reputation::new(0, NEUTRAL_REPUTATION);
         for _ in 0..1_000 {
-            r.record(RepEvent::Coherent, 0, 10_000, DECAY).unwrap();
+            r.record(RepEvent::Coherent, 0, 10_000, DECAY, NEUTRAL_REPUTATION)
+                .unwrap();
         }
         assert_eq!(r.score_bps, 10_000);
-        assert_eq!(r.multiplier_at(0, DECAY).unwrap(), 15_000);
+        assert_eq!(
+            r.multiplier_at(0, DECAY, NEUTRAL_REPUTATION).unwrap(),
+            15_000
+        );
         for _ in 0..1_000 {
-            r.record(RepEvent::Incoherent, 0, 3_333, DECAY).unwrap();
+            r.record(RepEvent::Incoherent, 0, 3_333, DECAY, NEUTRAL_REPUTATION)
+                .unwrap();
         }
         assert_eq!(r.score_bps, 0);
-        assert_eq!(r.multiplier_at(0, DECAY).unwrap(), 5_000);
+        assert_eq!(
+            r.multiplier_at(0, DECAY, NEUTRAL_REPUTATION).unwrap(),
+            5_000
+        );
     }
 }

@@ -199,13 +199,28 @@ impl Task {
             .safe_div(u64::from(self.submission_count))
     }
 
-    /// The value the creator put up for an accepted submission with `consensus`: its equal
-    /// share of the contributor pool, scaled by its score. What its merit points scale with.
+    /// Each submission's equal share of the contributor pool: the value at stake in a
+    /// contributor's outcome (what its reputation moves with).
+    pub fn slot_value(&self) -> Result<u64> {
+        self.contributor_pool()?
+            .safe_div(u64::from(self.submission_count))
+    }
+
+    /// The value the creator put up for an accepted submission with `consensus`: its slot,
+    /// scaled by its score. What its merit points scale with.
     pub fn submission_value(&self, consensus: u8) -> Result<u64> {
-        let slot = self
-            .contributor_pool()?
-            .safe_div(u64::from(self.submission_count))?;
-        mul_div_floor(slot, u64::from(consensus), u64::from(MAX_SCORE))
+        mul_div_floor(
+            self.slot_value()?,
+            u64::from(consensus),
+            u64::from(MAX_SCORE),
+        )
+    }
+
+    /// The value at stake in a vote of `weight` seats: its share of the submission's
+    /// validator slice for an expected committee (at most the whole slice).
+    pub fn seat_value(&self, weight: u64) -> Result<u64> {
+        let seats = u64::from(self.committee_size).max(1);
+        mul_div_floor(self.validator_slice()?, weight.min(seats), seats)
     }
 
     /// The value the creator pays a coherent vote of `weight` seats among `coherent_weight`:

@@ -235,9 +235,9 @@ async fn submission_finalized_just_before_and_after_an_epoch_closes_lands_in_the
     let (a, b) = (t.submission(&sa).await, t.submission(&sb).await);
     assert_eq!((a.epoch, b.epoch), (0, 1));
     // Points are the value put up for the work (half the 800-token contributor pool,
-    // scaled by the score) at a neutral multiplier.
-    assert_eq!(a.points, 400 * TOKEN * 80 / 100);
-    assert_eq!(b.points, 400 * TOKEN * 90 / 100);
+    // scaled by the score) at a new key's multiplier (0.9x).
+    assert_eq!(a.points, 400 * TOKEN * 80 / 100 * 9 / 10);
+    assert_eq!(b.points, 400 * TOKEN * 90 / 100 * 9 / 10);
     assert_eq!(t.epoch(0).await.contributor_points, u128::from(a.points));
     assert_eq!(t.epoch(1).await.contributor_points, u128::from(b.points));
     // Each coherent vote earns the value it is paid (its share of the submission's 100-token
@@ -247,8 +247,8 @@ async fn submission_finalized_just_before_and_after_an_epoch_closes_lands_in_the
         t.vote(&sb, &val.pubkey()).await.weight,
     );
     assert_eq!((wa, wb), (16, 16));
-    assert_eq!(t.epoch(0).await.validator_points, u128::from(100 * TOKEN));
-    assert_eq!(t.epoch(1).await.validator_points, u128::from(100 * TOKEN));
+    assert_eq!(t.epoch(0).await.validator_points, u128::from(90 * TOKEN));
+    assert_eq!(t.epoch(1).await.validator_points, u128::from(90 * TOKEN));
 }
 
 #[tokio::test]
@@ -300,17 +300,16 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     let e = t.epoch(0).await;
     assert_eq!(e.contributor_emission, 60 * TOKEN);
     assert_eq!(e.validator_emission, 40 * TOKEN);
-    // Three submissions share the 800-token contributor pool: each slot is worth 800/3.
+    // Three submissions share the 800-token contributor pool: each slot is worth 800/3,
+    // at a new key's 0.9x multiplier.
     let slot = 800 * TOKEN / 3;
-    assert_eq!(
-        e.contributor_points,
-        u128::from(slot * 90 / 100 + slot * 60 / 100)
-    );
+    let pts = |score: u64| slot * score / 100 * 9 / 10;
+    assert_eq!(e.contributor_points, u128::from(pts(90) + pts(60)));
 
     for (who, score) in [(&alice, 90u64), (&bob, 60)] {
         let before = t.balance(&who.pubkey()).await;
         t.claim_submission_emission(who, task).await.unwrap();
-        let points = u128::from(slot * score / 100);
+        let points = u128::from(pts(score));
         assert_eq!(
             u128::from(t.balance(&who.pubkey()).await - before),
             u128::from(60 * TOKEN) * points / e.contributor_points
@@ -336,10 +335,8 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         for sub in &subs {
             let vote = t.vote(sub, &v.pubkey()).await;
             let coherent = t.submission(sub).await.coherent_weight;
-            assert_eq!(
-                vote.points,
-                state.vote_value(vote.weight, coherent).unwrap()
-            );
+            let value = state.vote_value(vote.weight, coherent).unwrap();
+            assert_eq!(vote.points, value * 9 / 10);
             points_sum += u128::from(vote.points);
             // The share, up to this vote's part of the task's emission cap.
             let share = (40 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
