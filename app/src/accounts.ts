@@ -1,4 +1,5 @@
 import { utils, type IdlAccounts, type Program } from "@anchor-lang/core";
+import type BN from "bn.js";
 import type { GetProgramAccountsFilter, PublicKey } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { pda } from "./pda.js";
@@ -43,8 +44,21 @@ export type TaskPhase =
   | "settlement"
   | "finalized";
 
-export function taskPhase(task: Task, now: number): TaskPhase {
+/**
+ * `now` is unix time; pass the config to account for pauses (a task's windows stand still
+ * while the protocol is paused, as the program's `Task::clock`).
+ */
+export function taskPhase(
+  task: Task,
+  now: number,
+  config?: { paused: boolean; pausedAt: BN; pausedTotalSecs: BN },
+): TaskPhase {
   if ("finalized" in task.state) return "finalized";
+  if (config) {
+    const paused =
+      config.pausedTotalSecs.toNumber() + (config.paused ? now - config.pausedAt.toNumber() : 0);
+    now -= paused - task.pausedBase.toNumber();
+  }
   if (now < task.submissionDeadline.toNumber()) return "submission";
   if (now < task.submissionRevealDeadline.toNumber()) return "submissionReveal";
   if (now < task.commitDeadline.toNumber()) return "commit";

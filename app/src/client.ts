@@ -287,6 +287,7 @@ export class MeritClient {
       .revealSubmission(Array.from(a.contentHash), Array.from(a.salt), a.uri)
       .accountsStrict({
         contributor: a.contributor,
+        config: pda.config(),
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         contentClaim: pda.contentClaim(a.contentHash),
@@ -381,7 +382,7 @@ export class MeritClient {
   finalizeTask(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
     return this.program.methods
       .finalizeTask()
-      .accountsStrict({ keeper: a.keeper, task: a.task })
+      .accountsStrict({ keeper: a.keeper, config: pda.config(), task: a.task })
       .instruction();
   }
 

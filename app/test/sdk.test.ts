@@ -2,6 +2,7 @@
 // event parsing from logs, and claimAll over chain state (a stub connection serving
 // account data the real program produced).
 import assert from "node:assert/strict";
+import BN from "bn.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { utils } from "@anchor-lang/core";
@@ -65,6 +66,12 @@ test("task phases follow the deadlines", () => {
   assert.equal(taskPhase(task, s), "submissionReveal");
   assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber() - 1), "submissionReveal");
   assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber()), "commit");
+  // Paused since 100 s before the submission deadline: the task's clock stands still.
+  const pausedConfig = { paused: true, pausedAt: new BN(s - 100), pausedTotalSecs: new BN(0) };
+  assert.equal(taskPhase(task, s + 3_600, pausedConfig), "submission");
+  const resumed = { paused: false, pausedAt: new BN(0), pausedTotalSecs: new BN(3_600) };
+  assert.equal(taskPhase(task, s + 3_599, resumed), "submission");
+  assert.equal(taskPhase(task, s + 3_600, resumed), "submissionReveal");
   assert.equal(taskPhase(task, task.commitDeadline.toNumber()), "reveal");
   assert.equal(taskPhase(task, task.revealDeadline.toNumber()), "settlement");
 });

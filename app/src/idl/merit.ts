@@ -2201,6 +2201,24 @@ export type Merit = {
           "signer": true
         },
         {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
           "name": "task",
           "writable": true,
           "pda": {
@@ -2811,6 +2829,24 @@ export type Merit = {
           "relations": [
             "submission"
           ]
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "task",
@@ -5127,6 +5163,20 @@ export type Merit = {
             "type": "i64"
           },
           {
+            "name": "pausedAt",
+            "docs": [
+              "When the current pause began (meaningful while `paused`)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "pausedTotalSecs",
+            "docs": [
+              "Seconds the protocol spent paused in pauses that have ended."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -7100,6 +7150,14 @@ export type Merit = {
             "name": "finalizedAt",
             "docs": [
               "When `finalize_task` ran (0 before)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "pausedBase",
+            "docs": [
+              "The config's paused seconds when the task was created: every pause after that",
+              "extends the task's windows (see `Task::clock`)."
             ],
             "type": "i64"
           },

@@ -257,6 +257,7 @@ impl MeritClient {
         build(
             acc::RevealSubmission {
                 contributor,
+                config: pda::config(),
                 task,
                 submission: pda::submission(&task, &contributor),
                 content_claim: pda::content_claim(&content_hash),
@@ -357,7 +358,14 @@ impl MeritClient {
     }
 
     pub fn finalize_task(&self, keeper: Pubkey, task: Pubkey) -> Instruction {
-        build(acc::FinalizeTask { keeper, task }, data::FinalizeTask {})
+        build(
+            acc::FinalizeTask {
+                keeper,
+                config: pda::config(),
+                task,
+            },
+            data::FinalizeTask {},
+        )
     }
 
     /// `contributor` is the submission's contributor (whose stake is slashed).

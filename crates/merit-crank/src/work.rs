@@ -162,8 +162,10 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
             continue;
         };
         let (t, c) = (sub.task, sub.contributor);
+        // Windows run on the task's clock, which stands still while the protocol is paused.
+        let task_now = task.clock(&config, now).unwrap_or(now);
         match sub.outcome {
-            Outcome::Pending if now >= task.reveal_deadline => {
+            Outcome::Pending if task_now >= task.reveal_deadline => {
                 work.push(Work::FinalizeSubmission {
                     task: t,
                     contributor: c,
@@ -185,13 +187,14 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
         }
     }
     for (key, task) in &tasks {
-        if task.submission_count > 0 && task.require_draw_due(now).is_ok() {
+        let task_now = task.clock(&config, now).unwrap_or(now);
+        if task.submission_count > 0 && task.require_draw_due(task_now).is_ok() {
             work.push(Work::Draw { task: *key });
         }
     }
     for (key, task) in &tasks {
         if task.state == TaskState::Open
-            && now >= task.reveal_deadline
+            && task.clock(&config, now).unwrap_or(now) >= task.reveal_deadline
             && task.finalized_count == task.submission_count
         {
             work.push(Work::FinalizeTask { task: *key });

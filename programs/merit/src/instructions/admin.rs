@@ -92,8 +92,11 @@ pub fn handle_apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
     Ok(())
 }
 
+/// Pauses or resumes at once. Running tasks do not lose the paused time: their clock
+/// (`Task::clock`) stands still while the protocol is paused.
 pub fn handle_set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
-    ctx.accounts.config.paused = paused;
+    let now = Clock::get()?.unix_timestamp;
+    ctx.accounts.config.set_paused(paused, now)?;
     emit!(PauseSet {
         admin: ctx.accounts.admin.key(),
         paused,

@@ -51,8 +51,10 @@ pub struct CommitVote<'info> {
 impl CommitVote<'_> {
     fn validate(&self) -> Result<()> {
         self.config.require_not_paused()?;
-        self.task
-            .require_commit_open(Clock::get()?.unix_timestamp)?;
+        self.task.require_commit_open(
+            self.task
+                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+        )?;
         let validator = self.validator.key();
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
         require!(self.vote.version == 0, MeritError::AlreadyVoted);

@@ -211,6 +211,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         paid_out: 0,
         reclaimed: 0,
         finalized_at: 0,
+        paused_base: a.config.paused_secs(Clock::get()?.unix_timestamp)?,
         expired: false,
         reserved: [0; 64],
     });

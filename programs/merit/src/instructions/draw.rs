@@ -26,7 +26,10 @@ pub struct DrawCommittee<'info> {
 
 impl DrawCommittee<'_> {
     fn validate(&self) -> Result<()> {
-        self.task.require_draw_due(Clock::get()?.unix_timestamp)
+        self.task.require_draw_due(
+            self.task
+                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+        )
     }
 }
 

@@ -70,7 +70,8 @@ pub struct FinalizeSubmission<'info> {
 impl FinalizeSubmission<'_> {
     fn validate(&self) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        self.task.require_reveals_closed(now)?;
+        self.task
+            .require_reveals_closed(self.task.clock(&self.config, now)?)?;
         require!(
             self.submission.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized

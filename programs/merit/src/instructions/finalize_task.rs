@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskFinalized;
-use crate::state::{Task, TaskState};
+use crate::state::{Config, Task, TaskState};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -9,6 +9,8 @@ pub struct FinalizeTask<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
@@ -24,7 +26,7 @@ impl FinalizeTask<'_> {
             task.state == TaskState::Open,
             MeritError::TaskAlreadyFinalized
         );
-        task.require_reveals_closed(Clock::get()?.unix_timestamp)?;
+        task.require_reveals_closed(task.clock(&self.config, Clock::get()?.unix_timestamp)?)?;
         require!(
             task.finalized_count == task.submission_count,
             MeritError::SubmissionsPending

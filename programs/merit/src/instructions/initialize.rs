@@ -110,6 +110,8 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         total_warming_stake: 0,
         pending_params: None,
         pending_params_eta: 0,
+        paused_at: 0,
+        paused_total_secs: 0,
         reserved: [0; 112],
     });
     let now = Clock::get()?.unix_timestamp;

@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionRevealed;
-use crate::state::{ContentClaim, Submission, Task};
+use crate::state::{Config, ContentClaim, Submission, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -10,6 +10,8 @@ pub struct RevealSubmission<'info> {
     /// The contributor; pays the content claim's rent when it is new.
     #[account(mut)]
     pub contributor: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
     #[account(
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
@@ -36,8 +38,9 @@ pub struct RevealSubmission<'info> {
 
 impl RevealSubmission<'_> {
     fn validate(&self, uri: &str) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
         self.task
-            .require_submission_reveal_open(Clock::get()?.unix_timestamp)?;
+            .require_submission_reveal_open(self.task.clock(&self.config, now)?)?;
         require!(uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         require!(
             !self.submission.content_revealed,

@@ -36,8 +36,10 @@ pub struct RevealVote<'info> {
 
 impl RevealVote<'_> {
     fn validate(&self, score: u8, salt: &[u8; 32]) -> Result<()> {
-        self.task
-            .require_reveal_open(Clock::get()?.unix_timestamp)?;
+        self.task.require_reveal_open(
+            self.task
+                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+        )?;
         require!(!self.vote.revealed, MeritError::AlreadyRevealed);
         require!(score <= MAX_SCORE, MeritError::ScoreOutOfRange);
         let expected = vote_commitment(&self.submission.key(), &self.validator.key(), score, salt);

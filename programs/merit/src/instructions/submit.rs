@@ -61,8 +61,10 @@ impl Submit<'_> {
             *terms_hash == self.task.terms_hash,
             MeritError::TermsMismatch
         );
-        self.task
-            .require_submission_open(Clock::get()?.unix_timestamp)?;
+        self.task.require_submission_open(
+            self.task
+                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+        )?;
         require!(self.submission.version == 0, MeritError::AlreadySubmitted);
         require!(
             self.task.submission_count < self.task.max_submissions,

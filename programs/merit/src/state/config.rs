@@ -215,6 +215,10 @@ pub struct Config {
     /// Parameters proposed by the admin, applicable from `pending_params_eta`.
     pub pending_params: Option<ConfigParams>,
     pub pending_params_eta: i64,
+    /// When the current pause began (meaningful while `paused`).
+    pub paused_at: i64,
+    /// Seconds the protocol spent paused in pauses that have ended.
+    pub paused_total_secs: i64,
     pub reserved: [u8; 112],
 }
 
@@ -272,6 +276,28 @@ impl Config {
     pub fn activate_warming_stake(&mut self) -> Result<()> {
         self.total_active_stake = self.total_active_stake.safe_add(self.total_warming_stake)?;
         self.total_warming_stake = 0;
+        Ok(())
+    }
+
+    /// Seconds the protocol has spent paused up to `now`, the current pause included.
+    pub fn paused_secs(&self, now: i64) -> Result<i64> {
+        if self.paused {
+            self.paused_total_secs
+                .safe_add(now.safe_sub(self.paused_at)?)
+        } else {
+            Ok(self.paused_total_secs)
+        }
+    }
+
+    /// Records a pause starting or ending at `now` (no change when already in that state).
+    pub fn set_paused(&mut self, paused: bool, now: i64) -> Result<()> {
+        if paused && !self.paused {
+            self.paused_at = now;
+        } else if !paused && self.paused {
+            self.paused_total_secs = self.paused_secs(now)?;
+            self.paused_at = 0;
+        }
+        self.paused = paused;
         Ok(())
     }
 

@@ -110,6 +110,9 @@ pub struct Task {
     pub reclaimed: u64,
     /// When `finalize_task` ran (0 before).
     pub finalized_at: i64,
+    /// The config's paused seconds when the task was created: every pause after that
+    /// extends the task's windows (see `Task::clock`).
+    pub paused_base: i64,
     /// The claim window passed and `expire_task` returned what was unclaimed to the
     /// creator: later claims unlock bonds but pay nothing.
     pub expired: bool,
@@ -358,6 +361,14 @@ impl Task {
     pub fn require_reveals_closed(&self, now: i64) -> Result<()> {
         require!(now >= self.reveal_deadline, MeritError::RevealWindowOpen);
         Ok(())
+    }
+
+    /// The task's clock at `now`: unix time less the time the protocol spent paused since
+    /// the task was created. Every window is checked against it, so a pause extends each
+    /// running task's remaining windows by the paused time (O(1), computed lazily).
+    pub fn clock(&self, config: &crate::state::Config, now: i64) -> Result<i64> {
+        let paused = config.paused_secs(now)?.safe_sub(self.paused_base)?;
+        now.safe_sub(paused)
     }
 
     /// Rewards can be expired: the task is finalized and its claim window has passed.

@@ -425,21 +425,26 @@ async fn pause_blocks_new_activity_but_users_can_always_get_out() {
         t.try_submit(&bob, task, [9; 32]).await,
         MeritError::ProtocolPaused,
     );
+    // A running task's windows stand still while paused: resume to reach the commits,
+    // pause inside the commit window: commits are refused.
+    t.send(&[pause(false)], &[&admin]).await.unwrap();
     t.to_commit_phase(&task).await;
+    t.send(&[pause(true)], &[&admin]).await.unwrap();
     assert_merit_err(
         t.try_commit(&val, task, sub, 80).await,
         MeritError::ProtocolPaused,
     );
 
-    // Unpause to commit, pause again: reveal, finalize, claim, unstake still work.
-    let ix = pause(false);
-    t.send(&[ix], &[&admin]).await.unwrap();
+    // Resume to commit; paused inside the reveal window, reveals still work.
+    t.send(&[pause(false)], &[&admin]).await.unwrap();
     t.try_commit(&val, task, sub, 80).await.unwrap();
-    let ix = pause(true);
-    t.send(&[ix], &[&admin]).await.unwrap();
     t.to_reveal_phase(&task).await;
+    t.send(&[pause(true)], &[&admin]).await.unwrap();
     t.try_reveal(&val, task, sub, 80).await.unwrap();
+    // Past the reveal deadline, finalization, claims and unstaking work while paused.
+    t.send(&[pause(false)], &[&admin]).await.unwrap();
     t.to_finalize_phase(&task).await;
+    t.send(&[pause(true)], &[&admin]).await.unwrap();
     t.finalize_submission(&val, task, sub).await.unwrap();
     t.finalize_task(&val, task).await.unwrap();
     t.claim_submission(&alice, task).await.unwrap();
@@ -451,4 +456,60 @@ async fn pause_blocks_new_activity_but_users_can_always_get_out() {
     t.send(&[ix], &[&alice]).await.unwrap();
     assert!(t.balance(&alice.pubkey()).await > 110 * TOKEN);
     t.reclaim_task(&creator, task).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_task_paused_mid_commit_is_judged_and_paid_after_resume() {
+    let mut t = TestContext::new().await;
+    let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.to_commit_phase(&task).await;
+    let state = t.task(&task).await;
+    // Ten minutes into the commit window the protocol pauses, for three days: far past
+    // every deadline of the task.
+    t.set_time(state.submission_reveal_deadline + 600);
+    let admin = t.admin();
+    let pause = |on| t.client().set_paused(admin.pubkey(), on);
+    let (on, off) = (pause(true), pause(false));
+    t.send(&[on], &[&admin]).await.unwrap();
+    let paused = 3 * 24 * 3600;
+    t.set_time(state.submission_reveal_deadline + 600 + paused);
+    // While paused the task's clock stands still: nothing can be finalized.
+    assert_merit_err(
+        t.finalize_submission(&keeper, task, sub).await,
+        MeritError::RevealWindowOpen,
+    );
+    t.send(&[off], &[&admin]).await.unwrap();
+    let config = t.config().await;
+    assert_eq!(config.paused_total_secs, paused);
+    // After resuming, the commit window has the ~50 minutes it had left.
+    let state = t.task(&task).await;
+    assert_eq!(
+        state.clock(&config, t.now()).unwrap(),
+        state.submission_reveal_deadline + 600
+    );
+    t.try_commit(&val, task, sub, 90).await.unwrap();
+    t.set_time(state.commit_deadline + paused);
+    t.try_reveal(&val, task, sub, 90).await.unwrap();
+    t.set_time(state.reveal_deadline + paused - 1);
+    assert_merit_err(
+        t.finalize_submission(&keeper, task, sub).await,
+        MeritError::RevealWindowOpen,
+    );
+    t.set_time(state.reveal_deadline + paused);
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    t.finalize_task(&keeper, task).await.unwrap();
+    t.claim_submission(&alice, task).await.unwrap();
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::Accepted);
+    assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
+    // A task created after the pause is not shifted by it.
+    let args = t.task_args();
+    let later = t.create_task(&creator, args).await;
+    let fresh = t.task(&later).await;
+    assert_eq!(fresh.paused_base, paused);
+    assert_eq!(fresh.clock(&t.config().await, t.now()).unwrap(), t.now());
 }

@@ -347,11 +347,16 @@ async fn a_pause_stops_commits_but_not_the_draw() {
     let mut t = TestContext::new().await;
     let val = t.validator(1_000 * TOKEN, 0).await;
     let (_, task, sub) = task_with_submission(&mut t).await;
+    // Submissions closed and revealed, then the pause: the draw still runs.
+    t.to_submission_reveal_phase(&task).await;
+    t.reveal_submissions(&task).await;
     let admin = t.admin();
     let ix = t.client().set_paused(admin.pubkey(), true);
     t.send(&[ix], &[&admin]).await.unwrap();
-    t.to_commit_phase(&task).await;
+    t.draw(&task).await.unwrap();
     assert!(t.task(&task).await.draw.drawn);
+    let state = t.task(&task).await;
+    t.set_time(state.submission_reveal_deadline);
     assert_merit_err(
         t.try_commit(&val, task, sub, 80).await,
         MeritError::ProtocolPaused,
