@@ -73,6 +73,21 @@ async fn judge(w: &mut World, scored: &[(Pubkey, u8)]) {
     w.t.finalize_task(&w.keeper, task).await.unwrap();
 }
 
+/// The copier's bond is slashed and it cannot claim; the author claims the whole
+/// 800-token contributor pool.
+async fn copier_slashed_author_paid(w: &mut World, author: &Keypair, copier: &Keypair) {
+    let (task, keeper) = (w.task, w.keeper.insecure_clone());
+    w.t.slash_submission(&keeper, task, &copier.pubkey())
+        .await
+        .unwrap();
+    assert_merit_err(
+        w.t.claim_submission(copier, task).await,
+        MeritError::SubmissionRejected,
+    );
+    w.t.claim_submission(author, task).await.unwrap();
+    assert_eq!(w.t.balance(&author.pubkey()).await, 800 * TOKEN);
+}
+
 async fn claim(t: &mut TestContext, hash: &[u8; 32]) -> Option<ContentClaim> {
     t.net.account(&pda::content_claim(hash)).await
 }
@@ -125,16 +140,7 @@ async fn front_running_a_pending_submit_gains_the_copier_nothing() {
         (a.outcome, c.outcome),
         (Outcome::Accepted, Outcome::Unrevealed)
     );
-    let keeper = w.keeper.insecure_clone();
-    w.t.slash_submission(&keeper, task, &copier.pubkey())
-        .await
-        .unwrap();
-    assert_merit_err(
-        w.t.claim_submission(&copier, task).await,
-        MeritError::SubmissionRejected,
-    );
-    w.t.claim_submission(&author, task).await.unwrap();
-    assert_eq!(w.t.balance(&author.pubkey()).await, 800 * TOKEN);
+    copier_slashed_author_paid(&mut w, &author, &copier).await;
     // The copier lost its bond and its fee.
     let copier_end = worth(&mut w.t, &copier.pubkey()).await;
     assert_eq!(copier_start - copier_end, 10 * TOKEN + FEE);
@@ -188,17 +194,8 @@ async fn a_copy_revealed_first_is_displaced_by_the_older_commitment() {
         c.consensus_score, 80,
         "the copy was judged like the original"
     );
-    let keeper = w.keeper.insecure_clone();
-    w.t.slash_submission(&keeper, task, &copier.pubkey())
-        .await
-        .unwrap();
-    assert_merit_err(
-        w.t.claim_submission(&copier, task).await,
-        MeritError::SubmissionRejected,
-    );
     // The author takes the whole contributor pool; the judges of both are paid.
-    w.t.claim_submission(&author, task).await.unwrap();
-    assert_eq!(w.t.balance(&author.pubkey()).await, 800 * TOKEN);
+    copier_slashed_author_paid(&mut w, &author, &copier).await;
     for v in w.vals() {
         w.t.claim_vote(&v, task, copier_sub).await.unwrap();
         assert!(w.t.vote(&copier_sub, &v.pubkey()).await.reward_paid > 0);
