@@ -247,7 +247,7 @@ impl TestContext {
     /// `initialize`).
     pub async fn protocol_fee(&mut self, reward: u64) -> u64 {
         match self.net.account::<Config>(&pda::config()).await {
-            Some(c) => merit::math::bps_ceil(reward, c.params.task_fee_bps).unwrap_or(0),
+            Some(c) => Task::protocol_fee_and_cap(reward, &c.params).map_or(0, |(fee, _)| fee),
             None => 0,
         }
     }

@@ -8,8 +8,8 @@ use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 use merit::error::MeritError;
 use merit_client::{
-    pda, submission_commitment, vote_commitment, Config, Epoch, Outcome, Stake, Submission, Task,
-    Vesting, Vote,
+    pda, submission_commitment, vote_commitment, Config, Outcome, Stake, Submission, Task, Vesting,
+    Vote,
 };
 use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
 use rand::seq::SliceRandom;
@@ -115,7 +115,7 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
 
     // The creator, the keeper and the emission funding.
     let tasks_total = u64::from(scenario.epochs) * u64::from(scenario.tasks_per_epoch);
-    let protocol_fee = merit::math::bps_ceil(scenario.task.reward * TOKEN, params.task_fee_bps)
+    let (protocol_fee, _) = Task::protocol_fee_and_cap(scenario.task.reward * TOKEN, &params)
         .map_err(|e| anyhow!("{e}"))?;
     let creator = keypair(&mut rng);
     let keeper = keypair(&mut rng);
@@ -521,10 +521,6 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         net.close_epoch(&keeper)
             .await
             .map_err(|e| anyhow!("advance_epoch: {e}"))?;
-        let closed: Epoch = net
-            .account(&pda::epoch(epoch))
-            .await
-            .ok_or_else(|| anyhow!("epoch"))?;
         let mut items = Vec::new();
         for (s, sub) in subs.iter().zip(&outcomes) {
             if sub.points > 0 {
@@ -550,7 +546,6 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
         totals.transactions += items.len() as u64;
         check(net.send_batch(&items).await, "emission claim")?;
-        let _ = &closed;
         for (a, before) in agents.iter_mut().zip(before) {
             a.emissions += holdings(&mut net, &a.key.pubkey()).await - before;
         }

@@ -42,11 +42,9 @@ async fn run_task(
 ) -> (Pubkey, Vec<Pubkey>) {
     let mut args = t.task_args();
     args.reward = reward;
-    args.min_reputation_vote = 0;
-    let creation = args.clone();
     let task = pda::task(&creator.pubkey(), args.id);
     // The creator pays reward and fee from its own wallet here (no harness top-up).
-    t.try_create_task_raw(creator, creation).await.unwrap();
+    t.try_create_task_raw(creator, args).await.unwrap();
     // Contributors pay their fees from their own wallets too.
     let terms = t.task(&task).await.terms_hash;
     let mut subs = Vec::new();
@@ -147,11 +145,18 @@ async fn a_self_dealing_emission_farm_loses_money_and_the_honest_task_gets_the_p
 
     t.close_epoch(&keeper).await;
     let closed = t.epoch(epoch.index).await;
-    for (k, _) in &farm {
-        let _ = t.claim_submission_emission(k, farm_task).await;
-    }
-    for s in &farm_subs {
-        let _ = t.claim_vote_emission(&farm_judge, *s).await;
+    // The farm claims everything it can: each claim with points lands, and pays nothing.
+    for ((k, _), s) in farm.iter().zip(&farm_subs) {
+        let before = worth(&mut t, &k.pubkey()).await;
+        if t.submission(s).await.points > 0 {
+            t.claim_submission_emission(k, farm_task).await.unwrap();
+        }
+        assert_eq!(worth(&mut t, &k.pubkey()).await, before);
+        if t.vote(s, &farm_judge.pubkey()).await.points > 0 {
+            let before = worth(&mut t, &farm_judge.pubkey()).await;
+            t.claim_vote_emission(&farm_judge, *s).await.unwrap();
+            assert_eq!(worth(&mut t, &farm_judge.pubkey()).await, before);
+        }
     }
     let honest_before = t.balance(&honest.pubkey()).await;
     t.claim_submission_emission(&honest, honest_task)
