@@ -57,12 +57,10 @@ export function defaultConfigParams(decimals: number): ConfigParams {
   };
 }
 
-/** The stake mint and token program of a deployment, and whether it vests rewards. */
+/** The stake mint and token program of a deployment. */
 export interface Deployment {
   stakeMint: PublicKey;
   tokenProgram: PublicKey;
-  /** `vesting_duration_secs > 0`: claims then pass the vesting account and vault. */
-  vesting?: boolean;
 }
 
 /**
@@ -75,11 +73,6 @@ export class MeritClient {
     readonly program: Program<Merit>,
     readonly deployment: Deployment,
   ) {}
-
-  /** The same deployment with vesting on or off. */
-  withVesting(vesting: boolean): MeritClient {
-    return new MeritClient(this.program, { ...this.deployment, vesting });
-  }
 
   /** `owner`'s associated token account for the stake mint. */
   ata(owner: PublicKey): PublicKey {
@@ -97,10 +90,20 @@ export class MeritClient {
     };
   }
 
+  /**
+   * Claims always pass the claimant's vesting accounts: the program decides from the
+   * task's (or epoch's) snapshot whether the payment vests.
+   */
   private vestingAccounts(owner: PublicKey) {
-    return this.deployment.vesting
-      ? { vesting: pda.vesting(owner), vestingVault: pda.vestingVault() }
-      : { vesting: null, vestingVault: null };
+    return { vesting: pda.vesting(owner), vestingVault: pda.vestingVault() };
+  }
+
+  /**
+   * The slasher's vesting account, for its share of a slash taken from unvested rewards;
+   * none when slashing its own stake.
+   */
+  private slasherVesting(slasher: PublicKey, offender: PublicKey) {
+    return slasher.equals(offender) ? null : pda.vesting(slasher);
   }
 
   // Admin
@@ -404,6 +407,8 @@ export class MeritClient {
         vestingVault: pda.vestingVault(),
         treasuryVault: pda.treasury(),
         slasherToken: this.ata(a.slasher),
+        slasherVesting: this.slasherVesting(a.slasher, a.contributor),
+        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
@@ -428,6 +433,8 @@ export class MeritClient {
         vestingVault: pda.vestingVault(),
         treasuryVault: pda.treasury(),
         slasherToken: this.ata(a.slasher),
+        slasherVesting: this.slasherVesting(a.slasher, a.validator),
+        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }

@@ -147,7 +147,6 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
     let args = task_args(now);
     let (salt, hash) = ([9u8; 32], [5u8; 32]);
     let commitment = vote_commitment(&sub, &a, 77, &salt);
-    let v = c.with_vesting(true);
     vec![
         ix_json(
             "initialize",
@@ -261,6 +260,11 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             &c.slash_submission(a, task, b),
         ),
         ix_json(
+            "slashSubmission",
+            json!({"slasher": pk(&b), "task": pk(&task), "contributor": pk(&b)}),
+            &c.slash_submission(b, task, b),
+        ),
+        ix_json(
             "slashVote",
             json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "validator": pk(&a)}),
             &c.slash_vote(b, task, sub, a),
@@ -274,16 +278,6 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             "claimVote",
             json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub)}),
             &c.claim_vote(a, task, sub),
-        ),
-        ix_json(
-            "claimSubmission",
-            json!({"contributor": pk(&b), "task": pk(&task), "vesting": true}),
-            &v.claim_submission(b, task),
-        ),
-        ix_json(
-            "claimVote",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "vesting": true}),
-            &v.claim_vote(a, task, sub),
         ),
         ix_json(
             "fundEmissions",
@@ -302,8 +296,8 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "claimVoteEmission",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "epoch": u64v(1), "vesting": true}),
-            &v.claim_vote_emission(a, task, sub, 1),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "epoch": u64v(1)}),
+            &c.claim_vote_emission(a, task, sub, 1),
         ),
         ix_json(
             "withdrawVested",
@@ -494,7 +488,8 @@ fn events() -> Vec<Value> {
         amount: 5 * TOKEN,
         to_treasury: 4_500_000,
         to_slasher: 500_000,
-        from_vesting: 0,
+        to_slasher_vesting: 200_000,
+        from_vesting: 2 * TOKEN,
         slasher: k(37),
     };
     vec![

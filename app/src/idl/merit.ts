@@ -3204,6 +3204,7 @@ export type Merit = {
           "docs": [
             "Anyone; receives `slasher_reward_bps` of the slash."
           ],
+          "writable": true,
           "signer": true
         },
         {
@@ -3354,10 +3355,44 @@ export type Merit = {
           "writable": true
         },
         {
+          "name": "slasherVesting",
+          "docs": [
+            "The slasher's vesting account: receives the slasher's share of what the slash",
+            "takes from the offender's unvested rewards. Without it that share goes to the",
+            "treasury. Not when slashing your own stake."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "slasher"
+              }
+            ]
+          }
+        },
+        {
           "name": "stakeMint"
         },
         {
           "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -3383,6 +3418,7 @@ export type Merit = {
           "docs": [
             "Anyone; receives `slasher_reward_bps` of the slash."
           ],
+          "writable": true,
           "signer": true
         },
         {
@@ -3561,10 +3597,44 @@ export type Merit = {
           "writable": true
         },
         {
+          "name": "slasherVesting",
+          "docs": [
+            "The slasher's vesting account: receives the slasher's share of what the slash",
+            "takes from the offender's unvested rewards. Without it that share goes to the",
+            "treasury. Not when slashing your own stake."
+          ],
+          "writable": true,
+          "optional": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  101,
+                  115,
+                  116,
+                  105,
+                  110,
+                  103
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "slasher"
+              }
+            ]
+          }
+        },
+        {
           "name": "stakeMint"
         },
         {
           "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -4866,7 +4936,7 @@ export type Merit = {
     {
       "code": 6084,
       "name": "vestingMismatch",
-      "msg": "Vesting is on: pass the vesting account and vault; off: pass neither"
+      "msg": "Pass the vesting account and vault together, and always when the reward vests"
     },
     {
       "code": 6085,
@@ -4887,6 +4957,11 @@ export type Merit = {
       "code": 6088,
       "name": "invariantViolated",
       "msg": "An account invariant does not hold"
+    },
+    {
+      "code": 6089,
+      "name": "selfSlashVesting",
+      "msg": "Slashing your own stake: pass no slasher vesting account"
     }
   ],
   "types": [
@@ -5990,6 +6065,13 @@ export type Merit = {
             "type": "i64"
           },
           {
+            "name": "vestingDurationSecs",
+            "docs": [
+              "How long its emissions vest once claimed (snapshot at open)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "expired",
             "docs": [
               "The claim window passed and `expire_epoch` released what was unclaimed."
@@ -6292,6 +6374,13 @@ export type Merit = {
           },
           {
             "name": "toSlasher",
+            "docs": [
+              "The slasher's whole share; `to_slasher_vesting` of it was granted into its vesting."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "toSlasherVesting",
             "type": "u64"
           },
           {
@@ -7390,6 +7479,13 @@ export type Merit = {
             "name": "claimWindowSecs",
             "docs": [
               "How long after the task's finalization its rewards stay claimable."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "vestingDurationSecs",
+            "docs": [
+              "How long its rewards vest once claimed (0: paid straight to the wallet)."
             ],
             "type": "i64"
           }

@@ -88,7 +88,8 @@ export const MeritErrorCode = {
   NothingVested: 6085,
   ClaimWindowOpen: 6086,
   AlreadyExpired: 6087,
-  InvariantViolated: 6088
+  InvariantViolated: 6088,
+  SelfSlashVesting: 6089
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

@@ -22,9 +22,6 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
 pub struct MeritClient {
     pub stake_mint: Pubkey,
     pub token_program: Pubkey,
-    /// Whether the deployment vests rewards (`vesting_duration_secs > 0`): claims then
-    /// pass the claimant's vesting account and the vesting vault.
-    pub vesting: bool,
 }
 
 impl MeritClient {
@@ -32,22 +29,19 @@ impl MeritClient {
         Self {
             stake_mint,
             token_program,
-            vesting: false,
         }
     }
 
-    /// The same deployment with vesting on or off.
-    pub fn with_vesting(self, vesting: bool) -> Self {
-        Self { vesting, ..self }
-    }
-
-    /// The claimant's vesting accounts, when vesting is on.
+    /// The claimant's vesting accounts. Claims always pass them: the program decides from
+    /// the task's or epoch's snapshot whether the payment vests.
     fn vesting_accounts(&self, owner: &Pubkey) -> (Option<Pubkey>, Option<Pubkey>) {
-        if self.vesting {
-            (Some(pda::vesting(owner)), Some(pda::vesting_vault()))
-        } else {
-            (None, None)
-        }
+        (Some(pda::vesting(owner)), Some(pda::vesting_vault()))
+    }
+
+    /// The slasher's vesting account, for its share of a slash taken from unvested
+    /// rewards; none when slashing its own stake.
+    fn slasher_vesting(slasher: &Pubkey, offender: &Pubkey) -> Option<Pubkey> {
+        (slasher != offender).then(|| pda::vesting(slasher))
     }
 
     /// The owner's associated token account for the stake mint.
@@ -387,8 +381,10 @@ impl MeritClient {
                 vesting_vault: pda::vesting_vault(),
                 treasury_vault: pda::treasury(),
                 slasher_token: self.ata(&slasher),
+                slasher_vesting: Self::slasher_vesting(&slasher, &contributor),
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
+                system_program: system_program::ID,
             },
             data::SlashSubmission {},
         )
@@ -414,8 +410,10 @@ impl MeritClient {
                 vesting_vault: pda::vesting_vault(),
                 treasury_vault: pda::treasury(),
                 slasher_token: self.ata(&slasher),
+                slasher_vesting: Self::slasher_vesting(&slasher, &validator),
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
+                system_program: system_program::ID,
             },
             data::SlashVote {},
         )
@@ -631,5 +629,14 @@ impl MeritClient {
 pub fn replace_account(ix: &mut Instruction, from: &Pubkey, to: &Pubkey) {
     for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == *from) {
         meta.pubkey = *to;
+    }
+}
+
+/// Leaves optional account `account` out of `ix` (Anchor reads the program id in an
+/// optional account's place as `None`).
+pub fn leave_out(ix: &mut Instruction, account: &Pubkey) {
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == *account) {
+        meta.pubkey = merit::ID;
+        meta.is_writable = false;
     }
 }

@@ -160,8 +160,7 @@ pub async fn deployment<C: Chain>(chain: &mut C) -> Result<MeritClient, String> 
         .await?
         .ok_or("the Merit config account does not exist on this cluster")?;
     let config: merit_client::Config = merit_client::decode(&data).map_err(|e| e.to_string())?;
-    Ok(MeritClient::new(config.stake_mint, config.token_program)
-        .with_vesting(config.params.vesting_duration_secs > 0))
+    Ok(MeritClient::new(config.stake_mint, config.token_program))
 }
 
 /// When work that failed for a reason other than a lost race may be tried again:

@@ -4,9 +4,9 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::{
     decode, pda, AccountKind, Config, ContentClaim, Epoch, MeritClient, Outcome, Submission, Task,
-    TaskState, Vote,
+    TaskState, Vesting, Vote,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One permissionless action a keeper can take now.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,14 +30,19 @@ pub enum Work {
     FinalizeTask {
         task: Pubkey,
     },
+    /// `from_vesting`: the offender has unvested rewards, so the slash takes from them
+    /// and the keeper's share of that part vests (its vesting account is passed, and
+    /// created on first use; otherwise left out to spare its rent).
     SlashSubmission {
         task: Pubkey,
         contributor: Pubkey,
+        from_vesting: bool,
     },
     SlashVote {
         task: Pubkey,
         submission: Pubkey,
         validator: Pubkey,
+        from_vesting: bool,
     },
     CloseVote {
         submission: Pubkey,
@@ -77,12 +82,25 @@ impl Work {
                 content,
             } => c.finalize_submission(k, task, contributor, epoch, content),
             Work::FinalizeTask { task } => c.finalize_task(k, task),
-            Work::SlashSubmission { task, contributor } => c.slash_submission(k, task, contributor),
+            Work::SlashSubmission {
+                task,
+                contributor,
+                from_vesting,
+            } => slash(
+                c.slash_submission(k, task, contributor),
+                keeper,
+                from_vesting,
+            ),
             Work::SlashVote {
                 task,
                 submission,
                 validator,
-            } => c.slash_vote(k, task, submission, validator),
+                from_vesting,
+            } => slash(
+                c.slash_vote(k, task, submission, validator),
+                keeper,
+                from_vesting,
+            ),
             Work::CloseVote {
                 submission,
                 validator,
@@ -96,6 +114,15 @@ impl Work {
             } => c.close_content_claim(k, content_hash, payer),
         }
     }
+}
+
+/// A slash instruction, without the keeper's vesting account when the offender has no
+/// unvested rewards to take.
+fn slash(mut ix: Instruction, keeper: &Pubkey, from_vesting: bool) -> Instruction {
+    if !from_vesting {
+        merit_client::builders::leave_out(&mut ix, &pda::vesting(keeper));
+    }
+    ix
 }
 
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
@@ -113,12 +140,15 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     let mut claims: Vec<ContentClaim> = Vec::new();
     let mut epoch: Option<Epoch> = None;
     let mut expirable_epochs: Vec<u64> = Vec::new();
+    // Owners with rewards still vesting: a slash of them takes from those first.
+    let mut vesting_owners: BTreeSet<Pubkey> = BTreeSet::new();
     let kinds = [
         AccountKind::Task,
         AccountKind::Submission,
         AccountKind::Vote,
         AccountKind::Epoch,
         AccountKind::ContentClaim,
+        AccountKind::Vesting,
     ];
     for (key, data) in chain.merit_accounts(&kinds).await? {
         match AccountKind::of(&data) {
@@ -131,6 +161,12 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
             Some(AccountKind::Vote) => votes.push((key, decode(&data).map_err(|e| e.to_string())?)),
             Some(AccountKind::ContentClaim) => {
                 claims.push(decode(&data).map_err(|e| e.to_string())?);
+            }
+            Some(AccountKind::Vesting) => {
+                let v: Vesting = decode(&data).map_err(|e| e.to_string())?;
+                if v.remaining_secs(now) > 0 {
+                    vesting_owners.insert(v.owner);
+                }
             }
             Some(AccountKind::Epoch) => {
                 let e: Epoch = decode(&data).map_err(|e| e.to_string())?;
@@ -177,6 +213,7 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 work.push(Work::SlashSubmission {
                     task: t,
                     contributor: c,
+                    from_vesting: vesting_owners.contains(&c),
                 });
             }
             _ if sub.is_settled() => work.push(Work::CloseSubmission {
@@ -219,6 +256,7 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
                 task: vote.task,
                 submission: vote.submission,
                 validator: vote.validator,
+                from_vesting: vesting_owners.contains(&vote.validator),
             });
         } else if vote.is_settled() {
             work.push(Work::CloseVote {

@@ -108,7 +108,6 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     })
     .await
     .map_err(|e| anyhow!("starting the chain: {e}"))?;
-    net.client = net.client.with_vesting(params.vesting_duration_secs > 0);
     let client = net.client;
     let mut rng = ChaCha8Rng::seed_from_u64(scenario.seed);
     let mut totals = Totals::default();

@@ -175,7 +175,7 @@ pub enum MeritError {
     ReputationTooLow,
     #[msg("Reputation thresholds must be at most 10,000")]
     InvalidReputation,
-    #[msg("Vesting is on: pass the vesting account and vault; off: pass neither")]
+    #[msg("Pass the vesting account and vault together, and always when the reward vests")]
     VestingMismatch,
     #[msg("Nothing has vested yet")]
     NothingVested,
@@ -185,4 +185,6 @@ pub enum MeritError {
     AlreadyExpired,
     #[msg("An account invariant does not hold")]
     InvariantViolated,
+    #[msg("Slashing your own stake: pass no slasher vesting account")]
+    SelfSlashVesting,
 }

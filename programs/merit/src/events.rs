@@ -229,7 +229,9 @@ pub struct Slashed {
     pub offender: Pubkey,
     pub amount: u64,
     pub to_treasury: u64,
+    /// The slasher's whole share; `to_slasher_vesting` of it was granted into its vesting.
     pub to_slasher: u64,
+    pub to_slasher_vesting: u64,
     /// Part of the amount taken from the offender's unvested rewards.
     pub from_vesting: u64,
     pub slasher: Pubkey,

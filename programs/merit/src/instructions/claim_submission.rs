@@ -104,7 +104,7 @@ pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     task.invariant()?;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
     let now = Clock::get()?.unix_timestamp;
-    let duration = a.config.params.vesting_duration_secs;
+    let duration = task.rules.vesting_duration_secs;
     task.with_signer(|seeds| {
         Beneficiary {
             owner: a.contributor.key(),

@@ -64,7 +64,7 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
             .settle_emission(&mut a.epoch, Side::Contributor, points, &mut a.task)?;
     a.task.invariant()?;
     a.submission.emission_claimed = true;
-    let vested = a.vesting.is_some();
+    let vesting_duration = a.epoch.vesting_duration_secs;
     Beneficiary {
         owner: a.contributor.key(),
         owner_token: a.contributor_token.to_account_info(),
@@ -77,6 +77,7 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
         &a.config,
         a.emission_vault.to_account_info(),
         amount,
+        vesting_duration,
     )?;
     emit!(EmissionClaimed {
         epoch: a.epoch.index,
@@ -85,7 +86,7 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
         points,
         amount,
         forfeited,
-        vested,
+        vested: vesting_duration > 0,
     });
     Ok(())
 }

@@ -64,7 +64,7 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
             .settle_emission(&mut a.epoch, Side::Validator, points, &mut a.task)?;
     a.task.invariant()?;
     a.vote.emission_claimed = true;
-    let vested = a.vesting.is_some();
+    let vesting_duration = a.epoch.vesting_duration_secs;
     Beneficiary {
         owner: a.validator.key(),
         owner_token: a.validator_token.to_account_info(),
@@ -77,6 +77,7 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         &a.config,
         a.emission_vault.to_account_info(),
         amount,
+        vesting_duration,
     )?;
     emit!(EmissionClaimed {
         epoch: a.epoch.index,
@@ -85,7 +86,7 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         points,
         amount,
         forfeited,
-        vested,
+        vested: vesting_duration > 0,
     });
     Ok(())
 }

@@ -184,6 +184,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             slasher_reward_bps: p.slasher_reward_bps,
             coherence_tolerance: p.coherence_tolerance,
             claim_window_secs: p.claim_window_secs,
+            vesting_duration_secs: p.vesting_duration_secs,
         },
         terms_hash: [0; 32],
         draw: Draw {

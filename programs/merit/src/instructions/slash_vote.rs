@@ -3,7 +3,7 @@ use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
 use crate::math::{bps_ceil, SafeMath};
 use crate::payout::Slash;
-use crate::state::{is_coherent, Config, RepEvent, Stake, Submission, Task, Vote};
+use crate::state::{is_coherent, Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -11,6 +11,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 #[derive(Accounts)]
 pub struct SlashVote<'info> {
     /// Anyone; receives `slasher_reward_bps` of the slash.
+    #[account(mut)]
     pub slasher: Signer<'info>,
     #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
@@ -50,10 +51,23 @@ pub struct SlashVote<'info> {
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
     pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The slasher's vesting account: receives the slasher's share of what the slash
+    /// takes from the offender's unvested rewards. Without it that share goes to the
+    /// treasury. Not when slashing your own stake.
+    #[account(
+        init_if_needed,
+        payer = slasher,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, slasher.key().as_ref()],
+        bump,
+        constraint = slasher.key() != vote.validator @ MeritError::SelfSlashVesting,
+    )]
+    pub slasher_vesting: Option<Box<Account<'info, Vesting>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
 }
 
 impl SlashVote<'_> {
@@ -105,7 +119,10 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         stake_vault: a.stake_vault.to_account_info(),
         vesting_vault: a.vesting_vault.to_account_info(),
         treasury: a.treasury_vault.to_account_info(),
+        slasher: a.slasher.key(),
         slasher_token: a.slasher_token.to_account_info(),
+        slasher_vesting: a.slasher_vesting.as_deref_mut(),
+        slasher_vesting_bump: ctx.bumps.slasher_vesting,
     }
     .execute(amount, a.task.rules.slasher_reward_bps, now)?;
     emit!(Slashed {
@@ -115,6 +132,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         amount,
         to_treasury: split.to_treasury,
         to_slasher: split.to_slasher,
+        to_slasher_vesting: split.to_slasher_vesting,
         from_vesting: split.from_vesting,
         slasher: a.slasher.key(),
     });

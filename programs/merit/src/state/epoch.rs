@@ -34,6 +34,8 @@ pub struct Epoch {
     pub contributor_emission_bps: u16,
     /// How long after `end` the epoch's emission stays claimable (snapshot at open).
     pub claim_window_secs: i64,
+    /// How long its emissions vest once claimed (snapshot at open).
+    pub vesting_duration_secs: i64,
     /// The claim window passed and `expire_epoch` released what was unclaimed.
     pub expired: bool,
     pub reserved: [u8; 32],
@@ -67,6 +69,7 @@ impl Epoch {
             scheduled_emission: scheduled_emission(params, index)?,
             contributor_emission_bps: params.contributor_emission_bps,
             claim_window_secs: params.claim_window_secs,
+            vesting_duration_secs: params.vesting_duration_secs,
             expired: false,
             closed: false,
             contributor_points: 0,

@@ -23,6 +23,8 @@ pub struct TaskRules {
     pub coherence_tolerance: u8,
     /// How long after the task's finalization its rewards stay claimable.
     pub claim_window_secs: i64,
+    /// How long its rewards vest once claimed (0: paid straight to the wallet).
+    pub vesting_duration_secs: i64,
 }
 
 /// A posted task. PDA `["task", creator, id (u64 LE)]`; its reward sits in the
@@ -301,7 +303,7 @@ impl Task {
     /// specification, reward, deadlines, bond, fee, committee and quorum, thresholds,
     /// validator share, capacity, reputation gates and the protocol rules snapshot.
     pub fn terms_hash(&self) -> [u8; 32] {
-        let mut numbers = [0u8; 8 * 11 + 2 * 8 + 4];
+        let mut numbers = [0u8; 8 * 13 + 2 * 8 + 4];
         let mut at = 0;
         let mut put = |bytes: &[u8]| {
             numbers[at..at + bytes.len()].copy_from_slice(bytes);
@@ -319,6 +321,8 @@ impl Task {
             self.submission_fee,
             self.rules.keeper_bounty_lamports,
             self.rules.min_validator_stake,
+            self.rules.claim_window_secs as u64,
+            self.rules.vesting_duration_secs as u64,
         ] {
             put(&v.to_le_bytes());
         }

@@ -27,6 +27,25 @@ pub struct Vesting {
 }
 
 impl Vesting {
+    /// Fills in a vesting account just created by `init_if_needed`; no-op afterwards.
+    pub fn init_for(&mut self, owner: Pubkey, bump: Option<u8>) -> Result<()> {
+        if self.version == 0 {
+            self.version = crate::constants::ACCOUNT_VERSION;
+            self.bump = bump.ok_or(MeritError::VestingMismatch)?;
+            self.owner = owner;
+        }
+        Ok(())
+    }
+
+    /// Seconds left until everything unvested has vested (0 when nothing is unvested).
+    pub fn remaining_secs(&self, now: i64) -> i64 {
+        if self.unvested == 0 {
+            0
+        } else {
+            self.vest_until.saturating_sub(now).max(0)
+        }
+    }
+
     /// Moves what has vested by `now` from `unvested` to `unlocked`.
     pub fn checkpoint(&mut self, now: i64) -> Result<()> {
         if self.unvested == 0 || now <= self.vest_from {

@@ -150,6 +150,7 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
                 task: Pubkey::new_unique(),
                 submission: Pubkey::new_unique(),
                 validator: Pubkey::new_unique(),
+                from_vesting: i % 8 == 0,
             },
             1 => Work::FinalizeSubmission {
                 task: Pubkey::new_unique(),

@@ -1,4 +1,6 @@
 //! Vesting: rewards and emissions unlock linearly; slashes take unvested rewards first.
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::Vesting;
 use merit_tests::*;
 
@@ -79,37 +81,79 @@ async fn a_second_grant_vests_to_the_weighted_end() {
     assert_eq!(v.vest_until, start + VEST / 2 + left);
 }
 
+/// `ix` with the vesting account and vault left out (Anchor's `None`).
+fn without_vesting(mut ix: Instruction, owner: &Keypair) -> Instruction {
+    let none = merit_client::PROGRAM_ID;
+    merit_client::builders::replace_account(&mut ix, &pda::vesting(&owner.pubkey()), &none);
+    merit_client::builders::replace_account(&mut ix, &pda::vesting_vault(), &none);
+    ix
+}
+
 #[tokio::test]
-async fn claims_must_pass_vesting_accounts_exactly_when_vesting_is_on() {
+async fn each_task_vests_under_the_duration_it_was_created_with() {
+    let mut t = TestContext::new().await;
+    let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
+    // Created while vesting is off.
+    let (before, _) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    // The admin turns vesting on: a task created afterwards vests.
+    t.set_vesting(VEST).await;
+    let (after, subs) = t
+        .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
+        .await;
+    assert_eq!(t.task(&before).await.rules.vesting_duration_secs, 0);
+    assert_eq!(t.task(&after).await.rules.vesting_duration_secs, VEST);
+
+    // The earlier task still pays straight to the wallet, although the client passed
+    // the vesting accounts (it always does) and vesting is now on.
+    t.claim_submission(&alice, before).await.unwrap();
+    assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
+    assert_eq!(vesting(&mut t, &alice).await.unvested, 0);
+
+    // The later task vests, and a claim that leaves the vesting accounts out is refused.
+    let ix = without_vesting(t.client().claim_submission(alice.pubkey(), after), &alice);
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::VestingMismatch);
+    assert!(!t.submission(&subs[0]).await.claimed);
+    t.claim_submission(&alice, after).await.unwrap();
+    assert_eq!(vesting(&mut t, &alice).await.unvested, 800 * TOKEN);
+    assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
+
+    // Turning vesting off later does not free what the task promised to vest: the
+    // validator's reward on it still vests.
+    t.set_vesting(0).await;
+    let ix = without_vesting(t.client().claim_vote(val.pubkey(), after, subs[0]), &val);
+    assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::VestingMismatch);
+    let wallet = t.balance(&val.pubkey()).await;
+    t.claim_vote(&val, after, subs[0]).await.unwrap();
+    assert_eq!(vesting(&mut t, &val).await.unvested, 200 * TOKEN + FEE);
+    assert_eq!(t.balance(&val.pubkey()).await, wallet);
+}
+
+#[tokio::test]
+async fn a_claim_may_leave_out_the_vesting_accounts_when_nothing_vests() {
     let mut t = TestContext::new().await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
     let alice = t.staker(100 * TOKEN, 0).await;
     let val = t.validator(200 * TOKEN, 0).await;
-    let (task, subs) = t
+    let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
-    // Vesting off, vesting accounts passed.
-    let ix = t
-        .client()
-        .with_vesting(true)
-        .claim_submission(alice.pubkey(), task);
-    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::VestingMismatch);
-    // Vesting on, vesting accounts missing.
-    t.set_vesting(VEST).await;
-    let ix = t
-        .client()
-        .with_vesting(false)
-        .claim_vote(val.pubkey(), task, subs[0]);
-    assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::VestingMismatch);
-    assert!(!t.vote(&subs[0], &val.pubkey()).await.claimed);
-    t.claim_vote(&val, task, subs[0]).await.unwrap();
-    assert_eq!(vesting(&mut t, &val).await.unvested, 200 * TOKEN + FEE);
+    let ix = without_vesting(t.client().claim_submission(alice.pubkey(), task), &alice);
+    t.send(&[ix], &[&alice]).await.unwrap();
+    assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
+    assert!(t
+        .net
+        .account::<Vesting>(&pda::vesting(&alice.pubkey()))
+        .await
+        .is_none());
 }
 
 #[tokio::test]
-async fn emission_claims_vest_too() {
+async fn emission_claims_vest_under_the_epochs_snapshot() {
     let mut t = TestContext::new().await;
-    t.set_vesting(VEST).await;
     let (creator, keeper, funder) = (
         t.actor(2_000 * TOKEN).await,
         t.actor(0).await,
@@ -118,20 +162,44 @@ async fn emission_claims_vest_too() {
     t.fund_emissions(&funder, 20_000 * TOKEN, 0).await.unwrap();
     let alice = t.staker(100 * TOKEN, 0).await;
     let val = t.validator(200 * TOKEN, 0).await;
-    let (task, _) = t
+    // Vesting is turned on during epoch 0, which opened without it.
+    t.set_vesting(VEST).await;
+    t.close_epoch(&keeper).await;
+    let epoch = t.config().await.current_epoch;
+    assert_eq!(t.epoch(0).await.vesting_duration_secs, 0);
+    assert_eq!(t.epoch(epoch).await.vesting_duration_secs, VEST);
+    let (task, subs) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
+    assert_eq!(t.submission(&subs[0]).await.epoch, epoch);
+    // Turned off again before the epoch closes: its emissions still vest.
+    t.set_vesting(0).await;
     t.close_epoch(&keeper).await;
+    let ix = t
+        .client()
+        .claim_submission_emission(alice.pubkey(), task, epoch);
+    let ix = without_vesting(ix, &alice);
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::VestingMismatch);
     t.claim_submission_emission(&alice, task).await.unwrap();
     // Her share, up to her part of the task's emission cap, all into vesting.
     let paid = t.task(&task).await.emission_paid;
-    assert!(paid > 0 && paid <= t.epoch(0).await.contributor_emission);
+    assert!(paid > 0 && paid <= t.epoch(epoch).await.contributor_emission);
     assert_eq!(vesting(&mut t, &alice).await.unvested, paid);
     assert_eq!(t.balance(&alice.pubkey()).await, 0);
 }
 
-#[tokio::test]
-async fn a_slash_takes_from_unvested_rewards_before_stake() {
+/// A validator with rewards still vesting (30 days) that left a vote on `task`'s
+/// submission unrevealed, finalized and not yet slashed.
+struct UnrevealedVesting {
+    t: TestContext,
+    keeper: Keypair,
+    lazy: Keypair,
+    task: Pubkey,
+    sub: Pubkey,
+    bond: u64,
+}
+
+async fn unrevealed_vote_of_a_vesting_validator() -> UnrevealedVesting {
     let mut t = TestContext::new().await;
     // Long enough that the rewards are still vesting when the slash comes.
     t.set_vesting(30 * 24 * 3600).await;
@@ -147,21 +215,41 @@ async fn a_slash_takes_from_unvested_rewards_before_stake() {
     t.claim_vote(&lazy, t1, subs1[0]).await.unwrap();
     let granted = vesting(&mut t, &lazy).await.unvested;
     assert_eq!(granted, (200 * TOKEN + FEE) / 2);
-    // Second task: it never reveals, and is slashed its whole bond.
+    // Second task: it never reveals.
     let args = t.task_args();
-    let t2 = t.create_task(&creator, args).await;
-    let sub = t.submit(&bob, t2, 9).await;
-    t.to_commit_phase(&t2).await;
-    t.try_commit(&val, t2, sub, 80).await.unwrap();
-    t.try_commit(&lazy, t2, sub, 80).await.unwrap();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&bob, task, 9).await;
+    t.to_commit_phase(&task).await;
+    t.try_commit(&val, task, sub, 80).await.unwrap();
+    t.try_commit(&lazy, task, sub, 80).await.unwrap();
     let bond = t.vote(&sub, &lazy.pubkey()).await.bond;
-    t.to_reveal_phase(&t2).await;
-    t.try_reveal(&val, t2, sub, 80).await.unwrap();
-    t.to_finalize_phase(&t2).await;
-    t.finalize_submission(&keeper, t2, sub).await.unwrap();
+    t.to_reveal_phase(&task).await;
+    t.try_reveal(&val, task, sub, 80).await.unwrap();
+    t.to_finalize_phase(&task).await;
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    UnrevealedVesting {
+        t,
+        keeper,
+        lazy,
+        task,
+        sub,
+        bond,
+    }
+}
+
+#[tokio::test]
+async fn a_slash_takes_from_unvested_rewards_before_stake() {
+    let UnrevealedVesting {
+        mut t,
+        keeper,
+        lazy,
+        task,
+        sub,
+        bond,
+    } = unrevealed_vote_of_a_vesting_validator().await;
     let deposited = t.stake(&lazy.pubkey()).await.deposited;
     let v_before = vesting(&mut t, &lazy).await;
-    t.slash_vote(&keeper, t2, sub, &lazy.pubkey())
+    t.slash_vote(&keeper, task, sub, &lazy.pubkey())
         .await
         .unwrap();
     let v = vesting(&mut t, &lazy).await;
@@ -174,7 +262,94 @@ async fn a_slash_takes_from_unvested_rewards_before_stake() {
     );
     assert_eq!(stake.deposited, deposited);
     assert_eq!(stake.locked, 0);
-    assert_eq!(t.balance(&keeper.pubkey()).await, bond / 10);
+    // The keeper's tenth came from unvested rewards: it vests, no sooner than it would
+    // have for the offender, and nothing of it is liquid.
+    assert_eq!(t.balance(&keeper.pubkey()).await, 0);
+    let k = vesting(&mut t, &keeper).await;
+    assert_eq!(k.unvested, bond / 10);
+    assert_eq!(k.vest_until, v.vest_until);
+}
+
+/// The attack: a validator with unvested rewards lets a vote go unrevealed and slashes
+/// itself, hoping to turn a tenth of its unvested rewards liquid at once. From a second
+/// key the share vests on the offender's schedule (the test above); from its own key it
+/// cannot take the share at all: there is no liquid path, and its own vesting account is
+/// refused as the slasher's.
+#[tokio::test]
+async fn slashing_yourself_never_unlocks_unvested_rewards() {
+    let UnrevealedVesting {
+        mut t,
+        keeper,
+        lazy,
+        task,
+        sub,
+        bond,
+    } = unrevealed_vote_of_a_vesting_validator().await;
+    // Its own key, passing its own vesting account as the slasher's: refused.
+    let c = t.client();
+    let mut ix = c.slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
+    for (from, to) in [
+        (keeper.pubkey(), lazy.pubkey()),
+        (pda::vesting(&keeper.pubkey()), pda::vesting(&lazy.pubkey())),
+        (c.ata(&keeper.pubkey()), c.ata(&lazy.pubkey())),
+    ] {
+        merit_client::builders::replace_account(&mut ix, &from, &to);
+    }
+    assert_merit_err(t.send(&[ix], &[&lazy]).await, MeritError::SelfSlashVesting);
+    assert!(!t.vote(&sub, &lazy.pubkey()).await.slashed);
+
+    // Its own key without a slasher vesting account: the share goes to the treasury.
+    let wallet = t.balance(&lazy.pubkey()).await;
+    let treasury = t.net.token_balance(&pda::treasury()).await;
+    t.slash_vote(&lazy, task, sub, &lazy.pubkey())
+        .await
+        .unwrap();
+    assert_eq!(t.balance(&lazy.pubkey()).await, wallet, "nothing liquid");
+    assert_eq!(t.net.token_balance(&pda::treasury()).await, treasury + bond);
+}
+
+/// The crank passes its vesting account exactly when the offender has unvested rewards,
+/// so a keeper pays that account's rent only when it has something to receive in it.
+#[tokio::test]
+async fn the_crank_takes_its_vesting_share_and_otherwise_spares_the_rent() {
+    use merit_crank::{discover, Work};
+    let UnrevealedVesting {
+        mut t,
+        keeper,
+        lazy,
+        task,
+        sub,
+        bond,
+    } = unrevealed_vote_of_a_vesting_validator().await;
+    let mut chain = merit_crank::LocalChain {
+        net: &mut t.net,
+        keeper: keeper.insecure_clone(),
+    };
+    let work = discover(&mut chain).await.unwrap();
+    let slash = Work::SlashVote {
+        task,
+        submission: sub,
+        validator: lazy.pubkey(),
+        from_vesting: true,
+    };
+    assert!(work.contains(&slash), "{work:?}");
+    let c = t.client();
+    let ix = slash.instruction(&c, &keeper.pubkey());
+    t.send(&[ix], &[&keeper]).await.unwrap();
+    assert_eq!(vesting(&mut t, &keeper).await.unvested, bond / 10);
+
+    // Nothing left unvested to take from an offender: the account is left out.
+    let quiet = Work::SlashVote {
+        task,
+        submission: sub,
+        validator: lazy.pubkey(),
+        from_vesting: false,
+    }
+    .instruction(&c, &keeper.pubkey());
+    assert!(quiet
+        .accounts
+        .iter()
+        .all(|m| m.pubkey != pda::vesting(&keeper.pubkey())));
 }
 
 #[tokio::test]
