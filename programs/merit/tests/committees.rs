@@ -92,3 +92,48 @@ fn seats_are_linear_in_stake_so_splitting_changes_nothing_in_expectation() {
         );
     }
 }
+
+/// A task whose draw saw `total` active stake, with a `committee`-seat committee and
+/// bonds of `bps` per seat (every other field zero).
+fn drawn_task(total: u64, committee: u8, bps: u16) -> merit::state::Task {
+    use anchor_lang::AnchorDeserialize;
+    let zeros = vec![0u8; 2_048];
+    let mut task = merit::state::Task::deserialize(&mut &zeros[..]).unwrap();
+    task.draw.total_stake = total;
+    task.committee_size = committee;
+    task.rules.vote_bond_bps = bps;
+    task
+}
+
+/// Expected bond of a key with `stake`: seats are `whole` or `whole + 1`, the latter with
+/// probability `frac / total` (exactly, over the lot).
+fn expected_bond(task: &merit::state::Task, stake: u64, bond: impl Fn(u64) -> u64) -> f64 {
+    let total = task.draw.total_stake;
+    let expected = u128::from(task.committee_size) * u128::from(stake);
+    let whole = (expected / u128::from(total)) as u64;
+    let p = (expected % u128::from(total)) as f64 / total as f64;
+    (1.0 - p) * bond(whole) as f64 + p * bond(whole + 1) as f64
+}
+
+#[test]
+fn splitting_stake_over_keys_never_lowers_the_bond_at_risk_per_token() {
+    // 1,000,000 tokens active, a 16-seat committee, 10% per seat; an attacker with 40,000
+    // tokens as one key or as 400 keys of 100.
+    let task = drawn_task(1_000_000 * 1_000_000, 16, 1_000);
+    let (stake, keys) = (40_000 * 1_000_000u64, 400u64);
+    let per_seat = |seats: u64| task.vote_bond(seats).unwrap();
+    let one = expected_bond(&task, stake, per_seat);
+    let split = keys as f64 * expected_bond(&task, stake / keys, per_seat);
+    // Both are 10% of the stake, up to a base unit of rounding per key.
+    let target = stake as f64 / 10.0;
+    assert!((one - target).abs() <= 1.0, "{one} vs {target}");
+    assert!((split - target).abs() <= keys as f64, "{split} vs {target}");
+
+    // The rule it replaced, 10% of the key's own stake whenever it holds a seat: the one
+    // key (drawn with probability 0.64) risked 2,560 tokens in expectation, the 400 keys
+    // (each drawn with probability 0.0016) 6.4 tokens, for the same expected seats.
+    let own_stake = |s: u64| move |seats: u64| if seats > 0 { s / 10 } else { 0 };
+    let old_one = expected_bond(&task, stake, own_stake(stake));
+    let old_split = keys as f64 * expected_bond(&task, stake / keys, own_stake(stake / keys));
+    assert!(old_split * 100.0 < old_one, "{old_split} vs {old_one}");
+}

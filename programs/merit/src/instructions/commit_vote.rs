@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteCommitted;
-use crate::math::{bps_ceil, SafeMath};
+use crate::math::SafeMath;
 use crate::state::{Config, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
@@ -89,8 +89,8 @@ impl CommitVote<'_> {
 }
 
 /// Weight = the seats drawn for this validator on this submission (at least one, or
-/// `NotDrawn`); bond = ceil(active stake at the draw * vote_bond_bps), locked until the
-/// vote settles.
+/// `NotDrawn`); bond = `Task::vote_bond(weight)`, the same per seat for everyone, locked
+/// until the vote settles.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
@@ -99,7 +99,7 @@ pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Res
         .task
         .seats_for(&a.submission.key(), &a.validator.key(), active);
     require!(weight > 0, MeritError::NotDrawn);
-    let bond = bps_ceil(active, a.task.rules.vote_bond_bps)?;
+    let bond = a.task.vote_bond(weight)?;
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 

@@ -13,9 +13,10 @@ pub struct ConfigParams {
     pub unstake_cooldown_secs: i64,
     /// Active stake (at the draw) a validator needs to sit on a committee, in base units.
     pub min_validator_stake: u64,
-    /// Bond locked per vote, in basis points of the validator's active stake at the draw
-    /// (1..=10,000). Open votes can never lock more than the stake, so one token backs at
-    /// most `10,000 / vote_bond_bps` open votes at once.
+    /// Bond locked per vote seat, in basis points of the stake one seat stands for (total
+    /// active stake at the draw / committee size), 1..=10,000. A validator's expected bond
+    /// per submission is this share of its own stake, however the stake is split over
+    /// keys; open votes can never lock more than the stake.
     pub vote_bond_bps: u16,
     /// Smallest expected committee (seats) a task may ask for (>= 3).
     pub min_committee_size: u8,

@@ -1,6 +1,6 @@
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::math::{bps_floor, mul_div_floor, SafeMath};
+use crate::math::{bps_floor, mul_div_ceil, mul_div_floor, SafeMath};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -178,6 +178,19 @@ impl Task {
             self.draw.total_stake,
             self.committee_size,
         )
+    }
+
+    /// The bond a vote holding `seats` seats locks: `vote_bond_bps` of the stake those
+    /// seats stand for, `ceil(seats * total_stake_at_draw * vote_bond_bps / (10,000 *
+    /// committee_size))`. Every seat carries the same risk, whoever holds it, so a
+    /// validator's expected bond is `vote_bond_bps` of its stake however it is split: a
+    /// stake spread over many small keys (each drawn rarely) lowers nobody's risk per
+    /// token. A key whose unlocked stake cannot cover its seats' bond cannot vote.
+    pub fn vote_bond(&self, seats: u64) -> Result<u64> {
+        let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
+        let denominator =
+            u64::from(crate::constants::BPS_DENOMINATOR).safe_mul(u64::from(self.committee_size))?;
+        mul_div_ceil(self.draw.total_stake, per_seats, denominator)
     }
 
     /// The draw may happen while commits are open: after submissions close.

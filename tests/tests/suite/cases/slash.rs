@@ -53,11 +53,13 @@ async fn slash_vote_takes_the_whole_bond_of_a_missing_reveal() {
         MeritError::SubmissionNotFinalized,
     );
     t.finalize_submission(&slasher, task, sub).await.unwrap();
+    let bond = t.vote(&sub, &lazy).await.bond;
+    let seats = t.vote(&sub, &lazy).await.weight;
+    assert_eq!(bond, t.task(&task).await.vote_bond(seats).unwrap());
     t.slash_vote(&slasher, task, sub, &lazy).await.unwrap();
-    let bond = 20 * TOKEN;
     assert_eq!(t.balance(&slasher.pubkey()).await, bond / 10);
     let stake = t.stake(&lazy).await;
-    assert_eq!((stake.deposited, stake.locked), (180 * TOKEN, 0));
+    assert_eq!((stake.deposited, stake.locked), (200 * TOKEN - bond, 0));
     let vote = t.vote(&sub, &lazy).await;
     assert!(vote.slashed && vote.is_settled());
     assert_merit_err(
@@ -87,11 +89,11 @@ async fn slash_vote_takes_part_of_an_incoherent_bond_and_leaves_the_rest_claimab
         t.claim_vote(outlier, task, sub).await,
         MeritError::VoteMustBeSlashedFirst,
     );
+    let bond = t.vote(&sub, &outlier.pubkey()).await.bond;
     t.slash_vote(&slasher, task, sub, &outlier.pubkey())
         .await
         .unwrap();
-    let bond = 10 * TOKEN;
-    let slashed = bond / 2;
+    let slashed = bond.div_ceil(2);
     assert_eq!(
         t.vote(&sub, &outlier.pubkey()).await.bond_remaining,
         bond - slashed
