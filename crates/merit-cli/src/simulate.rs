@@ -23,6 +23,10 @@ pub struct SimulateArgs {
     /// dotted path such as `program.incoherence_slash_bps` or `population.lazy_validators`.
     #[arg(long)]
     sweep: Option<String>,
+    /// Run the scenario once for each of N seeds (the scenario's seed and the N − 1 after
+    /// it) and report each strategy's mean, 95% interval, worst and best return.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    seeds: Option<u32>,
     /// Print the built-in scenario as TOML and exit.
     #[arg(long)]
     print_scenario: bool,
@@ -74,7 +78,8 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
             .map(|(_, v)| v.split(',').count())
             .unwrap_or(1),
         None => 1,
-    } as u64;
+    } as u64
+        * u64::from(args.seeds.unwrap_or(1));
     let progress = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -123,18 +128,62 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
             }
             println!();
         }
+        let flip = merit_sim::flip_point(&points);
+        match flip {
+            Some(p) => println!(
+                "Outcomes flip at {param} = {}: honest play {} there.",
+                p.value,
+                if p.honest_dominates {
+                    "starts to dominate"
+                } else {
+                    "stops dominating"
+                }
+            ),
+            None => println!("Outcomes do not flip over these values."),
+        }
         if let Some(path) = &args.json {
             let doc = serde_json::json!({
                 "parameter": param,
                 "honest_dominates": points.iter().all(|p| p.honest_dominates),
+                "flip_at": flip.map(|p| p.value.clone()),
                 "points": points,
             });
             std::fs::write(path, serde_json::to_string_pretty(&doc)?)?;
         }
+        if let Some(dir) = &args.report {
+            std::fs::create_dir_all(dir)?;
+            merit_sim::report::sweep_chart(&dir.join("sweep.svg"), param, &points)?;
+            println!("Sweep chart written to {}/sweep.svg", dir.display());
+        }
         return Ok(());
     }
 
+    if let Some(n) = args.seeds {
+        let seeds: Vec<u64> = (0..u64::from(n)).map(|i| scenario.seed + i).collect();
+        let started = std::time::Instant::now();
+        let result = merit_sim::multi_seed(&scenario, &seeds, &progress).await;
+        progress.finish_and_clear();
+        drop(silence);
+        let (multi, reports) = result?;
+        println!();
+        print!("{}", multi.table());
+        let transactions: u64 = reports.iter().map(|r| r.totals.transactions).sum();
+        print_speed(transactions, started.elapsed());
+        if let Some(path) = &args.json {
+            std::fs::write(path, multi.json())
+                .with_context(|| format!("writing {}", path.display()))?;
+            println!("JSON written to {}", path.display());
+        }
+        if let Some(dir) = &args.report {
+            multi.write_folder(dir)?;
+            println!("Charts written to {}", dir.display());
+        }
+        return Ok(());
+    }
+
+    let started = std::time::Instant::now();
     let report = merit_sim::simulate(&scenario, &progress).await;
+    let elapsed = started.elapsed();
     progress.finish_and_clear();
     drop(silence);
     let report: Report = report?;
@@ -149,6 +198,11 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         tokens(i128::from(t.slashed_on_chain)),
         t.duplicate_copies_refused
     );
+    println!(
+        "Refused on chain: {} front-run reveals, {} seat-race commits on undrawn seats ({} on drawn seats landed).",
+        t.front_runs_refused, t.seat_race_commits_refused, t.seat_race_commits_landed
+    );
+    print_speed(t.transactions, elapsed);
     if let Some(path) = &args.json {
         std::fs::write(path, report.json())
             .with_context(|| format!("writing {}", path.display()))?;
@@ -159,4 +213,14 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         println!("Report written to {}/index.html", dir.display());
     }
     Ok(())
+}
+
+fn print_speed(transactions: u64, elapsed: std::time::Duration) {
+    let secs = elapsed.as_secs_f64();
+    println!(
+        "Wall time {:.2} s, {} transactions, {:.0} transactions per second.",
+        secs,
+        transactions,
+        transactions as f64 / secs.max(1e-9)
+    );
 }

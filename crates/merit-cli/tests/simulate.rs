@@ -53,6 +53,7 @@ fn simulate_prints_the_table_and_writes_json_with_the_verdict() {
         "{out}"
     );
     assert!(out.contains("Honest play"), "{out}");
+    assert!(out.contains("transactions per second"), "{out}");
     assert!(
         !out.contains("AnchorError"),
         "program logs leaked into the report: {out}"
@@ -76,6 +77,51 @@ fn simulate_prints_the_table_and_writes_json_with_the_verdict() {
         out.contains("Sweep of program.incoherence_slash_bps") && out.contains("9000"),
         "{out}"
     );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn simulate_over_seeds_reports_intervals_and_writes_charts() {
+    let dir = std::env::temp_dir().join(format!("merit-cli-seeds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("small.toml");
+    std::fs::write(&scenario, SMALL).unwrap();
+    let json = dir.join("seeds.json");
+    let report = dir.join("charts");
+    let (ok, out) = merit(&[
+        "simulate",
+        "--quiet",
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--seeds",
+        "3",
+        "--json",
+        json.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("95% interval") && out.contains("seeds"),
+        "{out}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(doc["seeds"], serde_json::json!([11, 12, 13]));
+    assert!(doc["honest_dominates_every_seed"].is_boolean());
+    let first = &doc["strategies"][0];
+    assert_eq!(first["returns"].as_array().unwrap().len(), 3);
+    assert!(report.join("returns.svg").exists() && report.join("emission_share.svg").exists());
+
+    let (ok, out) = merit(&[
+        "simulate",
+        "--quiet",
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--seeds",
+        "0",
+    ]);
+    assert!(!ok, "zero seeds is a usage error: {out}");
     std::fs::remove_dir_all(dir).ok();
 }
 

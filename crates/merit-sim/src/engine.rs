@@ -30,6 +30,8 @@ pub struct Agent {
     pub slashed: u64,
     /// Submission fees paid.
     pub fees: u64,
+    /// Spent posting tasks: rewards escrowed and protocol fees (the farmer's creator key).
+    pub spent: u64,
     /// Net earnings (rewards + emissions − slashes − fees) at the end of each epoch.
     pub history: Vec<i128>,
 }
@@ -39,6 +41,7 @@ impl Agent {
         i128::from(self.rewards) + i128::from(self.emissions)
             - i128::from(self.slashed)
             - i128::from(self.fees)
+            - i128::from(self.spent)
     }
 }
 
@@ -64,6 +67,12 @@ pub struct Totals {
     pub duplicate_copies_refused: u64,
     /// Submissions skipped because the contributor's unlocked stake no longer covered the bond.
     pub submissions_unaffordable: u64,
+    /// Front-runners' replayed reveals of a copied commitment, refused on chain.
+    pub front_runs_refused: u64,
+    /// Seat racers' commits on submissions they were not drawn for, refused on chain.
+    pub seat_race_commits_refused: u64,
+    /// Votes the seat racers landed (drawn seats only).
+    pub seat_race_commits_landed: u64,
 }
 
 struct SubRecord {
@@ -75,6 +84,8 @@ struct SubRecord {
     salt: [u8; 32],
     /// An exact copy of another submission's content.
     copy: bool,
+    /// A front-runner's copy of another contributor's commitment.
+    front_run: bool,
 }
 
 struct VoteRecord {
@@ -141,18 +152,27 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     }
 
     let mut agents = population(scenario, &mut rng);
+    let farm_reward = scenario.population.farm_reward * TOKEN;
+    let (farm_fee, _) =
+        Task::protocol_fee_and_cap(farm_reward, &params).map_err(|e| anyhow!("{e}"))?;
+    let epochs = u64::from(scenario.epochs);
     for a in agents.iter_mut() {
-        if a.role == Role::Contributor {
-            a.funded += tasks_total * scenario.task.submission_fee * TOKEN;
+        match a.role {
+            Role::Contributor => a.funded += tasks_total * scenario.task.submission_fee * TOKEN,
+            Role::Creator => a.funded += epochs * (farm_reward + farm_fee),
+            Role::Validator => {}
         }
     }
     for a in &agents {
         fund(&mut net, &a.key, a.funded).await?;
-        let ix = client.deposit_stake(a.key.pubkey(), a.stake);
-        net.send(&[ix], &[&a.key])
-            .await
-            .map_err(|e| anyhow!("{e}"))?;
+        if a.stake > 0 {
+            let ix = client.deposit_stake(a.key.pubkey(), a.stake);
+            net.send(&[ix], &[&a.key])
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+        }
     }
+    let farmer = agents.iter().position(|a| a.role == Role::Creator);
     // Deposits warm up during the epoch they were made in: the first tasks come in the
     // next epoch, when the stake counts for committee draws.
     net.close_epoch(&keeper)
@@ -165,6 +185,10 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         .filter(|&i| agents[i].role == Role::Validator)
         .collect();
     let max_submissions = u16::try_from(contributors.len()).context("too many contributors")?;
+    // Which tasks a contributor submits to: the public ones, or the farmer's own.
+    let farm_tasks: std::collections::BTreeSet<Pubkey> = (0..scenario.epochs)
+        .filter_map(|e| farmer.map(|f| pda::task(&agents[f].key.pubkey(), farm_task_id(e))))
+        .collect();
     let mut task_keys = Vec::new();
 
     for epoch_index in 0..scenario.epochs {
@@ -180,14 +204,39 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 .await
                 .map_err(|e| anyhow!("create_task: {e}"))?;
         }
+        if let Some(f) = farmer {
+            // The farmer's own cheap task, open to its own keys only in practice.
+            let farm_keys = contributors
+                .iter()
+                .filter(|&&i| agents[i].strategy == Strategy::EmissionFarmer)
+                .count();
+            let mut args = scenario.task.args(
+                farm_task_id(epoch_index),
+                now,
+                u16::try_from(farm_keys.max(1)).context("too many farmer keys")?,
+            );
+            args.reward = farm_reward;
+            args.submission_fee = params.min_submission_fee;
+            let who = &agents[f].key;
+            let ix = client.create_task(who.pubkey(), args);
+            net.send(&[ix], &[who])
+                .await
+                .map_err(|e| anyhow!("create_task (farm): {e}"))?;
+            tasks.push(pda::task(&who.pubkey(), farm_task_id(epoch_index)));
+            agents[f].spent += farm_reward + farm_fee;
+        }
         task_keys.extend(tasks.iter().copied());
 
         // Submissions, as commitments: original work first, so plagiarists have something
         // to copy; copies are committed a slot later (a copier only learns the content
         // after its author committed it).
         let mut subs: Vec<SubRecord> = Vec::new();
-        let mut originals: std::collections::BTreeMap<Pubkey, Vec<[u8; 32]>> =
-            std::collections::BTreeMap::new();
+        // Each task's original work: (author, content, salt, commitment).
+        #[allow(clippy::type_complexity)]
+        let mut originals: std::collections::BTreeMap<
+            Pubkey,
+            Vec<(usize, [u8; 32], [u8; 32], [u8; 32])>,
+        > = std::collections::BTreeMap::new();
         let terms: Vec<[u8; 32]> = {
             let mut v = Vec::new();
             for t in &tasks {
@@ -201,28 +250,50 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 net.warp_slots(1);
             }
             for (task, terms_hash) in tasks.iter().zip(&terms) {
+                let farm = farm_tasks.contains(task);
                 for &i in &contributors {
                     let a = &agents[i];
-                    if (a.strategy == Strategy::Plagiarist) != copiers {
+                    let copier = matches!(a.strategy, Strategy::Plagiarist | Strategy::FrontRunner);
+                    if copier != copiers || a.strategy.submits_to_public_tasks() == farm {
                         continue;
                     }
-                    let (hash, quality, copy) = if copiers {
-                        match originals.get(task).and_then(|o| o.choose(&mut rng)) {
-                            Some(hash)
-                                if rng
-                                    .gen_bool(scenario.population.plagiarist_exact_copy_share) =>
-                            {
-                                (*hash, 0.0, true)
-                            }
-                            _ => (rng.gen(), a.strategy.work_quality(&mut rng), false),
-                        }
+                    let mut front_run = false;
+                    let (hash, quality, copy, salt, commitment) = if a.strategy
+                        == Strategy::FrontRunner
+                    {
+                        // Copies a pending commitment as it is: it cannot see inside it.
+                        let Some(&(_, hash, salt, commitment)) =
+                            originals.get(task).and_then(|o| o.choose(&mut rng))
+                        else {
+                            continue;
+                        };
+                        front_run = true;
+                        (hash, 0.0, true, salt, commitment)
                     } else {
-                        let h: [u8; 32] = rng.gen();
-                        originals.entry(*task).or_default().push(h);
-                        (h, a.strategy.work_quality(&mut rng), false)
+                        let salt: [u8; 32] = rng.gen();
+                        let (hash, quality, copy) = if copiers {
+                            match originals.get(task).and_then(|o| o.choose(&mut rng)) {
+                                Some(&(_, hash, _, _))
+                                    if rng.gen_bool(
+                                        scenario.population.plagiarist_exact_copy_share,
+                                    ) =>
+                                {
+                                    (hash, 0.0, true)
+                                }
+                                _ => (rng.gen(), a.strategy.work_quality(&mut rng), false),
+                            }
+                        } else {
+                            (rng.gen(), a.strategy.work_quality(&mut rng), false)
+                        };
+                        let commitment = submission_commitment(task, &a.key.pubkey(), &hash, &salt);
+                        if !copiers && a.strategy.reveals_submission() {
+                            originals
+                                .entry(*task)
+                                .or_default()
+                                .push((i, hash, salt, commitment));
+                        }
+                        (hash, quality, copy, salt, commitment)
                     };
-                    let salt: [u8; 32] = rng.gen();
-                    let commitment = submission_commitment(task, &a.key.pubkey(), &hash, &salt);
                     let ix = client.submit(a.key.pubkey(), *task, commitment, *terms_hash);
                     totals.transactions += 1;
                     match net.send(&[ix], &[&a.key]).await {
@@ -234,6 +305,7 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                             content_hash: hash,
                             salt,
                             copy,
+                            front_run,
                         }),
                         // Slashed below the bond: this agent can no longer afford to submit.
                         Err(e)
@@ -263,6 +335,9 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         for i in reveal_order {
             let s = &subs[i];
             let a = &agents[s.author];
+            if !a.strategy.reveals_submission() && !s.front_run {
+                continue;
+            }
             let ix = client.reveal_submission(
                 a.key.pubkey(),
                 s.task,
@@ -276,6 +351,14 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 // An older commitment to the same content was revealed first: the copy
                 // stays unrevealed and loses its bond.
                 Err(e) if e.code == Some(merit_error(MeritError::DuplicateContent)) => {}
+                // A copied commitment binds its author's key: the replay cannot open it.
+                Err(e)
+                    if s.front_run
+                        && e.code
+                            == Some(merit_error(MeritError::SubmissionCommitmentMismatch)) =>
+                {
+                    totals.front_runs_refused += 1;
+                }
                 Err(e) => return Err(anyhow!("reveal_submission by {}: {e}", a.name)),
             }
         }
@@ -332,7 +415,14 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     stakes[v].as_ref(),
                     current_epoch,
                 );
-                if seats == 0 {
+                // The farmer's judges sit only on its own task: its return is the farm's.
+                if agents[v].strategy == Strategy::EmissionFarmer && !farm_tasks.contains(&sub.task)
+                {
+                    continue;
+                }
+                let racing = agents[v].strategy.races_for_seats()
+                    && agents[sub.author].strategy == Strategy::ColludingBloc;
+                if seats == 0 && !racing {
                     continue;
                 }
                 let (score, reveals) = agents[v].strategy.vote(
@@ -360,6 +450,17 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         }
         totals.transactions += items.len() as u64;
         let results = net.send_batch(&items).await;
+        for ((r, _, _, _), result) in votes.iter().zip(&results) {
+            if agents[r.validator].strategy.races_for_seats() {
+                match result {
+                    Ok(()) => totals.seat_race_commits_landed += 1,
+                    Err(e) if e.code == Some(merit_error(MeritError::NotDrawn)) => {
+                        totals.seat_race_commits_refused += 1
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
         // A validator whose unlocked stake ran out simply casts fewer votes.
         let votes: Vec<_> = votes
             .into_iter()
@@ -437,7 +538,6 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 agents[s.author].slashed += sub.bond;
             }
         }
-        let tolerance = scenario.program.coherence_tolerance;
         let mut slashed_votes = Vec::new();
         for (r, _, _, _) in &votes {
             let sub = &outcomes[r.sub];
@@ -448,9 +548,15 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 ))
                 .await
                 .ok_or_else(|| anyhow!("vote"))?;
+            // The task's own rules decide, as the program does.
+            let rules = &drawn_tasks[&subs[r.sub].task].rules;
             let incoherent = vote.revealed
                 && sub.has_consensus()
-                && vote.score.abs_diff(sub.consensus_score) > tolerance;
+                && !merit::state::is_coherent(
+                    vote.score,
+                    sub.consensus_score,
+                    rules.coherence_tolerance,
+                );
             if !vote.revealed || incoherent {
                 items.push((
                     client.slash_vote(
@@ -617,16 +723,42 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
             p.colluding_validators,
         ),
         (Strategy::NonRevealer, Role::Validator, p.non_revealers),
+        (Strategy::SlotSquatter, Role::Contributor, p.slot_squatters),
+        (Strategy::FrontRunner, Role::Contributor, p.front_runners),
+        (
+            Strategy::EmissionFarmer,
+            Role::Creator,
+            u32::from(p.farmer_contributor_keys > 0),
+        ),
+        (
+            Strategy::EmissionFarmer,
+            Role::Contributor,
+            p.farmer_contributor_keys,
+        ),
+        (
+            Strategy::EmissionFarmer,
+            Role::Validator,
+            p.farmer_validator_keys,
+        ),
+        (Strategy::SybilSplitter, Role::Validator, p.sybil_keys),
+        (Strategy::SeatRacer, Role::Validator, p.seat_racer_keys),
     ];
     let mut agents = Vec::new();
     for (strategy, role, count) in groups {
         for n in 0..count {
-            let stake = match role {
-                Role::Contributor => p.contributor_stake,
-                Role::Validator => rng.gen_range(p.validator_stake_min..=p.validator_stake_max),
+            let stake = match (strategy, role) {
+                (_, Role::Creator) => 0,
+                (_, Role::Contributor) => p.contributor_stake,
+                (Strategy::SybilSplitter, _) => p.sybil_stake / u64::from(count),
+                (Strategy::SeatRacer, _) => p.seat_racer_stake / u64::from(count),
+                _ => rng.gen_range(p.validator_stake_min..=p.validator_stake_max),
+            };
+            let label = match role {
+                Role::Creator => format!("{}-creator", strategy.name().replace(' ', "-")),
+                _ => format!("{}-{}", strategy.name().replace(' ', "-"), n + 1),
             };
             agents.push(Agent {
-                name: format!("{}-{}", strategy.name().replace(' ', "-"), n + 1),
+                name: label,
                 strategy,
                 role,
                 key: keypair(rng),
@@ -636,11 +768,33 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
                 emissions: 0,
                 slashed: 0,
                 fees: 0,
+                spent: 0,
                 history: Vec::new(),
             });
         }
     }
+    if p.bloc_stake_share > 0.0 {
+        // The bloc's validators hold `share` of all validator stake, split evenly.
+        let is_bloc =
+            |a: &Agent| a.strategy == Strategy::ColludingBloc && a.role == Role::Validator;
+        let others: u64 = agents
+            .iter()
+            .filter(|a| a.role == Role::Validator && !is_bloc(a))
+            .map(|a| a.stake)
+            .sum();
+        let bloc_total = (others as f64 * p.bloc_stake_share / (1.0 - p.bloc_stake_share)) as u64;
+        let each = (bloc_total / u64::from(p.colluding_validators)).max(TOKEN);
+        for a in agents.iter_mut().filter(|a| is_bloc(a)) {
+            a.stake = each;
+            a.funded = each;
+        }
+    }
     agents
+}
+
+/// The farmer's task id in epoch `e` (the public tasks use `e * 1_000 + k`).
+fn farm_task_id(e: u32) -> u64 {
+    1_000_000 + u64::from(e)
 }
 
 /// Reads back, from program and token accounts, the same totals the run booked.
@@ -682,7 +836,8 @@ async fn reconcile(
         .await
         .ok_or_else(|| anyhow!("config"))?;
     totals.emissions_on_chain = config.emission_paid;
+    // The keeper's slasher shares: liquid, or vesting when taken from unvested rewards.
     totals.slashed_on_chain = net.token_balance(&pda::treasury()).await - fees_to_treasury
-        + net.wallet_balance(&keeper.pubkey()).await;
+        + holdings(net, &keeper.pubkey()).await;
     Ok(())
 }

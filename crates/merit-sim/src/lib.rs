@@ -5,10 +5,12 @@
 pub mod engine;
 pub mod report;
 pub mod scenario;
+pub mod seeds;
 pub mod strategy;
 
 pub use report::Report;
 pub use scenario::Scenario;
+pub use seeds::{multi_seed, MultiSeed};
 pub use strategy::Strategy;
 
 use indicatif::ProgressBar;
@@ -49,4 +51,13 @@ pub async fn sweep(
         });
     }
     Ok(points)
+}
+
+/// The first swept value at which the verdict differs from the first value's: where
+/// outcomes flip (None when they never do).
+pub fn flip_point(points: &[SweepPoint]) -> Option<&SweepPoint> {
+    let first = points.first()?;
+    points
+        .iter()
+        .find(|p| p.honest_dominates != first.honest_dominates)
 }

@@ -166,51 +166,15 @@ impl Report {
     }
 
     fn net_return_chart(&self, path: &Path) -> Result<()> {
-        let root = SVGBackend::new(path, (900, 480)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let values: Vec<f64> = self
+        let bars: Vec<_> = self
             .strategies
             .iter()
-            .map(|r| r.return_on_stake * 100.0)
-            .collect();
-        let lo = values.iter().cloned().fold(0.0f64, f64::min) * 1.15 - 1.0;
-        let hi = values.iter().cloned().fold(0.0f64, f64::max) * 1.15 + 1.0;
-        let n = self.strategies.len();
-        let mut chart = ChartBuilder::on(&root)
-            .caption("Net return on stake by strategy (%)", ("sans-serif", 22))
-            .margin(16)
-            .x_label_area_size(70)
-            .y_label_area_size(60)
-            .build_cartesian_2d(0f64..n as f64, lo..hi)?;
-        let names: Vec<String> = self.strategies.iter().map(|r| r.name.clone()).collect();
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(n * 2 + 1)
-            .x_label_formatter(&|x| {
-                let i = x.floor() as usize;
-                if (x - i as f64 - 0.5).abs() < 0.01 {
-                    names.get(i).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
+            .map(|r| {
+                let v = r.return_on_stake * 100.0;
+                (r.name.clone(), r.honest, v, v, v)
             })
-            .y_desc("return %")
-            .draw()?;
-        chart.draw_series(self.strategies.iter().enumerate().map(|(i, r)| {
-            let v = r.return_on_stake * 100.0;
-            let color = if r.honest {
-                GREEN.mix(0.8)
-            } else {
-                RED.mix(0.7)
-            };
-            Rectangle::new(
-                [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, v)],
-                color.filled(),
-            )
-        }))?;
-        root.present()?;
-        Ok(())
+            .collect();
+        error_bar_chart(path, "Net return on stake by strategy (%)", &bars)
     }
 
     fn cumulative_chart(&self, path: &Path) -> Result<()> {
@@ -309,6 +273,119 @@ td:first-child,th:first-child{{text-align:left}}tr.honest{{background:#eefbee}}t
             verdict = self.verdict,
         )
     }
+}
+
+/// A bar per `(name, honest, value, low, high)`: green for honest strategies, red for
+/// deviations, with a whisker from `low` to `high` when they differ from the value.
+pub fn error_bar_chart(
+    path: &Path,
+    caption: &str,
+    bars: &[(String, bool, f64, f64, f64)],
+) -> Result<()> {
+    let root = SVGBackend::new(path, (1100, 520)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let lo = bars.iter().map(|b| b.3.min(b.2)).fold(0.0f64, f64::min) * 1.15 - 1.0;
+    let hi = bars.iter().map(|b| b.4.max(b.2)).fold(0.0f64, f64::max) * 1.15 + 1.0;
+    let n = bars.len();
+    let mut chart = ChartBuilder::on(&root)
+        .caption(caption, ("sans-serif", 22))
+        .margin(16)
+        .x_label_area_size(90)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0f64..n as f64, lo..hi)?;
+    let names: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n * 2 + 1)
+        .x_label_formatter(&|x| {
+            let i = x.floor() as usize;
+            if (x - i as f64 - 0.5).abs() < 0.01 {
+                names.get(i).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_desc("%")
+        .draw()?;
+    chart.draw_series(bars.iter().enumerate().map(|(i, b)| {
+        let color = if b.1 { GREEN.mix(0.8) } else { RED.mix(0.7) };
+        Rectangle::new(
+            [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, b.2)],
+            color.filled(),
+        )
+    }))?;
+    chart.draw_series(
+        bars.iter()
+            .enumerate()
+            .filter(|(_, b)| b.3 != b.4)
+            .map(|(i, b)| {
+                let x = i as f64 + 0.5;
+                PathElement::new(vec![(x, b.3), (x, b.4)], BLACK.stroke_width(2))
+            }),
+    )?;
+    root.present()?;
+    Ok(())
+}
+
+/// The sweep curve: each strategy's return (%) against the swept parameter's values.
+pub fn sweep_chart(path: &Path, param: &str, points: &[crate::SweepPoint]) -> Result<()> {
+    let root = SVGBackend::new(path, (1000, 520)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let all: Vec<f64> = points
+        .iter()
+        .flat_map(|p| p.returns.iter().map(|(_, r)| r * 100.0))
+        .collect();
+    let lo = all.iter().cloned().fold(0.0f64, f64::min) * 1.1 - 1.0;
+    let hi = all.iter().cloned().fold(0.0f64, f64::max) * 1.1 + 1.0;
+    let n = points.len().max(2);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!("Return by strategy as {param} varies (%)"),
+            ("sans-serif", 22),
+        )
+        .margin(16)
+        .x_label_area_size(50)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0f64..(n - 1) as f64, lo..hi)?;
+    let labels: Vec<String> = points.iter().map(|p| p.value.clone()).collect();
+    chart
+        .configure_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| labels.get(x.round() as usize).cloned().unwrap_or_default())
+        .x_desc(param)
+        .y_desc("return %")
+        .draw()?;
+    let strategies: Vec<Strategy> = points
+        .first()
+        .map(|p| p.returns.iter().map(|(s, _)| *s).collect())
+        .unwrap_or_default();
+    for (k, s) in strategies.iter().enumerate() {
+        let color = Palette99::pick(k);
+        let series: Vec<(f64, f64)> = points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                p.returns
+                    .iter()
+                    .find(|(t, _)| t == s)
+                    .map(|(_, r)| (i as f64, r * 100.0))
+            })
+            .collect();
+        chart
+            .draw_series(LineSeries::new(series, color.stroke_width(2)))?
+            .label(s.name())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(2))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
+    root.present()?;
+    Ok(())
 }
 
 fn verdict(rows: &[StrategyRow]) -> (bool, String) {

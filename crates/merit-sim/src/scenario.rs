@@ -46,6 +46,26 @@ pub struct Population {
     /// author's older commitment and finalized Duplicate. The rest are lightly edited
     /// copies that validators recognise.
     pub plagiarist_exact_copy_share: f64,
+    /// Contributors that commit junk to every task and never reveal.
+    pub slot_squatters: u32,
+    /// Contributors that copy an author's pending commitment and replay its reveal.
+    pub front_runners: u32,
+    /// The emission farmer's contributor keys (0: no farmer). It also has a creator key.
+    pub farmer_contributor_keys: u32,
+    /// The emission farmer's validator keys (stakes drawn like other validators').
+    pub farmer_validator_keys: u32,
+    /// Reward of the farmer's own task, posted every epoch, in whole tokens.
+    pub farm_reward: u64,
+    /// Keys the sybil splitter spreads `sybil_stake` over (0: none).
+    pub sybil_keys: u32,
+    pub sybil_stake: u64,
+    /// Keys the seat racer spreads `seat_racer_stake` over (0: none).
+    pub seat_racer_keys: u32,
+    pub seat_racer_stake: u64,
+    /// When above 0: the colluding validators' stakes are set so that they hold this
+    /// share of all validator stake (the rest drawn as usual). `--sweep` it to find the
+    /// share at which honest play stops dominating.
+    pub bloc_stake_share: f64,
 }
 
 /// Every task posted in the simulation.
@@ -117,7 +137,7 @@ impl Default for Population {
             low_effort_contributors: 2,
             plagiarists: 2,
             spammers: 2,
-            honest_validators: 6,
+            honest_validators: 9,
             lazy_validators: 2,
             colluding_validators: 2,
             colluding_contributors: 1,
@@ -127,6 +147,16 @@ impl Default for Population {
             validator_stake_max: 1_500,
             honest_noise: 6,
             plagiarist_exact_copy_share: 0.5,
+            slot_squatters: 1,
+            front_runners: 1,
+            farmer_contributor_keys: 3,
+            farmer_validator_keys: 0,
+            farm_reward: 10,
+            sybil_keys: 4,
+            sybil_stake: 400,
+            seat_racer_keys: 4,
+            seat_racer_stake: 400,
+            bloc_stake_share: 0.0,
         }
     }
 }
@@ -293,6 +323,15 @@ impl Scenario {
         }
         if !(0.0..=1.0).contains(&p.plagiarist_exact_copy_share) {
             bail!("plagiarist_exact_copy_share must be within 0..=1");
+        }
+        if !(0.0..1.0).contains(&p.bloc_stake_share) {
+            bail!("bloc_stake_share must be within 0..1");
+        }
+        if p.bloc_stake_share > 0.0 && p.colluding_validators == 0 {
+            bail!("bloc_stake_share needs colluding_validators");
+        }
+        if p.farmer_contributor_keys > 0 && p.farm_reward == 0 {
+            bail!("the farmer's task needs a reward");
         }
         Ok(())
     }

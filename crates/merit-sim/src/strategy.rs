@@ -24,6 +24,28 @@ pub enum Strategy {
     ColludingBloc,
     /// Commits a plausible score and never reveals it.
     NonRevealer,
+    /// Slot squatter: commits junk to every task to hold its slots, and never reveals
+    /// (an unrevealed commitment costs nothing to make public). Pays the fee and loses
+    /// the bond.
+    SlotSquatter,
+    /// Content front-runner: watches pending `submit` transactions and copies an
+    /// author's commitment into its own submission (all it can see). At reveal it replays
+    /// the author's content and salt (its best case: as if already public); the commitment
+    /// binds the author's key, so the reveal is refused and the copy ends Unrevealed.
+    FrontRunner,
+    /// Self-dealing emission farmer: a creator key posts a cheap task each epoch, its
+    /// contributor keys fill it with decent work, and its validator keys judge wherever
+    /// the draw seats them (100 for its own keys). It earns the farm task's reward back,
+    /// its validators' pay, and the emissions its points bring, and pays the task's
+    /// protocol fee and its submission fees.
+    EmissionFarmer,
+    /// Sybil splitter: the colluding bloc's stake split over many small keys, each voting
+    /// with the bloc, hoping that more keys win more committee seats than one.
+    SybilSplitter,
+    /// Seat racer: many keys that commit the instant the commit window opens, on every
+    /// submission of the bloc's contributors, whether drawn or not (scores 100 for the
+    /// bloc, 0 for everyone else). Only drawn seats are accepted.
+    SeatRacer,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,10 +53,12 @@ pub enum Strategy {
 pub enum Role {
     Contributor,
     Validator,
+    /// Posts tasks (the emission farmer's creator key).
+    Creator,
 }
 
 impl Strategy {
-    pub const ALL: [Strategy; 8] = [
+    pub const ALL: [Strategy; 13] = [
         Strategy::HonestContributor,
         Strategy::LowEffortContributor,
         Strategy::Plagiarist,
@@ -43,6 +67,11 @@ impl Strategy {
         Strategy::LazyValidator,
         Strategy::ColludingBloc,
         Strategy::NonRevealer,
+        Strategy::SlotSquatter,
+        Strategy::FrontRunner,
+        Strategy::EmissionFarmer,
+        Strategy::SybilSplitter,
+        Strategy::SeatRacer,
     ];
 
     pub fn name(self) -> &'static str {
@@ -55,6 +84,11 @@ impl Strategy {
             Strategy::LazyValidator => "lazy validator",
             Strategy::ColludingBloc => "colluding bloc",
             Strategy::NonRevealer => "non-revealer",
+            Strategy::SlotSquatter => "slot squatter",
+            Strategy::FrontRunner => "content front-runner",
+            Strategy::EmissionFarmer => "emission farmer",
+            Strategy::SybilSplitter => "sybil splitter",
+            Strategy::SeatRacer => "seat racer",
         }
     }
 
@@ -71,6 +105,8 @@ impl Strategy {
             Strategy::HonestContributor => rng.gen_range(0.75..=0.95),
             Strategy::LowEffortContributor => rng.gen_range(0.30..=0.50),
             Strategy::ColludingBloc => rng.gen_range(0.20..=0.40),
+            // The farmer's best case: work good enough that honest judges accept it.
+            Strategy::EmissionFarmer => rng.gen_range(0.75..=0.95),
             _ => rng.gen_range(0.0..=0.10),
         }
     }
@@ -81,7 +117,7 @@ impl Strategy {
         let truth = (quality * 100.0).round() as i32;
         match self {
             Strategy::LazyValidator => (rng.gen_range(0..=100), true),
-            Strategy::ColludingBloc => (
+            Strategy::ColludingBloc | Strategy::SybilSplitter | Strategy::SeatRacer => (
                 if author == Strategy::ColludingBloc {
                     100
                 } else {
@@ -90,10 +126,28 @@ impl Strategy {
                 true,
             ),
             Strategy::NonRevealer => (truth.clamp(0, 100) as u8, false),
+            Strategy::EmissionFarmer if author == Strategy::EmissionFarmer => (100, true),
             _ => {
                 let n = i32::from(noise);
                 ((truth + rng.gen_range(-n..=n)).clamp(0, 100) as u8, true)
             }
         }
+    }
+}
+
+impl Strategy {
+    /// Whether this contributor reveals its committed work.
+    pub fn reveals_submission(self) -> bool {
+        !matches!(self, Strategy::SlotSquatter | Strategy::FrontRunner)
+    }
+
+    /// Whether this validator commits on submissions it was not drawn for (refused).
+    pub fn races_for_seats(self) -> bool {
+        self == Strategy::SeatRacer
+    }
+
+    /// Whether this contributor submits to the public tasks (the farmer fills only its own).
+    pub fn submits_to_public_tasks(self) -> bool {
+        self != Strategy::EmissionFarmer
     }
 }

@@ -188,8 +188,8 @@ impl Task {
     /// token. A key whose unlocked stake cannot cover its seats' bond cannot vote.
     pub fn vote_bond(&self, seats: u64) -> Result<u64> {
         let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
-        let denominator =
-            u64::from(crate::constants::BPS_DENOMINATOR).safe_mul(u64::from(self.committee_size))?;
+        let denominator = u64::from(crate::constants::BPS_DENOMINATOR)
+            .safe_mul(u64::from(self.committee_size))?;
         mul_div_ceil(self.draw.total_stake, per_seats, denominator)
     }
 

@@ -61,6 +61,52 @@ async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_active_stake() {
     }
 }
 
+/// Each seat bonds `vote_bond_bps` of the stake it stands for (total active stake /
+/// committee size), whatever the holder's own stake. With a bond of a share of the key's
+/// own stake instead, a small key drawn by lot risked less per seat than a large one (the
+/// sybil splitter's edge in the simulator).
+#[tokio::test]
+async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    let big = t.validator(1_500 * TOKEN, 0).await;
+    let small = t.validator(100 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    let state = t.task(&task).await;
+    assert_eq!(state.draw.total_stake, 1_600 * TOKEN);
+    // One seat stands for 100 tokens: it bonds 10 of them, for either key.
+    assert_eq!(state.vote_bond(1).unwrap(), 10 * TOKEN);
+    for v in [&big, &small] {
+        let seats = t.seats(&task, &sub, &v.pubkey()).await;
+        assert_eq!(seats, if v.pubkey() == big.pubkey() { 15 } else { 1 });
+        t.try_commit(v, task, sub, 70).await.unwrap();
+        let vote = t.vote(&sub, &v.pubkey()).await;
+        assert_eq!((vote.weight, vote.bond), (seats, seats * 10 * TOKEN));
+    }
+    // A third key holding a fraction of a seat in expectation: when drawn it bonds a
+    // whole seat's 10 tokens, not 10% of its own 50.
+    let mut t2 = setup().await;
+    let whale = t2.t.validator(1_550 * TOKEN, 0).await;
+    let minnow = t2.t.validator(50 * TOKEN, 0).await;
+    t2.t.to_commit_phase(&t2.task).await;
+    let per_seat = t2.t.task(&t2.task).await.vote_bond(1).unwrap();
+    assert_eq!(per_seat, 10 * TOKEN);
+    for v in [&whale, &minnow] {
+        let seats = t2.t.seats(&t2.task, &t2.sub, &v.pubkey()).await;
+        if seats == 0 {
+            assert_merit_err(
+                t2.t.try_commit(v, t2.task, t2.sub, 70).await,
+                MeritError::NotDrawn,
+            );
+            continue;
+        }
+        t2.t.try_commit(v, t2.task, t2.sub, 70).await.unwrap();
+        let vote = t2.t.vote(&t2.sub, &v.pubkey()).await;
+        assert_eq!(vote.bond, seats * per_seat);
+    }
+}
+
 #[tokio::test]
 async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
     let Setup {

@@ -1,0 +1,153 @@
+//! The attack scenarios checked in under `scenarios/`, run as the test suite's small
+//! versions: with the mechanism's defences in place, each attacker's net return is
+//! negative in every seed, honest play dominates, and the books match the chain. Then the
+//! multi-seed and sweep verdicts, and the checked-in default.
+use indicatif::ProgressBar;
+use merit_sim::{flip_point, multi_seed, MultiSeed, Scenario, Strategy};
+
+const SEEDS: [u64; 3] = [1, 2, 3];
+
+fn scenario(name: &str) -> Scenario {
+    let path = format!("{}/../../scenarios/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Scenario::from_toml(&text).unwrap()
+}
+
+/// Runs `name` over [`SEEDS`]: in every seed the attacker loses money, every honest
+/// strategy earns a higher return than it, and the books match the chain.
+async fn attacker_loses(name: &str, attacker: Strategy) -> MultiSeed {
+    let (multi, reports) = multi_seed(&scenario(name), &SEEDS, &ProgressBar::hidden())
+        .await
+        .unwrap();
+    for r in &reports {
+        let row = r
+            .row(attacker)
+            .unwrap_or_else(|| panic!("{name}: no {attacker:?}"));
+        assert!(
+            row.net < 0,
+            "{name}, seed {}: {attacker:?} nets {}\n{}",
+            r.seed,
+            row.net,
+            r.table()
+        );
+        for honest in r.strategies.iter().filter(|h| h.honest) {
+            assert!(
+                honest.return_on_stake > row.return_on_stake,
+                "{name}, seed {}: {:?} does not beat {attacker:?}\n{}",
+                r.seed,
+                honest.strategy,
+                r.table()
+            );
+        }
+        let t = &r.totals;
+        assert_eq!(t.agents_net_booked, t.agents_net_on_chain, "{name}");
+        assert_eq!(t.slashed_booked, t.slashed_on_chain, "{name}");
+        assert_eq!(t.emissions_booked, t.emissions_on_chain, "{name}");
+    }
+    let stats = multi.stats(attacker).unwrap();
+    assert!(stats.best < 0.0, "{name}: {attacker:?} best {}", stats.best);
+    multi
+}
+
+#[tokio::test]
+async fn a_sybil_splitter_loses_in_every_seed() {
+    attacker_loses("attack-sybil-split", Strategy::SybilSplitter).await;
+}
+
+#[tokio::test]
+async fn a_seat_racer_loses_and_its_undrawn_commits_are_refused() {
+    attacker_loses("attack-seat-race", Strategy::SeatRacer).await;
+    let report = merit_sim::simulate(&scenario("attack-seat-race"), &ProgressBar::hidden())
+        .await
+        .unwrap();
+    assert!(report.totals.seat_race_commits_refused > 0);
+}
+
+#[tokio::test]
+async fn an_emission_farmer_loses_what_its_fees_cost() {
+    let multi = attacker_loses("attack-emission-farm", Strategy::EmissionFarmer).await;
+    // It farmed some emission, and less than the fees it paid for it.
+    assert!(
+        multi
+            .stats(Strategy::EmissionFarmer)
+            .unwrap()
+            .emission_share
+            > 0.0
+    );
+}
+
+#[tokio::test]
+async fn a_content_front_runner_loses_and_every_replay_is_refused() {
+    attacker_loses("attack-front-run", Strategy::FrontRunner).await;
+    let report = merit_sim::simulate(&scenario("attack-front-run"), &ProgressBar::hidden())
+        .await
+        .unwrap();
+    assert!(report.totals.front_runs_refused > 0);
+}
+
+#[tokio::test]
+async fn a_slot_squatter_pays_for_every_slot() {
+    attacker_loses("attack-slot-squat", Strategy::SlotSquatter).await;
+}
+
+#[tokio::test]
+async fn a_minority_bloc_loses_and_the_sweep_finds_where_a_majority_wins() {
+    attacker_loses("attack-colluding-bloc", Strategy::ColludingBloc).await;
+    let values: Vec<String> = ["0.2", "0.7"].iter().map(|v| v.to_string()).collect();
+    let points = merit_sim::sweep(
+        &scenario("attack-colluding-bloc"),
+        "population.bloc_stake_share",
+        &values,
+        &ProgressBar::hidden(),
+    )
+    .await
+    .unwrap();
+    assert!(points[0].honest_dominates);
+    let flip = flip_point(&points).expect("a 70% bloc flips the outcome");
+    assert_eq!(flip.value, "0.7");
+    assert!(!flip.honest_dominates);
+    let dir = std::env::temp_dir().join(format!("merit-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    merit_sim::report::sweep_chart(&dir.join("sweep.svg"), "bloc share", &points).unwrap();
+    let svg = std::fs::read_to_string(dir.join("sweep.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("colluding bloc"));
+}
+
+#[tokio::test]
+async fn multi_seed_statistics_are_consistent_and_reproducible() {
+    let mut s = scenario("attack-slot-squat");
+    s.epochs = 1;
+    let seeds = [5, 6, 7, 8];
+    let (a, reports) = multi_seed(&s, &seeds, &ProgressBar::hidden())
+        .await
+        .unwrap();
+    let (b, _) = multi_seed(&s, &seeds, &ProgressBar::hidden())
+        .await
+        .unwrap();
+    assert_eq!(a.json(), b.json(), "same seeds, same bytes");
+    assert_eq!(a.seeds, seeds);
+    for st in &a.strategies {
+        assert_eq!(st.returns.len(), seeds.len());
+        assert!(st.worst <= st.mean && st.mean <= st.best, "{st:?}");
+        assert!(st.ci95.0 <= st.mean && st.mean <= st.ci95.1, "{st:?}");
+        for (r, report) in st.returns.iter().zip(&reports) {
+            assert_eq!(*r, report.row(st.strategy).unwrap().return_on_stake);
+        }
+    }
+    let shares: f64 = a.strategies.iter().map(|s| s.emission_share).sum();
+    assert!((shares - 1.0).abs() < 1e-9, "{shares}");
+    assert_eq!(
+        a.honest_dominates_every_seed,
+        reports.iter().all(|r| r.honest_dominates)
+    );
+    let dir = std::env::temp_dir().join(format!("merit-seeds-{}", std::process::id()));
+    a.write_folder(&dir).unwrap();
+    for f in ["returns.svg", "emission_share.svg", "seeds.json"] {
+        assert!(dir.join(f).exists(), "{f}");
+    }
+}
+
+#[test]
+fn the_checked_in_default_is_the_built_in_scenario() {
+    assert_eq!(scenario("default"), Scenario::default());
+}
