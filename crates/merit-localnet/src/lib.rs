@@ -330,7 +330,7 @@ impl Localnet {
         let mut start = 0;
         while start < items.len() {
             let mut end = start + 1;
-            while end < items.len() && self.fits(&items[start..=end]).await {
+            while end < items.len() && self.fits(&items[start..=end]) {
                 end += 1;
             }
             let (ixs, signers) = Self::flatten(&items[start..end]);
@@ -367,12 +367,20 @@ impl Localnet {
         (ixs, signers)
     }
 
-    async fn fits(&mut self, items: &[(Instruction, Vec<&Keypair>)]) -> bool {
-        let (ixs, signers) = Self::flatten(items);
-        match self.transaction(&ixs, &signers).await {
-            Ok(tx) => transaction_size(&tx) <= PACKET_DATA_SIZE,
-            Err(_) => false,
-        }
+    /// Whether `items` fit in one transaction, sized without signing it: an unsigned
+    /// transaction has the same size, and signing every candidate batch (once per item
+    /// added) was the simulator's largest cost.
+    fn fits(&self, items: &[(Instruction, Vec<&Keypair>)]) -> bool {
+        let (ixs, _) = Self::flatten(items);
+        let mut all = Vec::with_capacity(ixs.len() + 1);
+        all.push(
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000,
+            ),
+        );
+        all.extend(ixs);
+        let tx = Transaction::new_with_payer(&all, Some(&self.ctx.payer.pubkey()));
+        transaction_size(&tx) <= PACKET_DATA_SIZE
     }
 
     /// Moves time to the open epoch's end and advances to the next epoch, signed and
