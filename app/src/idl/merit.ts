@@ -5318,9 +5318,10 @@ export type Merit = {
           {
             "name": "voteBondBps",
             "docs": [
-              "Bond locked per vote, in basis points of the validator's active stake at the draw",
-              "(1..=10,000). Open votes can never lock more than the stake, so one token backs at",
-              "most `10,000 / vote_bond_bps` open votes at once."
+              "Bond locked per vote seat, in basis points of the stake one seat stands for (total",
+              "active stake at the draw / committee size), 1..=10,000. A validator's expected bond",
+              "per submission is this share of its own stake, however the stake is split over",
+              "keys; open votes can never lock more than the stake."
             ],
             "type": "u16"
           },
@@ -7671,7 +7672,8 @@ export type Merit = {
           {
             "name": "bond",
             "docs": [
-              "Stake locked at commit: `vote_bond_bps` of the validator's active stake at the draw."
+              "Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the stake its",
+              "seats stand for."
             ],
             "type": "u64"
           },
