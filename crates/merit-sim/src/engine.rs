@@ -245,18 +245,38 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             }
             v
         };
+        // Each contributor's picks this epoch: the tasks open to it, at most its capacity.
+        let capacity = scenario.population.contributor_capacity as usize;
+        let mut picks: Vec<(usize, usize)> = Vec::new();
+        for &i in &contributors {
+            let mut open: Vec<usize> = (0..tasks.len())
+                .filter(|&k| {
+                    agents[i].strategy.submits_to_public_tasks() != farm_tasks.contains(&tasks[k])
+                })
+                .collect();
+            open.shuffle(&mut rng);
+            if capacity > 0 {
+                open.truncate(capacity);
+            }
+            picks.extend(open.into_iter().map(|k| (k, i)));
+        }
+        // Arrivals are spread over the window: a random order, a few per slot.
+        picks.shuffle(&mut rng);
         for copiers in [false, true] {
             if copiers {
                 net.warp_slots(1);
             }
-            for (task, terms_hash) in tasks.iter().zip(&terms) {
-                let farm = farm_tasks.contains(task);
-                for &i in &contributors {
-                    let a = &agents[i];
-                    let copier = matches!(a.strategy, Strategy::Plagiarist | Strategy::FrontRunner);
-                    if copier != copiers || a.strategy.submits_to_public_tasks() == farm {
-                        continue;
-                    }
+            for (n, &(k, i)) in picks.iter().enumerate() {
+                let (task, terms_hash) = (&tasks[k], &terms[k]);
+                let a = &agents[i];
+                let copier = matches!(a.strategy, Strategy::Plagiarist | Strategy::FrontRunner);
+                if copier != copiers {
+                    continue;
+                }
+                if n % ARRIVALS_PER_SLOT == ARRIVALS_PER_SLOT - 1 {
+                    net.warp_slots(1);
+                }
+                {
                     let mut front_run = false;
                     let (hash, quality, copy, salt, commitment) = if a.strategy
                         == Strategy::FrontRunner
@@ -400,12 +420,14 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         // Commit: each validator judges the submissions it was drawn for, in random order.
         let mut votes: Vec<(VoteRecord, u8, [u8; 32], bool)> = Vec::new();
         let mut items = Vec::new();
+        let vote_capacity = scenario.population.validator_capacity as usize;
         for &v in &validators {
             let mut mine: Vec<usize> = (0..subs.len()).collect();
             mine.shuffle(&mut rng);
+            let mut cast = 0;
             for s in mine {
                 let sub = &subs[s];
-                if !revealed[s] {
+                if !revealed[s] || (vote_capacity > 0 && cast == vote_capacity) {
                     continue;
                 }
                 let seats = merit_client::seats(
@@ -424,6 +446,9 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     && agents[sub.author].strategy == Strategy::ColludingBloc;
                 if seats == 0 && !racing {
                     continue;
+                }
+                if seats > 0 {
+                    cast += 1;
                 }
                 let (score, reveals) = agents[v].strategy.vote(
                     &mut rng,
@@ -791,6 +816,9 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
     }
     agents
 }
+
+/// Submissions landing in one slot: arrivals are spread over the submission window.
+const ARRIVALS_PER_SLOT: usize = 4;
 
 /// The farmer's task id in epoch `e` (the public tasks use `e * 1_000 + k`).
 fn farm_task_id(e: u32) -> u64 {

@@ -66,6 +66,11 @@ pub struct Population {
     /// share of all validator stake (the rest drawn as usual). `--sweep` it to find the
     /// share at which honest play stops dominating.
     pub bloc_stake_share: f64,
+    /// Most tasks a contributor submits to per epoch (0: every task open to it).
+    pub contributor_capacity: u32,
+    /// Most submissions a validator judges per epoch, of those it was drawn for
+    /// (0: all of them).
+    pub validator_capacity: u32,
 }
 
 /// Every task posted in the simulation.
@@ -157,6 +162,8 @@ impl Default for Population {
             seat_racer_keys: 4,
             seat_racer_stake: 400,
             bloc_stake_share: 0.0,
+            contributor_capacity: 0,
+            validator_capacity: 0,
         }
     }
 }
