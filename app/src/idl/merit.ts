@@ -7672,7 +7672,7 @@ export type Merit = {
           {
             "name": "bond",
             "docs": [
-              "Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the stake its",
+              "Stake locked at commit: `Task::vote_bond(weight, active stake)`, `vote_bond_bps` of the stake its",
               "seats stand for."
             ],
             "type": "u64"

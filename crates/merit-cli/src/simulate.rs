@@ -60,12 +60,8 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         scenario.seed,
         scenario.epochs,
         scenario.tasks_per_epoch,
-        p.honest_contributors
-            + p.low_effort_contributors
-            + p.plagiarists
-            + p.spammers
-            + p.colluding_contributors,
-        p.honest_validators + p.lazy_validators + p.colluding_validators + p.non_revealers,
+        p.contributors(),
+        p.validators(),
         args.scenario
             .as_ref()
             .map(|p| p.display().to_string())

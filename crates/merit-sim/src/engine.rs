@@ -32,6 +32,9 @@ pub struct Agent {
     pub fees: u64,
     /// Spent posting tasks: rewards escrowed and protocol fees (the farmer's creator key).
     pub spent: u64,
+    /// Submissions committed and votes committed (accepted by the program).
+    pub submissions: u32,
+    pub votes: u32,
     /// Net earnings (rewards + emissions − slashes − fees) at the end of each epoch.
     pub history: Vec<i128>,
 }
@@ -184,7 +187,10 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     let validators: Vec<usize> = (0..agents.len())
         .filter(|&i| agents[i].role == Role::Validator)
         .collect();
-    let max_submissions = u16::try_from(contributors.len()).context("too many contributors")?;
+    // Room for every contributor, within what the program allows per task.
+    let max_submissions = u16::try_from(contributors.len())
+        .unwrap_or(u16::MAX)
+        .min(params.max_submissions_per_task);
     // Which tasks a contributor submits to: the public ones, or the farmer's own.
     let farm_tasks: std::collections::BTreeSet<Pubkey> = (0..scenario.epochs)
         .filter_map(|e| farmer.map(|f| pda::task(&agents[f].key.pubkey(), farm_task_id(e))))
@@ -237,14 +243,14 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             Pubkey,
             Vec<(usize, [u8; 32], [u8; 32], [u8; 32])>,
         > = std::collections::BTreeMap::new();
-        let terms: Vec<[u8; 32]> = {
-            let mut v = Vec::new();
-            for t in &tasks {
-                let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
-                v.push(task.terms_hash);
-            }
-            v
-        };
+        // Each task's terms (what a submission names) and its own submission fee.
+        let mut terms: Vec<[u8; 32]> = Vec::new();
+        let mut fee_of: std::collections::BTreeMap<Pubkey, u64> = Default::default();
+        for t in &tasks {
+            let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+            terms.push(task.terms_hash);
+            fee_of.insert(*t, task.submission_fee);
+        }
         // Each contributor's picks this epoch: the tasks open to it, at most its capacity.
         let capacity = scenario.population.contributor_capacity as usize;
         let mut picks: Vec<(usize, usize)> = Vec::new();
@@ -340,7 +346,8 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             }
         }
         for s in &subs {
-            agents[s.author].fees += scenario.task.submission_fee * TOKEN;
+            agents[s.author].fees += fee_of[&s.task];
+            agents[s.author].submissions += 1;
         }
 
         // Reveal the submissions, copies first (the copier's best order: whoever reveals
@@ -484,6 +491,11 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     }
                     Err(_) => {}
                 }
+            }
+        }
+        for ((r, _, _, _), result) in votes.iter().zip(&results) {
+            if result.is_ok() {
+                agents[r.validator].votes += 1;
             }
         }
         // A validator whose unlocked stake ran out simply casts fewer votes.
@@ -794,6 +806,8 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
                 slashed: 0,
                 fees: 0,
                 spent: 0,
+                submissions: 0,
+                votes: 0,
                 history: Vec::new(),
             });
         }

@@ -33,6 +33,8 @@ pub struct AgentRow {
     pub emissions: u64,
     pub slashed: u64,
     pub net: i128,
+    pub submissions: u32,
+    pub votes: u32,
 }
 
 /// Average net earnings per agent of each strategy at the end of each epoch.
@@ -113,6 +115,8 @@ impl Report {
                     emissions: a.emissions,
                     slashed: a.slashed,
                     net: a.net(),
+                    submissions: a.submissions,
+                    votes: a.votes,
                 })
                 .collect(),
             strategies,

@@ -281,6 +281,31 @@ impl TaskTemplate {
     }
 }
 
+impl Population {
+    /// Contributor keys (the farmer's included).
+    pub fn contributors(&self) -> u32 {
+        self.honest_contributors
+            + self.low_effort_contributors
+            + self.plagiarists
+            + self.spammers
+            + self.colluding_contributors
+            + self.slot_squatters
+            + self.front_runners
+            + self.farmer_contributor_keys
+    }
+
+    /// Validator keys (the farmer's, the sybil splitter's and the seat racer's included).
+    pub fn validators(&self) -> u32 {
+        self.honest_validators
+            + self.lazy_validators
+            + self.colluding_validators
+            + self.non_revealers
+            + self.farmer_validator_keys
+            + self.sybil_keys
+            + self.seat_racer_keys
+    }
+}
+
 impl Scenario {
     pub fn from_toml(text: &str) -> Result<Self> {
         toml::from_str(text).context("invalid scenario")

@@ -151,3 +151,56 @@ async fn multi_seed_statistics_are_consistent_and_reproducible() {
 fn the_checked_in_default_is_the_built_in_scenario() {
     assert_eq!(scenario("default"), Scenario::default());
 }
+
+#[tokio::test]
+async fn agents_act_within_their_capacity_per_epoch() {
+    let mut s = scenario("attack-slot-squat");
+    let unlimited = merit_sim::simulate(&s, &ProgressBar::hidden())
+        .await
+        .unwrap();
+    s.population.contributor_capacity = 1;
+    s.population.validator_capacity = 2;
+    let capped = merit_sim::simulate(&s, &ProgressBar::hidden())
+        .await
+        .unwrap();
+    let epochs = s.epochs;
+    for a in &capped.agents {
+        assert!(a.submissions <= epochs, "{}: {}", a.name, a.submissions);
+        assert!(a.votes <= 2 * epochs, "{}: {}", a.name, a.votes);
+    }
+    // Without caps every contributor submits to every public task, and some validator
+    // judges more than two submissions in an epoch.
+    let tasks = epochs * s.tasks_per_epoch;
+    let honest = |r: &merit_sim::Report| {
+        r.agents
+            .iter()
+            .filter(|a| a.strategy == Strategy::HonestContributor)
+            .map(|a| a.submissions)
+            .collect::<Vec<_>>()
+    };
+    assert!(honest(&unlimited).iter().all(|&n| n == tasks));
+    assert!(honest(&capped).iter().all(|&n| n == epochs));
+    assert!(unlimited.agents.iter().any(|a| a.votes > 2 * epochs));
+}
+
+#[test]
+fn every_checked_in_scenario_parses_and_validates() {
+    let dir = format!("{}/../../scenarios", env!("CARGO_MANIFEST_DIR"));
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let s = Scenario::from_toml(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+            s.validate()
+                .unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+            n += 1;
+        }
+    }
+    assert!(n >= 8, "{n} scenarios");
+    let large = scenario("large");
+    assert_eq!(
+        large.population.contributors() + large.population.validators(),
+        1_000
+    );
+}

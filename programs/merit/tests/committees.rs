@@ -121,7 +121,7 @@ fn splitting_stake_over_keys_never_lowers_the_bond_at_risk_per_token() {
     // tokens as one key or as 400 keys of 100.
     let task = drawn_task(1_000_000 * 1_000_000, 16, 1_000);
     let (stake, keys) = (40_000 * 1_000_000u64, 400u64);
-    let per_seat = |seats: u64| task.vote_bond(seats).unwrap();
+    let per_seat = |seats: u64| task.vote_bond(seats, u64::MAX).unwrap();
     let one = expected_bond(&task, stake, per_seat);
     let split = keys as f64 * expected_bond(&task, stake / keys, per_seat);
     // Both are 10% of the stake, up to a base unit of rounding per key.

@@ -180,17 +180,19 @@ impl Task {
         )
     }
 
-    /// The bond a vote holding `seats` seats locks: `vote_bond_bps` of the stake those
-    /// seats stand for, `ceil(seats * total_stake_at_draw * vote_bond_bps / (10,000 *
-    /// committee_size))`. Every seat carries the same risk, whoever holds it, so a
+    /// The bond a vote holding `seats` seats locks for a key with `active_stake` at the
+    /// draw: `vote_bond_bps` of the stake those seats stand for, `ceil(seats *
+    /// total_stake_at_draw * vote_bond_bps / (10,000 * committee_size))`, at most the
+    /// key's active stake. Every seat carries the same risk, whoever holds it, so a
     /// validator's expected bond is `vote_bond_bps` of its stake however it is split: a
     /// stake spread over many small keys (each drawn rarely) lowers nobody's risk per
-    /// token. A key whose unlocked stake cannot cover its seats' bond cannot vote.
-    pub fn vote_bond(&self, seats: u64) -> Result<u64> {
+    /// token. Only a key smaller than one seat's bond is capped (it then bonds all it
+    /// has): a `min_validator_stake` at or above a seat's bond closes that gap.
+    pub fn vote_bond(&self, seats: u64, active_stake: u64) -> Result<u64> {
         let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
         let denominator = u64::from(crate::constants::BPS_DENOMINATOR)
             .safe_mul(u64::from(self.committee_size))?;
-        mul_div_ceil(self.draw.total_stake, per_seats, denominator)
+        Ok(mul_div_ceil(self.draw.total_stake, per_seats, denominator)?.min(active_stake))
     }
 
     /// The draw may happen while commits are open: after submissions close.

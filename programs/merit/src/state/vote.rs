@@ -14,7 +14,7 @@ pub struct Vote {
     pub commitment: [u8; 32],
     /// Seats drawn for this validator on this submission: the vote's weight.
     pub weight: u64,
-    /// Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the stake its
+    /// Stake locked at commit: `Task::vote_bond(weight, active stake)`, `vote_bond_bps` of the stake its
     /// seats stand for.
     pub bond: u64,
     /// Part of the bond still locked (not slashed, not returned).

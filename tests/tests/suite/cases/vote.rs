@@ -76,7 +76,7 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     let state = t.task(&task).await;
     assert_eq!(state.draw.total_stake, 1_600 * TOKEN);
     // One seat stands for 100 tokens: it bonds 10 of them, for either key.
-    assert_eq!(state.vote_bond(1).unwrap(), 10 * TOKEN);
+    assert_eq!(state.vote_bond(1, u64::MAX).unwrap(), 10 * TOKEN);
     for v in [&big, &small] {
         let seats = t.seats(&task, &sub, &v.pubkey()).await;
         assert_eq!(seats, if v.pubkey() == big.pubkey() { 15 } else { 1 });
@@ -90,7 +90,7 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     let whale = t2.t.validator(1_550 * TOKEN, 0).await;
     let minnow = t2.t.validator(50 * TOKEN, 0).await;
     t2.t.to_commit_phase(&t2.task).await;
-    let per_seat = t2.t.task(&t2.task).await.vote_bond(1).unwrap();
+    let per_seat = t2.t.task(&t2.task).await.vote_bond(1, u64::MAX).unwrap();
     assert_eq!(per_seat, 10 * TOKEN);
     for v in [&whale, &minnow] {
         let seats = t2.t.seats(&t2.task, &t2.sub, &v.pubkey()).await;
