@@ -94,6 +94,25 @@ impl TestContext {
         }
     }
 
+    /// `ix`, a slash built for slasher `other`, turned into the offender slashing its own
+    /// stake while passing its own vesting account as the slasher's (the refused case).
+    pub fn as_self_slash_into_own_vesting(
+        &self,
+        mut ix: Instruction,
+        other: &Pubkey,
+        offender: &Pubkey,
+    ) -> Instruction {
+        let c = self.client();
+        for (from, to) in [
+            (*other, *offender),
+            (pda::vesting(other), pda::vesting(offender)),
+            (c.ata(other), c.ata(offender)),
+        ] {
+            merit_client::builders::replace_account(&mut ix, &from, &to);
+        }
+        ix
+    }
+
     pub fn client(&self) -> MeritClient {
         self.net.client
     }

@@ -158,3 +158,26 @@ async fn slash_into_a_treasury_other_than_the_configured_one_is_rejected() {
     assert_fails(t.send(&[ix], &[&slasher]).await);
     assert!(!t.submission(&sub).await.slashed);
 }
+
+/// A contributor slashing its own rejected work may not pass its own vesting account as
+/// the slasher's (the share would land back in the account the slash just took from);
+/// without it, the slash goes through and the share of a stake-funded slash is liquid.
+#[tokio::test]
+async fn slashing_your_own_submission_into_your_own_vesting_is_refused() {
+    let (mut t, _, alice, task, sub, vals) = judged(&[(100 * TOKEN, Some(5))]).await;
+    t.finalize_submission(&vals[0], task, sub).await.unwrap();
+    let other = t.actor(0).await;
+    let ix = t
+        .client()
+        .slash_submission(other.pubkey(), task, alice.pubkey());
+    let ix = t.as_self_slash_into_own_vesting(ix, &other.pubkey(), &alice.pubkey());
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::SelfSlashVesting);
+    assert!(!t.submission(&sub).await.slashed);
+    let wallet = t.balance(&alice.pubkey()).await;
+    t.slash_submission(&alice, task, &alice.pubkey())
+        .await
+        .unwrap();
+    assert!(t.submission(&sub).await.slashed);
+    // Nothing was vesting: the tenth came from stake and is paid liquid.
+    assert_eq!(t.balance(&alice.pubkey()).await, wallet + TOKEN);
+}

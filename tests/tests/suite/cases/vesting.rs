@@ -286,15 +286,10 @@ async fn slashing_yourself_never_unlocks_unvested_rewards() {
         bond,
     } = unrevealed_vote_of_a_vesting_validator().await;
     // Its own key, passing its own vesting account as the slasher's: refused.
-    let c = t.client();
-    let mut ix = c.slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
-    for (from, to) in [
-        (keeper.pubkey(), lazy.pubkey()),
-        (pda::vesting(&keeper.pubkey()), pda::vesting(&lazy.pubkey())),
-        (c.ata(&keeper.pubkey()), c.ata(&lazy.pubkey())),
-    ] {
-        merit_client::builders::replace_account(&mut ix, &from, &to);
-    }
+    let ix = t
+        .client()
+        .slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
+    let ix = t.as_self_slash_into_own_vesting(ix, &keeper.pubkey(), &lazy.pubkey());
     assert_merit_err(t.send(&[ix], &[&lazy]).await, MeritError::SelfSlashVesting);
     assert!(!t.vote(&sub, &lazy.pubkey()).await.slashed);
 
