@@ -244,14 +244,8 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
         if sub.outcome == Outcome::Pending {
             continue;
         }
-        let incoherent = vote.revealed
-            && sub.has_consensus()
-            && !merit::state::is_coherent(
-                vote.score,
-                sub.consensus_score,
-                task.rules.coherence_tolerance,
-            );
-        if !vote.slashed && (!vote.revealed || incoherent) {
+        // The program's own rule (what `slash_vote` would take).
+        if matches!(vote.slash_due(sub, &task.rules), Ok(Some(_))) {
             work.push(Work::SlashVote {
                 task: vote.task,
                 submission: vote.submission,

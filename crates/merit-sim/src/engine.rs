@@ -585,16 +585,13 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 ))
                 .await
                 .ok_or_else(|| anyhow!("vote"))?;
-            // The task's own rules decide, as the program does.
+            // The program's own rule, under the task's own rules.
             let rules = &drawn_tasks[&subs[r.sub].task].rules;
-            let incoherent = vote.revealed
-                && sub.has_consensus()
-                && !merit::state::is_coherent(
-                    vote.score,
-                    sub.consensus_score,
-                    rules.coherence_tolerance,
-                );
-            if !vote.revealed || incoherent {
+            if vote
+                .slash_due(sub, rules)
+                .map_err(|e| anyhow!("{e}"))?
+                .is_some()
+            {
                 items.push((
                     client.slash_vote(
                         keeper.pubkey(),

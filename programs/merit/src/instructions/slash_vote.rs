@@ -1,9 +1,9 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
-use crate::math::{bps_ceil, SafeMath};
+use crate::math::SafeMath;
 use crate::payout::Slash;
-use crate::state::{is_coherent, Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
+use crate::state::{Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -74,22 +74,11 @@ impl SlashVote<'_> {
     /// What this vote forfeits: the whole bond when unrevealed, `incoherence_slash_bps`
     /// of it (rounded up) when revealed far from consensus.
     fn slash_amount(&self) -> Result<(SlashKind, u64)> {
-        let (vote, sub) = (&self.vote, &self.submission);
-        sub.require_final()?;
-        require!(!vote.slashed, MeritError::AlreadySlashed);
-        if !vote.revealed {
-            return Ok((SlashKind::MissingReveal, vote.bond));
-        }
-        let rules = &self.task.rules;
-        require!(
-            sub.has_consensus()
-                && !is_coherent(vote.score, sub.consensus_score, rules.coherence_tolerance),
-            MeritError::VoteNotSlashable
-        );
-        Ok((
-            SlashKind::IncoherentVote,
-            bps_ceil(vote.bond, rules.incoherence_slash_bps)?,
-        ))
+        self.submission.require_final()?;
+        require!(!self.vote.slashed, MeritError::AlreadySlashed);
+        self.vote
+            .slash_due(&self.submission, &self.task.rules)?
+            .ok_or_else(|| error!(MeritError::VoteNotSlashable))
     }
 }
 

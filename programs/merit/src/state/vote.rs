@@ -1,4 +1,7 @@
 use crate::constants::COMMITMENT_DOMAIN;
+use crate::events::SlashKind;
+use crate::math::bps_ceil;
+use crate::state::{is_coherent, Submission, TaskRules};
 use anchor_lang::prelude::*;
 
 /// A validator's vote on one submission. PDA `["vote", submission, validator]`.
@@ -36,6 +39,32 @@ pub struct Vote {
 }
 
 impl Vote {
+    /// What this vote forfeits on its final submission `sub` under its task's `rules`,
+    /// or None: the whole bond when never revealed; `incoherence_slash_bps` of it
+    /// (rounded up) when revealed outside `coherence_tolerance` of a consensus. The one
+    /// rule `slash_vote` applies and every keeper (crank, simulator) looks for.
+    pub fn slash_due(
+        &self,
+        sub: &Submission,
+        rules: &TaskRules,
+    ) -> Result<Option<(SlashKind, u64)>> {
+        if self.slashed {
+            return Ok(None);
+        }
+        if !self.revealed {
+            return Ok(Some((SlashKind::MissingReveal, self.bond)));
+        }
+        if sub.has_consensus()
+            && !is_coherent(self.score, sub.consensus_score, rules.coherence_tolerance)
+        {
+            return Ok(Some((
+                SlashKind::IncoherentVote,
+                bps_ceil(self.bond, rules.incoherence_slash_bps)?,
+            )));
+        }
+        Ok(None)
+    }
+
     /// Nothing further can happen to this vote: it may be closed.
     pub fn is_settled(&self) -> bool {
         (self.claimed || (self.slashed && self.bond_remaining == 0))
