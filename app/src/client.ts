@@ -25,7 +25,7 @@ export function defaultConfigParams(decimals: number): ConfigParams {
   return {
     unstakeCooldownSecs: new BN(7 * day),
     minValidatorStake: unit,
-    voteBondBps: 1_000,
+    voteBondBps: 5_000,
     minCommitteeSize: 5,
     maxCommitteeSize: 16,
     maxQuorumBps: 5_000,

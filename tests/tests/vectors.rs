@@ -616,7 +616,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "paused": false,
             "currentEpoch": "1",
             "totalActiveStake": (400 * TOKEN).to_string(),
-            "params.voteBondBps": 1_000,
+            "params.voteBondBps": ConfigParams::defaults(6).vote_bond_bps,
             "params.minValidatorStake": ConfigParams::defaults(6).min_validator_stake.to_string(),
         }),
     );

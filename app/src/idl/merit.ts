@@ -5318,10 +5318,10 @@ export type Merit = {
           {
             "name": "voteBondBps",
             "docs": [
-              "Bond locked per vote seat, in basis points of the stake one seat stands for (total",
-              "active stake at the draw / committee size), 1..=10,000. A validator's expected bond",
-              "per submission is this share of its own stake, however the stake is split over",
-              "keys; open votes can never lock more than the stake."
+              "Bond locked per vote seat, in basis points of the share of the task's reward one",
+              "seat decides (reward / committee size), 1..=10,000: a full committee bonds this",
+              "share of the reward. The same per seat for every key, however a stake is split;",
+              "open votes can never lock more than the stake."
             ],
             "type": "u16"
           },

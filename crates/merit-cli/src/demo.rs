@@ -60,11 +60,11 @@ pub async fn run() -> Result<()> {
         (actor(&mut net, "dave", TOKEN, 100 * TOKEN).await?, 45),
     ];
     let validators = vec![
-        actor(&mut net, "val-1", 0, 500 * TOKEN).await?,
-        actor(&mut net, "val-2", 0, 400 * TOKEN).await?,
-        actor(&mut net, "val-3", 0, 300 * TOKEN).await?,
-        actor(&mut net, "val-4", 0, 300 * TOKEN).await?,
-        actor(&mut net, "eve", 0, 200 * TOKEN).await?,
+        actor(&mut net, "val-1", 0, 2_500 * TOKEN).await?,
+        actor(&mut net, "val-2", 0, 2_000 * TOKEN).await?,
+        actor(&mut net, "val-3", 0, 1_500 * TOKEN).await?,
+        actor(&mut net, "val-4", 0, 1_500 * TOKEN).await?,
+        actor(&mut net, "eve", 0, 1_000 * TOKEN).await?,
     ];
     let silent = "eve";
 

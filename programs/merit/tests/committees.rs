@@ -93,14 +93,15 @@ fn seats_are_linear_in_stake_so_splitting_changes_nothing_in_expectation() {
     }
 }
 
-/// A task whose draw saw `total` active stake, with a `committee`-seat committee and
-/// bonds of `bps` per seat (every other field zero).
-fn drawn_task(total: u64, committee: u8, bps: u16) -> merit::state::Task {
+/// A task whose draw saw `total` active stake, with a `committee`-seat committee, a
+/// `reward` and bonds of `bps` per seat (every other field zero).
+fn drawn_task(total: u64, committee: u8, reward: u64, bps: u16) -> merit::state::Task {
     use anchor_lang::AnchorDeserialize;
     let zeros = vec![0u8; 2_048];
     let mut task = merit::state::Task::deserialize(&mut &zeros[..]).unwrap();
     task.draw.total_stake = total;
     task.committee_size = committee;
+    task.reward = reward;
     task.rules.vote_bond_bps = bps;
     task
 }
@@ -117,23 +118,43 @@ fn expected_bond(task: &merit::state::Task, stake: u64, bond: impl Fn(u64) -> u6
 
 #[test]
 fn splitting_stake_over_keys_never_lowers_the_bond_at_risk_per_token() {
-    // 1,000,000 tokens active, a 16-seat committee, 10% per seat; an attacker with 40,000
+    // 1,000,000 tokens active, a 16-seat committee on a 1,000-token reward, half the
+    // reward bonded by a full committee (31.25 tokens a seat); an attacker with 40,000
     // tokens as one key or as 400 keys of 100.
-    let task = drawn_task(1_000_000 * 1_000_000, 16, 1_000);
-    let (stake, keys) = (40_000 * 1_000_000u64, 400u64);
+    const T: u64 = 1_000_000;
+    let task = drawn_task(1_000_000 * T, 16, 1_000 * T, 5_000);
+    let (stake, keys) = (40_000 * T, 400u64);
     let per_seat = |seats: u64| task.vote_bond(seats, u64::MAX).unwrap();
+    assert_eq!(per_seat(1), 31_250_000);
+    assert_eq!(per_seat(3), 93_750_000);
     let one = expected_bond(&task, stake, per_seat);
     let split = keys as f64 * expected_bond(&task, stake / keys, per_seat);
-    // Both are 10% of the stake, up to a base unit of rounding per key.
-    let target = stake as f64 / 10.0;
+    // Both are the expected seats (16 * 4%) times a seat's bond, up to a base unit of
+    // rounding per key.
+    let target = 16.0 * 0.04 * per_seat(1) as f64;
     assert!((one - target).abs() <= 1.0, "{one} vs {target}");
     assert!((split - target).abs() <= keys as f64, "{split} vs {target}");
 
-    // The rule it replaced, 10% of the key's own stake whenever it holds a seat: the one
-    // key (drawn with probability 0.64) risked 2,560 tokens in expectation, the 400 keys
+    // A rule bonding 10% of the key's own stake whenever it holds a seat: the one key
+    // (drawn with probability 0.64) risked 2,560 tokens in expectation, the 400 keys
     // (each drawn with probability 0.0016) 6.4 tokens, for the same expected seats.
     let own_stake = |s: u64| move |seats: u64| if seats > 0 { s / 10 } else { 0 };
     let old_one = expected_bond(&task, stake, own_stake(stake));
     let old_split = keys as f64 * expected_bond(&task, stake / keys, own_stake(stake / keys));
     assert!(old_split * 100.0 < old_one, "{old_split} vs {old_one}");
+}
+
+#[test]
+fn the_stake_bondable_at_once_grows_with_the_stake_not_against_it() {
+    // The network can seat `total_stake / committee_bond` full committees at once. With a
+    // bond of a share of the total stake per seat that was `10,000 / vote_bond_bps` (ten
+    // committees at 10%) however large the network: a busy epoch's submissions went
+    // without quorum and their creators kept the revealed work for free.
+    const T: u64 = 1_000_000;
+    let committees = |total: u64| {
+        let task = drawn_task(total, 16, 1_000 * T, 5_000);
+        total / task.vote_bond(16, u64::MAX).unwrap()
+    };
+    assert_eq!(committees(24_000 * T), 48);
+    assert_eq!(committees(240_000 * T), 480);
 }

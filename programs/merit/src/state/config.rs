@@ -13,10 +13,10 @@ pub struct ConfigParams {
     pub unstake_cooldown_secs: i64,
     /// Active stake (at the draw) a validator needs to sit on a committee, in base units.
     pub min_validator_stake: u64,
-    /// Bond locked per vote seat, in basis points of the stake one seat stands for (total
-    /// active stake at the draw / committee size), 1..=10,000. A validator's expected bond
-    /// per submission is this share of its own stake, however the stake is split over
-    /// keys; open votes can never lock more than the stake.
+    /// Bond locked per vote seat, in basis points of the share of the task's reward one
+    /// seat decides (reward / committee size), 1..=10,000: a full committee bonds this
+    /// share of the reward. The same per seat for every key, however a stake is split;
+    /// open votes can never lock more than the stake.
     pub vote_bond_bps: u16,
     /// Smallest expected committee (seats) a task may ask for (>= 3).
     pub min_committee_size: u8,
@@ -95,7 +95,7 @@ impl ConfigParams {
         Self {
             unstake_cooldown_secs: 7 * 24 * 3600,
             min_validator_stake: unit,
-            vote_bond_bps: 1_000,
+            vote_bond_bps: 5_000,
             min_committee_size: 5,
             max_committee_size: MAX_COMMITTEE_SIZE,
             max_quorum_bps: 5_000,

@@ -181,18 +181,23 @@ impl Task {
     }
 
     /// The bond a vote holding `seats` seats locks for a key with `active_stake` at the
-    /// draw: `vote_bond_bps` of the stake those seats stand for, `ceil(seats *
-    /// total_stake_at_draw * vote_bond_bps / (10,000 * committee_size))`, at most the
-    /// key's active stake. Every seat carries the same risk, whoever holds it, so a
-    /// validator's expected bond is `vote_bond_bps` of its stake however it is split: a
-    /// stake spread over many small keys (each drawn rarely) lowers nobody's risk per
-    /// token. Only a key smaller than one seat's bond is capped (it then bonds all it
-    /// has): a `min_validator_stake` at or above a seat's bond closes that gap.
+    /// draw: `ceil(seats * reward * vote_bond_bps / (10,000 * committee_size))`, at most
+    /// the key's active stake, so that a full committee bonds `vote_bond_bps` of the
+    /// task's reward, the most any one submission can win.
+    ///
+    /// Every seat carries the same risk, whoever holds it: a stake spread over many small
+    /// keys (each drawn rarely) lowers nobody's risk per token. The bond follows the
+    /// value a seat decides, not the network's stake: with a bond of a share of the total
+    /// stake per seat, the whole network could bond only `1 / vote_bond_bps` committees
+    /// at once (ten, at 10%), so most submissions of a busy epoch found no quorum and
+    /// their creators took revealed work back for free (the confiscator of the
+    /// simulator). Now the stake that can be bonded at once covers `total_stake /
+    /// (reward * vote_bond_bps)` full committees, and grows with the stake.
     pub fn vote_bond(&self, seats: u64, active_stake: u64) -> Result<u64> {
         let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
         let denominator = u64::from(crate::constants::BPS_DENOMINATOR)
             .safe_mul(u64::from(self.committee_size))?;
-        Ok(mul_div_ceil(self.draw.total_stake, per_seats, denominator)?.min(active_stake))
+        Ok(mul_div_ceil(self.reward, per_seats, denominator)?.min(active_stake))
     }
 
     /// The draw may happen while commits are open: after submissions close.

@@ -248,7 +248,7 @@ async fn a_parameter_change_applies_only_after_its_timelock() {
         t.send(std::slice::from_ref(&apply), &[&anyone]).await,
         MeritError::TimelockNotElapsed,
     );
-    assert_eq!(t.config().await.params, ConfigParams::defaults(6));
+    assert_eq!(t.config().await.params, suite_params());
     // At the second: anyone applies it, once.
     t.set_time(now + timelock);
     t.send(std::slice::from_ref(&apply), &[&anyone])
@@ -331,7 +331,7 @@ async fn parameter_proposals_are_validated_admin_only_and_cancellable() {
         t.send(&[ix], &[&mallory]).await,
         MeritError::NoPendingConfig,
     );
-    assert_eq!(t.config().await.params, ConfigParams::defaults(6));
+    assert_eq!(t.config().await.params, suite_params());
 }
 
 #[tokio::test]

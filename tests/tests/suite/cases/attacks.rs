@@ -132,7 +132,7 @@ async fn extreme_basis_points_settle_exactly() {
         slasher_reward_bps: merit::constants::MAX_SLASHER_REWARD_BPS,
         incoherence_slash_bps: 10_000,
         vote_bond_bps: 10_000,
-        ..ConfigParams::defaults(6)
+        ..suite_params()
     };
     let mut t = TestContext::with_options(LocalnetOptions {
         params: Some(params),

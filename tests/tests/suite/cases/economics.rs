@@ -13,7 +13,7 @@ async fn context() -> TestContext {
         params: Some(ConfigParams {
             epoch_length_secs: DAY,
             initial_emission: 1_000 * TOKEN,
-            ..ConfigParams::defaults(6)
+            ..suite_params()
         }),
         ..LocalnetOptions::default()
     })

@@ -23,7 +23,7 @@ fn daily() -> ConfigParams {
         emission_decay_bps: 1_000,
         task_fee_bps: 2_000,
         emission_cap_bps: 9_999,
-        ..ConfigParams::defaults(6)
+        ..suite_params()
     }
 }
 
@@ -381,7 +381,7 @@ async fn emission_schedule_matches_the_formula_and_never_exceeds_funding() {
         initial_emission: 1_000 * TOKEN,
         emission_decay_bps: 1_000,
         min_phase_secs: 60,
-        ..ConfigParams::defaults(6)
+        ..suite_params()
     };
     let mut t = context(params).await;
     t.check_each_step = false;

@@ -261,7 +261,7 @@ impl Fuzz {
             epoch_length_secs: 24 * 3_600,
             initial_emission: 500 * TOKEN,
             param_timelock_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
-            ..ConfigParams::defaults(6)
+            ..suite_params()
         };
         let mut t = TestContext::with_options(LocalnetOptions {
             params: Some(params),

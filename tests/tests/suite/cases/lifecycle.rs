@@ -129,6 +129,13 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     assert_eq!(state.validator_liability, 4 * slice);
     assert_eq!(state.fees_to_treasury, FEE);
 
+    // A full committee (7 seats) bonds 10% of the 1,000-token reward, rounded up.
+    let bond_of = |vote: merit_client::Vote| {
+        assert_eq!(vote.bond, (vote.weight * 100 * TOKEN).div_ceil(7));
+        vote.bond
+    };
+    let non_revealer = bond_of(t.vote(&subs[0], &v[5].pubkey()).await);
+    let incoherent = bond_of(t.vote(&subs[2], &v[6].pubkey()).await);
     // Slashes: the rejected work, the non-revealer, the incoherent voter.
     t.slash_submission(&keeper, task, &c[2].pubkey())
         .await
@@ -139,10 +146,12 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     t.slash_vote(&keeper, task, subs[2], &v[6].pubkey())
         .await
         .unwrap();
-    // The rejected bond, a missing reveal's whole bond (10% of 1,000 active tokens) and
-    // half an incoherent vote's bond.
-    let slashed = 10 * TOKEN + 100 * TOKEN + 50 * TOKEN;
-    let slasher_cut = slashed / 10;
+    // The rejected bond, a missing reveal's whole bond and half an incoherent vote's bond.
+    // Half an incoherent bond is rounded up (`Vote::slash_due`).
+    let each = [10 * TOKEN, non_revealer, incoherent.div_ceil(2)];
+    let slashed: u64 = each.iter().sum();
+    // A tenth of each slash, rounded down per slash.
+    let slasher_cut: u64 = each.iter().map(|s| s / 10).sum();
     assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
     assert_eq!(
         t.net.token_balance(&pda::treasury()).await,
@@ -202,8 +211,14 @@ async fn full_lifecycle_five_contributors_seven_validators() {
             "validator {vi} still bonded"
         );
     }
-    assert_eq!(t.stake(&v[5].pubkey()).await.deposited, 900 * TOKEN);
-    assert_eq!(t.stake(&v[6].pubkey()).await.deposited, 950 * TOKEN);
+    assert_eq!(
+        t.stake(&v[5].pubkey()).await.deposited,
+        1_000 * TOKEN - each[1]
+    );
+    assert_eq!(
+        t.stake(&v[6].pubkey()).await.deposited,
+        1_000 * TOKEN - each[2]
+    );
 
     // Close the epoch and claim the emission of every point earner: nothing was funded,
     // so the shares are zero, but the claims settle the accounts.

@@ -18,7 +18,7 @@ async fn context() -> TestContext {
     TestContext::with_options(LocalnetOptions {
         params: Some(ConfigParams {
             epoch_length_secs: DAY,
-            ..ConfigParams::defaults(6)
+            ..suite_params()
         }),
         ..LocalnetOptions::default()
     })

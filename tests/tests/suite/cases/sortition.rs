@@ -167,7 +167,8 @@ async fn tokens_backing_an_open_vote_cannot_be_unstaked() {
     let (_, task, sub) = task_with_submission(&mut t).await;
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 80).await.unwrap();
-    // The bond (10% of the active stake) stays locked until the vote settles.
+    // The bond (all 16 seats: 10% of the 1,000-token reward) stays locked until the vote
+    // settles.
     let ix = t.client().request_unstake(val.pubkey(), 1_000 * TOKEN);
     assert_merit_err(
         t.send(&[ix], &[&val]).await,

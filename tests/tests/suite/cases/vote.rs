@@ -36,10 +36,11 @@ async fn commit_sets_weight_and_locks_bond() {
     t.to_commit_phase(&task).await;
     t.try_commit(&val, task, sub, 70).await.unwrap();
     let vote = t.vote(&sub, &val.pubkey()).await;
-    // The only active stake: every one of the 16 expected seats.
+    // The only active stake: every one of the 16 expected seats, and a full committee
+    // bonds 10% of the 1,000-token reward.
     assert_eq!(vote.weight, 16);
-    assert_eq!(vote.bond, 30 * TOKEN);
-    assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
+    assert_eq!(vote.bond, 100 * TOKEN);
+    assert_eq!(t.stake(&val.pubkey()).await.locked, 100 * TOKEN);
     assert_eq!(t.submission(&sub).await.vote_count, 1);
 }
 
@@ -51,9 +52,10 @@ async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_active_stake() {
     let big = t.validator(300 * TOKEN, 0).await;
     let small = t.validator(100 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
-    // 400 tokens active at the draw, 16 expected seats: 12 and 4, no lottery needed.
+    // 400 tokens active at the draw, 16 expected seats: 12 and 4, no lottery needed; each
+    // seat bonds a sixteenth of 10% of the 1,000-token reward.
     assert_eq!(t.task(&task).await.draw.total_stake, 400 * TOKEN);
-    for (v, seats, bond) in [(&big, 12, 30 * TOKEN), (&small, 4, 10 * TOKEN)] {
+    for (v, seats, bond) in [(&big, 12, 75 * TOKEN), (&small, 4, 25 * TOKEN)] {
         assert_eq!(t.seats(&task, &sub, &v.pubkey()).await, seats);
         t.try_commit(v, task, sub, 70).await.unwrap();
         let vote = t.vote(&sub, &v.pubkey()).await;
@@ -61,10 +63,10 @@ async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_active_stake() {
     }
 }
 
-/// Each seat bonds `vote_bond_bps` of the stake it stands for (total active stake /
-/// committee size), whatever the holder's own stake. With a bond of a share of the key's
-/// own stake instead, a small key drawn by lot risked less per seat than a large one (the
-/// sybil splitter's edge in the simulator).
+/// Each seat bonds `vote_bond_bps` of the reward share it decides (reward / committee
+/// size), whatever the holder's own stake. With a bond of a share of the key's own stake
+/// instead, a small key drawn by lot risked less per seat than a large one (the sybil
+/// splitter's edge in the simulator).
 #[tokio::test]
 async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     let Setup {
@@ -75,23 +77,25 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     t.to_commit_phase(&task).await;
     let state = t.task(&task).await;
     assert_eq!(state.draw.total_stake, 1_600 * TOKEN);
-    // One seat stands for 100 tokens: it bonds 10 of them, for either key.
-    assert_eq!(state.vote_bond(1, u64::MAX).unwrap(), 10 * TOKEN);
+    // One seat decides a sixteenth of the 1,000-token reward: it bonds 10% of that, 6.25
+    // tokens, for either key.
+    const SEAT: u64 = 6_250_000;
+    assert_eq!(state.vote_bond(1, u64::MAX).unwrap(), SEAT);
     for v in [&big, &small] {
         let seats = t.seats(&task, &sub, &v.pubkey()).await;
         assert_eq!(seats, if v.pubkey() == big.pubkey() { 15 } else { 1 });
         t.try_commit(v, task, sub, 70).await.unwrap();
         let vote = t.vote(&sub, &v.pubkey()).await;
-        assert_eq!((vote.weight, vote.bond), (seats, seats * 10 * TOKEN));
+        assert_eq!((vote.weight, vote.bond), (seats, seats * SEAT));
     }
     // A third key holding a fraction of a seat in expectation: when drawn it bonds a
-    // whole seat's 10 tokens, not 10% of its own 50.
+    // whole seat's 6.25 tokens, not 10% of its own 50.
     let mut t2 = setup().await;
     let whale = t2.t.validator(1_550 * TOKEN, 0).await;
     let minnow = t2.t.validator(50 * TOKEN, 0).await;
     t2.t.to_commit_phase(&t2.task).await;
     let per_seat = t2.t.task(&t2.task).await.vote_bond(1, u64::MAX).unwrap();
-    assert_eq!(per_seat, 10 * TOKEN);
+    assert_eq!(per_seat, SEAT);
     for v in [&whale, &minnow] {
         let seats = t2.t.seats(&t2.task, &t2.sub, &v.pubkey()).await;
         if seats == 0 {
@@ -198,7 +202,7 @@ async fn committing_twice_is_rejected() {
         t.try_commit(&val, task, sub, 10).await,
         MeritError::AlreadyVoted,
     );
-    assert_eq!(t.stake(&val.pubkey()).await.locked, 30 * TOKEN);
+    assert_eq!(t.stake(&val.pubkey()).await.locked, 100 * TOKEN);
 }
 
 #[tokio::test]
