@@ -27,6 +27,10 @@ pub struct SimulateArgs {
     /// it) and report each strategy's mean, 95% interval, worst and best return.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     seeds: Option<u32>,
+    /// Set one parameter for this run: `PARAM=VALUE`, PARAM a dotted path as in
+    /// `--sweep` (repeatable; applied after `--scenario`).
+    #[arg(long = "set", value_name = "PARAM=VALUE")]
+    set: Vec<String>,
     /// Print the built-in scenario as TOML and exit.
     #[arg(long)]
     print_scenario: bool,
@@ -48,6 +52,12 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
     };
     if let Some(seed) = args.seed {
         scenario.seed = seed;
+    }
+    for spec in &args.set {
+        let (param, value) = spec
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--set {spec}: expected PARAM=VALUE"))?;
+        scenario = scenario.with_override(param, value)?;
     }
     if args.print_scenario {
         print!("{}", scenario.to_toml());

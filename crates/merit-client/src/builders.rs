@@ -4,7 +4,6 @@ use crate::pda;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
-use anchor_spl::associated_token::get_associated_token_address_with_program_id;
 use merit::instructions::CreateTaskArgs;
 use merit::state::ConfigParams;
 use merit::{accounts as acc, instruction as data};
@@ -46,7 +45,7 @@ impl MeritClient {
 
     /// The owner's associated token account for the stake mint.
     pub fn ata(&self, owner: &Pubkey) -> Pubkey {
-        get_associated_token_address_with_program_id(owner, &self.stake_mint, &self.token_program)
+        pda::associated_token(owner, &self.stake_mint, &self.token_program)
     }
 
     // Admin

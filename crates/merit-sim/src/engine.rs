@@ -30,8 +30,13 @@ pub struct Agent {
     pub slashed: u64,
     /// Submission fees paid.
     pub fees: u64,
-    /// Spent posting tasks: rewards escrowed and protocol fees (the farmer's creator key).
+    /// Spent posting tasks: rewards escrowed and protocol fees (creator keys).
     pub spent: u64,
+    /// Escrow returned by `reclaim_task` (creator keys).
+    pub reclaimed: u64,
+    /// What the work a creator key received is worth to it, off chain: the task's reward
+    /// for each of its tasks whose best revealed work meets the public tasks' standard.
+    pub work_value: u64,
     /// Submissions committed and votes committed (accepted by the program).
     pub submissions: u32,
     pub votes: u32,
@@ -40,11 +45,22 @@ pub struct Agent {
 }
 
 impl Agent {
+    /// Net earnings: what the chain paid and took, plus the value of work received.
     pub fn net(&self) -> i128 {
-        i128::from(self.rewards) + i128::from(self.emissions)
+        self.net_on_chain() + i128::from(self.work_value)
+    }
+
+    /// Net earnings in tokens, as the chain's accounts show them.
+    pub fn net_on_chain(&self) -> i128 {
+        i128::from(self.rewards) + i128::from(self.emissions) + i128::from(self.reclaimed)
             - i128::from(self.slashed)
             - i128::from(self.fees)
             - i128::from(self.spent)
+    }
+
+    /// Tokens put at risk: stake at start plus tokens spent posting tasks.
+    pub fn capital(&self) -> u64 {
+        self.stake + self.spent
     }
 }
 
@@ -62,7 +78,8 @@ pub struct Totals {
     pub fees_on_chain: u64,
     /// Σ over agents of (wallet + stake + vesting now) − stake at start.
     pub agents_net_on_chain: i128,
-    /// Σ over agents of booked rewards + emissions − slashes.
+    /// Σ over agents of booked rewards + emissions + reclaimed escrow − slashes − fees −
+    /// tokens spent posting tasks.
     pub agents_net_booked: i128,
     pub transactions: u64,
     /// Exact copies that lost their bond: refused at reveal (an older commitment held the
@@ -159,11 +176,19 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     let (farm_fee, _) =
         Task::protocol_fee_and_cap(farm_reward, &params).map_err(|e| anyhow!("{e}"))?;
     let epochs = u64::from(scenario.epochs);
+    let confiscations = epochs * u64::from(scenario.population.confiscator_tasks);
     for a in agents.iter_mut() {
-        match a.role {
-            Role::Contributor => a.funded += tasks_total * scenario.task.submission_fee * TOKEN,
-            Role::Creator => a.funded += epochs * (farm_reward + farm_fee),
-            Role::Validator => {}
+        match (a.role, a.strategy) {
+            (Role::Contributor, _) => {
+                a.funded += (tasks_total + confiscations) * scenario.task.submission_fee * TOKEN
+            }
+            (Role::Creator, Strategy::EmissionFarmer) => {
+                a.funded += epochs * (farm_reward + farm_fee)
+            }
+            (Role::Creator, _) => {
+                a.funded += confiscations * (scenario.task.reward * TOKEN + protocol_fee)
+            }
+            (Role::Validator, _) => {}
         }
     }
     for a in &agents {
@@ -175,7 +200,13 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 .map_err(|e| anyhow!("{e}"))?;
         }
     }
-    let farmer = agents.iter().position(|a| a.role == Role::Creator);
+    let creator_of = |s: Strategy| {
+        agents
+            .iter()
+            .position(|a| a.role == Role::Creator && a.strategy == s)
+    };
+    let farmer = creator_of(Strategy::EmissionFarmer);
+    let confiscator = creator_of(Strategy::CreatorConfiscator);
     // Deposits warm up during the epoch they were made in: the first tasks come in the
     // next epoch, when the stake counts for committee draws.
     net.close_epoch(&keeper)
@@ -191,10 +222,11 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
     let max_submissions = u16::try_from(contributors.len())
         .unwrap_or(u16::MAX)
         .min(params.max_submissions_per_task);
-    // Which tasks a contributor submits to: the public ones, or the farmer's own.
-    let farm_tasks: std::collections::BTreeSet<Pubkey> = (0..scenario.epochs)
-        .filter_map(|e| farmer.map(|f| pda::task(&agents[f].key.pubkey(), farm_task_id(e))))
-        .collect();
+    // The tasks posted by an attacker's creator key, by owner: the rest are the public
+    // creator's.
+    let mut owner_of: std::collections::BTreeMap<Pubkey, Strategy> = Default::default();
+    // Tasks' last state before their creator reclaimed them (reclaim may close them).
+    let mut closed_tasks: std::collections::BTreeMap<Pubkey, Task> = Default::default();
     let mut task_keys = Vec::new();
 
     for epoch_index in 0..scenario.epochs {
@@ -230,6 +262,25 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 .map_err(|e| anyhow!("create_task (farm): {e}"))?;
             tasks.push(pda::task(&who.pubkey(), farm_task_id(epoch_index)));
             agents[f].spent += farm_reward + farm_fee;
+            owner_of.insert(*tasks.last().expect("pushed"), Strategy::EmissionFarmer);
+        }
+        if let Some(c) = confiscator {
+            // The confiscator's tasks: the public reward under the harshest terms allowed.
+            for k in 0..scenario.population.confiscator_tasks {
+                let id = confiscated_task_id(epoch_index, k);
+                let mut args = scenario.task.args(id, now, max_submissions.max(1));
+                args.accept_threshold = scenario.population.confiscator_accept_threshold;
+                args.reject_threshold = scenario.population.confiscator_reject_threshold;
+                let who = &agents[c].key;
+                let ix = client.create_task(who.pubkey(), args);
+                net.send(&[ix], &[who])
+                    .await
+                    .map_err(|e| anyhow!("create_task (confiscator): {e}"))?;
+                let task = pda::task(&who.pubkey(), id);
+                tasks.push(task);
+                owner_of.insert(task, Strategy::CreatorConfiscator);
+                agents[c].spent += scenario.task.reward * TOKEN + protocol_fee;
+            }
         }
         task_keys.extend(tasks.iter().copied());
 
@@ -246,18 +297,26 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         // Each task's terms (what a submission names) and its own submission fee.
         let mut terms: Vec<[u8; 32]> = Vec::new();
         let mut fee_of: std::collections::BTreeMap<Pubkey, u64> = Default::default();
+        let mut acceptable = Vec::new();
+        let p = &scenario.population;
         for t in &tasks {
             let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
             terms.push(task.terms_hash);
             fee_of.insert(*t, task.submission_fee);
+            acceptable.push(
+                task.accept_threshold <= p.terms_max_accept_threshold
+                    && task.reject_threshold <= p.terms_max_reject_threshold,
+            );
         }
         // Each contributor's picks this epoch: the tasks open to it, at most its capacity.
         let capacity = scenario.population.contributor_capacity as usize;
         let mut picks: Vec<(usize, usize)> = Vec::new();
         for &i in &contributors {
+            let s = agents[i].strategy;
             let mut open: Vec<usize> = (0..tasks.len())
-                .filter(|&k| {
-                    agents[i].strategy.submits_to_public_tasks() != farm_tasks.contains(&tasks[k])
+                .filter(|&k| match owner_of.get(&tasks[k]) {
+                    Some(Strategy::EmissionFarmer) => !s.submits_to_public_tasks(),
+                    _ => s.submits_to_public_tasks() && (acceptable[k] || !s.reads_terms()),
                 })
                 .collect();
             open.shuffle(&mut rng);
@@ -444,8 +503,10 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     stakes[v].as_ref(),
                     current_epoch,
                 );
-                // The farmer's judges sit only on its own task: its return is the farm's.
-                if agents[v].strategy == Strategy::EmissionFarmer && !farm_tasks.contains(&sub.task)
+                // The farmer's and the confiscator's judges sit only on their own tasks.
+                let task_owner = owner_of.get(&sub.task).copied();
+                if agents[v].strategy.judges_only_own_tasks()
+                    && task_owner != Some(agents[v].strategy)
                 {
                     continue;
                 }
@@ -461,6 +522,7 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     &mut rng,
                     sub.quality,
                     agents[sub.author].strategy,
+                    task_owner,
                     scenario.population.honest_noise,
                 );
                 let salt: [u8; 32] = rng.gen();
@@ -655,6 +717,40 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             }
         }
 
+        // The confiscator takes back what its tasks did not pay, and keeps the work.
+        if let Some(c) = confiscator {
+            let standard = f64::from(scenario.task.accept_threshold) / 100.0;
+            let who = agents[c].key.insecure_clone();
+            for t in tasks
+                .iter()
+                .filter(|t| owner_of.get(t) == Some(&Strategy::CreatorConfiscator))
+            {
+                let best = subs
+                    .iter()
+                    .zip(&revealed)
+                    .filter(|(s, revealed)| s.task == *t && **revealed && !s.copy)
+                    .map(|(s, _)| s.quality)
+                    .fold(0.0, f64::max);
+                if best >= standard {
+                    agents[c].work_value += scenario.task.reward * TOKEN;
+                }
+                let before: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+                let wallet = net.wallet_balance(&who.pubkey()).await;
+                totals.transactions += 1;
+                match net
+                    .send(&[client.reclaim_task(who.pubkey(), *t)], &[&who])
+                    .await
+                {
+                    Ok(()) => {}
+                    Err(e) if e.code == Some(merit_error(MeritError::NothingToReclaim)) => {}
+                    Err(e) => return Err(anyhow!("reclaim_task: {e}")),
+                }
+                agents[c].reclaimed += net.wallet_balance(&who.pubkey()).await - wallet;
+                // A task nobody submitted to closes on reclaim: keep its last state.
+                closed_tasks.insert(*t, before);
+            }
+        }
+
         // The epoch ends: advance it and claim its emission.
         totals.transactions += 1;
         net.close_epoch(&keeper)
@@ -695,7 +791,15 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
         progress.inc(u64::from(scenario.tasks_per_epoch));
     }
 
-    reconcile(&mut net, &agents, &task_keys, &keeper, &mut totals).await?;
+    reconcile(
+        &mut net,
+        &agents,
+        &task_keys,
+        &closed_tasks,
+        &keeper,
+        &mut totals,
+    )
+    .await?;
     Ok(Run { agents, totals })
 }
 
@@ -776,6 +880,16 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
         ),
         (Strategy::SybilSplitter, Role::Validator, p.sybil_keys),
         (Strategy::SeatRacer, Role::Validator, p.seat_racer_keys),
+        (
+            Strategy::CreatorConfiscator,
+            Role::Creator,
+            u32::from(p.confiscator_tasks > 0),
+        ),
+        (
+            Strategy::CreatorConfiscator,
+            Role::Validator,
+            p.confiscator_validator_keys,
+        ),
     ];
     let mut agents = Vec::new();
     for (strategy, role, count) in groups {
@@ -803,6 +917,8 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
                 slashed: 0,
                 fees: 0,
                 spent: 0,
+                reclaimed: 0,
+                work_value: 0,
                 submissions: 0,
                 votes: 0,
                 history: Vec::new(),
@@ -831,6 +947,11 @@ fn population(s: &Scenario, rng: &mut ChaCha8Rng) -> Vec<Agent> {
 /// Submissions landing in one slot: arrivals are spread over the submission window.
 const ARRIVALS_PER_SLOT: usize = 4;
 
+/// The confiscator's `k`th task id in epoch `e`.
+fn confiscated_task_id(e: u32, k: u32) -> u64 {
+    2_000_000 + u64::from(e) * 1_000 + u64::from(k)
+}
+
 /// The farmer's task id in epoch `e` (the public tasks use `e * 1_000 + k`).
 fn farm_task_id(e: u32) -> u64 {
     1_000_000 + u64::from(e)
@@ -841,6 +962,7 @@ async fn reconcile(
     net: &mut Localnet,
     agents: &[Agent],
     tasks: &[Pubkey],
+    closed_tasks: &std::collections::BTreeMap<Pubkey, Task>,
     keeper: &Keypair,
     totals: &mut Totals,
 ) -> Result<()> {
@@ -849,7 +971,7 @@ async fn reconcile(
         totals.emissions_booked += a.emissions;
         totals.slashed_booked += a.slashed;
         totals.fees_booked += a.fees;
-        totals.agents_net_booked += a.net();
+        totals.agents_net_booked += a.net_on_chain();
         let wallet = net.wallet_balance(&a.key.pubkey()).await;
         let stake = net
             .account::<Stake>(&pda::stake(&a.key.pubkey()))
@@ -865,7 +987,13 @@ async fn reconcile(
     }
     let mut fees_to_treasury = 0;
     for t in tasks {
-        let task: Task = net.account(t).await.ok_or_else(|| anyhow!("task"))?;
+        let task: Task = match net.account(t).await {
+            Some(task) => task,
+            None => closed_tasks
+                .get(t)
+                .cloned()
+                .ok_or_else(|| anyhow!("task"))?,
+        };
         totals.rewards_on_chain += task.paid_out;
         totals.fees_on_chain += task.fees;
         fees_to_treasury += task.fees_to_treasury + task.protocol_fee;

@@ -46,7 +46,7 @@ pub async fn sweep(
             returns: report
                 .strategies
                 .iter()
-                .map(|r| (r.strategy, r.return_on_stake))
+                .map(|r| (r.strategy, r.return_on_capital))
                 .collect(),
         });
     }

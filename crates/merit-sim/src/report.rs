@@ -15,12 +15,15 @@ pub struct StrategyRow {
     pub agents: u32,
     /// Token amounts in base units (6 decimals).
     pub stake: u64,
+    /// Stake at start plus tokens spent posting tasks.
+    pub capital: u64,
     pub rewards: u64,
     pub emissions: u64,
     pub slashed: u64,
+    /// Includes escrow reclaimed and the value of work received (creator keys).
     pub net: i128,
-    /// Net earnings over stake at start.
-    pub return_on_stake: f64,
+    /// Net earnings over capital.
+    pub return_on_capital: f64,
     pub honest: bool,
 }
 
@@ -48,7 +51,7 @@ pub struct EpochRow {
 pub struct Report {
     pub seed: u64,
     pub epochs: u32,
-    /// Whether every honest strategy earns a strictly higher return on stake than
+    /// Whether every honest strategy earns a strictly higher return on capital than
     /// every deviation.
     pub honest_dominates: bool,
     pub verdict: String,
@@ -67,17 +70,19 @@ impl Report {
                 continue;
             }
             let stake: u64 = members.iter().map(|a| a.stake).sum();
+            let capital: u64 = members.iter().map(|a| a.capital()).sum();
             let net: i128 = members.iter().map(|a| a.net()).sum();
             strategies.push(StrategyRow {
                 strategy: s,
                 name: s.name().to_string(),
                 agents: members.len() as u32,
                 stake,
+                capital,
                 rewards: members.iter().map(|a| a.rewards).sum(),
                 emissions: members.iter().map(|a| a.emissions).sum(),
                 slashed: members.iter().map(|a| a.slashed).sum(),
                 net,
-                return_on_stake: net as f64 / stake.max(1) as f64,
+                return_on_capital: net as f64 / capital.max(1) as f64,
                 honest: s.is_honest(),
             });
         }
@@ -135,7 +140,7 @@ impl Report {
         let _ = writeln!(
             out,
             "{:<24} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9}",
-            "strategy", "agents", "stake", "rewards", "emissions", "slashed", "net", "return"
+            "strategy", "agents", "capital", "rewards", "emissions", "slashed", "net", "return"
         );
         for r in &self.strategies {
             let _ = writeln!(
@@ -143,12 +148,12 @@ impl Report {
                 "{:<24} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8.2}%",
                 r.name,
                 r.agents,
-                tokens(i128::from(r.stake)),
+                tokens(i128::from(r.capital)),
                 tokens(i128::from(r.rewards)),
                 tokens(i128::from(r.emissions)),
                 tokens(i128::from(r.slashed)),
                 tokens(r.net),
-                r.return_on_stake * 100.0
+                r.return_on_capital * 100.0
             );
         }
         let _ = writeln!(out, "\n{}", self.verdict);
@@ -174,11 +179,11 @@ impl Report {
             .strategies
             .iter()
             .map(|r| {
-                let v = r.return_on_stake * 100.0;
+                let v = r.return_on_capital * 100.0;
                 (r.name.clone(), r.honest, v, v, v)
             })
             .collect();
-        error_bar_chart(path, "Net return on stake by strategy (%)", &bars)
+        error_bar_chart(path, "Net return on capital by strategy (%)", &bars)
     }
 
     fn cumulative_chart(&self, path: &Path) -> Result<()> {
@@ -248,12 +253,12 @@ impl Report {
                 if r.honest { "honest" } else { "deviation" },
                 r.name,
                 r.agents,
-                tokens(i128::from(r.stake)),
+                tokens(i128::from(r.capital)),
                 tokens(i128::from(r.rewards)),
                 tokens(i128::from(r.emissions)),
                 tokens(i128::from(r.slashed)),
                 tokens(r.net),
-                r.return_on_stake * 100.0
+                r.return_on_capital * 100.0
             );
         }
         format!(
@@ -268,7 +273,7 @@ td:first-child,th:first-child{{text-align:left}}tr.honest{{background:#eefbee}}t
 <p class="verdict">{verdict}</p>
 <img src="net_return.svg" alt="Net return by strategy" width="900">
 <img src="cumulative.svg" alt="Cumulative earnings over epochs" width="900">
-<table><tr><th>strategy</th><th>agents</th><th>stake</th><th>rewards</th><th>emissions</th><th>slashed</th><th>net</th><th>return</th></tr>
+<table><tr><th>strategy</th><th>agents</th><th>capital</th><th>rewards</th><th>emissions</th><th>slashed</th><th>net</th><th>return</th></tr>
 {rows}</table>
 <p>Raw numbers: <a href="report.json">report.json</a>.</p></body></html>
 "#,
@@ -397,23 +402,23 @@ fn verdict(rows: &[StrategyRow]) -> (bool, String) {
     let deviations: Vec<_> = rows.iter().filter(|r| !r.honest).collect();
     let Some(worst_honest) = honest
         .iter()
-        .min_by(|a, b| a.return_on_stake.total_cmp(&b.return_on_stake))
+        .min_by(|a, b| a.return_on_capital.total_cmp(&b.return_on_capital))
     else {
         return (false, "No honest agents: nothing to compare.".into());
     };
     let best_deviation = deviations
         .iter()
-        .max_by(|a, b| a.return_on_stake.total_cmp(&b.return_on_stake));
+        .max_by(|a, b| a.return_on_capital.total_cmp(&b.return_on_capital));
     match best_deviation {
         None => (true, "Only honest agents: honest play dominates trivially.".into()),
-        Some(best) if best.return_on_stake < worst_honest.return_on_stake => (
+        Some(best) if best.return_on_capital < worst_honest.return_on_capital => (
             true,
             format!(
                 "Honest play dominates: the worst honest strategy ({}, {:.2}%) beats the best deviation ({}, {:.2}%).",
                 worst_honest.name,
-                worst_honest.return_on_stake * 100.0,
+                worst_honest.return_on_capital * 100.0,
                 best.name,
-                best.return_on_stake * 100.0
+                best.return_on_capital * 100.0
             ),
         ),
         Some(best) => (
@@ -421,9 +426,9 @@ fn verdict(rows: &[StrategyRow]) -> (bool, String) {
             format!(
                 "Honest play does NOT dominate: {} ({:.2}%) earns at least as much as {} ({:.2}%).",
                 best.name,
-                best.return_on_stake * 100.0,
+                best.return_on_capital * 100.0,
                 worst_honest.name,
-                worst_honest.return_on_stake * 100.0
+                worst_honest.return_on_capital * 100.0
             ),
         ),
     }

@@ -66,6 +66,18 @@ pub struct Population {
     /// share of all validator stake (the rest drawn as usual). `--sweep` it to find the
     /// share at which honest play stops dominating.
     pub bloc_stake_share: f64,
+    /// Tasks the creator confiscator posts each epoch at the public reward (0: none).
+    pub confiscator_tasks: u32,
+    /// The confiscator's terms: its tasks' accept and reject thresholds.
+    pub confiscator_accept_threshold: u8,
+    pub confiscator_reject_threshold: u8,
+    /// The confiscator's puppet validator keys (stakes drawn like other validators').
+    pub confiscator_validator_keys: u32,
+    /// The harshest terms a contributor who reads them still works under: it skips tasks
+    /// whose accept threshold is above `terms_max_accept_threshold` or whose reject
+    /// threshold is above `terms_max_reject_threshold`. 100 and 100: nobody reads terms.
+    pub terms_max_accept_threshold: u8,
+    pub terms_max_reject_threshold: u8,
     /// Most tasks a contributor submits to per epoch (0: every task open to it).
     pub contributor_capacity: u32,
     /// Most submissions a validator judges per epoch, of those it was drawn for
@@ -162,6 +174,12 @@ impl Default for Population {
             seat_racer_keys: 4,
             seat_racer_stake: 400,
             bloc_stake_share: 0.0,
+            confiscator_tasks: 1,
+            confiscator_accept_threshold: 90,
+            confiscator_reject_threshold: 50,
+            confiscator_validator_keys: 2,
+            terms_max_accept_threshold: 80,
+            terms_max_reject_threshold: 40,
             contributor_capacity: 0,
             validator_capacity: 0,
         }
@@ -303,6 +321,7 @@ impl Population {
             + self.farmer_validator_keys
             + self.sybil_keys
             + self.seat_racer_keys
+            + self.confiscator_validator_keys
     }
 }
 
@@ -361,6 +380,11 @@ impl Scenario {
         }
         if p.bloc_stake_share > 0.0 && p.colluding_validators == 0 {
             bail!("bloc_stake_share needs colluding_validators");
+        }
+        if p.confiscator_tasks > 0
+            && p.confiscator_reject_threshold >= p.confiscator_accept_threshold
+        {
+            bail!("the confiscator's reject threshold must be below its accept threshold");
         }
         if p.farmer_contributor_keys > 0 && p.farm_reward == 0 {
             bail!("the farmer's task needs a reward");

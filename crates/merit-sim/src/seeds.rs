@@ -10,13 +10,13 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// One strategy's return on stake over the seeds.
+/// One strategy's return on capital over the seeds.
 #[derive(Clone, Debug, Serialize)]
 pub struct StrategyStats {
     pub strategy: Strategy,
     pub name: String,
     pub honest: bool,
-    /// Return on stake in each seed, in seed order.
+    /// Return on capital in each seed, in seed order.
     pub returns: Vec<f64>,
     pub mean: f64,
     /// Normal-approximation 95% interval of the mean: mean ± 1.96 · sd / √n.
@@ -53,7 +53,7 @@ impl MultiSeed {
             if rows.len() != reports.len() {
                 continue;
             }
-            let returns: Vec<f64> = rows.iter().map(|r| r.return_on_stake).collect();
+            let returns: Vec<f64> = rows.iter().map(|r| r.return_on_capital).collect();
             let n = returns.len() as f64;
             let mean = returns.iter().sum::<f64>() / n;
             let var = if returns.len() > 1 {
@@ -153,7 +153,7 @@ impl MultiSeed {
         error_bar_chart(
             &dir.join("returns.svg"),
             &format!(
-                "Return on stake by strategy over {} seeds (%, 95% interval)",
+                "Return on capital by strategy over {} seeds (%, 95% interval)",
                 self.seeds.len()
             ),
             &bars(&|r| (r.mean * 100.0, r.ci95.0 * 100.0, r.ci95.1 * 100.0)),

@@ -46,6 +46,13 @@ pub enum Strategy {
     /// submission of the bloc's contributors, whether drawn or not (scores 100 for the
     /// bloc, 0 for everyone else). Only drawn seats are accepted.
     SeatRacer,
+    /// Creator confiscator: a creator key posts tasks at the public reward under the most
+    /// extreme terms the program allows (accept and reject thresholds at their maxima),
+    /// and its puppet validator keys score every submission to its tasks 0 wherever the
+    /// draw seats them, so that work is not accepted and the escrow comes back by
+    /// `reclaim_task`. Its gain is the reward it reclaims plus the work it received,
+    /// valued at the reward when the work meets the public tasks' standard.
+    CreatorConfiscator,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,7 +65,7 @@ pub enum Role {
 }
 
 impl Strategy {
-    pub const ALL: [Strategy; 13] = [
+    pub const ALL: [Strategy; 14] = [
         Strategy::HonestContributor,
         Strategy::LowEffortContributor,
         Strategy::Plagiarist,
@@ -72,6 +79,7 @@ impl Strategy {
         Strategy::EmissionFarmer,
         Strategy::SybilSplitter,
         Strategy::SeatRacer,
+        Strategy::CreatorConfiscator,
     ];
 
     pub fn name(self) -> &'static str {
@@ -89,6 +97,7 @@ impl Strategy {
             Strategy::EmissionFarmer => "emission farmer",
             Strategy::SybilSplitter => "sybil splitter",
             Strategy::SeatRacer => "seat racer",
+            Strategy::CreatorConfiscator => "creator confiscator",
         }
     }
 
@@ -112,10 +121,19 @@ impl Strategy {
     }
 
     /// The score this validator commits for a submission of true `quality` by a
-    /// contributor following `author`, and whether it will reveal it.
-    pub fn vote(self, rng: &mut impl Rng, quality: f64, author: Strategy, noise: u8) -> (u8, bool) {
+    /// contributor following `author` to a task of `task_owner` (`None`: the public
+    /// creator), and whether it will reveal it.
+    pub fn vote(
+        self,
+        rng: &mut impl Rng,
+        quality: f64,
+        author: Strategy,
+        task_owner: Option<Strategy>,
+        noise: u8,
+    ) -> (u8, bool) {
         let truth = (quality * 100.0).round() as i32;
         match self {
+            Strategy::CreatorConfiscator if task_owner == Some(self) => (0, true),
             Strategy::LazyValidator => (rng.gen_range(0..=100), true),
             Strategy::ColludingBloc | Strategy::SybilSplitter | Strategy::SeatRacer => (
                 if author == Strategy::ColludingBloc {
@@ -149,5 +167,26 @@ impl Strategy {
     /// Whether this contributor submits to the public tasks (the farmer fills only its own).
     pub fn submits_to_public_tasks(self) -> bool {
         self != Strategy::EmissionFarmer
+    }
+
+    /// Whether this contributor reads a task's terms before working on it (everyone who
+    /// hopes to be paid; junk submitters and front-runners do not care).
+    pub fn reads_terms(self) -> bool {
+        matches!(
+            self,
+            Strategy::HonestContributor
+                | Strategy::LowEffortContributor
+                | Strategy::Plagiarist
+                | Strategy::ColludingBloc
+        )
+    }
+
+    /// Whether this validator judges only its own side's tasks (the farmer's and the
+    /// confiscator's puppets sit nowhere else: their return is their task's).
+    pub fn judges_only_own_tasks(self) -> bool {
+        matches!(
+            self,
+            Strategy::EmissionFarmer | Strategy::CreatorConfiscator
+        )
     }
 }

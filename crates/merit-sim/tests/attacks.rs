@@ -32,7 +32,7 @@ async fn attacker_loses(name: &str, attacker: Strategy) -> MultiSeed {
         );
         for honest in r.strategies.iter().filter(|h| h.honest) {
             assert!(
-                honest.return_on_stake > row.return_on_stake,
+                honest.return_on_capital > row.return_on_capital,
                 "{name}, seed {}: {:?} does not beat {attacker:?}\n{}",
                 r.seed,
                 honest.strategy,
@@ -90,6 +90,31 @@ async fn a_slot_squatter_pays_for_every_slot() {
     attacker_loses("attack-slot-squat", Strategy::SlotSquatter).await;
 }
 
+/// Terms are public and bound by `terms_hash`: contributors skip a task whose thresholds
+/// would let its creator keep the reward, and puppet judges sit only where the lot seats
+/// them and lose their bonds there. Where nobody reads terms, the same creator (without
+/// puppets: the terms alone do it) takes the work and most of its escrow back, and
+/// profits: what the defence rests on.
+#[tokio::test]
+async fn a_creator_confiscator_loses_when_contributors_read_the_terms() {
+    attacker_loses("attack-confiscate", Strategy::CreatorConfiscator).await;
+    let no_puppets = scenario("attack-confiscate")
+        .with_override("population.confiscator_validator_keys", "0")
+        .unwrap();
+    let naive = no_puppets
+        .with_override("population.terms_max_accept_threshold", "100")
+        .unwrap()
+        .with_override("population.terms_max_reject_threshold", "100")
+        .unwrap();
+    for (world, profits) in [(&no_puppets, false), (&naive, true)] {
+        let report = merit_sim::simulate(world, &ProgressBar::hidden())
+            .await
+            .unwrap();
+        let row = report.row(Strategy::CreatorConfiscator).unwrap();
+        assert_eq!(row.net > 0, profits, "{}", report.table());
+    }
+}
+
 #[tokio::test]
 async fn a_minority_bloc_loses_and_the_sweep_finds_where_a_majority_wins() {
     attacker_loses("attack-colluding-bloc", Strategy::ColludingBloc).await;
@@ -131,7 +156,7 @@ async fn multi_seed_statistics_are_consistent_and_reproducible() {
         assert!(st.worst <= st.mean && st.mean <= st.best, "{st:?}");
         assert!(st.ci95.0 <= st.mean && st.mean <= st.ci95.1, "{st:?}");
         for (r, report) in st.returns.iter().zip(&reports) {
-            assert_eq!(*r, report.row(st.strategy).unwrap().return_on_stake);
+            assert_eq!(*r, report.row(st.strategy).unwrap().return_on_capital);
         }
     }
     let shares: f64 = a.strategies.iter().map(|s| s.emission_share).sum();
