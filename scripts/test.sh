@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test: the Rust workspace (program unit tests, the integration suite on the
-# in-process chain, the cross-language vectors, simulator and CLI tests), then the
-# TypeScript SDK (installs its npm dependencies, typechecks, lints, tests).
+# in-process chain, the cross-language vectors, simulator and CLI tests), the integration
+# suite again on the SBF build (scripts/test-sbf.sh; MERIT_SKIP_SBF=1 skips it, loudly),
+# then the TypeScript SDK (installs its npm dependencies, typechecks, lints, tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The runtime logs every instruction at debug level: hundreds of thousands of lines.
+export RUST_LOG=${RUST_LOG:-error}
 cargo test --workspace --locked
+# The suite again on real SBPF bytecode (compute units, events): scripts/test-sbf.sh.
+if [ "${MERIT_SKIP_SBF:-0}" = 1 ]; then
+  echo "== SBF SUITE SKIPPED (MERIT_SKIP_SBF=1): compute units, budgets and events on" >&2
+  echo "   real bytecode were NOT checked" >&2
+else
+  bash scripts/test-sbf.sh
+fi
 cd app
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent typecheck

@@ -80,6 +80,91 @@ pub fn transaction_size(tx: &Transaction) -> usize {
     tx.message.serialize().len() + 1 + 64 * tx.signatures.len()
 }
 
+/// The environment variable naming a file to which every successful Merit instruction's
+/// compute units are appended, one JSON object per line (`{"ix":"commit_vote","cu":33472}`),
+/// when the program runs from an SBF build. `scripts/compute-units.sh` sets it and turns
+/// the file into `docs/compute-units.md`.
+pub const CU_LOG_ENV: &str = "MERIT_CU_LOG";
+
+/// Each top-level Merit instruction in `logs` with the compute units it consumed, in
+/// order: the instruction's name (snake case, from Anchor's `Instruction: Name` log) and
+/// the units of its `Program <merit> consumed N of M compute units` line.
+pub fn merit_compute_units(logs: &[String]) -> Vec<(String, u64)> {
+    let merit = merit::ID.to_string();
+    let invoke = format!("Program {merit} invoke [1]");
+    let consumed = format!("Program {merit} consumed ");
+    let mut out = Vec::new();
+    let mut depth = 0u32;
+    let mut name: Option<String> = None;
+    for line in logs {
+        if line.starts_with("Program ") && line.contains(" invoke [") {
+            depth += 1;
+            if *line == invoke {
+                name = None;
+            }
+        } else if depth == 1 && line.starts_with("Program log: Instruction: ") && name.is_none() {
+            name = Some(snake_case(&line["Program log: Instruction: ".len()..]));
+        } else if depth == 1 && line.starts_with(&consumed) {
+            let units = line[consumed.len()..]
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok());
+            if let (Some(ix), Some(units)) = (name.take(), units) {
+                out.push((ix, units));
+            }
+        }
+        if line.starts_with("Program ")
+            && (line.ends_with(" success") || line.contains(" failed"))
+            && !line.starts_with("Program log:")
+        {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    out
+}
+
+fn snake_case(pascal: &str) -> String {
+    let mut out = String::with_capacity(pascal.len() + 4);
+    for (i, c) in pascal.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Appends the compute units of `logs`' Merit instructions to the file named by
+/// [`CU_LOG_ENV`], on SBF builds only (natively nothing is metered).
+fn record_compute_units(logs: &[String]) {
+    use std::io::Write;
+    let Ok(path) = std::env::var(CU_LOG_ENV) else {
+        return;
+    };
+    if !runs_sbf() {
+        return;
+    }
+    let mut lines = String::new();
+    for (ix, cu) in merit_compute_units(logs) {
+        lines.push_str(&format!("{{\"ix\":\"{ix}\",\"cu\":{cu}}}\n"));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    // One append per transaction: concurrent tests never interleave within a line.
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path);
+    if let Ok(mut file) = file {
+        let _ = file.write_all(lines.as_bytes());
+    }
+}
+
 /// Why a transaction failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxError {
@@ -141,10 +226,15 @@ pub struct LocalnetOptions {
     pub params: Option<ConfigParams>,
     /// Unix time the chain starts at.
     pub start_time: i64,
-    /// Derive the admin, mint and mint authority keys from this seed instead of the OS
-    /// RNG, so the accounts a run produces are byte-for-byte reproducible.
+    /// Derive every key the chain makes (admin, mint, mint authority, [`Localnet::new_user`]
+    /// users, foreign mints) from this seed instead of the OS RNG, so the accounts a run
+    /// produces, and the compute units each instruction uses on SBF, are reproducible.
+    /// The default is a fixed seed; `None` draws keys from the OS.
     pub key_seed: Option<u64>,
 }
+
+/// The key seed of [`LocalnetOptions::default`].
+pub const DEFAULT_KEY_SEED: u64 = 0x006d_6572_6974;
 
 /// A keypair derived from `seed` and a role number: reproducible test and vector keys.
 pub fn seeded_keypair(seed: u64, role: u8) -> Keypair {
@@ -161,7 +251,7 @@ impl Default for LocalnetOptions {
             extensions: Vec::new(),
             params: Some(ConfigParams::defaults(6)),
             start_time: 1_800_000_000,
-            key_seed: None,
+            key_seed: Some(DEFAULT_KEY_SEED),
         }
     }
 }
@@ -177,6 +267,11 @@ pub struct Localnet {
     /// The chain's slot: moves with time (2.5 slots a second) and by [`Localnet::warp_slots`].
     slot: u64,
     nonce: u32,
+    /// Log lines since the last [`Localnet::take_logs`].
+    logs: Vec<String>,
+    /// Where [`Localnet::next_keypair`] derives keys from, and how many it made.
+    key_seed: Option<u64>,
+    keys_made: u64,
     /// Every account named by a Merit instruction sent through this chain: the index
     /// [`Localnet::merit_accounts`] scans, since the in-process bank has no
     /// `getProgramAccounts`.
@@ -200,6 +295,9 @@ impl Localnet {
             now: opts.start_time,
             slot: 1,
             nonce: 0,
+            logs: Vec::new(),
+            key_seed: opts.key_seed,
+            keys_made: 0,
             seen: std::collections::BTreeSet::new(),
         };
         net.set_time(opts.start_time);
@@ -297,7 +395,19 @@ impl Localnet {
             .process_transaction_with_metadata(tx)
             .await
             .map_err(TxError::from)?;
+        let logs = done.metadata.map(|m| m.log_messages).unwrap_or_default();
+        if done.result.is_ok() {
+            record_compute_units(&logs);
+        }
+        self.logs.extend(logs);
         done.result.map_err(TxError::from_transaction_error)
+    }
+
+    /// The log lines of every transaction run since the last call, failed ones included.
+    /// On an SBF build they hold the program's own logs and its events (`Program data:`);
+    /// natively only the runtime's lines.
+    pub fn take_logs(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.logs)
     }
 
     /// The signed transaction [`Localnet::send`] would submit.
@@ -470,9 +580,24 @@ impl Localnet {
         self.send(&[ix], &[]).await
     }
 
+    /// A key never made before on this chain: derived from the key seed and a counter, or
+    /// from the OS when the chain has no key seed.
+    pub fn next_keypair(&mut self) -> Keypair {
+        self.keys_made += 1;
+        match self.key_seed {
+            Some(seed) => {
+                let mut bytes = seed.to_le_bytes().to_vec();
+                bytes.extend_from_slice(b"merit-localnet-key");
+                bytes.extend_from_slice(&self.keys_made.to_le_bytes());
+                Keypair::new_from_array(solana_sha256_hasher::hash(&bytes).to_bytes())
+            }
+            None => Keypair::new(),
+        }
+    }
+
     /// A new funded keypair holding `tokens` stake tokens in its associated token account.
     pub async fn new_user(&mut self, tokens: u64) -> Result<Keypair, TxError> {
-        let user = Keypair::new();
+        let user = self.next_keypair();
         self.fund_user(&user.pubkey(), tokens).await?;
         Ok(user)
     }
@@ -546,7 +671,7 @@ impl Localnet {
         owner: &Pubkey,
         amount: u64,
     ) -> Result<Pubkey, TxError> {
-        let mint = Keypair::new();
+        let mint = self.next_keypair();
         self.create_mint(&mint, self.decimals, &[]).await?;
         let ata = self.create_ata_of(&mint.pubkey(), owner).await?;
         self.mint_to_account(&mint.pubkey(), &ata, amount).await?;
@@ -620,5 +745,61 @@ impl Localnet {
     pub async fn wallet_balance(&mut self, owner: &Pubkey) -> u64 {
         let ata = self.client.ata(owner);
         self.token_balance(&ata).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compute_units_are_read_per_top_level_merit_instruction() {
+        let m = merit::ID.to_string();
+        let token = anchor_spl::token::ID.to_string();
+        let logs: Vec<String> = [
+            "Program ComputeBudget111111111111111111111111111111 invoke [1]".to_string(),
+            "Program ComputeBudget111111111111111111111111111111 success".into(),
+            format!("Program {m} invoke [1]"),
+            "Program log: Instruction: ClaimVote".into(),
+            format!("Program {token} invoke [2]"),
+            "Program log: Instruction: Transfer".into(),
+            format!("Program {token} consumed 4645 of 1350000 compute units"),
+            format!("Program {token} success"),
+            "Program data: AAAA".into(),
+            format!("Program {m} consumed 49726 of 1399850 compute units"),
+            format!("Program {m} success"),
+            format!("Program {m} invoke [1]"),
+            "Program log: Instruction: FinalizeTask".into(),
+            format!("Program {m} consumed 8093 of 1350124 compute units"),
+            format!("Program {m} success"),
+        ]
+        .to_vec();
+        assert_eq!(
+            merit_compute_units(&logs),
+            vec![
+                ("claim_vote".to_string(), 49_726),
+                ("finalize_task".to_string(), 8_093)
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn keys_follow_the_seed_and_never_repeat() {
+        let mut a = Localnet::start(LocalnetOptions::default()).await.unwrap();
+        let mut b = Localnet::start(LocalnetOptions::default()).await.unwrap();
+        let ka: Vec<Pubkey> = (0..3).map(|_| a.next_keypair().pubkey()).collect();
+        let kb: Vec<Pubkey> = (0..3).map(|_| b.next_keypair().pubkey()).collect();
+        assert_eq!(ka, kb);
+        assert_eq!(a.admin.pubkey(), b.admin.pubkey());
+        let unique: std::collections::BTreeSet<_> = ka.iter().collect();
+        assert_eq!(unique.len(), 3);
+        assert!(!ka.contains(&a.admin.pubkey()));
+        let mut random = Localnet::start(LocalnetOptions {
+            key_seed: None,
+            ..LocalnetOptions::default()
+        })
+        .await
+        .unwrap();
+        assert_ne!(random.next_keypair().pubkey(), ka[0]);
     }
 }

@@ -5,6 +5,7 @@ mod claim;
 mod crank;
 mod economics;
 mod epochs;
+mod events;
 mod expiry;
 mod finalize;
 mod fuzz;

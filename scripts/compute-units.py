@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Turns the compute units the suite recorded on an SBF build (one JSON object per line,
+{"ix": name, "cu": units}, written by merit-localnet when MERIT_CU_LOG is set) into the
+table in docs/compute-units.md, and fails when an instruction's median or worst case is
+over its budget.
+
+usage: scripts/compute-units.py <cu.jsonl> <out.md>
+"""
+import json
+import statistics
+import sys
+
+# Per-instruction ceilings (median, max): what the suite measured when they were set, plus
+# 10%, rounded up to a thousand, so that a change costing more compute fails the run. The
+# goal is 30,000 median and 60,000 worst case for every participant and keeper instruction
+# (`initialize` excepted); the table says which instructions are still above it.
+GOAL = (30_000, 60_000)
+BUDGETS = {
+    "accept_admin": (12_000, 12_000),
+    "advance_epoch": (32_000, 37_000),
+    "apply_config": (14_000, 14_000),
+    "cancel_config": (13_000, 13_000),
+    "cancel_task": (40_000, 40_000),
+    "claim_submission": (60_000, 65_000),
+    "claim_submission_emission": (64_000, 68_000),
+    "claim_vote": (72_000, 80_000),
+    "claim_vote_emission": (53_000, 67_000),
+    "close_content_claim": (7_000, 7_000),
+    "close_submission": (17_000, 18_000),
+    "close_vote": (15_000, 15_000),
+    "commit_vote": (44_000, 57_000),
+    "create_task": (70_000, 81_000),
+    "deposit_stake": (42_000, 55_000),
+    "draw": (19_000, 21_000),
+    "expire_epoch": (17_000, 17_000),
+    "expire_task": (11_000, 11_000),
+    "finalize_submission": (54_000, 69_000),
+    "finalize_task": (19_000, 19_000),
+    "fund_emissions": (31_000, 31_000),
+    "initialize": (101_000, 101_000),
+    "propose_admin": (12_000, 12_000),
+    "propose_config": (16_000, 16_000),
+    "reclaim_task": (36_000, 40_000),
+    "request_unstake": (17_000, 17_000),
+    "reveal_submission": (34_000, 46_000),
+    "reveal_vote": (33_000, 38_000),
+    "set_paused": (12_000, 12_000),
+    "slash_submission": (80_000, 88_000),
+    "slash_vote": (84_000, 91_000),
+    "submit": (58_000, 65_000),
+    "withdraw_stake": (30_000, 30_000),
+    "withdraw_vested": (29_000, 29_000),
+}
+# An instruction the suite never measured before has no budget: it fails until one is set.
+
+
+def main() -> int:
+    src, out = sys.argv[1], sys.argv[2]
+    samples: dict[str, list[int]] = {}
+    with open(src) as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                samples.setdefault(row["ix"], []).append(int(row["cu"]))
+    if not samples:
+        print(f"compute-units: no samples in {src}", file=sys.stderr)
+        return 1
+    lines = [
+        "# Compute units per Merit instruction",
+        "",
+        "Every successful Merit instruction the Rust suite ran against `merit.so`, built by",
+        "`../shared/sbf/build-sbf.sh` (rustup nightly and sbpf-linker, not the platform-tools",
+        "build `anchor build` makes: close estimates, not mainnet figures). Written by",
+        "`scripts/test.sh` (`scripts/compute-units.py`); CI regenerates it and fails on a",
+        "difference. The suite's keys are derived from a fixed seed, so the figures repeat.",
+        "",
+        f"Goal: at most {GOAL[0]:,} median and {GOAL[1]:,} worst case for every participant and",
+        "keeper instruction (`initialize` excepted).",
+        "",
+        "| instruction | count | min | median | max | budget (median / max) | goal met |",
+        "|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    over = []
+    for ix in sorted(samples):
+        cus = sorted(samples[ix])
+        med = int(statistics.median_low(cus))
+        budget = BUDGETS.get(ix)
+        if budget is None:
+            over.append(f"{ix}: no budget in scripts/compute-units.py")
+            budget = (0, 0)
+        elif med > budget[0] or cus[-1] > budget[1]:
+            over.append(f"{ix}: median {med:,}, max {cus[-1]:,} over {budget[0]:,} / {budget[1]:,}")
+        goal = ix == "initialize" or (med <= GOAL[0] and cus[-1] <= GOAL[1])
+        lines.append(
+            f"| `{ix}` | {len(cus)} | {cus[0]:,} | {med:,} | {cus[-1]:,} "
+            f"| {budget[0]:,} / {budget[1]:,} | {'yes' if goal else 'no'} |"
+        )
+    with open(out, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    for o in over:
+        print(f"compute-units: over budget: {o}", file=sys.stderr)
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
