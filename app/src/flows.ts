@@ -9,6 +9,7 @@ import { MeritAccounts } from "./accounts.js";
 import { MeritClient, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
+import { voteClaim } from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
 export function toTransaction(
@@ -203,7 +204,10 @@ export async function claimAll(
   for (const { account: v } of await accounts.votesOfValidator(wallet)) {
     const sub = await accounts.submission(v.submission);
     if (!sub || "pending" in sub.outcome) continue;
-    if (!v.claimed && v.revealed) {
+    const task = await accounts.task(v.task);
+    // The program's own rule: an incoherent vote is claimable only once slashed (a keeper
+    // does that); queueing it would fail the whole transaction.
+    if (task && "paid" in voteClaim(v, sub, task.rules)) {
       ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
     }
     if (v.claimed && !v.points.isZero() && !v.emissionClaimed && (await epochClosed(v.epoch))) {

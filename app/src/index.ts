@@ -42,6 +42,15 @@ export {
   type Vote,
 } from "./accounts.js";
 export { decodeEvent, parseEvents, type MeritEvent, type MeritEventName, type MeritEvents } from "./events.js";
+export {
+  voteClaim,
+  voteSlashDue,
+  type SlashDue,
+  type SubmissionRuleInput,
+  type VoteClaim,
+  type VoteRuleInput,
+  type VoteRulesInput,
+} from "./rules.js";
 export { MERIT_ERRORS, meritError, parseMeritError, type MeritErrorInfo } from "./errors.js";
 export {
   MemorySaltStore,

@@ -143,17 +143,8 @@ test("events are parsed from transaction logs", () => {
   );
 });
 
-test("claimAll finds what a wallet can claim from chain state", async () => {
-  const infos = new Map<string, AccountInfo<Buffer>>();
-  for (const a of vectors.accounts) {
-    infos.set(a.address, {
-      data: Buffer.from(a.data, "base64"),
-      executable: false,
-      lamports: 1_000_000,
-      owner: MERIT_PROGRAM_ID,
-      rentEpoch: 0,
-    });
-  }
+/** A client over a stub connection serving `infos` (address -> account). */
+function stubClient(infos: Map<string, AccountInfo<Buffer>>): MeritClient {
   type Filter = { memcmp?: { offset: number; bytes: string } };
   const stub = {
     getAccountInfo: async (key: PublicKey) => infos.get(key.toBase58()) ?? null,
@@ -177,7 +168,26 @@ test("claimAll finds what a wallet can claim from chain state", async () => {
         )
         .map(([k, info]) => ({ pubkey: new PublicKey(k), account: info })),
   };
-  const stubbed = new MeritClient(meritProgram(stub as unknown as Connection), client.deployment);
+  return new MeritClient(meritProgram(stub as unknown as Connection), client.deployment);
+}
+
+/** Every account sample of the vectors, as the chain would serve it. */
+function sampleInfos(): Map<string, AccountInfo<Buffer>> {
+  const infos = new Map<string, AccountInfo<Buffer>>();
+  for (const a of vectors.accounts) {
+    infos.set(a.address, {
+      data: Buffer.from(a.data, "base64"),
+      executable: false,
+      lamports: 1_000_000,
+      owner: MERIT_PROGRAM_ID,
+      rentEpoch: 0,
+    });
+  }
+  return infos;
+}
+
+test("claimAll finds what a wallet can claim from chain state", async () => {
+  const stubbed = stubClient(sampleInfos());
   const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
   const ixs = await claimAll(stubbed, vote.validator);
   // The vote's submission is final and the vote revealed: exactly one claim_vote.
@@ -191,4 +201,22 @@ test("claimAll finds what a wallet can claim from chain state", async () => {
   // The contributor's task is not finalized yet and its epoch is open: nothing to claim.
   const sub = decodeAccount(program, "submission", Buffer.from(sample("submission").data, "base64"));
   assert.deepEqual(await claimAll(stubbed, sub.contributor), []);
+});
+
+test("claimAll leaves an incoherent vote alone until it is slashed", async () => {
+  // The drift this guards: claimAll queued claim_vote for an incoherent vote not yet
+  // slashed, which the program refuses (VoteMustBeSlashedFirst), failing the batch.
+  const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
+  const sub = decodeAccount(program, "submission", sampleInfos().get(vote.submission.toBase58())!.data);
+  assert.ok(sub.quorumReached);
+  const address = sample("vote").address;
+  const incoherent = sub.consensusScore > 50 ? 0 : 100;
+  for (const slashed of [false, true]) {
+    const infos = sampleInfos();
+    const data = await program.coder.accounts.encode("vote", { ...vote, score: incoherent, slashed });
+    const size = Buffer.from(sample("vote").data, "base64").length;
+    infos.get(address)!.data = Buffer.concat([data, Buffer.alloc(size - data.length)]);
+    const ixs = await claimAll(stubClient(infos), vote.validator);
+    assert.equal(ixs.length, slashed ? 1 : 0, `slashed: ${slashed}`);
+  }
 });

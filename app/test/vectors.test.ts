@@ -25,6 +25,8 @@ import {
   type Vote,
   MERIT_PROGRAM_ID,
   type AccountKind,
+  voteClaim,
+  voteSlashDue,
 } from "../src/index.js";
 
 interface U64 {
@@ -37,7 +39,18 @@ interface Bytes {
   $bytes: string;
 }
 
+interface VoteRuleCase {
+  vote: { revealed: boolean; slashed: boolean; claimed: boolean; score: number; bond: string };
+  submission: { final: boolean; quorumReached: boolean; consensusScore: number };
+  slashDue: { kind: string; amount: string } | null;
+  claim: { paid: boolean } | { error: string };
+}
+
 interface Vectors {
+  voteRules: {
+    rules: { coherenceTolerance: number; incoherenceSlashBps: number };
+    cases: VoteRuleCase[];
+  };
   programId: string;
   deployment: { stakeMint: string; tokenProgram: string };
   pdas: { name: string; args: unknown[]; address: string }[];
@@ -271,4 +284,29 @@ test("event samples decode", () => {
       assert.deepEqual(normalize(at(event.data, path)), expected, `${v.name}.${path}`);
     }
   }
+});
+
+test("what a vote forfeits and what claiming it does match the program's rules", () => {
+  const { rules, cases } = vectors.voteRules;
+  assert.ok(cases.length >= 128);
+  let mustSlashFirst = 0;
+  for (const c of cases) {
+    const vote = { ...c.vote, bond: BigInt(c.vote.bond) };
+    const sub = {
+      outcome: c.submission.final ? { accepted: {} } : { pending: {} },
+      quorumReached: c.submission.quorumReached,
+      consensusScore: c.submission.consensusScore,
+    };
+    const due = voteSlashDue(vote, sub, rules);
+    const label = JSON.stringify(c);
+    assert.deepEqual(
+      due && { kind: due.kind, amount: due.amount.toString() },
+      c.slashDue,
+      label,
+    );
+    assert.deepEqual(voteClaim(vote, sub, rules), c.claim, label);
+    if ("error" in c.claim && c.claim.error === "VoteMustBeSlashedFirst") mustSlashFirst++;
+  }
+  // The case claimAll once got wrong is among them.
+  assert.ok(mustSlashFirst > 0);
 });

@@ -730,6 +730,80 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     (out, c, now)
 }
 
+/// The vote settlement rules (`Vote::slash_due`, `Vote::claim_check`) over every case a
+/// client meets: pending or final, with or without consensus, revealed or not, coherent,
+/// at the tolerance's edge or past it, slashed, claimed. Clients deciding what to slash
+/// or claim must reproduce these.
+fn vote_rules() -> Value {
+    use anchor_lang::AnchorDeserialize;
+    use merit::state::{Outcome, Submission, Task, Vote};
+    let zeros = vec![0u8; 4_096];
+    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    task.rules.coherence_tolerance = 15;
+    task.rules.incoherence_slash_bps = 5_000;
+    let mut cases = Vec::new();
+    for final_ in [false, true] {
+        for quorum in [false, true] {
+            for revealed in [false, true] {
+                for slashed in [false, true] {
+                    for claimed in [false, true] {
+                        for score in [60u8, 65, 66, 80] {
+                            let mut sub = Submission::deserialize(&mut &zeros[..]).unwrap();
+                            sub.outcome = if final_ {
+                                Outcome::Accepted
+                            } else {
+                                Outcome::Pending
+                            };
+                            sub.quorum_reached = quorum;
+                            sub.consensus_score = 50;
+                            let mut vote = Vote::deserialize(&mut &zeros[..]).unwrap();
+                            vote.revealed = revealed;
+                            vote.slashed = slashed;
+                            vote.claimed = claimed;
+                            vote.score = score;
+                            vote.bond = 1_000_001;
+                            let slash = match vote.slash_due(&sub, &task.rules).unwrap() {
+                                None => Value::Null,
+                                Some((kind, amount)) => json!({
+                                    "kind": format!("{kind:?}"),
+                                    "amount": amount.to_string(),
+                                }),
+                            };
+                            let claim = match vote.claim_check(&sub, &task.rules) {
+                                Ok(paid) => json!({ "paid": paid }),
+                                Err(anchor_lang::error::Error::AnchorError(e)) => {
+                                    json!({ "error": e.error_name })
+                                }
+                                Err(e) => panic!("{e}"),
+                            };
+                            cases.push(json!({
+                                "vote": {
+                                    "revealed": revealed,
+                                    "slashed": slashed,
+                                    "claimed": claimed,
+                                    "score": score,
+                                    "bond": vote.bond.to_string(),
+                                },
+                                "submission": {
+                                    "final": final_,
+                                    "quorumReached": quorum,
+                                    "consensusScore": 50,
+                                },
+                                "slashDue": slash,
+                                "claim": claim,
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    json!({
+        "rules": { "coherenceTolerance": 15, "incoherenceSlashBps": 5_000 },
+        "cases": cases,
+    })
+}
+
 #[tokio::test]
 async fn write_cross_language_vectors() {
     let (accounts, client, now) = accounts().await;
@@ -746,6 +820,7 @@ async fn write_cross_language_vectors() {
         "instructions": instructions(&client, now),
         "accounts": accounts,
         "events": events(),
+        "voteRules": vote_rules(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -4,7 +4,7 @@ use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
 use crate::payout::{Beneficiary, Source};
 use crate::state::{
-    is_coherent, merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
+    merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
 };
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -69,26 +69,6 @@ pub struct ClaimVote<'info> {
     pub system_program: Program<'info, System>,
 }
 
-impl ClaimVote<'_> {
-    /// Whether this vote earns a share of the submission's validator slice.
-    fn coherent(&self) -> Result<bool> {
-        let (vote, sub) = (&self.vote, &self.submission);
-        sub.require_final()?;
-        require!(!vote.claimed, MeritError::AlreadyClaimed);
-        require!(vote.revealed, MeritError::VoteNotRevealed);
-        if !sub.has_consensus() {
-            return Ok(false);
-        }
-        let coherent = is_coherent(
-            vote.score,
-            sub.consensus_score,
-            self.task.rules.coherence_tolerance,
-        );
-        require!(coherent || vote.slashed, MeritError::VoteMustBeSlashedFirst);
-        Ok(coherent)
-    }
-}
-
 /// Unlocks the vote's remaining bond and pays a coherent voter
 /// `floor(pool * weight / coherent weight)`, where `pool = validator_pool / submissions +
 /// the submission's fee`
@@ -96,7 +76,7 @@ impl ClaimVote<'_> {
 /// outcome in the validator's reputation.
 pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let a = ctx.accounts;
-    let coherent = a.coherent()?;
+    let coherent = a.vote.claim_check(&a.submission, &a.task.rules)?;
     let task = &mut a.task;
     let sub = &mut a.submission;
     let vote = &mut a.vote;

@@ -1,4 +1,5 @@
 use crate::constants::COMMITMENT_DOMAIN;
+use crate::error::MeritError;
 use crate::events::SlashKind;
 use crate::math::bps_ceil;
 use crate::state::{is_coherent, Submission, TaskRules};
@@ -63,6 +64,26 @@ impl Vote {
             )));
         }
         Ok(None)
+    }
+
+    /// Whether this vote may be claimed now on its final submission `sub` under its task's
+    /// `rules`, and if so whether it is paid (`true`: coherent with a consensus). An
+    /// incoherent vote must be slashed first (`VoteMustBeSlashedFirst`): claiming would
+    /// otherwise unlock the bond the slash takes from. The rule `claim_vote` applies and
+    /// every client's "what can I claim" mirrors.
+    pub fn claim_check(&self, sub: &Submission, rules: &TaskRules) -> Result<bool> {
+        sub.require_final()?;
+        require!(!self.claimed, MeritError::AlreadyClaimed);
+        require!(self.revealed, MeritError::VoteNotRevealed);
+        if !sub.has_consensus() {
+            return Ok(false);
+        }
+        let coherent = is_coherent(self.score, sub.consensus_score, rules.coherence_tolerance);
+        require!(
+            coherent || self.slashed,
+            MeritError::VoteMustBeSlashedFirst
+        );
+        Ok(coherent)
     }
 
     /// Nothing further can happen to this vote: it may be closed.

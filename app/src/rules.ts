@@ -1,0 +1,75 @@
+// The program's vote settlement rules, for clients deciding what to slash or claim. Each
+// function mirrors one Rust rule of the program crate and is checked against the vectors
+// that rule produces (`voteRules` in test/vectors.json, written by tests/tests/vectors.rs):
+// `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`.
+import type BN from "bn.js";
+
+/** The fields of a `Vote` account the rules read. */
+export interface VoteRuleInput {
+  revealed: boolean;
+  slashed: boolean;
+  claimed: boolean;
+  score: number;
+  bond: BN | bigint;
+}
+
+/** The fields of a `Submission` account the rules read. */
+export interface SubmissionRuleInput {
+  outcome: Record<string, unknown>;
+  quorumReached: boolean;
+  consensusScore: number;
+}
+
+/** The task's rules the vote rules read (`Task.rules`). */
+export interface VoteRulesInput {
+  coherenceTolerance: number;
+  incoherenceSlashBps: number;
+}
+
+export type SlashDue = { kind: "MissingReveal" | "IncoherentVote"; amount: bigint } | null;
+
+/** What a claim of the vote does now: paid or not, or the program's refusal. */
+export type VoteClaim =
+  | { paid: boolean }
+  | { error: "SubmissionNotFinalized" | "AlreadyClaimed" | "VoteNotRevealed" | "VoteMustBeSlashedFirst" };
+
+const isCoherent = (score: number, consensus: number, tolerance: number): boolean =>
+  Math.abs(score - consensus) <= tolerance;
+
+/**
+ * What the vote forfeits to `slash_vote`, or null: the whole bond when never revealed;
+ * `incoherenceSlashBps` of it (rounded up) when revealed outside the tolerance of a
+ * consensus. `slash_vote` also needs the submission to be final.
+ */
+export function voteSlashDue(
+  vote: VoteRuleInput,
+  sub: SubmissionRuleInput,
+  rules: VoteRulesInput,
+): SlashDue {
+  if (vote.slashed) return null;
+  const bond = BigInt(vote.bond.toString());
+  if (!vote.revealed) return { kind: "MissingReveal", amount: bond };
+  if (sub.quorumReached && !isCoherent(vote.score, sub.consensusScore, rules.coherenceTolerance)) {
+    const bps = BigInt(rules.incoherenceSlashBps);
+    return { kind: "IncoherentVote", amount: (bond * bps + 9_999n) / 10_000n };
+  }
+  return null;
+}
+
+/**
+ * What `claim_vote` does now: `{ paid }` when it succeeds (paid: coherent with a
+ * consensus), or the error it fails with. An incoherent vote must be slashed first.
+ */
+export function voteClaim(
+  vote: VoteRuleInput,
+  sub: SubmissionRuleInput,
+  rules: VoteRulesInput,
+): VoteClaim {
+  if ("pending" in sub.outcome) return { error: "SubmissionNotFinalized" };
+  if (vote.claimed) return { error: "AlreadyClaimed" };
+  if (!vote.revealed) return { error: "VoteNotRevealed" };
+  if (!sub.quorumReached) return { paid: false };
+  const coherent = isCoherent(vote.score, sub.consensusScore, rules.coherenceTolerance);
+  if (!coherent && !vote.slashed) return { error: "VoteMustBeSlashedFirst" };
+  return { paid: coherent };
+}
