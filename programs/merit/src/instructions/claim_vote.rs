@@ -3,9 +3,7 @@ use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
 use crate::payout::{Beneficiary, Source};
-use crate::state::{
-    merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote,
-};
+use crate::state::{merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};

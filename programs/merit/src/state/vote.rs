@@ -79,10 +79,7 @@ impl Vote {
             return Ok(false);
         }
         let coherent = is_coherent(self.score, sub.consensus_score, rules.coherence_tolerance);
-        require!(
-            coherent || self.slashed,
-            MeritError::VoteMustBeSlashedFirst
-        );
+        require!(coherent || self.slashed, MeritError::VoteMustBeSlashedFirst);
         Ok(coherent)
     }
 
