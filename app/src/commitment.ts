@@ -1,8 +1,9 @@
 import { sha256 } from "@noble/hashes/sha256";
 import type { PublicKey } from "@solana/web3.js";
+import { DOMAINS } from "./constants.js";
 
-const DOMAIN = new TextEncoder().encode("merit:vote:v1");
-const SUBMISSION_DOMAIN = new TextEncoder().encode("merit:submission:v1");
+const DOMAIN = DOMAINS.vote;
+const SUBMISSION_DOMAIN = DOMAINS.submission;
 
 /**
  * The vote commitment, identical to the program's:

@@ -1,6 +1,7 @@
 export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
 export type { Merit } from "./idl/merit.js";
 export { pda, u64Le } from "./pda.js";
+export { DOMAINS, SEEDS, idlBytes } from "./constants.js";
 export { voteCommitment, submissionCommitment, randomSalt } from "./commitment.js";
 export {
   taskSeed,

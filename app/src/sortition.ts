@@ -1,8 +1,9 @@
 import { sha256 } from "@noble/hashes/sha256";
 import type { PublicKey } from "@solana/web3.js";
+import { DOMAINS } from "./constants.js";
 
-const SEED_DOMAIN = new TextEncoder().encode("merit:seed:v1");
-const DRAW_DOMAIN = new TextEncoder().encode("merit:draw:v1");
+const SEED_DOMAIN = DOMAINS.seed;
+const DRAW_DOMAIN = DOMAINS.draw;
 
 const u64le = (v: bigint): Uint8Array => {
   const out = new Uint8Array(8);

@@ -7828,5 +7828,160 @@ export type Merit = {
         ]
       }
     }
+  ],
+  "constants": [
+    {
+      "name": "commitmentDomain",
+      "docs": [
+        "Domain separator of vote commitments."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 118, 111, 116, 101, 58, 118, 49]"
+    },
+    {
+      "name": "configSeed",
+      "docs": [
+        "`[\"config\"]`: the deployment's single [`crate::state::Config`]."
+      ],
+      "type": "bytes",
+      "value": "[99, 111, 110, 102, 105, 103]"
+    },
+    {
+      "name": "contentSeed",
+      "docs": [
+        "`[\"content\", content_hash]`: one [`crate::state::ContentClaim`] per content hash."
+      ],
+      "type": "bytes",
+      "value": "[99, 111, 110, 116, 101, 110, 116]"
+    },
+    {
+      "name": "drawDelaySlots",
+      "docs": [
+        "`draw` fixes the seed from the hash of a slot at least this many slots after the slot",
+        "that scheduled it (~3 s): a slot nobody knew the hash of when the target was set."
+      ],
+      "type": "u64",
+      "value": "8"
+    },
+    {
+      "name": "drawDomain",
+      "docs": [
+        "Domain separator of a validator's lot for one submission."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 100, 114, 97, 119, 58, 118, 49]"
+    },
+    {
+      "name": "emissionVaultSeed",
+      "docs": [
+        "`[\"emission_vault\"]`: token account holding tokens to emit."
+      ],
+      "type": "bytes",
+      "value": "[101, 109, 105, 115, 115, 105, 111, 110, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "epochSeed",
+      "docs": [
+        "`[\"epoch\", index (u64 LE)]`: one [`crate::state::Epoch`] per emission epoch."
+      ],
+      "type": "bytes",
+      "value": "[101, 112, 111, 99, 104]"
+    },
+    {
+      "name": "seedDomain",
+      "docs": [
+        "Domain separator of a task's committee seed."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 115, 101, 101, 100, 58, 118, 49]"
+    },
+    {
+      "name": "stakeSeed",
+      "docs": [
+        "`[\"stake\", owner]`: one [`crate::state::Stake`] per owner."
+      ],
+      "type": "bytes",
+      "value": "[115, 116, 97, 107, 101]"
+    },
+    {
+      "name": "stakeVaultSeed",
+      "docs": [
+        "`[\"stake_vault\"]`: token account holding every participant's stake."
+      ],
+      "type": "bytes",
+      "value": "[115, 116, 97, 107, 101, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "submissionCommitmentDomain",
+      "docs": [
+        "Domain separator of submission commitments."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 115, 117, 98, 109, 105, 115, 115, 105, 111, 110, 58, 118, 49]"
+    },
+    {
+      "name": "submissionSeed",
+      "docs": [
+        "`[\"submission\", task, contributor]`: one [`crate::state::Submission`] per contributor per task."
+      ],
+      "type": "bytes",
+      "value": "[115, 117, 98, 109, 105, 115, 115, 105, 111, 110]"
+    },
+    {
+      "name": "taskSeed",
+      "docs": [
+        "`[\"task\", creator, id (u64 LE)]`: a [`crate::state::Task`]."
+      ],
+      "type": "bytes",
+      "value": "[116, 97, 115, 107]"
+    },
+    {
+      "name": "taskVaultSeed",
+      "docs": [
+        "`[\"task_vault\", task]`: token account escrowing a task's reward."
+      ],
+      "type": "bytes",
+      "value": "[116, 97, 115, 107, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "termsDomain",
+      "docs": [
+        "Domain separator of a task's terms hash."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 116, 101, 114, 109, 115, 58, 118, 49]"
+    },
+    {
+      "name": "treasurySeed",
+      "docs": [
+        "`[\"treasury\"]`: token account receiving slashed stake."
+      ],
+      "type": "bytes",
+      "value": "[116, 114, 101, 97, 115, 117, 114, 121]"
+    },
+    {
+      "name": "vestingSeed",
+      "docs": [
+        "`[\"vesting\", owner]`: one [`crate::state::Vesting`] per owner."
+      ],
+      "type": "bytes",
+      "value": "[118, 101, 115, 116, 105, 110, 103]"
+    },
+    {
+      "name": "vestingVaultSeed",
+      "docs": [
+        "`[\"vesting_vault\"]`: token account holding every vesting balance."
+      ],
+      "type": "bytes",
+      "value": "[118, 101, 115, 116, 105, 110, 103, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "voteSeed",
+      "docs": [
+        "`[\"vote\", submission, validator]`: one [`crate::state::Vote`] per validator per submission."
+      ],
+      "type": "bytes",
+      "value": "[118, 111, 116, 101]"
+    }
   ]
 };

@@ -1,46 +1,67 @@
 //! Seeds and protocol-wide constants. Every PDA seed lives here, so that no two
-//! account kinds can ever share a seed prefix.
+//! account kinds can ever share a seed prefix. The seeds and domain separators are
+//! `#[constant]`s: the IDL carries them, and the TypeScript SDK derives PDAs from the IDL.
+use anchor_lang::prelude::*;
 
 /// `["config"]`: the deployment's single [`crate::state::Config`].
+#[constant]
 pub const CONFIG_SEED: &[u8] = b"config";
 /// `["stake_vault"]`: token account holding every participant's stake.
+#[constant]
 pub const STAKE_VAULT_SEED: &[u8] = b"stake_vault";
 /// `["treasury"]`: token account receiving slashed stake.
+#[constant]
 pub const TREASURY_SEED: &[u8] = b"treasury";
 /// `["stake", owner]`: one [`crate::state::Stake`] per owner.
+#[constant]
 pub const STAKE_SEED: &[u8] = b"stake";
 /// `["task", creator, id (u64 LE)]`: a [`crate::state::Task`].
+#[constant]
 pub const TASK_SEED: &[u8] = b"task";
 /// `["task_vault", task]`: token account escrowing a task's reward.
+#[constant]
 pub const TASK_VAULT_SEED: &[u8] = b"task_vault";
 /// `["submission", task, contributor]`: one [`crate::state::Submission`] per contributor per task.
+#[constant]
 pub const SUBMISSION_SEED: &[u8] = b"submission";
 /// `["vote", submission, validator]`: one [`crate::state::Vote`] per validator per submission.
+#[constant]
 pub const VOTE_SEED: &[u8] = b"vote";
 /// `["content", content_hash]`: one [`crate::state::ContentClaim`] per content hash.
+#[constant]
 pub const CONTENT_SEED: &[u8] = b"content";
 
 /// `["epoch", index (u64 LE)]`: one [`crate::state::Epoch`] per emission epoch.
+#[constant]
 pub const EPOCH_SEED: &[u8] = b"epoch";
 /// `["emission_vault"]`: token account holding tokens to emit.
+#[constant]
 pub const EMISSION_VAULT_SEED: &[u8] = b"emission_vault";
 /// `["vesting", owner]`: one [`crate::state::Vesting`] per owner.
+#[constant]
 pub const VESTING_SEED: &[u8] = b"vesting";
 /// `["vesting_vault"]`: token account holding every vesting balance.
+#[constant]
 pub const VESTING_VAULT_SEED: &[u8] = b"vesting_vault";
 
 /// Domain separator of vote commitments.
+#[constant]
 pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
 /// Domain separator of submission commitments.
+#[constant]
 pub const SUBMISSION_COMMITMENT_DOMAIN: &[u8] = b"merit:submission:v1";
 /// Domain separator of a task's terms hash.
+#[constant]
 pub const TERMS_DOMAIN: &[u8] = b"merit:terms:v1";
 /// Domain separator of a task's committee seed.
+#[constant]
 pub const SEED_DOMAIN: &[u8] = b"merit:seed:v1";
 /// Domain separator of a validator's lot for one submission.
+#[constant]
 pub const DRAW_DOMAIN: &[u8] = b"merit:draw:v1";
 /// `draw` fixes the seed from the hash of a slot at least this many slots after the slot
 /// that scheduled it (~3 s): a slot nobody knew the hash of when the target was set.
+#[constant]
 pub const DRAW_DELAY_SLOTS: u64 = 8;
 /// The `SlotHashes` sysvar: hashes of the most recent 512 slots, newest first.
 pub const SLOT_HASHES_SYSVAR: anchor_lang::prelude::Pubkey =
