@@ -5,6 +5,7 @@
 
 pub mod builders;
 pub mod pda;
+pub mod tx;
 
 pub use builders::MeritClient;
 pub use merit;
@@ -15,6 +16,7 @@ pub use merit::state::{
     ContentStatus, Draw, Epoch, Outcome, Reputation, Stake, Submission, Task, TaskState, Vesting,
     Vote,
 };
+pub use tx::{compute_unit_limit, compute_unit_price, transaction_size, TxError, PACKET_DATA_SIZE};
 
 /// The seats `validator` holds on `submission`'s committee, from chain state: the task's
 /// draw, the validator's stake account (`None`: no stake) and the open epoch. The same

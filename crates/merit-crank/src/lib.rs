@@ -4,17 +4,21 @@
 //! same discovery and packing run against a cluster or the in-process bank.
 
 pub mod chain;
+#[cfg(feature = "local")]
+pub mod local;
 pub mod rpc;
 pub mod work;
 
-pub use chain::{Chain, LocalChain};
+pub use chain::Chain;
+#[cfg(feature = "local")]
+pub use local::LocalChain;
 pub use rpc::RpcChain;
 pub use work::{discover, Work};
 
 use anchor_lang::solana_program::instruction::Instruction;
 use merit::error::MeritError;
 use merit_client::MeritClient;
-use merit_localnet::{transaction_size, PACKET_DATA_SIZE};
+use merit_client::{transaction_size, PACKET_DATA_SIZE};
 use solana_transaction::Transaction;
 
 /// What one pass did.
@@ -88,7 +92,7 @@ pub fn packed_size(ixs: &[Instruction], payer: &anchor_lang::prelude::Pubkey) ->
 /// The compute-unit limit a transaction of `n` keeper instructions asks for.
 pub fn compute_limit(n: usize) -> Instruction {
     let per_ix = 120_000u32;
-    merit_localnet::compute_unit_limit((per_ix * n.max(1) as u32).min(1_400_000))
+    merit_client::compute_unit_limit((per_ix * n.max(1) as u32).min(1_400_000))
 }
 
 /// Runs one pass: discover, pack, send, classify.

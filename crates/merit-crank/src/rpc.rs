@@ -8,7 +8,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::error::InstructionError;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::AccountKind;
-use merit_localnet::TxError;
+use merit_client::TxError;
 use solana_account_decoder_client_types::UiAccountEncoding;
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
@@ -114,7 +114,7 @@ impl Chain for RpcChain {
     async fn send(&mut self, ixs: &[Instruction]) -> Result<(), TxError> {
         let mut all = vec![crate::compute_limit(ixs.len())];
         if self.priority_fee > 0 {
-            all.push(merit_localnet::compute_unit_price(self.priority_fee));
+            all.push(merit_client::compute_unit_price(self.priority_fee));
         }
         all.extend_from_slice(ixs);
         let blockhash = self.rpc.get_latest_blockhash().await.map_err(|e| TxError {

@@ -7,6 +7,9 @@
 
 mod mint;
 
+pub use merit_client::{
+    compute_unit_limit, compute_unit_price, transaction_size, TxError, PACKET_DATA_SIZE,
+};
 pub use mint::MintExtension;
 pub use solana_account::{Account, AccountSharedData};
 pub use solana_keypair::Keypair;
@@ -15,7 +18,6 @@ pub use solana_signer::Signer;
 
 use anchor_lang::prelude::{AccountInfo, Clock, Pubkey};
 use anchor_lang::solana_program::entrypoint::ProgramResult;
-use anchor_lang::solana_program::instruction::error::InstructionError;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::solana_program::system_instruction;
@@ -26,7 +28,6 @@ use merit_client::{ConfigParams, MeritClient};
 
 use solana_program_test::{processor, ProgramTest};
 use solana_transaction::Transaction;
-use std::fmt;
 
 /// Unifies the lifetimes of the runtime's builtin signature with Anchor's `entry`,
 /// which ties `program_id`, `accounts` and `data` to one lifetime.
@@ -57,27 +58,6 @@ pub fn program_test() -> ProgramTest {
 /// Whether the program runs from an SBF build (compute units are metered) or natively.
 pub fn runs_sbf() -> bool {
     std::env::var("SBF_OUT_DIR").is_ok() || std::env::var("BPF_OUT_DIR").is_ok()
-}
-
-/// A compute-budget instruction setting the transaction's compute-unit limit.
-pub fn compute_unit_limit(units: u32) -> Instruction {
-    solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(units)
-}
-
-/// A compute-budget instruction setting the priority fee, in micro-lamports per unit.
-pub fn compute_unit_price(micro_lamports: u64) -> Instruction {
-    solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_price(
-        micro_lamports,
-    )
-}
-
-/// Largest serialized transaction the network accepts.
-pub const PACKET_DATA_SIZE: usize = 1_232;
-
-/// Serialized size of a signed transaction, in bytes.
-pub fn transaction_size(tx: &Transaction) -> usize {
-    // Signatures are prefixed by a compact length (one byte below 128 signatures).
-    tx.message.serialize().len() + 1 + 64 * tx.signatures.len()
 }
 
 /// The environment variable naming a file to which every successful Merit instruction's
@@ -165,52 +145,12 @@ fn record_compute_units(logs: &[String]) {
     }
 }
 
-/// Why a transaction failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TxError {
-    /// The custom program error code, when the failing instruction returned one.
-    pub code: Option<u32>,
-    pub message: String,
-}
-
-impl fmt::Display for TxError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.code {
-            Some(code) => write!(f, "custom program error {code}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
-
-impl std::error::Error for TxError {}
-
-impl TxError {
-    /// A failed transaction's error, with its custom program error code when it has one.
-    pub fn from_transaction_error(err: solana_transaction::TransactionError) -> Self {
-        Self::from(BanksClientError::TransactionError(err))
-    }
-}
-
-impl From<BanksClientError> for TxError {
-    fn from(err: BanksClientError) -> Self {
-        TxError {
-            code: custom_code(&err),
-            message: err.to_string(),
-        }
-    }
-}
-
-fn custom_code(err: &BanksClientError) -> Option<u32> {
-    let tx_err = match err {
+/// A `BanksClient` failure as a [`TxError`], with its program error code when it has one.
+pub(crate) fn banks_error(err: BanksClientError) -> TxError {
+    match err {
         BanksClientError::TransactionError(e)
-        | BanksClientError::SimulationError { err: e, .. } => e,
-        _ => return None,
-    };
-    match tx_err {
-        solana_transaction::TransactionError::InstructionError(_, InstructionError::Custom(c)) => {
-            Some(*c)
-        }
-        _ => None,
+        | BanksClientError::SimulationError { err: e, .. } => TxError::from_transaction_error(e),
+        other => TxError::other(other.to_string()),
     }
 }
 
@@ -394,7 +334,7 @@ impl Localnet {
             .banks_client
             .process_transaction_with_metadata(tx)
             .await
-            .map_err(TxError::from)?;
+            .map_err(banks_error)?;
         let logs = done.metadata.map(|m| m.log_messages).unwrap_or_default();
         if done.result.is_ok() {
             record_compute_units(&logs);
@@ -432,7 +372,7 @@ impl Localnet {
             .banks_client
             .get_latest_blockhash()
             .await
-            .map_err(TxError::from)?;
+            .map_err(banks_error)?;
         let payer = &self.ctx.payer;
         let needed = |k: &Pubkey| {
             *k != payer.pubkey()
@@ -562,7 +502,7 @@ impl Localnet {
             .banks_client
             .simulate_transaction(tx)
             .await
-            .map_err(TxError::from)?;
+            .map_err(banks_error)?;
         if let Err(e) = sim.result.clone().unwrap_or(Ok(())) {
             return Err(TxError {
                 code: None,

@@ -138,7 +138,7 @@ impl Localnet {
             .banks_client
             .get_rent()
             .await
-            .map_err(TxError::from)?
+            .map_err(crate::banks_error)?
             .minimum_balance(space);
         let authority = self.mint_authority.pubkey();
         let mut ixs = vec![system_instruction::create_account(
