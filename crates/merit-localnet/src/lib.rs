@@ -173,6 +173,10 @@ pub struct LocalnetOptions {
     pub key_seed: Option<u64>,
 }
 
+/// Most log lines a [`Localnet`] keeps for [`Localnet::take_logs`]: a long run that never
+/// takes them (the simulator) keeps only the newest.
+pub const MAX_KEPT_LOG_LINES: usize = 4_096;
+
 /// The key seed of [`LocalnetOptions::default`].
 pub const DEFAULT_KEY_SEED: u64 = 0x006d_6572_6974;
 
@@ -207,8 +211,8 @@ pub struct Localnet {
     /// The chain's slot: moves with time (2.5 slots a second) and by [`Localnet::warp_slots`].
     slot: u64,
     nonce: u32,
-    /// Log lines since the last [`Localnet::take_logs`].
-    logs: Vec<String>,
+    /// Log lines since the last [`Localnet::take_logs`], the newest [`MAX_KEPT_LOG_LINES`].
+    logs: std::collections::VecDeque<String>,
     /// Where [`Localnet::next_keypair`] derives keys from, and how many it made.
     key_seed: Option<u64>,
     keys_made: u64,
@@ -235,7 +239,7 @@ impl Localnet {
             now: opts.start_time,
             slot: 1,
             nonce: 0,
-            logs: Vec::new(),
+            logs: std::collections::VecDeque::new(),
             key_seed: opts.key_seed,
             keys_made: 0,
             seen: std::collections::BTreeSet::new(),
@@ -340,14 +344,17 @@ impl Localnet {
             record_compute_units(&logs);
         }
         self.logs.extend(logs);
+        while self.logs.len() > MAX_KEPT_LOG_LINES {
+            self.logs.pop_front();
+        }
         done.result.map_err(TxError::from_transaction_error)
     }
 
-    /// The log lines of every transaction run since the last call, failed ones included.
-    /// On an SBF build they hold the program's own logs and its events (`Program data:`);
-    /// natively only the runtime's lines.
+    /// The log lines of every transaction run since the last call, failed ones included,
+    /// up to the last [`MAX_KEPT_LOG_LINES`]. On an SBF build they hold the program's own
+    /// logs and its events (`Program data:`); natively only the runtime's lines.
     pub fn take_logs(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.logs)
+        std::mem::take(&mut self.logs).into()
     }
 
     /// The signed transaction [`Localnet::send`] would submit.

@@ -638,7 +638,9 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
             }
         }
         let mut slashed_votes = Vec::new();
-        for (r, _, _, _) in &votes {
+        // Each vote as it stands after the slashes: read once here, re-read when slashed.
+        let mut vote_state = Vec::with_capacity(votes.len());
+        for (n, (r, _, _, _)) in votes.iter().enumerate() {
             let sub = &outcomes[r.sub];
             let vote: Vote = net
                 .account(&pda::vote(
@@ -663,17 +665,20 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                     ),
                     vec![&keeper],
                 ));
-                slashed_votes.push((r.sub, r.validator));
+                slashed_votes.push(n);
             }
+            vote_state.push(vote);
         }
         totals.transactions += items.len() as u64;
         check(net.send_batch(&items).await, "slash")?;
-        for (s, v) in slashed_votes {
+        for n in slashed_votes {
+            let (s, v) = (votes[n].0.sub, votes[n].0.validator);
             let vote: Vote = net
                 .account(&pda::vote(&subs[s].key, &agents[v].key.pubkey()))
                 .await
                 .ok_or_else(|| anyhow!("vote"))?;
             agents[v].slashed += vote.bond - vote.bond_remaining;
+            vote_state[n] = vote;
         }
 
         let mut items = Vec::new();
@@ -686,10 +691,14 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
                 ));
             }
         }
-        for (r, _, _, reveals) in &votes {
-            if *reveals {
-                let a = &agents[r.validator];
-                let s = &subs[r.sub];
+        for ((r, _, _, _), vote) in votes.iter().zip(&vote_state) {
+            let a = &agents[r.validator];
+            let s = &subs[r.sub];
+            // The program's own rule: final, revealed, unclaimed, and slashed if incoherent.
+            if vote
+                .claim_check(&outcomes[r.sub], &drawn_tasks[&s.task].rules)
+                .is_ok()
+            {
                 items.push((
                     client.claim_vote(a.key.pubkey(), s.task, s.key),
                     vec![&a.key],
