@@ -7672,8 +7672,8 @@ export type Merit = {
           {
             "name": "bond",
             "docs": [
-              "Stake locked at commit: `Task::vote_bond(weight, active stake)`, `vote_bond_bps` of the stake its",
-              "seats stand for."
+              "Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the reward",
+              "share its seats decide."
             ],
             "type": "u64"
           },

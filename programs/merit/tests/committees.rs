@@ -124,7 +124,7 @@ fn splitting_stake_over_keys_never_lowers_the_bond_at_risk_per_token() {
     const T: u64 = 1_000_000;
     let task = drawn_task(1_000_000 * T, 16, 1_000 * T, 5_000);
     let (stake, keys) = (40_000 * T, 400u64);
-    let per_seat = |seats: u64| task.vote_bond(seats, u64::MAX).unwrap();
+    let per_seat = |seats: u64| task.vote_bond(seats).unwrap();
     assert_eq!(per_seat(1), 31_250_000);
     assert_eq!(per_seat(3), 93_750_000);
     let one = expected_bond(&task, stake, per_seat);
@@ -153,7 +153,7 @@ fn the_stake_bondable_at_once_grows_with_the_stake_not_against_it() {
     const T: u64 = 1_000_000;
     let committees = |total: u64| {
         let task = drawn_task(total, 16, 1_000 * T, 5_000);
-        total / task.vote_bond(16, u64::MAX).unwrap()
+        total / task.vote_bond(16).unwrap()
     };
     assert_eq!(committees(24_000 * T), 48);
     assert_eq!(committees(240_000 * T), 480);

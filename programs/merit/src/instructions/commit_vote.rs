@@ -89,7 +89,7 @@ impl CommitVote<'_> {
 }
 
 /// Weight = the seats drawn for this validator on this submission (at least one, or
-/// `NotDrawn`); bond = `Task::vote_bond(weight, active)`, the same per seat for everyone, locked
+/// `NotDrawn`); bond = `Task::vote_bond(weight)`, the same per seat for everyone, locked
 /// until the vote settles.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
@@ -99,7 +99,7 @@ pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Res
         .task
         .seats_for(&a.submission.key(), &a.validator.key(), active);
     require!(weight > 0, MeritError::NotDrawn);
-    let bond = a.task.vote_bond(weight, active)?;
+    let bond = a.task.vote_bond(weight)?;
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 

@@ -180,24 +180,25 @@ impl Task {
         )
     }
 
-    /// The bond a vote holding `seats` seats locks for a key with `active_stake` at the
-    /// draw: `ceil(seats * reward * vote_bond_bps / (10,000 * committee_size))`, at most
-    /// the key's active stake, so that a full committee bonds `vote_bond_bps` of the
+    /// The bond a vote holding `seats` seats locks: `ceil(seats * reward * vote_bond_bps /
+    /// (10,000 * committee_size))`, so that a full committee bonds `vote_bond_bps` of the
     /// task's reward, the most any one submission can win.
     ///
     /// Every seat carries the same risk, whoever holds it: a stake spread over many small
-    /// keys (each drawn rarely) lowers nobody's risk per token. The bond follows the
+    /// keys (each drawn rarely) lowers nobody's risk per token. The bond is never capped at
+    /// a key's stake: a key too small to bond its seats cannot vote, rather than hold them
+    /// for less (a cap let keys smaller than one seat's bond risk less per seat). The bond follows the
     /// value a seat decides, not the network's stake: with a bond of a share of the total
     /// stake per seat, the whole network could bond only `1 / vote_bond_bps` committees
     /// at once (ten, at 10%), so most submissions of a busy epoch found no quorum and
     /// their creators took revealed work back for free (the confiscator of the
     /// simulator). Now the stake that can be bonded at once covers `total_stake /
     /// (reward * vote_bond_bps)` full committees, and grows with the stake.
-    pub fn vote_bond(&self, seats: u64, active_stake: u64) -> Result<u64> {
+    pub fn vote_bond(&self, seats: u64) -> Result<u64> {
         let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
         let denominator = u64::from(crate::constants::BPS_DENOMINATOR)
             .safe_mul(u64::from(self.committee_size))?;
-        Ok(mul_div_ceil(self.reward, per_seats, denominator)?.min(active_stake))
+        mul_div_ceil(self.reward, per_seats, denominator)
     }
 
     /// The draw may happen while commits are open: after submissions close.

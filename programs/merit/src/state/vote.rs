@@ -18,8 +18,8 @@ pub struct Vote {
     pub commitment: [u8; 32],
     /// Seats drawn for this validator on this submission: the vote's weight.
     pub weight: u64,
-    /// Stake locked at commit: `Task::vote_bond(weight, active stake)`, `vote_bond_bps` of the stake its
-    /// seats stand for.
+    /// Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the reward
+    /// share its seats decide.
     pub bond: u64,
     /// Part of the bond still locked (not slashed, not returned).
     pub bond_remaining: u64,

@@ -140,6 +140,7 @@ async fn the_same_account_twice_as_two_mutable_accounts_is_rejected() {
 async fn lifecycle_on_a_token_2022_mint_moves_tokens_with_transfer_checked() {
     let mut t = TestContext::with_options(LocalnetOptions {
         token_program: anchor_spl::token_2022::ID,
+        params: Some(suite_params()),
         ..LocalnetOptions::default()
     })
     .await;

@@ -148,6 +148,7 @@ async fn extreme_basis_points_settle_exactly() {
     let mut args = t.task_args();
     args.validator_share_bps = 10_000;
     args.committee_size = 15; // 5 seats each, exactly
+    args.reward = 300 * TOKEN; // a seat bonds 20 tokens: 5 seats, a validator's 100
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;
     t.to_commit_phase(&task).await;
@@ -182,7 +183,7 @@ async fn extreme_basis_points_settle_exactly() {
     t.claim_vote(&good2, task, sub).await.unwrap();
     assert_eq!(
         t.balance(&good.pubkey()).await + t.balance(&good2.pubkey()).await,
-        1_000 * TOKEN + FEE
+        300 * TOKEN + FEE
     );
 }
 

@@ -45,7 +45,7 @@ async fn commit_sets_weight_and_locks_bond() {
 }
 
 #[tokio::test]
-async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_active_stake() {
+async fn commit_weight_is_the_seats_drawn_and_the_bond_follows_the_seats() {
     let Setup {
         mut t, task, sub, ..
     } = setup().await;
@@ -80,7 +80,7 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     // One seat decides a sixteenth of the 1,000-token reward: it bonds 10% of that, 6.25
     // tokens, for either key.
     const SEAT: u64 = 6_250_000;
-    assert_eq!(state.vote_bond(1, u64::MAX).unwrap(), SEAT);
+    assert_eq!(state.vote_bond(1).unwrap(), SEAT);
     for v in [&big, &small] {
         let seats = t.seats(&task, &sub, &v.pubkey()).await;
         assert_eq!(seats, if v.pubkey() == big.pubkey() { 15 } else { 1 });
@@ -94,7 +94,7 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
     let whale = t2.t.validator(1_550 * TOKEN, 0).await;
     let minnow = t2.t.validator(50 * TOKEN, 0).await;
     t2.t.to_commit_phase(&t2.task).await;
-    let per_seat = t2.t.task(&t2.task).await.vote_bond(1, u64::MAX).unwrap();
+    let per_seat = t2.t.task(&t2.task).await.vote_bond(1).unwrap();
     assert_eq!(per_seat, SEAT);
     for v in [&whale, &minnow] {
         let seats = t2.t.seats(&t2.task, &t2.sub, &v.pubkey()).await;
@@ -109,6 +109,39 @@ async fn every_seat_bonds_the_stake_it_stands_for_whatever_the_key() {
         let vote = t2.t.vote(&t2.sub, &v.pubkey()).await;
         assert_eq!(vote.bond, seats * per_seat);
     }
+}
+
+/// The attack on a bond capped at the key's stake: keys smaller than one seat's bond,
+/// drawn by lot, would hold seats for less than a seat's risk. A key that cannot bond its
+/// seats is refused and changes nothing.
+#[tokio::test]
+async fn a_key_too_small_to_bond_its_seats_cannot_hold_them_for_less() {
+    let Setup {
+        mut t, task, sub, ..
+    } = setup().await;
+    // The only active stake: all 16 seats, bonding 100 tokens; it holds 5.
+    let minnow = t.validator(5 * TOKEN, 0).await;
+    t.to_commit_phase(&task).await;
+    assert_eq!(t.seats(&task, &sub, &minnow.pubkey()).await, 16);
+    assert_eq!(t.task(&task).await.vote_bond(16).unwrap(), 100 * TOKEN);
+    let before = t
+        .snapshot(&[
+            pda::stake(&minnow.pubkey()),
+            pda::vote(&sub, &minnow.pubkey()),
+        ])
+        .await;
+    assert_merit_err(
+        t.try_commit(&minnow, task, sub, 70).await,
+        MeritError::InsufficientUnlockedStake,
+    );
+    assert_eq!(
+        t.snapshot(&[
+            pda::stake(&minnow.pubkey()),
+            pda::vote(&sub, &minnow.pubkey())
+        ])
+        .await,
+        before
+    );
 }
 
 #[tokio::test]
