@@ -27,6 +27,7 @@ import {
   type AccountKind,
   voteClaim,
   voteSlashDue,
+  taskPhase,
 } from "../src/index.js";
 
 interface U64 {
@@ -47,6 +48,10 @@ interface VoteRuleCase {
 }
 
 interface Vectors {
+  taskPhases: {
+    deadlines: { submission: number; submissionReveal: number; commit: number; reveal: number };
+    cases: { finalized: boolean; now: number; phase: string }[];
+  };
   voteRules: {
     rules: { coherenceTolerance: number; incoherenceSlashBps: number };
     cases: VoteRuleCase[];
@@ -309,4 +314,20 @@ test("what a vote forfeits and what claiming it does match the program's rules",
   }
   // The case claimAll once got wrong is among them.
   assert.ok(mustSlashFirst > 0);
+});
+
+test("a task's phase is the program's Task::phase at every deadline", () => {
+  const { deadlines, cases } = vectors.taskPhases;
+  assert.ok(cases.length >= 24);
+  for (const c of cases) {
+    const task = {
+      state: c.finalized ? { finalized: {} } : { open: {} },
+      submissionDeadline: new BN(deadlines.submission),
+      submissionRevealDeadline: new BN(deadlines.submissionReveal),
+      commitDeadline: new BN(deadlines.commit),
+      revealDeadline: new BN(deadlines.reveal),
+      pausedBase: new BN(0),
+    } as unknown as Task;
+    assert.equal(taskPhase(task, c.now), c.phase, JSON.stringify(c));
+  }
 });

@@ -806,6 +806,47 @@ fn vote_rules() -> Value {
     })
 }
 
+/// `Task::phase` at every deadline and a second either side of it, and once finalized:
+/// the phase names the SDK's `taskPhase` returns for the same task and time.
+fn task_phases() -> Value {
+    use anchor_lang::AnchorDeserialize;
+    use merit::state::{Task, TaskState};
+    let zeros = vec![0u8; 4_096];
+    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    task.submission_deadline = 1_000;
+    task.submission_reveal_deadline = 1_600;
+    task.commit_deadline = 5_200;
+    task.reveal_deadline = 8_800;
+    let name = |t: &Task, now: i64| {
+        let phase = format!("{:?}", t.phase(now));
+        let mut chars = phase.chars();
+        let first = chars.next().unwrap().to_ascii_lowercase();
+        std::iter::once(first).chain(chars).collect::<String>()
+    };
+    let mut cases = Vec::new();
+    for state in [TaskState::Open, TaskState::Finalized] {
+        task.state = state;
+        for deadline in [1_000i64, 1_600, 5_200, 8_800] {
+            for now in [deadline - 1, deadline, deadline + 1] {
+                cases.push(json!({
+                    "finalized": state == TaskState::Finalized,
+                    "now": now,
+                    "phase": name(&task, now),
+                }));
+            }
+        }
+    }
+    json!({
+        "deadlines": {
+            "submission": 1_000,
+            "submissionReveal": 1_600,
+            "commit": 5_200,
+            "reveal": 8_800,
+        },
+        "cases": cases,
+    })
+}
+
 #[tokio::test]
 async fn write_cross_language_vectors() {
     let (accounts, client, now) = accounts().await;
@@ -823,6 +864,7 @@ async fn write_cross_language_vectors() {
         "accounts": accounts,
         "events": events(),
         "voteRules": vote_rules(),
+        "taskPhases": task_phases(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -62,13 +62,7 @@ pub struct ClaimSubmission<'info> {
 
 impl ClaimSubmission<'_> {
     fn validate(&self) -> Result<()> {
-        self.task.require_finalized()?;
-        require!(!self.submission.claimed, MeritError::AlreadyClaimed);
-        require!(
-            !self.submission.outcome.forfeits_bond(),
-            MeritError::SubmissionRejected
-        );
-        Ok(())
+        self.submission.claim_check(&self.task)
     }
 }
 

@@ -158,6 +158,19 @@ pub fn is_coherent(score: u8, consensus: u8, tolerance: u8) -> bool {
 }
 
 impl Submission {
+    /// Whether the contributor may claim this submission now (reward and bond): its task
+    /// is finalized, it was not claimed, and its outcome does not forfeit the bond. The
+    /// rule `claim_submission` applies and every client's "what can I claim" calls.
+    pub fn claim_check(&self, task: &Task) -> Result<()> {
+        task.require_finalized()?;
+        require!(!self.claimed, MeritError::AlreadyClaimed);
+        require!(
+            !self.outcome.forfeits_bond(),
+            MeritError::SubmissionRejected
+        );
+        Ok(())
+    }
+
     pub fn require_final(&self) -> Result<()> {
         require!(
             self.outcome != Outcome::Pending,

@@ -11,6 +11,25 @@ pub enum TaskState {
     Finalized,
 }
 
+/// Where a task stands on its own clock ([`Task::clock`]): the window that is open now.
+/// The windows are the ones the `require_*` checks enforce; clients show and plan by it
+/// (the SDK's `taskPhase` is pinned to it by the vectors).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskPhase {
+    /// Contributors commit to hidden work (`submit`).
+    Submission,
+    /// Contributors reveal the work they committed to (`reveal_submission`).
+    SubmissionReveal,
+    /// Drawn validators commit hidden scores (`commit_vote`; `draw` runs first).
+    Commit,
+    /// Validators reveal their scores (`reveal_vote`).
+    Reveal,
+    /// Reveals are closed; keepers finalize the submissions and the task.
+    Settlement,
+    /// Every submission is final: claims, slashes and the creator's reclaim.
+    Finalized,
+}
+
 /// Protocol parameters copied from the config when the task was created.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct TaskRules {
@@ -294,6 +313,23 @@ impl Task {
         self.vault_expected()?
             .safe_sub(self.contributor_liability)?
             .safe_sub(self.validator_liability)
+    }
+
+    /// The phase at `now` on the task's clock.
+    pub fn phase(&self, now: i64) -> TaskPhase {
+        if self.state == TaskState::Finalized {
+            TaskPhase::Finalized
+        } else if now < self.submission_deadline {
+            TaskPhase::Submission
+        } else if now < self.submission_reveal_deadline {
+            TaskPhase::SubmissionReveal
+        } else if now < self.commit_deadline {
+            TaskPhase::Commit
+        } else if now < self.reveal_deadline {
+            TaskPhase::Reveal
+        } else {
+            TaskPhase::Settlement
+        }
     }
 
     pub fn require_submission_open(&self, now: i64) -> Result<()> {
