@@ -1,36 +1,11 @@
-//! `merit`: the Merit command line.
-mod crank;
+//! `merit`: the Merit command line. Exit codes: 0 success, 1 program, RPC or local-state
+//! error, 2 usage error.
 #[cfg(feature = "sim")]
-mod demo;
-#[cfg(feature = "sim")]
-mod simulate;
+use merit_cli::cli::Command;
+use merit_crank::RpcChain;
+use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "merit",
-    version,
-    about = "Merit: paying people for useful AI work on Solana"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Run the incentive simulator: agents with strategies, on the real program.
-    #[cfg(feature = "sim")]
-    Simulate(simulate::SimulateArgs),
-    /// Run one whole task lifecycle on an in-process chain running the real program.
-    #[cfg(feature = "sim")]
-    Demo,
-    /// Run the keeper bot against a cluster: finalize, slash, advance epochs, close.
-    Crank(crank::CrankArgs),
-}
-
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("MERIT_LOG").unwrap_or_else(|_| {
@@ -39,19 +14,43 @@ fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
-    let runtime = tokio::runtime::Runtime::new()?;
-    match cli.command {
+    let (mut stdout, mut stderr) = (std::io::stdout(), std::io::stderr());
+    let cli = match merit_cli::parse(std::env::args_os(), &mut stdout, &mut stderr) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
+    let result = match cli.command {
         // The in-process chain's client and bank server talk over a channel: on one
         // thread they hand over without waking another (a quarter of the wall time went
         // to cross-thread wake-ups on the multi-threaded runtime).
         #[cfg(feature = "sim")]
-        Command::Simulate(args) => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?
-            .block_on(simulate::run(args)),
+        Command::Simulate(args) => current_thread().and_then(|rt| {
+            rt.block_on(merit_cli::simulate::run(args))
+                .map_err(|e| merit_cli::error::local(format!("{e:#}")))
+        }),
         #[cfg(feature = "sim")]
-        Command::Demo => runtime.block_on(demo::run()),
-        Command::Crank(args) => runtime.block_on(crank::run(args)),
-    }
+        Command::Demo => current_thread().and_then(|rt| {
+            rt.block_on(merit_cli::demo::run())
+                .map_err(|e| merit_cli::error::local(format!("{e:#}")))
+        }),
+        _ => match tokio::runtime::Runtime::new() {
+            Ok(rt) => rt.block_on(merit_cli::execute(
+                cli,
+                |c| RpcChain::new(c.url, c.keypair, c.priority_fee),
+                &mut stdout,
+            )),
+            Err(e) => Err(merit_cli::error::local(format!(
+                "cannot start the runtime: {e}"
+            ))),
+        },
+    };
+    ExitCode::from(merit_cli::finish(result, &mut stderr))
+}
+
+#[cfg(feature = "sim")]
+fn current_thread() -> Result<tokio::runtime::Runtime, merit_cli::error::CliError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| merit_cli::error::local(format!("cannot start the runtime: {e}")))
 }

@@ -92,7 +92,8 @@ fn a_keypair_that_is_not_a_key_is_refused_at_start() {
         .env("RUST_BACKTRACE", "0")
         .output()
         .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is invalid"));
+    assert_eq!(out.status.code(), Some(2), "a bad keypair is a usage error");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot read the keypair"), "{err}");
     std::fs::remove_file(path).ok();
 }

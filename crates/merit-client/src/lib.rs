@@ -4,6 +4,7 @@
 //! through it; nothing else derives a Merit address by hand.
 
 pub mod builders;
+pub mod errors;
 pub mod pda;
 pub mod tx;
 
@@ -13,10 +14,12 @@ pub use merit::instructions::CreateTaskArgs;
 pub use merit::sortition;
 pub use merit::state::{
     scheduled_emission, submission_commitment, vote_commitment, Config, ConfigParams, ContentClaim,
-    ContentStatus, Draw, Epoch, Outcome, Reputation, Stake, Submission, Task, TaskState, Vesting,
-    Vote,
+    ContentStatus, Draw, Epoch, Outcome, Reputation, Stake, Submission, Task, TaskPhase, TaskState,
+    Vesting, Vote,
 };
-pub use tx::{compute_unit_limit, compute_unit_price, transaction_size, TxError, PACKET_DATA_SIZE};
+pub use tx::{
+    compute_unit_limit, compute_unit_price, pack, transaction_size, TxError, PACKET_DATA_SIZE,
+};
 
 /// The seats `validator` holds on `submission`'s committee, from chain state: the task's
 /// draw, the validator's stake account (`None`: no stake) and the open epoch. The same
@@ -33,6 +36,22 @@ pub fn seats(
 }
 
 use anchor_lang::{AccountDeserialize, Discriminator};
+
+/// Byte offsets of the owner fields that `getProgramAccounts` filters on (after the
+/// 8-byte discriminator; pinned by the CLI's end-to-end test, whose listings filter on
+/// them).
+pub mod offsets {
+    /// `Task.creator`.
+    pub const TASK_CREATOR: usize = 8 + 3;
+    /// `Submission.task`.
+    pub const SUBMISSION_TASK: usize = 8 + 2;
+    /// `Submission.contributor`.
+    pub const SUBMISSION_CONTRIBUTOR: usize = 8 + 2 + 32;
+    /// `Vote.submission`.
+    pub const VOTE_SUBMISSION: usize = 8 + 2 + 32;
+    /// `Vote.validator`.
+    pub const VOTE_VALIDATOR: usize = 8 + 2 + 64;
+}
 
 /// The program id every builder targets.
 pub const PROGRAM_ID: anchor_lang::prelude::Pubkey = merit::ID;

@@ -9,7 +9,7 @@ pub mod local;
 pub mod rpc;
 pub mod work;
 
-pub use chain::Chain;
+pub use chain::{decode_at, Chain, ChainError};
 #[cfg(feature = "local")]
 pub use local::LocalChain;
 pub use rpc::RpcChain;
@@ -18,8 +18,6 @@ pub use work::{discover, Work};
 use anchor_lang::solana_program::instruction::Instruction;
 use merit::error::MeritError;
 use merit_client::MeritClient;
-use merit_client::{transaction_size, PACKET_DATA_SIZE};
-use solana_transaction::Transaction;
 
 /// What one pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,38 +53,19 @@ pub fn already_done(code: Option<u32>) -> bool {
     .contains(&code)
 }
 
-/// Splits `items` into consecutive groups whose transactions, paid by `payer` with one
-/// compute-budget instruction, fit in a packet.
-pub fn pack(
-    items: &[Work],
-    client: &MeritClient,
-    payer: &anchor_lang::prelude::Pubkey,
-) -> Vec<Vec<Work>> {
-    let mut out: Vec<Vec<Work>> = Vec::new();
-    let mut current: Vec<Work> = Vec::new();
-    for item in items {
-        current.push(item.clone());
-        let ixs: Vec<Instruction> = current
-            .iter()
-            .map(|w| w.instruction(client, payer))
-            .collect();
-        if packed_size(&ixs, payer) > PACKET_DATA_SIZE && current.len() > 1 {
-            let last = current.pop().expect("just pushed");
-            out.push(std::mem::take(&mut current));
-            current.push(last);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// Serialized size of a transaction carrying `ixs` plus a compute-unit-limit instruction.
-pub fn packed_size(ixs: &[Instruction], payer: &anchor_lang::prelude::Pubkey) -> usize {
-    let mut all = vec![compute_limit(ixs.len())];
-    all.extend_from_slice(ixs);
-    transaction_size(&Transaction::new_with_payer(&all, Some(payer)))
+/// Splits `items` into consecutive groups whose transactions, as `chain` sends them (its
+/// fee payer and compute-budget instructions), fit in a packet: the one packer,
+/// [`merit_client::pack`].
+pub fn pack<C: Chain>(chain: &C, items: &[Work], client: &MeritClient) -> Vec<Vec<Work>> {
+    let signer = chain.signer();
+    let ixs: Vec<Instruction> = items
+        .iter()
+        .map(|w| w.instruction(client, &signer))
+        .collect();
+    merit_client::pack(&ixs, &chain.budget(items.len()), &chain.fee_payer())
+        .into_iter()
+        .map(|run| items[run].to_vec())
+        .collect()
 }
 
 /// The compute-unit limit a transaction of `n` keeper instructions asks for.
@@ -99,7 +78,7 @@ pub fn compute_limit(n: usize) -> Instruction {
 pub async fn run_pass<C: Chain>(
     chain: &mut C,
     client: &MeritClient,
-) -> Result<PassSummary, String> {
+) -> Result<PassSummary, ChainError> {
     let work = discover(chain).await?;
     execute(chain, client, work).await
 }
@@ -109,27 +88,27 @@ pub async fn execute<C: Chain>(
     chain: &mut C,
     client: &MeritClient,
     work: Vec<Work>,
-) -> Result<PassSummary, String> {
-    let keeper = chain.keeper();
+) -> Result<PassSummary, ChainError> {
+    let keeper = chain.signer();
     let before = chain.balance(&keeper).await?;
     let mut summary = PassSummary {
         found: work.len(),
         ..PassSummary::default()
     };
-    for group in pack(&work, client, &keeper) {
+    for group in pack(chain, &work, client) {
         let ixs: Vec<Instruction> = group
             .iter()
             .map(|w| w.instruction(client, &keeper))
             .collect();
         summary.sent += 1;
         match chain.send(&ixs).await {
-            Ok(()) => summary.confirmed += group.len(),
+            Ok(_) => summary.confirmed += group.len(),
             Err(_) => {
                 // One bad item fails the whole transaction: retry each on its own.
                 for w in group {
                     summary.sent += 1;
                     match chain.send(&[w.instruction(client, &keeper)]).await {
-                        Ok(()) => summary.confirmed += 1,
+                        Ok(_) => summary.confirmed += 1,
                         Err(e) if already_done(e.code) => summary.lost_to_other_keepers += 1,
                         Err(e) => summary.failed.push((w, e.to_string())),
                     }
@@ -146,25 +125,30 @@ pub async fn execute<C: Chain>(
 pub const MIN_KEEPER_LAMPORTS: u64 = 10_000_000;
 
 /// Refuses a keeper that cannot pay fees.
-pub async fn ensure_can_pay<C: Chain>(chain: &mut C) -> Result<u64, String> {
-    let keeper = chain.keeper();
-    let balance = chain.balance(&keeper).await?;
+pub async fn ensure_can_pay<C: Chain>(chain: &mut C) -> Result<u64, ChainError> {
+    let signer = chain.signer();
+    let balance = chain.balance(&signer).await?;
     if balance < MIN_KEEPER_LAMPORTS {
-        return Err(format!(
-            "keeper {keeper} holds {balance} lamports; it needs at least {MIN_KEEPER_LAMPORTS} to pay fees"
-        ));
+        return Err(ChainError::InsufficientFunds {
+            signer,
+            balance,
+            needed: MIN_KEEPER_LAMPORTS,
+        });
     }
     Ok(balance)
 }
 
 /// The deployment (stake mint and token program) read from the chain's config.
-pub async fn deployment<C: Chain>(chain: &mut C) -> Result<MeritClient, String> {
-    let data = chain
-        .account(&merit_client::pda::config())
-        .await?
-        .ok_or("the Merit config account does not exist on this cluster")?;
-    let config: merit_client::Config = merit_client::decode(&data).map_err(|e| e.to_string())?;
+pub async fn deployment<C: Chain>(chain: &mut C) -> Result<MeritClient, ChainError> {
+    let config = config(chain).await?;
     Ok(MeritClient::new(config.stake_mint, config.token_program))
+}
+
+/// The deployment's config account.
+pub async fn config<C: Chain>(chain: &mut C) -> Result<merit_client::Config, ChainError> {
+    let key = merit_client::pda::config();
+    let data = chain.account(&key).await?.ok_or(ChainError::NoDeployment)?;
+    decode_at(&key, &data)
 }
 
 /// When work that failed for a reason other than a lost race may be tried again:

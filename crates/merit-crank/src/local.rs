@@ -1,31 +1,41 @@
-//! [`Chain`] over the in-process bank (`merit-localnet`): the same discovery and packing
-//! the operator runs against a cluster, driven by the test suite, the demo and the
-//! simulator. Behind the `local` feature, so the operator's binary never links the bank.
-use crate::chain::Chain;
+//! [`Chain`] over the in-process bank (`merit-localnet`): the same discovery, packing and
+//! wallet commands the operator runs against a cluster, driven by the test suite, the
+//! demo and the simulator. Behind the `local` feature, so the operator's binary never
+//! links the bank.
+use crate::chain::{Chain, ChainError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::AccountKind;
 use merit_localnet::{Keypair, Localnet, Signer, TxError};
+use solana_signature::Signature;
 
-/// The in-process bank.
+/// The in-process bank; `keeper` signs (the bank's own payer pays the fees).
 pub struct LocalChain<'a> {
     pub net: &'a mut Localnet,
     pub keeper: Keypair,
 }
 
 impl Chain for LocalChain<'_> {
-    fn keeper(&self) -> Pubkey {
+    fn signer(&self) -> Pubkey {
         self.keeper.pubkey()
     }
 
-    async fn now(&mut self) -> Result<i64, String> {
+    fn fee_payer(&self) -> Pubkey {
+        self.net.payer()
+    }
+
+    fn budget(&self, _n: usize) -> Vec<Instruction> {
+        vec![merit_client::compute_unit_limit(1_400_000)]
+    }
+
+    async fn now(&mut self) -> Result<i64, ChainError> {
         Ok(self.net.now())
     }
 
     async fn merit_accounts(
         &mut self,
         kinds: &[AccountKind],
-    ) -> Result<Vec<(Pubkey, Vec<u8>)>, String> {
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, ChainError> {
         Ok(self
             .net
             .merit_accounts()
@@ -36,16 +46,27 @@ impl Chain for LocalChain<'_> {
             .collect())
     }
 
-    async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, String> {
+    async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError> {
         Ok(self.net.raw_account(key).await.map(|a| a.data))
     }
 
-    async fn balance(&mut self, key: &Pubkey) -> Result<u64, String> {
+    async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError> {
         Ok(self.net.lamports(key).await)
     }
 
-    async fn send(&mut self, ixs: &[Instruction]) -> Result<(), TxError> {
+    async fn send(&mut self, ixs: &[Instruction]) -> Result<Signature, TxError> {
         let keeper = self.keeper.insecure_clone();
-        self.net.send(ixs, &[&keeper]).await
+        let tx = self.net.transaction(ixs, &[&keeper]).await?;
+        let signature = tx.signatures[0];
+        // Failed instructions are numbered as the caller sent them (the bank's
+        // compute-budget instruction comes first).
+        self.net
+            .execute(tx)
+            .await
+            .map(|()| signature)
+            .map_err(|mut e| {
+                e.index = e.index.map(|i| i.saturating_sub(1));
+                e
+            })
     }
 }

@@ -3,9 +3,8 @@
 // the raw bytes are what the keeper decodes.
 #![allow(deprecated)]
 
-use crate::chain::Chain;
+use crate::chain::{Chain, ChainError};
 use anchor_lang::prelude::Pubkey;
-use anchor_lang::solana_program::instruction::error::InstructionError;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::AccountKind;
 use merit_client::TxError;
@@ -16,8 +15,9 @@ use solana_rpc_client::nonblocking::rpc_client::RpcClient;
 use solana_rpc_client_api::client_error::Error as ClientError;
 use solana_rpc_client_api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
+use solana_signature::Signature;
 use solana_signer::Signer;
-use solana_transaction::{Transaction, TransactionError};
+use solana_transaction::Transaction;
 use std::time::Duration;
 
 /// The clock sysvar's address.
@@ -44,18 +44,35 @@ impl RpcChain {
     }
 }
 
-fn rpc_err(e: ClientError) -> String {
-    format!("RPC error: {e}")
+fn rpc_err(e: ClientError) -> ChainError {
+    ChainError::Rpc(e.to_string())
 }
 
 impl RpcChain {
-    /// `getProgramAccounts` filtered by the kind's discriminator.
-    async fn accounts_of(&self, kind: AccountKind) -> Result<Vec<(Pubkey, Vec<u8>)>, String> {
+    /// The endpoint this chain talks to.
+    pub fn url(&self) -> String {
+        self.rpc.url()
+    }
+
+    /// `getProgramAccounts` filtered by the kind's discriminator, and by `with`: a key at
+    /// a byte offset.
+    async fn accounts_of(
+        &self,
+        kind: AccountKind,
+        with: Option<(usize, &Pubkey)>,
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, ChainError> {
+        let mut filters = vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+            0,
+            kind.discriminator().to_vec(),
+        ))];
+        if let Some((offset, key)) = with {
+            filters.push(RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+                offset,
+                key.to_bytes().to_vec(),
+            )));
+        }
         let config = RpcProgramAccountsConfig {
-            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
-                0,
-                kind.discriminator().to_vec(),
-            ))]),
+            filters: Some(filters),
             account_config: RpcAccountInfoConfig {
                 encoding: Some(UiAccountEncoding::Base64),
                 commitment: Some(CommitmentConfig::confirmed()),
@@ -74,31 +91,56 @@ impl RpcChain {
 }
 
 impl Chain for RpcChain {
-    fn keeper(&self) -> Pubkey {
+    fn signer(&self) -> Pubkey {
         self.keeper.pubkey()
     }
 
-    async fn now(&mut self) -> Result<i64, String> {
+    fn fee_payer(&self) -> Pubkey {
+        self.keeper.pubkey()
+    }
+
+    fn budget(&self, n: usize) -> Vec<Instruction> {
+        let mut ixs = vec![crate::compute_limit(n)];
+        if self.priority_fee > 0 {
+            ixs.push(merit_client::compute_unit_price(self.priority_fee));
+        }
+        ixs
+    }
+
+    async fn now(&mut self) -> Result<i64, ChainError> {
         let clock = self.rpc.get_account_data(&CLOCK).await.map_err(rpc_err)?;
         // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
         let bytes: [u8; 8] = clock
             .get(32..40)
             .and_then(|b| b.try_into().ok())
-            .ok_or("malformed clock sysvar")?;
+            .ok_or_else(|| ChainError::Decode {
+                key: CLOCK,
+                reason: "malformed clock sysvar".into(),
+            })?;
         Ok(i64::from_le_bytes(bytes))
     }
 
     async fn merit_accounts(
         &mut self,
         kinds: &[AccountKind],
-    ) -> Result<Vec<(Pubkey, Vec<u8>)>, String> {
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, ChainError> {
         let mut out = Vec::new();
         for kind in kinds {
-            out.extend(self.accounts_of(*kind).await?);
+            out.extend(self.accounts_of(*kind, None).await?);
         }
         Ok(out)
     }
-    async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, String> {
+
+    async fn merit_accounts_with(
+        &mut self,
+        kind: AccountKind,
+        offset: usize,
+        key: &Pubkey,
+    ) -> Result<Vec<(Pubkey, Vec<u8>)>, ChainError> {
+        self.accounts_of(kind, Some((offset, key))).await
+    }
+
+    async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError> {
         let res = self
             .rpc
             .get_account_with_commitment(key, CommitmentConfig::confirmed())
@@ -107,20 +149,18 @@ impl Chain for RpcChain {
         Ok(res.value.map(|a| a.data))
     }
 
-    async fn balance(&mut self, key: &Pubkey) -> Result<u64, String> {
+    async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError> {
         self.rpc.get_balance(key).await.map_err(rpc_err)
     }
 
-    async fn send(&mut self, ixs: &[Instruction]) -> Result<(), TxError> {
-        let mut all = vec![crate::compute_limit(ixs.len())];
-        if self.priority_fee > 0 {
-            all.push(merit_client::compute_unit_price(self.priority_fee));
-        }
+    async fn send(&mut self, ixs: &[Instruction]) -> Result<Signature, TxError> {
+        let mut all = self.budget(ixs.len());
         all.extend_from_slice(ixs);
-        let blockhash = self.rpc.get_latest_blockhash().await.map_err(|e| TxError {
-            code: None,
-            message: rpc_err(e),
-        })?;
+        let blockhash = self
+            .rpc
+            .get_latest_blockhash()
+            .await
+            .map_err(|e| TxError::other(format!("RPC error: {e}")))?;
         let tx = Transaction::new_signed_with_payer(
             &all,
             Some(&self.keeper.pubkey()),
@@ -130,15 +170,16 @@ impl Chain for RpcChain {
         self.rpc
             .send_and_confirm_transaction(&tx)
             .await
-            .map(|_| ())
-            .map_err(|e| TxError {
-                code: match e.get_transaction_error() {
-                    Some(TransactionError::InstructionError(_, InstructionError::Custom(c))) => {
-                        Some(c)
-                    }
-                    _ => None,
-                },
-                message: rpc_err(e),
+            .map_err(|e| match e.get_transaction_error() {
+                // A failed instruction is reported in the caller's numbering: the
+                // compute-budget instructions put first are not counted.
+                Some(err) => {
+                    let mut tx_err = TxError::from_transaction_error(err);
+                    let budget = (all.len() - ixs.len()) as u8;
+                    tx_err.index = tx_err.index.map(|i| i.saturating_sub(budget));
+                    tx_err
+                }
+                None => TxError::other(format!("RPC error: {e}")),
             })
     }
 }

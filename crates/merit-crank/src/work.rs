@@ -1,9 +1,9 @@
 //! Due work, discovered from chain state and the clock alone.
-use crate::chain::Chain;
+use crate::chain::{decode_at, Chain, ChainError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::{
-    decode, pda, AccountKind, Config, ContentClaim, Epoch, MeritClient, Outcome, Submission, Task,
+    pda, AccountKind, Config, ContentClaim, Epoch, MeritClient, Outcome, Submission, Task,
     TaskState, Vesting, Vote,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -128,10 +128,10 @@ fn slash(mut ix: Instruction, keeper: &Pubkey, from_vesting: bool) -> Instructio
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
 /// open epoch), then finalizations, slashes, committee draws and closes (votes,
 /// submissions, content claims).
-pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
+pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> {
     let now = chain.now().await?;
     let config: Config = match chain.account(&pda::config()).await? {
-        Some(data) => decode(&data).map_err(|e| e.to_string())?,
+        Some(data) => decode_at(&pda::config(), &data)?,
         None => return Ok(Vec::new()),
     };
     let mut tasks: BTreeMap<Pubkey, Task> = BTreeMap::new();
@@ -153,23 +153,23 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, String> {
     for (key, data) in chain.merit_accounts(&kinds).await? {
         match AccountKind::of(&data) {
             Some(AccountKind::Task) => {
-                tasks.insert(key, decode(&data).map_err(|e| e.to_string())?);
+                tasks.insert(key, decode_at(&key, &data)?);
             }
             Some(AccountKind::Submission) => {
-                subs.insert(key, decode(&data).map_err(|e| e.to_string())?);
+                subs.insert(key, decode_at(&key, &data)?);
             }
-            Some(AccountKind::Vote) => votes.push((key, decode(&data).map_err(|e| e.to_string())?)),
+            Some(AccountKind::Vote) => votes.push((key, decode_at(&key, &data)?)),
             Some(AccountKind::ContentClaim) => {
-                claims.push(decode(&data).map_err(|e| e.to_string())?);
+                claims.push(decode_at(&key, &data)?);
             }
             Some(AccountKind::Vesting) => {
-                let v: Vesting = decode(&data).map_err(|e| e.to_string())?;
+                let v: Vesting = decode_at(&key, &data)?;
                 if v.remaining_secs(now) > 0 {
                     vesting_owners.insert(v.owner);
                 }
             }
             Some(AccountKind::Epoch) => {
-                let e: Epoch = decode(&data).map_err(|e| e.to_string())?;
+                let e: Epoch = decode_at(&key, &data)?;
                 if key == pda::epoch(config.current_epoch) {
                     epoch = Some(e);
                 } else if e.closed

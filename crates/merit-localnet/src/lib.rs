@@ -8,7 +8,7 @@
 mod mint;
 
 pub use merit_client::{
-    compute_unit_limit, compute_unit_price, transaction_size, TxError, PACKET_DATA_SIZE,
+    compute_unit_limit, compute_unit_price, pack, transaction_size, TxError, PACKET_DATA_SIZE,
 };
 pub use mint::MintExtension;
 pub use solana_account::{Account, AccountSharedData};
@@ -368,11 +368,7 @@ impl Localnet {
             self.seen.extend(ix.accounts.iter().map(|m| m.pubkey));
         }
         let mut all = Vec::with_capacity(ixs.len() + 1);
-        all.push(
-            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
-                1_400_000 - (self.nonce % 100_000),
-            ),
-        );
+        all.push(compute_unit_limit(1_400_000 - (self.nonce % 100_000)));
         all.extend_from_slice(ixs);
         let blockhash = self
             .ctx
@@ -405,24 +401,20 @@ impl Localnet {
         items: &[(Instruction, Vec<&Keypair>)],
     ) -> Vec<Result<(), TxError>> {
         let mut results: Vec<Option<Result<(), TxError>>> = vec![None; items.len()];
-        let mut start = 0;
-        while start < items.len() {
-            let mut end = start + 1;
-            while end < items.len() && self.fits(&items[start..=end]) {
-                end += 1;
-            }
-            let (ixs, signers) = Self::flatten(&items[start..end]);
-            match self.send(&ixs, &signers).await {
-                Ok(()) => results[start..end].fill(Some(Ok(()))),
-                Err(e) if end - start == 1 => results[start] = Some(Err(e)),
+        let ixs: Vec<Instruction> = items.iter().map(|(ix, _)| ix.clone()).collect();
+        let prefix = [compute_unit_limit(1_400_000)];
+        for run in pack(&ixs, &prefix, &self.ctx.payer.pubkey()) {
+            let signers = Self::signers_of(&items[run.clone()]);
+            match self.send(&ixs[run.clone()], &signers).await {
+                Ok(()) => results[run].fill(Some(Ok(()))),
+                Err(e) if run.len() == 1 => results[run.start] = Some(Err(e)),
                 Err(_) => {
-                    for i in start..end {
+                    for i in run {
                         let (ix, signers) = &items[i];
                         results[i] = Some(self.send(std::slice::from_ref(ix), signers).await);
                     }
                 }
             }
-            start = end;
         }
         results
             .into_iter()
@@ -430,10 +422,8 @@ impl Localnet {
             .collect()
     }
 
-    fn flatten<'k>(
-        items: &[(Instruction, Vec<&'k Keypair>)],
-    ) -> (Vec<Instruction>, Vec<&'k Keypair>) {
-        let ixs = items.iter().map(|(ix, _)| ix.clone()).collect();
+    /// The distinct signers of `items`, in order of first appearance.
+    fn signers_of<'k>(items: &[(Instruction, Vec<&'k Keypair>)]) -> Vec<&'k Keypair> {
         let mut signers: Vec<&Keypair> = Vec::new();
         for (_, keys) in items {
             for k in keys {
@@ -442,23 +432,7 @@ impl Localnet {
                 }
             }
         }
-        (ixs, signers)
-    }
-
-    /// Whether `items` fit in one transaction, sized without signing it: an unsigned
-    /// transaction has the same size, and signing every candidate batch (once per item
-    /// added) was the simulator's largest cost.
-    fn fits(&self, items: &[(Instruction, Vec<&Keypair>)]) -> bool {
-        let (ixs, _) = Self::flatten(items);
-        let mut all = Vec::with_capacity(ixs.len() + 1);
-        all.push(
-            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
-                1_400_000,
-            ),
-        );
-        all.extend(ixs);
-        let tx = Transaction::new_with_payer(&all, Some(&self.ctx.payer.pubkey()));
-        transaction_size(&tx) <= PACKET_DATA_SIZE
+        signers
     }
 
     /// Moves time to the open epoch's end and advances to the next epoch, signed and
@@ -467,18 +441,12 @@ impl Localnet {
         let config: merit_client::Config = self
             .account(&merit_client::pda::config())
             .await
-            .ok_or_else(|| TxError {
-                code: None,
-                message: "no config".into(),
-            })?;
+            .ok_or_else(|| TxError::other("no config"))?;
         let index = config.current_epoch;
         let epoch: merit_client::Epoch = self
             .account(&merit_client::pda::epoch(index))
             .await
-            .ok_or_else(|| TxError {
-                code: None,
-                message: format!("no epoch {index}"),
-            })?;
+            .ok_or_else(|| TxError::other(format!("no epoch {index}")))?;
         if self.now < epoch.end {
             self.set_time(epoch.end);
         }
@@ -511,10 +479,7 @@ impl Localnet {
             .await
             .map_err(banks_error)?;
         if let Err(e) = sim.result.clone().unwrap_or(Ok(())) {
-            return Err(TxError {
-                code: None,
-                message: e.to_string(),
-            });
+            return Err(TxError::other(e.to_string()));
         }
         Ok(sim
             .simulation_details
@@ -602,10 +567,7 @@ impl Localnet {
             &[],
             amount,
         )
-        .map_err(|e| TxError {
-            code: None,
-            message: e.to_string(),
-        })?;
+        .map_err(|e| TxError::other(e.to_string()))?;
         let authority = self.mint_authority.insecure_clone();
         self.send(&[ix], &[&authority]).await
     }

@@ -112,10 +112,7 @@ impl MintExtension {
 }
 
 fn program_error(e: ProgramError) -> TxError {
-    TxError {
-        code: None,
-        message: e.to_string(),
-    }
+    TxError::other(e.to_string())
 }
 
 impl Localnet {

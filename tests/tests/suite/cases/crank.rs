@@ -1,9 +1,10 @@
 //! The keeper against the real program: exactly the due work, each bounty once, racing
 //! keepers, and packing within the packet size.
 use anchor_lang::prelude::Pubkey;
-use merit_crank::{discover, execute, pack, packed_size, run_pass, LocalChain, Work};
+use merit_crank::{discover, execute, pack, run_pass, Chain, LocalChain, RpcChain, Work};
 use merit_localnet::PACKET_DATA_SIZE;
 use merit_tests::*;
+use solana_transaction::Transaction;
 
 /// Task `done` is past its reveal deadline with an accepted submission (one validator
 /// never revealed) and a rejected one; task `open` still takes submissions.
@@ -143,7 +144,10 @@ async fn two_keepers_racing_do_every_item_once() {
 #[test]
 fn packing_never_builds_a_transaction_over_the_packet_size() {
     let client = MeritClient::new(Pubkey::new_unique(), anchor_spl::token::ID);
-    let keeper = Pubkey::new_unique();
+    // Never contacted: packing reads only the chain's signer, fee payer and the
+    // compute-budget instructions it adds (a priority fee adds one more).
+    let chain = RpcChain::new("http://127.0.0.1:1".into(), Keypair::new(), 5_000);
+    let keeper = chain.signer();
     let work: Vec<Work> = (0..200)
         .map(|i| match i % 4 {
             0 => Work::SlashVote {
@@ -167,13 +171,16 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
             },
         })
         .collect();
-    let groups = pack(&work, &client, &keeper);
+    let groups = pack(&chain, &work, &client);
     assert!(groups.len() > 10);
     let flat: Vec<Work> = groups.iter().flatten().cloned().collect();
     assert_eq!(flat, work, "packing keeps every item, in order");
     for g in &groups {
-        let ixs: Vec<_> = g.iter().map(|w| w.instruction(&client, &keeper)).collect();
-        assert!(packed_size(&ixs, &keeper) <= PACKET_DATA_SIZE);
+        let mut ixs = chain.budget(g.len());
+        assert_eq!(ixs.len(), 2, "compute-unit limit and price");
+        ixs.extend(g.iter().map(|w| w.instruction(&client, &keeper)));
+        let tx = Transaction::new_with_payer(&ixs, Some(&chain.fee_payer()));
+        assert!(merit_client::transaction_size(&tx) <= PACKET_DATA_SIZE);
     }
 }
 
@@ -186,7 +193,14 @@ async fn a_keeper_that_cannot_pay_fees_is_refused() {
         keeper: broke.insecure_clone(),
     };
     let err = merit_crank::ensure_can_pay(&mut chain).await.unwrap_err();
-    assert!(err.contains("needs at least"), "{err}");
+    assert!(
+        matches!(
+            err,
+            merit_crank::ChainError::InsufficientFunds { balance: 0, needed, .. }
+                if needed == merit_crank::MIN_KEEPER_LAMPORTS
+        ),
+        "{err}"
+    );
     t.net
         .airdrop(&broke.pubkey(), merit_crank::MIN_KEEPER_LAMPORTS)
         .await

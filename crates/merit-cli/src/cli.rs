@@ -1,0 +1,219 @@
+//! The command line: global flags in the Solana CLI's style, and a subcommand per role.
+use crate::output::Format;
+use crate::wallet::task::{CreateArgs, ListArgs};
+use anchor_lang::prelude::Pubkey;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Parses a base58 public key.
+pub fn pubkey(text: &str) -> Result<Pubkey, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a base58 public key"))
+}
+
+fn score(text: &str) -> Result<u8, String> {
+    let max = merit::constants::MAX_SCORE;
+    match text.parse::<u8>() {
+        Ok(s) if s <= max => Ok(s),
+        _ => Err(format!(
+            "{text:?}: a score is a whole number from 0 to {max}"
+        )),
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "merit",
+    version,
+    about = "Merit: paying people for useful AI work on Solana",
+    after_help = "Exit codes: 0 success, 1 program, RPC or local-state error, 2 usage error."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// JSON-RPC URL or moniker: mainnet-beta, devnet, testnet, localhost (or m, d, t, l).
+    /// Default: the Solana CLI config's, else localhost.
+    #[arg(
+        short = 'u',
+        long = "url",
+        alias = "rpc",
+        global = true,
+        env = "MERIT_RPC_URL",
+        value_name = "URL_OR_MONIKER"
+    )]
+    pub url: Option<String>,
+    /// The signer's keypair file. Default: the Solana CLI config's keypair.
+    #[arg(
+        short = 'k',
+        long = "keypair",
+        global = true,
+        env = "MERIT_KEYPAIR",
+        value_name = "FILE"
+    )]
+    pub keypair: Option<PathBuf>,
+    /// The Solana CLI config to read defaults from.
+    #[arg(short = 'C', long = "config", global = true, value_name = "FILE")]
+    pub config_file: Option<PathBuf>,
+    /// Output format of every command.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub output: Format,
+    /// Where vote and submission salts are kept (default ~/.config/merit/secrets).
+    #[arg(long, global = true, env = "MERIT_SECRETS_DIR", value_name = "DIR")]
+    pub secrets_dir: Option<PathBuf>,
+    /// Priority fee in micro-lamports per compute unit (0: none).
+    #[arg(
+        long = "with-compute-unit-price",
+        alias = "priority-fee",
+        global = true,
+        env = "MERIT_PRIORITY_FEE",
+        default_value_t = 0,
+        value_name = "MICRO_LAMPORTS"
+    )]
+    pub priority_fee: u64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the incentive simulator: agents with strategies, on the real program.
+    #[cfg(feature = "sim")]
+    Simulate(crate::simulate::SimulateArgs),
+    /// Run one whole task lifecycle on an in-process chain running the real program.
+    #[cfg(feature = "sim")]
+    Demo,
+    /// Run the keeper bot: draw committees, finalize, slash, advance epochs, close.
+    Crank(crate::crank::CrankArgs),
+    /// The deployment's parameters.
+    #[command(subcommand)]
+    Config(ConfigCmd),
+    /// Post, inspect, cancel and reclaim tasks (creators).
+    #[command(subcommand)]
+    Task(TaskCmd),
+    /// Deposit, unstake, withdraw and inspect stake (contributors and validators).
+    #[command(subcommand)]
+    Stake(StakeCmd),
+    /// Commit to hidden work for a task; `merit submit reveal <TASK>` reveals it.
+    Submit(SubmitArgs),
+    /// Commit and reveal scores on submissions you were drawn to judge (validators).
+    #[command(subcommand)]
+    Vote(VoteCmd),
+    /// Claim rewards, bonds, emissions and vested tokens.
+    Claim(ClaimArgs),
+    /// Emission epochs.
+    #[command(subcommand)]
+    Epoch(EpochCmd),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCmd {
+    /// Show the deployment: admin, mint, parameters, pending changes.
+    Show,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TaskCmd {
+    /// Post a task, escrowing its reward (terms from flags or a TOML/JSON file).
+    Create(Box<CreateArgs>),
+    /// A task's terms, phase and submissions.
+    Show {
+        #[arg(value_parser = pubkey)]
+        task: Pubkey,
+    },
+    /// Tasks on the cluster.
+    List(ListArgs),
+    /// Cancel your task before anything was submitted; refunds everything.
+    Cancel {
+        #[arg(value_parser = pubkey)]
+        task: Pubkey,
+    },
+    /// Take back what nobody can claim from your finalized task.
+    Reclaim {
+        #[arg(value_parser = pubkey)]
+        task: Pubkey,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StakeCmd {
+    /// Deposit tokens as stake (it counts for committee draws from the next epoch).
+    Deposit { amount: String },
+    /// Start the cooldown on unlocked stake.
+    Unstake { amount: String },
+    /// Withdraw stake whose cooldown has passed.
+    Withdraw,
+    /// Stake, bonds, cooldown and reputation (yours, or another owner's).
+    Show {
+        #[arg(value_parser = pubkey)]
+        owner: Option<Pubkey>,
+    },
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct SubmitArgs {
+    #[command(subcommand)]
+    pub reveal: Option<SubmitCmd>,
+    /// The task to submit to.
+    #[arg(value_parser = pubkey, required = true)]
+    pub task: Option<Pubkey>,
+    /// The work: a file, whose sha256 is committed to.
+    #[arg(long, required_unless_present = "hash", conflicts_with = "hash")]
+    pub file: Option<PathBuf>,
+    /// The work's sha256 (64 hex digits), instead of --file.
+    #[arg(long)]
+    pub hash: Option<String>,
+    /// Where validators will find the work once it is revealed.
+    #[arg(long, required = true)]
+    pub uri: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SubmitCmd {
+    /// Reveal the work you committed to (after submissions close), from the stored salt.
+    Reveal {
+        #[arg(value_parser = pubkey)]
+        task: Pubkey,
+        /// Reveal with another URI than the one given at submission.
+        #[arg(long)]
+        uri: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VoteCmd {
+    /// Commit a hidden score (0-100) on a submission; the salt is stored locally.
+    Commit {
+        #[arg(value_parser = pubkey)]
+        submission: Pubkey,
+        #[arg(long, value_parser = score)]
+        score: u8,
+    },
+    /// Reveal the score committed on a submission, from the stored salt.
+    Reveal {
+        #[arg(value_parser = pubkey)]
+        submission: Pubkey,
+    },
+    /// What still needs doing and until when: seats to commit, votes and work to reveal.
+    Pending,
+}
+
+#[derive(Args, Debug)]
+pub struct ClaimArgs {
+    /// Claim what one task owes you.
+    #[arg(value_parser = pubkey, conflicts_with = "all")]
+    pub task: Option<Pubkey>,
+    /// Claim everything: rewards, bonds, emissions, vested tokens.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EpochCmd {
+    /// An epoch's window, points and emission (default: the open one).
+    Show { index: Option<u64> },
+}

@@ -1,0 +1,53 @@
+//! What a command can fail with, and the exit code each failure gives: 0 success, 1 a
+//! program, RPC or local-state error, 2 a usage error (clap's own, or an argument the
+//! command cannot use).
+use merit_client::errors::ProgramError;
+use merit_client::TxError;
+use merit_crank::ChainError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The command line cannot be used as given.
+    #[error("{0}")]
+    Usage(String),
+    /// State on this machine (a keypair, a salt file) is missing or unreadable, or the
+    /// chain's state makes the command pointless (nothing to claim).
+    #[error("{0}")]
+    Local(String),
+    /// The program refused the transaction, by name.
+    #[error("{0}")]
+    Program(ProgramError),
+    /// The transaction failed otherwise (or with an error no table names).
+    #[error("transaction failed: {0}")]
+    Tx(TxError),
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// A failed transaction of `ixs`, named by the program that refused it when known.
+    pub fn from_tx(
+        err: TxError,
+        ixs: &[anchor_lang::solana_program::instruction::Instruction],
+    ) -> Self {
+        match merit_client::errors::explain(&err, ixs) {
+            Some(named) => CliError::Program(named),
+            None => CliError::Tx(err),
+        }
+    }
+}
+
+pub fn usage(msg: impl Into<String>) -> CliError {
+    CliError::Usage(msg.into())
+}
+
+pub fn local(msg: impl Into<String>) -> CliError {
+    CliError::Local(msg.into())
+}

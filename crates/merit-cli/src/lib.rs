@@ -1,0 +1,184 @@
+//! The `merit` command line as a library: [`run`] parses a command line, connects through
+//! a caller-supplied [`Chain`] constructor and runs the command, so the binary (over
+//! JSON-RPC) and the tests (over the in-process bank) share one code path.
+pub mod cli;
+pub mod cluster;
+pub mod crank;
+#[cfg(feature = "sim")]
+pub mod demo;
+pub mod error;
+pub mod metrics;
+pub mod output;
+pub mod secrets;
+#[cfg(feature = "sim")]
+pub mod simulate;
+pub mod units;
+pub mod wallet;
+
+use clap::Parser;
+use cli::{
+    ClaimArgs, Cli, Command, ConfigCmd, EpochCmd, StakeCmd, SubmitArgs, SubmitCmd, TaskCmd, VoteCmd,
+};
+use cluster::{cluster_label, load_solana_config, resolve_keypair_path, resolve_url};
+use error::{usage, CliError};
+use merit_crank::Chain;
+use output::Out;
+use secrets::Secrets;
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+use std::ffi::OsString;
+use std::io::Write;
+
+/// Where and as whom a command runs: the resolved endpoint and the signer.
+pub struct Connection {
+    pub url: String,
+    pub keypair: Keypair,
+    /// Priority fee, micro-lamports per compute unit (0: none).
+    pub priority_fee: u64,
+}
+
+/// Parses `argv`; on failure prints clap's message (help and version to `stdout`,
+/// errors to `stderr`) and gives the exit code (0 for help, 2 for a usage error).
+pub fn parse<I, T>(argv: I, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<Cli, u8>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(argv).map_err(|e| {
+        let text = e.render().ansi().to_string();
+        if e.use_stderr() {
+            let _ = write!(stderr, "{text}");
+            2
+        } else {
+            let _ = write!(stdout, "{text}");
+            0
+        }
+    })
+}
+
+/// Parses and runs `argv` over the chain `connect` opens, printing to `stdout` and (errors)
+/// `stderr`; returns the exit code.
+pub async fn run<I, T, C, F>(
+    argv: I,
+    connect: F,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+    C: Chain,
+    F: FnOnce(Connection) -> C,
+{
+    match parse(argv, stdout, stderr) {
+        Ok(cli) => finish(execute(cli, connect, stdout).await, stderr),
+        Err(code) => code,
+    }
+}
+
+/// Prints a command's error, if any, and gives its exit code.
+pub fn finish(result: Result<(), CliError>, stderr: &mut dyn Write) -> u8 {
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(stderr, "Error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Whether `command` signs (and so needs the keypair file to exist).
+fn signs(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Config(_)
+            | Command::Epoch(_)
+            | Command::Task(TaskCmd::Show { .. })
+            | Command::Stake(StakeCmd::Show { owner: Some(_) })
+    ) && !matches!(command, Command::Task(TaskCmd::List(a)) if !a.mine)
+}
+
+/// Runs a parsed chain command (everything but `simulate` and `demo`).
+pub async fn execute<C, F>(cli: Cli, connect: F, stdout: &mut dyn Write) -> Result<(), CliError>
+where
+    C: Chain,
+    F: FnOnce(Connection) -> C,
+{
+    let g = cli.global;
+    let solana = load_solana_config(g.config_file.as_deref()).map_err(usage)?;
+    let url = resolve_url(g.url.as_deref(), &solana);
+    let path = resolve_keypair_path(g.keypair.as_deref(), &solana);
+    let keypair = match solana_keypair::read_keypair_file(&path) {
+        Ok(k) => k,
+        // Reading needs no signer: a throwaway key stands in.
+        Err(_) if !signs(&cli.command) => Keypair::new(),
+        Err(e) => {
+            return Err(usage(format!(
+                "cannot read the keypair {}: {e} (pass -k FILE, or set one with `solana config set --keypair`)",
+                path.display()
+            )))
+        }
+    };
+    let me = keypair.pubkey();
+    let chain = connect(Connection {
+        url: url.clone(),
+        keypair,
+        priority_fee: g.priority_fee,
+    });
+    let command = match cli.command {
+        Command::Crank(args) => return crank::run(args, chain, &url, stdout).await,
+        #[cfg(feature = "sim")]
+        Command::Simulate(_) | Command::Demo => {
+            return Err(usage(
+                "`simulate` and `demo` run their own chain: run them from the binary",
+            ))
+        }
+        other => other,
+    };
+    debug_assert_eq!(me, chain.signer());
+    let secrets = Secrets::new(g.secrets_dir.as_deref(), &cluster_label(&url));
+    let mut ctx = Ctx::open(chain, url, secrets, Out::new(g.output, stdout)).await?;
+    use wallet::*;
+    match command {
+        Command::Config(ConfigCmd::Show) => info::config_show(&mut ctx).await,
+        Command::Epoch(EpochCmd::Show { index }) => info::epoch_show(&mut ctx, index).await,
+        Command::Task(TaskCmd::Create(args)) => task::create(&mut ctx, *args).await,
+        Command::Task(TaskCmd::Show { task }) => task::show(&mut ctx, task).await,
+        Command::Task(TaskCmd::List(args)) => task::list(&mut ctx, args).await,
+        Command::Task(TaskCmd::Cancel { task }) => task::cancel(&mut ctx, task).await,
+        Command::Task(TaskCmd::Reclaim { task }) => task::reclaim(&mut ctx, task).await,
+        Command::Stake(StakeCmd::Deposit { amount }) => stake::deposit(&mut ctx, &amount).await,
+        Command::Stake(StakeCmd::Unstake { amount }) => stake::unstake(&mut ctx, &amount).await,
+        Command::Stake(StakeCmd::Withdraw) => stake::withdraw(&mut ctx).await,
+        Command::Stake(StakeCmd::Show { owner }) => stake::show(&mut ctx, owner).await,
+        Command::Submit(SubmitArgs {
+            reveal: Some(SubmitCmd::Reveal { task, uri }),
+            ..
+        }) => work::reveal(&mut ctx, task, uri).await,
+        Command::Submit(SubmitArgs {
+            task,
+            file,
+            hash,
+            uri,
+            ..
+        }) => {
+            let task = task.ok_or_else(|| usage("name the task: merit submit <TASK>"))?;
+            let content = match (file, hash) {
+                (Some(f), _) => work::Content::File(f),
+                (None, Some(h)) => work::Content::Hash(h),
+                (None, None) => return Err(usage("give the work: --file FILE or --hash HEX")),
+            };
+            let uri = uri.ok_or_else(|| usage("--uri is required"))?;
+            work::submit(&mut ctx, task, content, uri).await
+        }
+        Command::Vote(VoteCmd::Commit { submission, score }) => {
+            vote::commit(&mut ctx, submission, score).await
+        }
+        Command::Vote(VoteCmd::Reveal { submission }) => vote::reveal(&mut ctx, submission).await,
+        Command::Vote(VoteCmd::Pending) => vote::pending(&mut ctx).await,
+        Command::Claim(ClaimArgs { task, all }) => claim::run(&mut ctx, task, all).await,
+        Command::Crank(_) => unreachable!("handled above"),
+        #[cfg(feature = "sim")]
+        Command::Simulate(_) | Command::Demo => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,228 @@
+//! `merit claim [TASK] [--all]`: everything the wallet can claim now, decided by the
+//! program's own rules (`Submission::claim_check`, `Vote::claim_check`, a vesting
+//! account's checkpoint), packed into as few transactions as fit.
+use super::Ctx;
+use crate::error::{usage, CliError};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::{offsets, pda, AccountKind, Epoch, Submission, Task, Vesting, Vote};
+use merit_crank::Chain;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// One claim the wallet can make now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Claim {
+    Submission {
+        task: Pubkey,
+    },
+    Vote {
+        task: Pubkey,
+        submission: Pubkey,
+    },
+    SubmissionEmission {
+        task: Pubkey,
+        epoch: u64,
+    },
+    VoteEmission {
+        task: Pubkey,
+        submission: Pubkey,
+        epoch: u64,
+    },
+    Vested,
+}
+
+impl Claim {
+    fn instruction(&self, ctx: &Ctx<'_, impl Chain>) -> Instruction {
+        let (c, me) = (&ctx.client, ctx.me);
+        match *self {
+            Claim::Submission { task } => c.claim_submission(me, task),
+            Claim::Vote { task, submission } => c.claim_vote(me, task, submission),
+            Claim::SubmissionEmission { task, epoch } => {
+                c.claim_submission_emission(me, task, epoch)
+            }
+            Claim::VoteEmission {
+                task,
+                submission,
+                epoch,
+            } => c.claim_vote_emission(me, task, submission, epoch),
+            Claim::Vested => c.withdraw_vested(me),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Claim::Submission { task } => format!("reward and bond of your submission to {task}"),
+            Claim::Vote { submission, .. } => {
+                format!("reward and bond of your vote on {submission}")
+            }
+            Claim::SubmissionEmission { task, epoch } => {
+                format!("epoch {epoch} emission for your submission to {task}")
+            }
+            Claim::VoteEmission {
+                submission, epoch, ..
+            } => {
+                format!("epoch {epoch} emission for your vote on {submission}")
+            }
+            Claim::Vested => "vested tokens".into(),
+        }
+    }
+}
+
+/// Everything the wallet can claim now (of `only` task, when given).
+pub async fn claimable<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    only: Option<Pubkey>,
+) -> Result<Vec<Claim>, CliError> {
+    let me = ctx.me;
+    let now = ctx.now().await?;
+    let mut tasks: BTreeMap<Pubkey, Option<Task>> = BTreeMap::new();
+    let mut epochs: BTreeMap<u64, bool> = BTreeMap::new();
+    let mut claims = Vec::new();
+    let subs: Vec<(Pubkey, Submission)> = ctx
+        .accounts_with(
+            AccountKind::Submission,
+            offsets::SUBMISSION_CONTRIBUTOR,
+            &me,
+        )
+        .await?;
+    let votes: Vec<(Pubkey, Vote)> = ctx
+        .accounts_with(AccountKind::Vote, offsets::VOTE_VALIDATOR, &me)
+        .await?;
+    for (_, sub) in subs
+        .iter()
+        .filter(|(_, s)| only.is_none_or(|t| s.task == t))
+    {
+        let Some(task) = task_of(ctx, &mut tasks, &sub.task).await? else {
+            continue;
+        };
+        if sub.claim_check(&task).is_ok() {
+            claims.push(Claim::Submission { task: sub.task });
+        }
+        if sub.points > 0
+            && !sub.emission_claimed
+            && sub.require_final().is_ok()
+            && epoch_closed(ctx, &mut epochs, sub.epoch).await?
+        {
+            claims.push(Claim::SubmissionEmission {
+                task: sub.task,
+                epoch: sub.epoch,
+            });
+        }
+    }
+    for (_, vote) in votes
+        .iter()
+        .filter(|(_, v)| only.is_none_or(|t| v.task == t))
+    {
+        let Some(task) = task_of(ctx, &mut tasks, &vote.task).await? else {
+            continue;
+        };
+        // A validator votes once per submission: each vote reads its own.
+        let Some(sub) = ctx.get::<Submission>(&vote.submission).await? else {
+            continue;
+        };
+        if vote.claim_check(&sub, &task.rules).is_ok() {
+            claims.push(Claim::Vote {
+                task: vote.task,
+                submission: vote.submission,
+            });
+        }
+        if vote.claimed
+            && vote.points > 0
+            && !vote.emission_claimed
+            && epoch_closed(ctx, &mut epochs, vote.epoch).await?
+        {
+            claims.push(Claim::VoteEmission {
+                task: vote.task,
+                submission: vote.submission,
+                epoch: vote.epoch,
+            });
+        }
+    }
+    if only.is_none() {
+        if let Some(mut vesting) = ctx.get::<Vesting>(&pda::vesting(&me)).await? {
+            if vesting.checkpoint(now).is_ok() && vesting.unlocked > 0 {
+                claims.push(Claim::Vested);
+            }
+        }
+    }
+    Ok(claims)
+}
+
+async fn task_of<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    cache: &mut BTreeMap<Pubkey, Option<Task>>,
+    key: &Pubkey,
+) -> Result<Option<Task>, CliError> {
+    if let Some(t) = cache.get(key) {
+        return Ok(t.clone());
+    }
+    let t: Option<Task> = ctx.get(key).await?;
+    cache.insert(*key, t.clone());
+    Ok(t)
+}
+
+async fn epoch_closed<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    cache: &mut BTreeMap<u64, bool>,
+    index: u64,
+) -> Result<bool, CliError> {
+    if let Some(closed) = cache.get(&index) {
+        return Ok(*closed);
+    }
+    let e: Option<Epoch> = ctx.get(&pda::epoch(index)).await?;
+    let closed = e.is_some_and(|e| e.closed);
+    cache.insert(index, closed);
+    Ok(closed)
+}
+
+pub async fn run<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    task: Option<Pubkey>,
+    all: bool,
+) -> Result<(), CliError> {
+    if task.is_none() && !all {
+        return Err(usage(
+            "name a task (`merit claim <TASK>`) or claim everything (`merit claim --all`)",
+        ));
+    }
+    let me = ctx.me;
+    let before = ctx.wallet_tokens(&me).await?;
+    let mut done: Vec<Claim> = Vec::new();
+    let mut signatures = Vec::new();
+    // A claimed vote earns its emission points: a second round claims those.
+    for _ in 0..3 {
+        let claims: Vec<Claim> = claimable(ctx, task)
+            .await?
+            .into_iter()
+            .filter(|c| !done.contains(c))
+            .collect();
+        if claims.is_empty() {
+            break;
+        }
+        let ixs: Vec<Instruction> = claims.iter().map(|c| c.instruction(ctx)).collect();
+        signatures.extend(ctx.send_packed(&ixs).await?);
+        done.extend(claims);
+    }
+    let received = ctx.wallet_tokens(&me).await?.saturating_sub(before);
+    let human = if done.is_empty() {
+        "Nothing to claim.".to_string()
+    } else {
+        let mut lines = vec![format!(
+            "Claimed {} item(s) in {} transaction(s); {} tokens reached your wallet (vesting rewards wait in your vesting account):",
+            done.len(),
+            signatures.len(),
+            ctx.amount(received)
+        )];
+        lines.extend(done.iter().map(|c| format!("  {}", c.describe())));
+        lines.extend(signatures.iter().map(|s| format!("Signature: {s}")));
+        lines.join("\n")
+    };
+    let json = json!({
+        "claimed": done.iter().map(|c| Value::String(c.describe())).collect::<Vec<_>>(),
+        "received": received,
+        "signatures": signatures.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+    });
+    ctx.out.show(|| human, || json);
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! `merit stake deposit|unstake|withdraw|show`.
+use super::Ctx;
+use crate::error::{local, CliError};
+use crate::units::fmt_when;
+use anchor_lang::prelude::Pubkey;
+use merit_client::{pda, Stake};
+use merit_crank::Chain;
+use serde_json::json;
+
+pub async fn deposit<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(), CliError> {
+    let amount = ctx.parse_amount(amount)?;
+    let epoch = ctx.current_epoch().await?;
+    let ix = ctx.client.deposit_stake(ctx.me, amount);
+    let summary = format!(
+        "Deposited {} of stake; it warms up during epoch {epoch} and counts for committee draws from epoch {}",
+        ctx.amount(amount),
+        epoch + 1
+    );
+    ctx.send(
+        &summary,
+        &[ix],
+        json!({ "amount": amount, "activeFromEpoch": epoch + 1 }),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn unstake<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(), CliError> {
+    let amount = ctx.parse_amount(amount)?;
+    let now = ctx.now().await?;
+    let ready = now + ctx.config.params.unstake_cooldown_secs;
+    let ix = ctx.client.request_unstake(ctx.me, amount);
+    let summary = format!(
+        "Requested to unstake {}; withdrawable from {}",
+        ctx.amount(amount),
+        fmt_when(ready, now)
+    );
+    ctx.send(
+        &summary,
+        &[ix],
+        json!({ "amount": amount, "withdrawableAt": ready }),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn withdraw<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
+    let me = ctx.me;
+    let stake: Stake = ctx.must(&pda::stake(&me), "stake account").await?;
+    let ix = ctx.client.withdraw_stake(me);
+    let summary = format!("Withdrew {} of stake", ctx.amount(stake.unstaking));
+    ctx.send(&summary, &[ix], json!({ "amount": stake.unstaking }))
+        .await?;
+    Ok(())
+}
+
+pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, owner: Option<Pubkey>) -> Result<(), CliError> {
+    let owner = owner.unwrap_or(ctx.me);
+    let now = ctx.now().await?;
+    let epoch = ctx.current_epoch().await?;
+    let stake: Stake = ctx.get(&pda::stake(&owner)).await?.ok_or_else(|| {
+        local(format!(
+            "{owner} has no stake account: `merit stake deposit` opens one"
+        ))
+    })?;
+    let params = ctx.config.params;
+    let score = stake
+        .reputation
+        .score_under(epoch, &params)
+        .map_err(|e| local(e.to_string()))?;
+    let multiplier = stake
+        .reputation
+        .multiplier_under(epoch, &params)
+        .map_err(|e| local(e.to_string()))?;
+    let wallet = ctx.wallet_tokens(&owner).await?;
+    let r = &stake.reputation;
+    let human = format!(
+        "Stake of {owner}\n\
+         Deposited:   {}\n\
+         Active:      {} (counts for draws in epoch {epoch})\n\
+         Warming up:  {}\n\
+         Locked:      {} (bonds of open submissions and votes)\n\
+         Unlocked:    {}\n\
+         Unstaking:   {}{}\n\
+         Wallet:      {}\n\
+         Reputation:  {} bps (points x{}.{:02})\n\
+         Record:      {} accepted, {} neutral, {} rejected; {} coherent, {} incoherent, {} missed reveals; slashed {} times",
+        ctx.amount(stake.deposited),
+        ctx.amount(stake.active_at(epoch, epoch)),
+        ctx.amount(stake.warming_at(epoch)),
+        ctx.amount(stake.locked),
+        ctx.amount(stake.unlocked()),
+        ctx.amount(stake.unstaking),
+        if stake.unstaking > 0 {
+            format!(", withdrawable from {}", fmt_when(stake.unstake_at, now))
+        } else {
+            String::new()
+        },
+        ctx.amount(wallet),
+        score,
+        multiplier / 10_000,
+        multiplier % 10_000 / 100,
+        r.accepted,
+        r.neutral,
+        r.rejected,
+        r.coherent,
+        r.incoherent,
+        r.missed_reveals,
+        r.slashed,
+    );
+    let json = json!({
+        "owner": owner.to_string(),
+        "address": pda::stake(&owner).to_string(),
+        "deposited": stake.deposited,
+        "active": stake.active_at(epoch, epoch),
+        "warming": stake.warming_at(epoch),
+        "locked": stake.locked,
+        "unlocked": stake.unlocked(),
+        "unstaking": stake.unstaking,
+        "unstakeAt": stake.unstake_at,
+        "walletTokens": wallet,
+        "reputation": {
+            "scoreBps": score,
+            "multiplierBps": multiplier,
+            "accepted": r.accepted,
+            "neutral": r.neutral,
+            "rejected": r.rejected,
+            "coherent": r.coherent,
+            "incoherent": r.incoherent,
+            "missedReveals": r.missed_reveals,
+            "slashed": r.slashed,
+        },
+    });
+    ctx.out.show(|| human, || json);
+    Ok(())
+}

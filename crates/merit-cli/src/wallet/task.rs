@@ -1,0 +1,486 @@
+//! `merit task create|show|list|cancel|reclaim`.
+use super::Ctx;
+use crate::error::{local, usage, CliError};
+use crate::units::{fmt_when, hash_file, hex, parse_duration, parse_hash};
+use anchor_lang::prelude::Pubkey;
+use clap::Args;
+use merit_client::{offsets, pda, AccountKind, CreateTaskArgs, Submission, Task, TaskPhase};
+use merit_crank::Chain;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// A task's terms: from flags, or from a TOML or JSON file (`--from`) whose keys are the
+/// flags' names with underscores (`submit_for = "2d"`); flags override the file.
+#[derive(Args, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskTerms {
+    /// Reward escrowed for accepted work, in tokens (e.g. 100 or 2.5).
+    #[arg(long)]
+    pub reward: Option<String>,
+    /// The specification file; its sha256 is the task's spec hash.
+    #[arg(long, conflicts_with = "spec_hash")]
+    pub spec: Option<PathBuf>,
+    /// The spec hash itself (64 hex digits), instead of `--spec`.
+    #[arg(long)]
+    pub spec_hash: Option<String>,
+    /// Where contributors read the specification.
+    #[arg(long)]
+    pub uri: Option<String>,
+    /// How long submissions stay open (default 1d).
+    #[arg(long)]
+    pub submit_for: Option<String>,
+    /// How long contributors then have to reveal their work (default 2h).
+    #[arg(long)]
+    pub reveal_work_for: Option<String>,
+    /// How long drawn validators then have to commit scores (default 12h).
+    #[arg(long)]
+    pub commit_for: Option<String>,
+    /// How long they then have to reveal them (default 12h).
+    #[arg(long)]
+    pub reveal_for: Option<String>,
+    /// Stake each submission bonds, in tokens (default: the protocol's minimum).
+    #[arg(long)]
+    pub bond: Option<String>,
+    /// Non-refundable fee per submission, in tokens (default: the protocol's minimum).
+    #[arg(long)]
+    pub fee: Option<String>,
+    /// Expected seats on each submission's committee (default: the protocol's maximum).
+    #[arg(long)]
+    pub committee: Option<u8>,
+    /// Revealed seats a submission needs (default: half the committee, within the cap).
+    #[arg(long)]
+    pub quorum: Option<u16>,
+    /// Consensus score from which work is accepted and paid (default 60).
+    #[arg(long)]
+    pub accept: Option<u8>,
+    /// Consensus score below which work is rejected and its bond slashed (default 30).
+    #[arg(long)]
+    pub reject: Option<u8>,
+    /// Validators' share of the reward, in basis points (default 2000: 20%).
+    #[arg(long)]
+    pub validator_share_bps: Option<u16>,
+    /// Most submissions the task takes (default 16).
+    #[arg(long)]
+    pub max_submissions: Option<u16>,
+    /// Reputation (bps) a contributor needs to submit (default 0).
+    #[arg(long)]
+    pub min_reputation_submit: Option<u16>,
+    /// Reputation (bps) a validator needs to vote (default 0).
+    #[arg(long)]
+    pub min_reputation_vote: Option<u16>,
+    /// The task's id, unique per creator (default: one more than the creator's highest).
+    #[arg(long)]
+    pub id: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateArgs {
+    /// A TOML or JSON file of terms (keys as the flags, with underscores).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    #[command(flatten)]
+    pub terms: TaskTerms,
+}
+
+impl TaskTerms {
+    /// `self` over `file`: each flag given replaces the file's value.
+    fn over(self, file: TaskTerms) -> TaskTerms {
+        macro_rules! pick {
+            ($($f:ident),*) => { TaskTerms { $($f: self.$f.or(file.$f)),* } };
+        }
+        pick!(
+            reward,
+            spec,
+            spec_hash,
+            uri,
+            submit_for,
+            reveal_work_for,
+            commit_for,
+            reveal_for,
+            bond,
+            fee,
+            committee,
+            quorum,
+            accept,
+            reject,
+            validator_share_bps,
+            max_submissions,
+            min_reputation_submit,
+            min_reputation_vote,
+            id
+        )
+    }
+}
+
+fn read_terms_file(path: &PathBuf) -> Result<TaskTerms, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+    let is_json = path.extension().is_some_and(|e| e == "json");
+    if is_json {
+        serde_json::from_str(&text).map_err(|e| usage(format!("{}: {e}", path.display())))
+    } else {
+        toml::from_str(&text).map_err(|e| usage(format!("{}: {e}", path.display())))
+    }
+}
+
+fn duration(text: Option<&str>, default: &str, flag: &str) -> Result<i64, CliError> {
+    parse_duration(text.unwrap_or(default)).map_err(|e| usage(format!("--{flag}: {e}")))
+}
+
+pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<(), CliError> {
+    let terms = match &args.from {
+        Some(path) => args.terms.over(read_terms_file(path)?),
+        None => args.terms,
+    };
+    let p = ctx.config.params;
+    let reward = ctx.parse_amount(
+        terms
+            .reward
+            .as_deref()
+            .ok_or_else(|| usage("--reward is required"))?,
+    )?;
+    let spec_hash = match (&terms.spec, &terms.spec_hash) {
+        (Some(file), _) => hash_file(file).map_err(usage)?,
+        (None, Some(h)) => parse_hash(h).map_err(usage)?,
+        (None, None) => {
+            return Err(usage(
+                "give the specification: --spec FILE or --spec-hash HEX",
+            ))
+        }
+    };
+    let uri = terms
+        .uri
+        .clone()
+        .ok_or_else(|| usage("--uri is required"))?;
+    let submit_for = duration(terms.submit_for.as_deref(), "1d", "submit-for")?;
+    let reveal_work_for = duration(terms.reveal_work_for.as_deref(), "2h", "reveal-work-for")?;
+    let commit_for = duration(terms.commit_for.as_deref(), "12h", "commit-for")?;
+    let reveal_for = duration(terms.reveal_for.as_deref(), "12h", "reveal-for")?;
+    let committee = terms.committee.unwrap_or(p.max_committee_size);
+    let max_quorum = (u32::from(committee) * u32::from(p.max_quorum_bps) / 10_000) as u16;
+    let quorum = terms
+        .quorum
+        .unwrap_or_else(|| u16::from(committee).div_ceil(2).min(max_quorum).max(1));
+    let id = match terms.id {
+        Some(id) => id,
+        None => next_id(ctx).await?,
+    };
+    let now = ctx.now().await?;
+    let submission_deadline = now + submit_for;
+    let submission_reveal_deadline = submission_deadline + reveal_work_for;
+    let commit_deadline = submission_reveal_deadline + commit_for;
+    let task_args = CreateTaskArgs {
+        id,
+        spec_hash,
+        uri,
+        reward,
+        submission_deadline,
+        submission_reveal_deadline,
+        commit_deadline,
+        reveal_deadline: commit_deadline + reveal_for,
+        bond: match &terms.bond {
+            Some(b) => ctx.parse_amount(b)?,
+            None => p.min_submission_bond,
+        },
+        submission_fee: match &terms.fee {
+            Some(f) => ctx.parse_amount(f)?,
+            None => p.min_submission_fee,
+        },
+        committee_size: committee,
+        quorum_seats: quorum,
+        accept_threshold: terms.accept.unwrap_or(60.min(p.max_accept_threshold)),
+        reject_threshold: terms.reject.unwrap_or(30.min(p.max_reject_threshold)),
+        validator_share_bps: terms.validator_share_bps.unwrap_or(2_000),
+        max_submissions: terms
+            .max_submissions
+            .unwrap_or(16.min(p.max_submissions_per_task)),
+        min_reputation_submit: terms.min_reputation_submit.unwrap_or(0),
+        min_reputation_vote: terms.min_reputation_vote.unwrap_or(0),
+    };
+    let task = pda::task(&ctx.me, id);
+    let (protocol_fee, _) =
+        Task::protocol_fee_and_cap(reward, &p).map_err(|e| usage(format!("reward: {e}")))?;
+    let bounties = p.keeper_bounty_lamports * (u64::from(task_args.max_submissions) + 3);
+    let summary = format!(
+        "Task {task} created (id {id})\n\
+         Reward {} escrowed; protocol fee {}; keeper bounties {} lamports\n\
+         Submissions close  {}\n\
+         Work reveals close {}\n\
+         Vote commits close {}\n\
+         Vote reveals close {}",
+        ctx.amount(reward),
+        ctx.amount(protocol_fee),
+        bounties,
+        fmt_when(task_args.submission_deadline, now),
+        fmt_when(task_args.submission_reveal_deadline, now),
+        fmt_when(task_args.commit_deadline, now),
+        fmt_when(task_args.reveal_deadline, now),
+    );
+    let fields = json!({
+        "task": task.to_string(),
+        "id": id,
+        "reward": reward,
+        "protocolFee": protocol_fee,
+        "bountyLamports": bounties,
+        "submissionDeadline": task_args.submission_deadline,
+        "submissionRevealDeadline": task_args.submission_reveal_deadline,
+        "commitDeadline": task_args.commit_deadline,
+        "revealDeadline": task_args.reveal_deadline,
+    });
+    let ix = ctx.client.create_task(ctx.me, task_args);
+    ctx.send(&summary, &[ix], fields).await?;
+    Ok(())
+}
+
+/// One more than the highest id among the wallet's tasks.
+async fn next_id<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<u64, CliError> {
+    let me = ctx.me;
+    let mine: Vec<(Pubkey, Task)> = ctx
+        .accounts_with(AccountKind::Task, offsets::TASK_CREATOR, &me)
+        .await?;
+    Ok(mine.iter().map(|(_, t)| t.id + 1).max().unwrap_or(1))
+}
+
+/// The phase's name, as the TypeScript SDK's `taskPhase` names it.
+pub fn phase_name(phase: TaskPhase) -> &'static str {
+    match phase {
+        TaskPhase::Submission => "submission",
+        TaskPhase::SubmissionReveal => "submissionReveal",
+        TaskPhase::Commit => "commit",
+        TaskPhase::Reveal => "reveal",
+        TaskPhase::Settlement => "settlement",
+        TaskPhase::Finalized => "finalized",
+    }
+}
+
+/// The task's phase now, on its own clock (a pause stops it).
+pub fn phase_at(task: &Task, config: &merit_client::Config, now: i64) -> TaskPhase {
+    task.phase(task.clock(config, now).unwrap_or(now))
+}
+
+pub fn outcome_name(sub: &Submission) -> String {
+    format!("{:?}", sub.outcome).to_lowercase()
+}
+
+pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), CliError> {
+    let now = ctx.now().await?;
+    let task: Task = ctx.must(&key, "task").await?;
+    let phase = phase_at(&task, &ctx.config, now);
+    let mut subs: Vec<(Pubkey, Submission)> = ctx
+        .accounts_with(AccountKind::Submission, offsets::SUBMISSION_TASK, &key)
+        .await?;
+    subs.sort_by_key(|(_, s)| s.index);
+    let mut human = format!(
+        "Task {key}\n\
+         Creator:      {}\n\
+         Id:           {}\n\
+         Phase:        {}\n\
+         Spec:         {} (sha256 {})\n\
+         Reward:       {} ({}% to validators)\n\
+         Bond / fee:   {} / {} per submission\n\
+         Committee:    {} seats, quorum {}; accept from {}, reject below {}\n\
+         Submissions:  {} of {} ({} final, {} accepted)\n\
+         Submissions close  {}\n\
+         Work reveals close {}\n\
+         Vote commits close {}\n\
+         Vote reveals close {}\n\
+         Terms hash:   {}",
+        task.creator,
+        task.id,
+        phase_name(phase),
+        task.uri,
+        hex(&task.spec_hash),
+        ctx.amount(task.reward),
+        super::info::f64_pct(task.validator_share_bps),
+        ctx.amount(task.bond),
+        ctx.amount(task.submission_fee),
+        task.committee_size,
+        task.quorum_seats,
+        task.accept_threshold,
+        task.reject_threshold,
+        task.submission_count,
+        task.max_submissions,
+        task.finalized_count,
+        task.accepted_count,
+        fmt_when(task.submission_deadline, now),
+        fmt_when(task.submission_reveal_deadline, now),
+        fmt_when(task.commit_deadline, now),
+        fmt_when(task.reveal_deadline, now),
+        hex(&task.terms_hash),
+    );
+    for (k, s) in &subs {
+        human.push_str(&format!(
+            "\n  submission {k}\n    by {}  {}{}",
+            s.contributor,
+            outcome_name(s),
+            if s.content_revealed {
+                format!("  consensus {}  {}", s.consensus_score, s.uri)
+            } else {
+                "  (content not revealed)".into()
+            }
+        ));
+    }
+    let json = json!({
+        "address": key.to_string(),
+        "phase": phase_name(phase),
+        "task": task_json(&task),
+        "submissions": subs.iter().map(|(k, s)| submission_json(k, s)).collect::<Vec<_>>(),
+    });
+    ctx.out.show(|| human, || json);
+    Ok(())
+}
+
+pub fn task_json(t: &Task) -> Value {
+    json!({
+        "creator": t.creator.to_string(),
+        "id": t.id,
+        "specHash": hex(&t.spec_hash),
+        "uri": t.uri,
+        "reward": t.reward,
+        "validatorShareBps": t.validator_share_bps,
+        "submissionDeadline": t.submission_deadline,
+        "submissionRevealDeadline": t.submission_reveal_deadline,
+        "commitDeadline": t.commit_deadline,
+        "revealDeadline": t.reveal_deadline,
+        "bond": t.bond,
+        "submissionFee": t.submission_fee,
+        "committeeSize": t.committee_size,
+        "quorumSeats": t.quorum_seats,
+        "acceptThreshold": t.accept_threshold,
+        "rejectThreshold": t.reject_threshold,
+        "maxSubmissions": t.max_submissions,
+        "minReputationSubmit": t.min_reputation_submit,
+        "minReputationVote": t.min_reputation_vote,
+        "termsHash": hex(&t.terms_hash),
+        "state": format!("{:?}", t.state).to_lowercase(),
+        "submissionCount": t.submission_count,
+        "finalizedCount": t.finalized_count,
+        "acceptedCount": t.accepted_count,
+        "drawn": t.draw.drawn,
+        "paidOut": t.paid_out,
+        "reclaimed": t.reclaimed,
+        "expired": t.expired,
+    })
+}
+
+pub fn submission_json(key: &Pubkey, s: &Submission) -> Value {
+    json!({
+        "address": key.to_string(),
+        "task": s.task.to_string(),
+        "contributor": s.contributor.to_string(),
+        "index": s.index,
+        "contentRevealed": s.content_revealed,
+        "contentHash": s.content_revealed.then(|| hex(&s.content_hash)),
+        "uri": s.uri,
+        "outcome": outcome_name(s),
+        "consensusScore": s.consensus_score,
+        "quorumReached": s.quorum_reached,
+        "voteCount": s.vote_count,
+        "claimed": s.claimed,
+        "slashed": s.slashed,
+        "rewardPaid": s.reward_paid,
+        "points": s.points,
+        "epoch": s.epoch,
+    })
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// Only the tasks this key created.
+    #[arg(long, value_parser = crate::cli::pubkey, conflicts_with = "mine")]
+    pub creator: Option<Pubkey>,
+    /// Only the wallet's own tasks.
+    #[arg(long)]
+    pub mine: bool,
+    /// Only tasks still taking submissions.
+    #[arg(long)]
+    pub open: bool,
+}
+
+pub async fn list<C: Chain>(ctx: &mut Ctx<'_, C>, args: ListArgs) -> Result<(), CliError> {
+    let now = ctx.now().await?;
+    let creator = if args.mine {
+        Some(ctx.me)
+    } else {
+        args.creator
+    };
+    let mut tasks: Vec<(Pubkey, Task)> = match creator {
+        Some(c) => {
+            ctx.accounts_with(AccountKind::Task, offsets::TASK_CREATOR, &c)
+                .await?
+        }
+        None => {
+            let raw = ctx.chain.merit_accounts(&[AccountKind::Task]).await?;
+            let mut out = Vec::new();
+            for (k, d) in raw {
+                out.push((k, merit_crank::decode_at(&k, &d)?));
+            }
+            out
+        }
+    };
+    let config = ctx.config.clone();
+    if args.open {
+        tasks.retain(|(_, t)| phase_at(t, &config, now) == TaskPhase::Submission);
+    }
+    tasks.sort_by_key(|(_, t)| (t.submission_deadline, t.id));
+    let human = if tasks.is_empty() {
+        "No tasks.".to_string()
+    } else {
+        let mut lines = vec![format!(
+            "{:<44}  {:>12}  {:<18}  {:>5}  {}",
+            "TASK", "REWARD", "PHASE", "SUBS", "SUBMISSIONS CLOSE"
+        )];
+        for (k, t) in &tasks {
+            lines.push(format!(
+                "{:<44}  {:>12}  {:<18}  {:>5}  {}",
+                k.to_string(),
+                ctx.amount(t.reward),
+                phase_name(phase_at(t, &config, now)),
+                format!("{}/{}", t.submission_count, t.max_submissions),
+                fmt_when(t.submission_deadline, now)
+            ));
+        }
+        lines.join("\n")
+    };
+    let json = Value::Array(
+        tasks
+            .iter()
+            .map(|(k, t)| {
+                json!({
+                    "address": k.to_string(),
+                    "phase": phase_name(phase_at(t, &config, now)),
+                    "task": task_json(t),
+                })
+            })
+            .collect(),
+    );
+    ctx.out.show(|| human, || json);
+    Ok(())
+}
+
+pub async fn cancel<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), CliError> {
+    let task: Task = ctx.must(&key, "task").await?;
+    let ix = ctx.client.cancel_task(ctx.me, key);
+    let summary = format!(
+        "Task {key} cancelled: {} and the keeper bounties refunded",
+        ctx.amount(task.reward)
+    );
+    ctx.send(&summary, &[ix], json!({ "task": key.to_string() }))
+        .await?;
+    Ok(())
+}
+
+pub async fn reclaim<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), CliError> {
+    let task: Task = ctx.must(&key, "task").await?;
+    let amount = task.reclaimable().map_err(|e| local(e.to_string()))?;
+    let ix = ctx.client.reclaim_task(ctx.me, key);
+    let summary = format!("Reclaimed {} from task {key}", ctx.amount(amount));
+    ctx.send(
+        &summary,
+        &[ix],
+        json!({ "task": key.to_string(), "amount": amount }),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,588 @@
+//! The wallet commands, run exactly as a person types them, through the same code path
+//! as the binary (`merit_cli::run`), on the in-process bank running the real program.
+//! Two keypairs take a task from creation to claim: alice creates it and does the work,
+//! bob stakes, judges it and runs the crank. Then every command's refusals, with their
+//! exit codes and messages.
+use merit_client::{pda, Stake, Submission, Task, Vote};
+use merit_crank::LocalChain;
+use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const TOKEN: u64 = 1_000_000;
+
+struct Term {
+    net: Localnet,
+    dir: PathBuf,
+    alice: Keypair,
+    bob: Keypair,
+}
+
+/// What one command printed, and its exit code.
+struct Ran {
+    code: u8,
+    out: String,
+    err: String,
+}
+
+impl Ran {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.out))
+    }
+    #[track_caller]
+    fn ok(self) -> Self {
+        assert_eq!(self.code, 0, "stdout: {}\nstderr: {}", self.out, self.err);
+        self
+    }
+    #[track_caller]
+    fn fails(self, code: u8, needle: &str) -> Self {
+        assert_eq!(
+            self.code, code,
+            "stdout: {}\nstderr: {}",
+            self.out, self.err
+        );
+        assert!(
+            self.err.contains(needle),
+            "expected {needle:?} in: {}",
+            self.err
+        );
+        self
+    }
+}
+
+impl Term {
+    async fn new(name: &str) -> Term {
+        let mut net = Localnet::start(LocalnetOptions::default()).await.unwrap();
+        let dir = std::env::temp_dir().join(format!("merit-wallet-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let alice = net.new_user(1_000 * TOKEN).await.unwrap();
+        let bob = net.new_user(1_000 * TOKEN).await.unwrap();
+        solana_keypair::write_keypair_file(&alice, dir.join("alice.json")).unwrap();
+        solana_keypair::write_keypair_file(&bob, dir.join("bob.json")).unwrap();
+        // Alice's keypair is the Solana CLI config's default; bob passes -k.
+        std::fs::write(
+            dir.join("config.yml"),
+            format!(
+                "---\njson_rpc_url: \"http://localhost:8899\"\nkeypair_path: {}\ncommitment: confirmed\n",
+                dir.join("alice.json").display()
+            ),
+        )
+        .unwrap();
+        Term {
+            net,
+            dir,
+            alice,
+            bob,
+        }
+    }
+
+    /// Runs `merit <args>` as alice (the config's keypair).
+    async fn alice(&mut self, args: &[&str]) -> Ran {
+        self.run(None, args).await
+    }
+
+    /// Runs `merit -k bob.json <args>`.
+    async fn bob(&mut self, args: &[&str]) -> Ran {
+        let key = self.dir.join("bob.json");
+        self.run(Some(&key), args).await
+    }
+
+    async fn run(&mut self, key: Option<&Path>, args: &[&str]) -> Ran {
+        let config = self.dir.join("config.yml");
+        let secrets = self.dir.join("secrets");
+        let mut argv: Vec<String> = vec![
+            "merit".into(),
+            "-C".into(),
+            config.display().to_string(),
+            "--secrets-dir".into(),
+            secrets.display().to_string(),
+        ];
+        if let Some(k) = key {
+            argv.extend(["-k".into(), k.display().to_string()]);
+        }
+        argv.extend(args.iter().map(|a| a.to_string()));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let net = &mut self.net;
+        let code = merit_cli::run(
+            argv,
+            |c| LocalChain {
+                net,
+                keeper: c.keypair,
+            },
+            &mut out,
+            &mut err,
+        )
+        .await;
+        Ran {
+            code,
+            out: String::from_utf8(out).unwrap(),
+            err: String::from_utf8(err).unwrap(),
+        }
+    }
+
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    async fn tokens(&mut self, owner: &Keypair) -> u64 {
+        self.net.wallet_balance(&owner.pubkey()).await
+    }
+
+    /// Both stake; the epoch turns so their stake counts for draws.
+    async fn staked(name: &str) -> Term {
+        let mut t = Term::new(name).await;
+        t.alice(&["stake", "deposit", "5"]).await.ok();
+        t.bob(&["stake", "deposit", "400"]).await.ok();
+        let config: merit_client::Config = t.net.account(&pda::config()).await.unwrap();
+        let epoch: merit_client::Epoch = t
+            .net
+            .account(&pda::epoch(config.current_epoch))
+            .await
+            .unwrap();
+        t.net.set_time(epoch.end);
+        t.bob(&["crank", "--once"]).await.ok();
+        t
+    }
+
+    /// Alice posts a task with short windows; returns its address and the task.
+    async fn task(&mut self) -> (String, Task) {
+        let spec = self.file("spec.md", "Summarize the attached paper in 200 words.");
+        let created = self
+            .alice(&[
+                "task",
+                "create",
+                "--reward",
+                "100",
+                "--spec",
+                &spec,
+                "--uri",
+                "ipfs://spec",
+                "--submit-for",
+                "1h",
+                "--reveal-work-for",
+                "10m",
+                "--commit-for",
+                "1h",
+                "--reveal-for",
+                "1h",
+                "--output",
+                "json",
+            ])
+            .await
+            .ok()
+            .json();
+        let key = created["task"].as_str().unwrap().to_string();
+        let task: Task = self.net.account(&key.parse().unwrap()).await.unwrap();
+        (key, task)
+    }
+}
+
+#[tokio::test]
+async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_only() {
+    let mut t = Term::staked("lifecycle").await;
+    let alice_before = t.tokens(&t.alice.insecure_clone()).await;
+
+    // The creator posts a task; its terms read back.
+    let (task, state) = t.task().await;
+    assert_eq!(state.reward, 100 * TOKEN);
+    assert_eq!(state.creator, t.alice.pubkey());
+    assert_eq!(
+        state.submission_reveal_deadline - state.submission_deadline,
+        600
+    );
+    let listed = t
+        .alice(&["task", "list", "--mine", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(listed[0]["address"], task.as_str(), "{listed}");
+    assert_eq!(listed[0]["phase"], "submission");
+
+    // Alice does the work, hashing a file; the salt stays on her machine.
+    let work = t.file("work.txt", "The paper shows that ...");
+    let submitted = t
+        .alice(&[
+            "submit",
+            &task,
+            "--file",
+            &work,
+            "--uri",
+            "ipfs://work",
+            "--output",
+            "json",
+        ])
+        .await
+        .ok()
+        .json();
+    let sub = submitted["submission"].as_str().unwrap().to_string();
+    assert!(Path::new(submitted["secretFile"].as_str().unwrap()).exists());
+    let shown = t.alice(&["task", "show", &task]).await.ok();
+    assert!(
+        shown.out.contains(&sub) && shown.out.contains("pending"),
+        "{}",
+        shown.out
+    );
+    let pending = t.alice(&["vote", "pending"]).await.ok();
+    assert!(
+        pending.out.contains("reveal  submission"),
+        "{}",
+        pending.out
+    );
+
+    t.net.set_time(state.submission_deadline);
+    let revealed = t.alice(&["submit", "reveal", &task]).await.ok();
+    assert!(
+        revealed.out.contains("Signature: ")
+            && revealed.out.contains("https://explorer.solana.com/tx/")
+            && revealed
+                .out
+                .contains("cluster=custom&customUrl=http%3A%2F%2Flocalhost%3A8899"),
+        "a transaction prints its signature and an explorer link for the cluster: {}",
+        revealed.out
+    );
+    let s: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
+    assert!(s.content_revealed && s.uri == "ipfs://work");
+
+    // Bob's crank draws the committee (schedule, then seed from a later slot).
+    t.net.set_time(state.submission_reveal_deadline);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.bob(&["crank", "--once"]).await.ok();
+    let todo = t
+        .bob(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(todo[0]["action"], "commit", "{todo}");
+    assert_eq!(todo[0]["submission"], sub.as_str());
+
+    // Bob judges: commit, then reveal from the stored salt.
+    let committed = t
+        .bob(&["vote", "commit", &sub, "--score", "80", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(committed["seats"].as_u64().unwrap() > 0);
+    t.net.set_time(state.commit_deadline);
+    let todo = t.bob(&["vote", "pending"]).await.ok();
+    assert!(
+        todo.out.contains("reveal  vote") && todo.out.contains("now, until"),
+        "{}",
+        todo.out
+    );
+    t.bob(&["vote", "reveal", &sub]).await.ok();
+
+    // Reveals close; the crank finalizes the submission, then the task.
+    t.net.set_time(state.reveal_deadline);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.bob(&["crank", "--once"]).await.ok();
+    let shown = t
+        .alice(&["task", "show", &task, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(shown["phase"], "finalized", "{shown}");
+    assert_eq!(shown["submissions"][0]["outcome"], "accepted");
+
+    // Both claim everything; what reached each wallet is what the program paid.
+    let bob_before = t.tokens(&t.bob.insecure_clone()).await;
+    let claimed = t
+        .alice(&["claim", "--all", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    let s: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
+    assert!(s.claimed);
+    assert_eq!(
+        s.reward_paid,
+        80 * TOKEN,
+        "the contributor pool: 80% of the reward"
+    );
+    assert_eq!(claimed["received"], s.reward_paid);
+    t.bob(&["claim", "--all"]).await.ok();
+    let v: Vote = t
+        .net
+        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .await
+        .unwrap();
+    assert!(v.claimed && v.reward_paid > 0);
+    assert_eq!(
+        t.tokens(&t.bob.insecure_clone()).await - bob_before,
+        v.reward_paid
+    );
+    let again = t.bob(&["claim", "--all"]).await.ok();
+    assert!(
+        again.out.contains("Nothing to claim"),
+        "claims are made once: {}",
+        again.out
+    );
+    let stake: Stake = t.net.account(&pda::stake(&t.bob.pubkey())).await.unwrap();
+    assert_eq!(stake.locked, 0, "the vote bond is unlocked");
+
+    // The creator takes back what nobody can claim; the accounting closes.
+    let reclaimed = t
+        .alice(&["task", "reclaim", &task, "--output", "json"])
+        .await
+        .ok()
+        .json()["amount"]
+        .as_u64()
+        .unwrap();
+    let alice_after = t.tokens(&t.alice.insecure_clone()).await;
+    assert_eq!(
+        alice_before + s.reward_paid + reclaimed,
+        alice_after + 100 * TOKEN + state.protocol_fee + state.submission_fee,
+        "alice paid the reward, the protocol fee and her fee; she was paid her reward and reclaimed the rest"
+    );
+    let vault = t
+        .net
+        .token_balance(&pda::task_vault(&task.parse().unwrap()))
+        .await;
+    assert_eq!(vault, 0, "the escrow is fully paid out or reclaimed");
+    let me = t
+        .alice(&["stake", "show", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(me["reputation"]["accepted"], 1, "{me}");
+    let epoch = t
+        .alice(&["epoch", "show", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(epoch["status"], "open");
+    let config = t
+        .alice(&["config", "show", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(config["decimals"], 6);
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+#[tokio::test]
+async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
+    let mut t = Term::staked("refusals").await;
+    let (task, state) = t.task().await;
+    let work = t.file("work.txt", "some work");
+
+    // Wrong phase: revealing before submissions close.
+    t.alice(&["submit", &task, "--file", &work, "--uri", "ipfs://w"])
+        .await
+        .ok();
+    t.alice(&["submit", "reveal", &task])
+        .await
+        .fails(1, "SubmissionRevealClosed");
+
+    // Repeated action: a second submission is refused by name, and the first salt kept.
+    let salt_file = t
+        .dir
+        .join("secrets/localhost_8899/submissions")
+        .join(format!("{task}.{}.json", t.alice.pubkey()));
+    let before = std::fs::read_to_string(&salt_file).unwrap();
+    let other = t.file("other.txt", "other work");
+    t.alice(&["submit", &task, "--file", &other, "--uri", "ipfs://o"])
+        .await
+        .fails(1, "AlreadySubmitted");
+    assert_eq!(
+        std::fs::read_to_string(&salt_file).unwrap(),
+        before,
+        "the salt on chain is kept"
+    );
+
+    // Wrong signer: bob cannot cancel alice's task.
+    t.bob(&["task", "cancel", &task])
+        .await
+        .fails(1, "NotTaskCreator");
+
+    // Insufficient stake: a fresh key with too little stake for the bond.
+    let carol = t.net.new_user(10 * TOKEN).await.unwrap();
+    let carol_file = t.dir.join("carol.json");
+    solana_keypair::write_keypair_file(&carol, &carol_file).unwrap();
+    t.run(Some(&carol_file), &["stake", "deposit", "0.5"])
+        .await
+        .ok();
+    t.run(
+        Some(&carol_file),
+        &[
+            "submit",
+            &task,
+            "--hash",
+            &"ab".repeat(32),
+            "--uri",
+            "ipfs://c",
+        ],
+    )
+    .await
+    .fails(1, "InsufficientUnlockedStake");
+    assert!(
+        t.net
+            .raw_account(&pda::submission(&task.parse().unwrap(), &carol.pubkey()))
+            .await
+            .is_none(),
+        "nothing changed"
+    );
+
+    // Missing salt: bob never committed from this machine.
+    t.net.set_time(state.submission_deadline);
+    t.alice(&["submit", "reveal", &task]).await.ok();
+    let sub = pda::submission(&task.parse().unwrap(), &t.alice.pubkey()).to_string();
+    t.bob(&["vote", "reveal", &sub])
+        .await
+        .fails(1, "no salt for your vote");
+
+    // Wrong phase for a vote: commits open only after submission reveals close.
+    t.bob(&["vote", "commit", &sub, "--score", "50"])
+        .await
+        .fails(1, "CommitWindowClosed");
+    // Dealing with oneself: alice, who submitted to the task, may not judge it.
+    t.net.set_time(state.submission_reveal_deadline);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.alice(&["vote", "commit", &sub, "--score", "50"])
+        .await
+        .fails(1, "CompetitorVote");
+    // Repeated commit: refused by name; the stored salt still reveals the first one.
+    t.bob(&["vote", "commit", &sub, "--score", "70"]).await.ok();
+    t.bob(&["vote", "commit", &sub, "--score", "10"])
+        .await
+        .fails(1, "AlreadyVoted");
+    t.net.set_time(state.commit_deadline);
+    t.bob(&["vote", "reveal", &sub]).await.ok();
+    let v: Vote = t
+        .net
+        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .await
+        .unwrap();
+    assert_eq!(v.score, 70);
+    // Claiming before the task is final: nothing is claimable yet, nothing is sent.
+    let early = t.alice(&["claim", &task]).await.ok();
+    assert!(early.out.contains("Nothing to claim"), "{}", early.out);
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+#[tokio::test]
+async fn usage_errors_exit_2_before_anything_is_sent() {
+    let mut t = Term::new("usage").await;
+    let before = t.net.wallet_balance(&t.alice.pubkey()).await;
+    // More decimals than the mint has.
+    t.alice(&["stake", "deposit", "1.0000001"])
+        .await
+        .fails(2, "decimal places");
+    // A score out of range, a malformed key, a missing argument, an unknown command.
+    t.alice(&[
+        "vote",
+        "commit",
+        &t.bob.pubkey().to_string(),
+        "--score",
+        "101",
+    ])
+    .await
+    .fails(2, "from 0 to 100");
+    t.alice(&["task", "show", "not-a-key"])
+        .await
+        .fails(2, "base58");
+    t.alice(&["submit"]).await.fails(2, "required");
+    t.alice(&["frobnicate"])
+        .await
+        .fails(2, "unrecognized subcommand");
+    // Bad durations and terms.
+    let spec = t.file("s.md", "spec");
+    t.alice(&[
+        "task",
+        "create",
+        "--reward",
+        "1",
+        "--spec",
+        &spec,
+        "--uri",
+        "u",
+        "--submit-for",
+        "soon",
+    ])
+    .await
+    .fails(2, "not a duration");
+    t.alice(&["task", "create", "--spec", &spec, "--uri", "u"])
+        .await
+        .fails(2, "--reward is required");
+    // A keypair that does not exist, for a command that signs.
+    t.run(Some(&t.dir.join("nobody.json")), &["stake", "deposit", "1"])
+        .await
+        .fails(2, "cannot read the keypair");
+    // A read needs no keypair.
+    t.run(Some(&t.dir.join("nobody.json")), &["config", "show"])
+        .await
+        .ok();
+    assert_eq!(
+        t.net.wallet_balance(&t.alice.pubkey()).await,
+        before,
+        "nothing was sent"
+    );
+    // Help is not an error.
+    let help = t.alice(&["--help"]).await;
+    assert_eq!(help.code, 0);
+    assert!(help.out.contains("Exit codes"), "{}", help.out);
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+#[tokio::test]
+async fn a_task_is_created_from_a_terms_file_with_flags_overriding_it() {
+    let mut t = Term::new("terms-file").await;
+    let spec = t.file("spec.md", "the spec");
+    let terms = t.file(
+        "terms.toml",
+        &format!(
+            "reward = \"25\"\nspec = \"{spec}\"\nuri = \"ipfs://from-file\"\nsubmit_for = \"2d\"\nreveal_work_for = \"1h\"\ncommit_for = \"3h\"\nreveal_for = \"3h\"\ncommittee = 8\naccept = 70\nreject = 20\n"
+        ),
+    );
+    let created = t
+        .alice(&[
+            "task", "create", "--from", &terms, "--reward", "30", "--id", "7", "--output", "json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(created["id"], 7);
+    let task: Task = t
+        .net
+        .account(&pda::task(&t.alice.pubkey(), 7))
+        .await
+        .unwrap();
+    assert_eq!(task.reward, 30 * TOKEN, "the flag overrides the file");
+    assert_eq!(task.uri, "ipfs://from-file");
+    assert_eq!(task.submission_deadline - t.net.now(), 2 * 86_400);
+    assert_eq!((task.committee_size, task.quorum_seats), (8, 4));
+    assert_eq!((task.accept_threshold, task.reject_threshold), (70, 20));
+    assert_eq!(
+        task.spec_hash,
+        solana_sha256_hasher::hash(b"the spec").to_bytes()
+    );
+    // The next task without --id takes the next free id; a bad key in the file is named.
+    let again = t
+        .alice(&["task", "create", "--from", &terms, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(again["id"], 8);
+    let bad = t.file("bad.json", "{\"reward\": \"1\", \"colour\": \"red\"}");
+    t.alice(&["task", "create", "--from", &bad])
+        .await
+        .fails(2, "colour");
+    // Only the creator cancels, before any submission: everything comes back.
+    let before = t.net.wallet_balance(&t.alice.pubkey()).await;
+    t.alice(&[
+        "task",
+        "cancel",
+        &pda::task(&t.alice.pubkey(), 8).to_string(),
+    ])
+    .await
+    .ok();
+    assert_eq!(
+        t.net.wallet_balance(&t.alice.pubkey()).await - before,
+        25 * TOKEN
+    );
+    std::fs::remove_dir_all(&t.dir).ok();
+}
