@@ -1,8 +1,16 @@
 import type { IdlTypes, Program } from "@anchor-lang/core";
 import BN from "bn.js";
-import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import {
+  PublicKey,
+  SystemProgram,
+  type Connection,
+  type TransactionInstruction,
+  type TransactionSignature,
+} from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { pda } from "./pda.js";
+import { meritProgram } from "./program.js";
+import { sendInstructions, sendPacked, type SendOptions, type WalletSigner } from "./send.js";
 
 export type ConfigParams = IdlTypes<Merit>["configParams"];
 export type CreateTaskArgs = IdlTypes<Merit>["createTaskArgs"];
@@ -73,6 +81,43 @@ export class MeritClient {
     readonly program: Program<Merit>,
     readonly deployment: Deployment,
   ) {}
+
+  /** A client for the deployment on `connection`'s cluster, read from its config account. */
+  static async load(connection: Connection): Promise<MeritClient> {
+    const program = meritProgram(connection);
+    const config = await program.account.config.fetch(pda.config());
+    return new MeritClient(program, { stakeMint: config.stakeMint, tokenProgram: config.tokenProgram });
+  }
+
+  get connection(): Connection {
+    return this.program.provider.connection;
+  }
+
+  /**
+   * Every builder as a call that signs with `signer`, sends, confirms and returns the
+   * signature, throwing a typed `MeritError`: `await merit.rpc(wallet).depositStake({ owner, amount })`.
+   */
+  rpc(signer: WalletSigner, opts: SendOptions = {}): MeritRpc {
+    return new Proxy({} as MeritRpc, {
+      get: (_, name) => {
+        const build = (this as unknown as Record<PropertyKey, unknown>)[name];
+        if (typeof build !== "function") return undefined;
+        return async (...args: unknown[]) => {
+          const ix = (await build.apply(this, args)) as TransactionInstruction;
+          return sendInstructions(this.connection, signer, [ix], opts);
+        };
+      },
+    });
+  }
+
+  /** Sends instructions (built by this client or anyone), packed into as few transactions as fit. */
+  send(
+    signer: WalletSigner,
+    instructions: TransactionInstruction[],
+    opts: SendOptions = {},
+  ): Promise<TransactionSignature[]> {
+    return sendPacked(this.connection, signer, instructions, opts);
+  }
 
   /** `owner`'s associated token account for the stake mint. */
   ata(owner: PublicKey): PublicKey {
@@ -625,3 +670,19 @@ export class MeritClient {
       .instruction();
   }
 }
+
+/** The builders of `MeritClient`: its methods that resolve to one instruction. */
+type Builders = {
+  [K in Exclude<keyof MeritClient, "rpc" | "send"> as MeritClient[K] extends (
+    ...args: never[]
+  ) => Promise<TransactionInstruction>
+    ? K
+    : never]: MeritClient[K];
+};
+
+/** Each builder as a sent, confirmed transaction (see `MeritClient.rpc`). */
+export type MeritRpc = {
+  [K in keyof Builders]: Builders[K] extends (...args: infer A) => Promise<TransactionInstruction>
+    ? (...args: A) => Promise<TransactionSignature>
+    : never;
+};

@@ -1,15 +1,23 @@
 import BN from "bn.js";
 import {
   PublicKey,
+  SYSVAR_CLOCK_PUBKEY,
   Transaction,
   type Blockhash,
   type TransactionInstruction,
 } from "@solana/web3.js";
-import { MeritAccounts } from "./accounts.js";
-import { MeritClient, type CreateTaskArgs } from "./client.js";
+import {
+  MeritAccounts,
+  decodeAccount,
+  type Epoch,
+  type Submission,
+  type Task,
+  type Vesting,
+} from "./accounts.js";
+import { MeritClient, type Amount, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
-import { voteClaim } from "./rules.js";
+import { submissionClaim, voteClaim } from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
 export function toTransaction(
@@ -22,16 +30,118 @@ export function toTransaction(
   return tx;
 }
 
-/** Posts a task: escrows `args.reward` from the creator's token account. */
+/** Parses a duration: seconds, or `90s`, `30m`, `2h`, `3d`, `1w`, `1h30m` (as the CLI reads it). */
+export function parseDuration(d: number | string): number {
+  if (typeof d === "number") {
+    if (!Number.isInteger(d) || d <= 0) throw new Error(`${d} is not a duration in seconds`);
+    return d;
+  }
+  const units: Record<string, number> = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 };
+  const parts = [...d.trim().matchAll(/(\d+)([smhdw])/g)];
+  if (/^\d+$/.test(d.trim())) return parseDuration(Number(d.trim()));
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== d.trim()) {
+    throw new Error(`"${d}" is not a duration (e.g. 90s, 30m, 2h, 3d, 1w, 1h30m)`);
+  }
+  return parts.reduce((total, p) => total + Number(p[1]) * units[p[2]!]!, 0);
+}
+
+/** A task's terms: only the reward, the specification and its URI are required. */
+export interface TaskTerms {
+  reward: Amount;
+  /** The specification's sha256. */
+  specHash: Uint8Array | number[];
+  uri: string;
+  /** Unique per creator; default one more than the creator's highest. */
+  id?: Amount;
+  /** Window lengths: seconds or `2d`-style strings. Default 1d, 2h, 12h, 12h. */
+  durations?: {
+    submit?: number | string;
+    revealWork?: number | string;
+    commit?: number | string;
+    reveal?: number | string;
+  };
+  /** Default: the protocol's minimum. */
+  bond?: Amount;
+  /** Default: the protocol's minimum. */
+  submissionFee?: Amount;
+  /** Default: the protocol's largest committee. */
+  committeeSize?: number;
+  /** Default: half the committee, within the protocol's cap. */
+  quorumSeats?: number;
+  /** Default 60 (within the protocol's cap). */
+  acceptThreshold?: number;
+  /** Default 30 (within the protocol's cap). */
+  rejectThreshold?: number;
+  /** Default 2,000 (20% of the reward to validators). */
+  validatorShareBps?: number;
+  /** Default 16. */
+  maxSubmissions?: number;
+  minReputationSubmit?: number;
+  minReputationVote?: number;
+  /** Unix time the deadlines count from; default the cluster's clock. */
+  now?: number;
+}
+
+/**
+ * Posts a task from its terms, with the deployment's defaults for the rest (the same
+ * defaults as `merit task create`): returns the task's address, the full arguments and
+ * the instruction that escrows the reward from the creator's token account.
+ */
 export async function postTask(
   client: MeritClient,
   creator: PublicKey,
-  args: CreateTaskArgs,
-): Promise<{ task: PublicKey; instructions: TransactionInstruction[] }> {
+  terms: TaskTerms,
+): Promise<{ task: PublicKey; args: CreateTaskArgs; instructions: TransactionInstruction[] }> {
+  const accounts = new MeritAccounts(client.program);
+  const p = (await accounts.config()).params;
+  const d = terms.durations ?? {};
+  const submit = parseDuration(d.submit ?? "1d");
+  const revealWork = parseDuration(d.revealWork ?? "2h");
+  const commit = parseDuration(d.commit ?? "12h");
+  const reveal = parseDuration(d.reveal ?? "12h");
+  const now = terms.now ?? (await chainNow(client));
+  const committee = terms.committeeSize ?? p.maxCommitteeSize;
+  const maxQuorum = Math.floor((committee * p.maxQuorumBps) / 10_000);
+  const id =
+    terms.id !== undefined
+      ? new BN(terms.id.toString())
+      : (await accounts.tasks({ creator })).reduce(
+          (next, t) => BN.max(next, t.account.id.addn(1)),
+          new BN(1),
+        );
+  const args: CreateTaskArgs = {
+    id,
+    specHash: Array.from(terms.specHash),
+    uri: terms.uri,
+    reward: new BN(terms.reward.toString()),
+    submissionDeadline: new BN(now + submit),
+    submissionRevealDeadline: new BN(now + submit + revealWork),
+    commitDeadline: new BN(now + submit + revealWork + commit),
+    revealDeadline: new BN(now + submit + revealWork + commit + reveal),
+    bond: terms.bond !== undefined ? new BN(terms.bond.toString()) : p.minSubmissionBond,
+    submissionFee:
+      terms.submissionFee !== undefined ? new BN(terms.submissionFee.toString()) : p.minSubmissionFee,
+    committeeSize: committee,
+    quorumSeats: terms.quorumSeats ?? Math.max(1, Math.min(Math.ceil(committee / 2), maxQuorum)),
+    acceptThreshold: terms.acceptThreshold ?? Math.min(60, p.maxAcceptThreshold),
+    rejectThreshold: terms.rejectThreshold ?? Math.min(30, p.maxRejectThreshold),
+    validatorShareBps: terms.validatorShareBps ?? 2_000,
+    maxSubmissions: terms.maxSubmissions ?? Math.min(16, p.maxSubmissionsPerTask),
+    minReputationSubmit: terms.minReputationSubmit ?? 0,
+    minReputationVote: terms.minReputationVote ?? 0,
+  };
   return {
     task: pda.task(creator, args.id),
+    args,
     instructions: [await client.createTask({ creator, args })],
   };
+}
+
+/** The cluster's unix time, from the clock sysvar. */
+async function chainNow(client: MeritClient): Promise<number> {
+  const clock = await client.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
+  if (!clock) return Math.floor(Date.now() / 1000);
+  return Number(clock.data.readBigInt64LE(32));
 }
 
 /** What a validator must remember between commit and reveal. */
@@ -92,7 +202,7 @@ export async function submitWork(
     termsHash: Uint8Array | number[];
     contentHash: Uint8Array;
     uri: string;
-    depositFirst?: BN | number;
+    depositFirst?: Amount;
   },
 ): Promise<TransactionInstruction[]> {
   const ixs: TransactionInstruction[] = [];
@@ -169,7 +279,9 @@ export async function revealVote(
 
 /**
  * Everything `wallet` can claim now: rewards of final work and votes, emissions of closed
- * epochs, and vested tokens. Returns instructions; the wallet signs them.
+ * epochs, and vested tokens. Two filtered `getProgramAccounts` (the wallet's submissions
+ * and votes) and `getMultipleAccountsInfo` for everything they point at; the program's
+ * own rules decide. Returns instructions; `merit.send(wallet, ixs)` packs and sends them.
  */
 export async function claimAll(
   client: MeritClient,
@@ -177,40 +289,49 @@ export async function claimAll(
   now: number = Math.floor(Date.now() / 1000),
 ): Promise<TransactionInstruction[]> {
   const accounts = new MeritAccounts(client.program);
-  const ixs: TransactionInstruction[] = [];
-  const closedEpochs = new Map<string, boolean>();
-  const epochClosed = async (index: BN): Promise<boolean> => {
-    const key = index.toString();
-    if (!closedEpochs.has(key)) {
-      closedEpochs.set(key, (await accounts.epoch(BigInt(key)))?.closed ?? false);
-    }
-    return closedEpochs.get(key) ?? false;
-  };
+  const [subs, votes] = await Promise.all([
+    accounts.submissionsOfContributor(wallet),
+    accounts.votesOfValidator(wallet),
+  ]);
+  const want = new Map<string, "task" | "submission" | "epoch" | "vesting">();
+  for (const { account: s } of subs) {
+    want.set(s.task.toBase58(), "task");
+    want.set(pda.epoch(BigInt(s.epoch.toString())).toBase58(), "epoch");
+  }
+  for (const { account: v } of votes) {
+    want.set(v.task.toBase58(), "task");
+    want.set(v.submission.toBase58(), "submission");
+    want.set(pda.epoch(BigInt(v.epoch.toString())).toBase58(), "epoch");
+  }
+  want.set(pda.vesting(wallet).toBase58(), "vesting");
+  const fetched = await fetchMany(client, want);
+  const task = (k: PublicKey) => fetched.get(k.toBase58()) as Task | undefined;
+  const epochClosed = (index: BN) =>
+    (fetched.get(pda.epoch(BigInt(index.toString())).toBase58()) as Epoch | undefined)?.closed ?? false;
 
-  for (const { account: s } of await accounts.submissionsOfContributor(wallet)) {
+  const ixs: TransactionInstruction[] = [];
+  for (const { account: s } of subs) {
     if ("pending" in s.outcome) continue;
-    const task = await accounts.task(s.task);
-    const finalized = task !== null && "finalized" in task.state;
-    const forfeited = "rejected" in s.outcome || "duplicate" in s.outcome || "unrevealed" in s.outcome;
-    if (!s.claimed && !forfeited && finalized) {
+    const t = task(s.task);
+    if (t && "ok" in submissionClaim(s, t)) {
       ixs.push(await client.claimSubmission({ contributor: wallet, task: s.task }));
     }
-    if (!s.points.isZero() && !s.emissionClaimed && (await epochClosed(s.epoch))) {
+    if (!s.points.isZero() && !s.emissionClaimed && epochClosed(s.epoch)) {
       ixs.push(
         await client.claimSubmissionEmission({ contributor: wallet, task: s.task, epoch: s.epoch }),
       );
     }
   }
-  for (const { account: v } of await accounts.votesOfValidator(wallet)) {
-    const sub = await accounts.submission(v.submission);
+  for (const { account: v } of votes) {
+    const sub = fetched.get(v.submission.toBase58()) as Submission | undefined;
     if (!sub || "pending" in sub.outcome) continue;
-    const task = await accounts.task(v.task);
+    const t = task(v.task);
     // The program's own rule: an incoherent vote is claimable only once slashed (a keeper
     // does that); queueing it would fail the whole transaction.
-    if (task && "paid" in voteClaim(v, sub, task.rules)) {
+    if (t && "paid" in voteClaim(v, sub, t.rules)) {
       ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
     }
-    if (v.claimed && !v.points.isZero() && !v.emissionClaimed && (await epochClosed(v.epoch))) {
+    if (v.claimed && !v.points.isZero() && !v.emissionClaimed && epochClosed(v.epoch)) {
       ixs.push(
         await client.claimVoteEmission({
           validator: wallet,
@@ -221,11 +342,29 @@ export async function claimAll(
       );
     }
   }
-  const vesting = await accounts.vesting(wallet);
+  const vesting = fetched.get(pda.vesting(wallet).toBase58()) as Vesting | undefined;
   if (vesting && hasVested(vesting, now)) {
     ixs.push(await client.withdrawVested({ owner: wallet }));
   }
   return ixs;
+}
+
+/** Fetches and decodes `want` (address to account kind), 100 addresses per RPC call. */
+async function fetchMany(
+  client: MeritClient,
+  want: Map<string, "task" | "submission" | "epoch" | "vesting">,
+): Promise<Map<string, unknown>> {
+  const keys = [...want.keys()];
+  const out = new Map<string, unknown>();
+  for (let i = 0; i < keys.length; i += 100) {
+    const chunk = keys.slice(i, i + 100);
+    const infos = await client.connection.getMultipleAccountsInfo(chunk.map((k) => new PublicKey(k)));
+    infos.forEach((info, j) => {
+      const key = chunk[j]!;
+      if (info) out.set(key, decodeAccount(client.program, want.get(key)!, info.data));
+    });
+  }
+  return out;
 }
 
 function hasVested(

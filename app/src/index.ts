@@ -23,6 +23,7 @@ export {
   type ConfigParams,
   type CreateTaskArgs,
   type Deployment,
+  type MeritRpc,
 } from "./client.js";
 export {
   MeritAccounts,
@@ -44,8 +45,10 @@ export {
 } from "./accounts.js";
 export { decodeEvent, parseEvents, type MeritEvent, type MeritEventName, type MeritEvents } from "./events.js";
 export {
+  submissionClaim,
   voteClaim,
   voteSlashDue,
+  type SubmissionClaim,
   type SlashDue,
   type SubmissionRuleInput,
   type VoteClaim,
@@ -57,6 +60,7 @@ export {
   MemorySaltStore,
   claimAll,
   commitVote,
+  parseDuration,
   postTask,
   revealVote,
   revealWork,
@@ -66,7 +70,23 @@ export {
   type StoredSecret,
   type StoredSubmission,
   type StoredVote,
+  type TaskTerms,
 } from "./flows.js";
+export {
+  MeritError,
+  MeritErrorCode,
+  PACKET_DATA_SIZE,
+  budgetInstructions,
+  keypairSigner,
+  packInstructions,
+  sendInstructions,
+  sendPacked,
+  toMeritError,
+  transactionSize,
+  type MeritErrorName,
+  type SendOptions,
+  type WalletSigner,
+} from "./send.js";
 export { AnchorProvider } from "@anchor-lang/core";
 export { default as BN } from "bn.js";
-export { Connection, PublicKey, Transaction } from "@solana/web3.js";
+export { Connection, Keypair, PublicKey, Transaction } from "@solana/web3.js";

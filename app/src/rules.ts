@@ -1,7 +1,8 @@
 // The program's vote settlement rules, for clients deciding what to slash or claim. Each
 // function mirrors one Rust rule of the program crate and is checked against the vectors
 // that rule produces (`voteRules` in test/vectors.json, written by tests/tests/vectors.rs):
-// `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`.
+// `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`, `submissionClaim`
+// is `Submission::claim_check` (`submissionRules` in the vectors).
 import type BN from "bn.js";
 
 /** The fields of a `Vote` account the rules read. */
@@ -72,4 +73,24 @@ export function voteClaim(
   const coherent = isCoherent(vote.score, sub.consensusScore, rules.coherenceTolerance);
   if (!coherent && !vote.slashed) return { error: "VoteMustBeSlashedFirst" };
   return { paid: coherent };
+}
+
+/** What `claim_submission` does now: `{ ok: true }`, or the error it fails with. */
+export type SubmissionClaim =
+  | { ok: true }
+  | { error: "TaskNotFinalized" | "AlreadyClaimed" | "SubmissionRejected" };
+
+/**
+ * `Submission::claim_check`: the task is finalized, the submission not claimed, and its
+ * outcome does not forfeit the bond (rejected, duplicate or unrevealed work is slashed).
+ */
+export function submissionClaim(
+  sub: { outcome: Record<string, unknown>; claimed: boolean },
+  task: { state: Record<string, unknown> },
+): SubmissionClaim {
+  if (!("finalized" in task.state)) return { error: "TaskNotFinalized" };
+  if (sub.claimed) return { error: "AlreadyClaimed" };
+  const forfeits = "rejected" in sub.outcome || "duplicate" in sub.outcome || "unrevealed" in sub.outcome;
+  if (forfeits) return { error: "SubmissionRejected" };
+  return { ok: true };
 }

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import BN from "bn.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { utils } from "@anchor-lang/core";
-import { Connection, PublicKey, type AccountInfo } from "@solana/web3.js";
+import { Connection, PublicKey } from "@solana/web3.js";
+import { sampleInfos, stubClient } from "./stub.js";
 import {
   MERIT_ERRORS,
   MERIT_PROGRAM_ID,
@@ -142,49 +142,6 @@ test("events are parsed from transaction logs", () => {
     vectors.events.map((e) => e.name),
   );
 });
-
-/** A client over a stub connection serving `infos` (address -> account). */
-function stubClient(infos: Map<string, AccountInfo<Buffer>>): MeritClient {
-  type Filter = { memcmp?: { offset: number; bytes: string } };
-  const stub = {
-    getAccountInfo: async (key: PublicKey) => infos.get(key.toBase58()) ?? null,
-    getAccountInfoAndContext: async (key: PublicKey) => ({
-      context: { slot: 1 },
-      value: infos.get(key.toBase58()) ?? null,
-    }),
-    getMultipleAccountsInfo: async (keys: PublicKey[]) => keys.map((k) => infos.get(k.toBase58()) ?? null),
-    getProgramAccounts: async (_: PublicKey, config?: { filters?: Filter[] }) =>
-      [...infos.entries()]
-        .filter(([, info]) =>
-          (config?.filters ?? []).every((f) => {
-            if (!f.memcmp) return true;
-            const want = Buffer.from(utils.bytes.bs58.decode(f.memcmp.bytes));
-            const { offset } = f.memcmp;
-            return (
-              info.data.length >= offset + want.length &&
-              info.data.subarray(offset, offset + want.length).equals(want)
-            );
-          }),
-        )
-        .map(([k, info]) => ({ pubkey: new PublicKey(k), account: info })),
-  };
-  return new MeritClient(meritProgram(stub as unknown as Connection), client.deployment);
-}
-
-/** Every account sample of the vectors, as the chain would serve it. */
-function sampleInfos(): Map<string, AccountInfo<Buffer>> {
-  const infos = new Map<string, AccountInfo<Buffer>>();
-  for (const a of vectors.accounts) {
-    infos.set(a.address, {
-      data: Buffer.from(a.data, "base64"),
-      executable: false,
-      lamports: 1_000_000,
-      owner: MERIT_PROGRAM_ID,
-      rentEpoch: 0,
-    });
-  }
-  return infos;
-}
 
 test("claimAll finds what a wallet can claim from chain state", async () => {
   const stubbed = stubClient(sampleInfos());

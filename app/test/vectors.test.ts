@@ -28,6 +28,7 @@ import {
   voteClaim,
   voteSlashDue,
   taskPhase,
+  submissionClaim,
 } from "../src/index.js";
 
 interface U64 {
@@ -48,6 +49,12 @@ interface VoteRuleCase {
 }
 
 interface Vectors {
+  submissionRules: {
+    outcome: string;
+    claimed: boolean;
+    taskFinalized: boolean;
+    claim: { ok: true } | { error: string };
+  }[];
   taskPhases: {
     deadlines: { submission: number; submissionReveal: number; commit: number; reveal: number };
     cases: { finalized: boolean; now: number; phase: string }[];
@@ -330,4 +337,20 @@ test("a task's phase is the program's Task::phase at every deadline", () => {
     } as unknown as Task;
     assert.equal(taskPhase(task, c.now), c.phase, JSON.stringify(c));
   }
+});
+
+test("what claiming a submission does matches the program's Submission::claim_check", () => {
+  const cases = vectors.submissionRules;
+  assert.equal(cases.length, 28);
+  let paid = 0;
+  for (const c of cases) {
+    const sub = { outcome: { [c.outcome]: {} }, claimed: c.claimed };
+    const task = { state: c.taskFinalized ? { finalized: {} } : { open: {} } };
+    const got = submissionClaim(sub, task);
+    assert.deepEqual(got, c.claim, JSON.stringify(c));
+    if ("ok" in got) paid++;
+  }
+  // Accepted, neutral and no-quorum work, unclaimed, of a final task (and pending work,
+  // which a final task never holds: the program checks the task, not the outcome).
+  assert.equal(paid, 4);
 });

@@ -806,6 +806,53 @@ fn vote_rules() -> Value {
     })
 }
 
+/// `Submission::claim_check` over every outcome, claimed or not, its task final or not:
+/// what a client's "what can I claim" must reproduce.
+fn submission_rules() -> Value {
+    use anchor_lang::AnchorDeserialize;
+    use merit::state::{Outcome, Submission, Task, TaskState};
+    let zeros = vec![0u8; 4_096];
+    let mut cases = Vec::new();
+    for outcome in [
+        Outcome::Pending,
+        Outcome::Accepted,
+        Outcome::Neutral,
+        Outcome::Rejected,
+        Outcome::NoQuorum,
+        Outcome::Duplicate,
+        Outcome::Unrevealed,
+    ] {
+        for claimed in [false, true] {
+            for finalized in [false, true] {
+                let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+                task.state = if finalized {
+                    TaskState::Finalized
+                } else {
+                    TaskState::Open
+                };
+                let mut sub = Submission::deserialize(&mut &zeros[..]).unwrap();
+                sub.outcome = outcome;
+                sub.claimed = claimed;
+                let claim = match sub.claim_check(&task) {
+                    Ok(()) => json!({ "ok": true }),
+                    Err(anchor_lang::error::Error::AnchorError(e)) => json!({ "error": e.error_name }),
+                    Err(e) => panic!("{e}"),
+                };
+                let name = format!("{outcome:?}");
+                let mut chars = name.chars();
+                let first = chars.next().unwrap().to_ascii_lowercase();
+                cases.push(json!({
+                    "outcome": std::iter::once(first).chain(chars).collect::<String>(),
+                    "claimed": claimed,
+                    "taskFinalized": finalized,
+                    "claim": claim,
+                }));
+            }
+        }
+    }
+    Value::Array(cases)
+}
+
 /// `Task::phase` at every deadline and a second either side of it, and once finalized:
 /// the phase names the SDK's `taskPhase` returns for the same task and time.
 fn task_phases() -> Value {
@@ -865,6 +912,7 @@ async fn write_cross_language_vectors() {
         "events": events(),
         "voteRules": vote_rules(),
         "taskPhases": task_phases(),
+        "submissionRules": submission_rules(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
