@@ -835,7 +835,9 @@ fn submission_rules() -> Value {
                 sub.claimed = claimed;
                 let claim = match sub.claim_check(&task) {
                     Ok(()) => json!({ "ok": true }),
-                    Err(anchor_lang::error::Error::AnchorError(e)) => json!({ "error": e.error_name }),
+                    Err(anchor_lang::error::Error::AnchorError(e)) => {
+                        json!({ "error": e.error_name })
+                    }
                     Err(e) => panic!("{e}"),
                 };
                 let name = format!("{outcome:?}");
