@@ -45,7 +45,13 @@ where
     T: Into<OsString> + Clone,
 {
     Cli::try_parse_from(argv).map_err(|e| {
-        let text = e.render().ansi().to_string();
+        // Colour only for a person at a terminal, never in pipes, logs or tests.
+        use std::io::IsTerminal;
+        let text = if std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+            e.render().ansi().to_string()
+        } else {
+            e.render().to_string()
+        };
         if e.use_stderr() {
             let _ = write!(stderr, "{text}");
             2

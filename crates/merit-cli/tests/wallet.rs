@@ -525,6 +525,10 @@ async fn usage_errors_exit_2_before_anything_is_sent() {
     let help = t.alice(&["--help"]).await;
     assert_eq!(help.code, 0);
     assert!(help.out.contains("Exit codes"), "{}", help.out);
+    assert!(
+        !help.out.contains('\u{1b}'),
+        "no colour codes outside a terminal"
+    );
     std::fs::remove_dir_all(&t.dir).ok();
 }
 
