@@ -56,8 +56,7 @@ pub struct ClaimSubmissionEmission<'info> {
 /// up to what is left of its task's emission cap.
 pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
     let a = ctx.accounts;
-    a.submission.require_final()?;
-    require!(!a.submission.emission_claimed, MeritError::AlreadyClaimed);
+    a.submission.emission_claim_check()?;
     let points = a.submission.points;
     let (amount, forfeited) =
         a.config

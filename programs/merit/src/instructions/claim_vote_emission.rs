@@ -56,8 +56,7 @@ pub struct ClaimVoteEmission<'info> {
 /// once the epoch is closed, up to what is left of its task's emission cap.
 pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
     let a = ctx.accounts;
-    require!(a.vote.claimed, MeritError::NoEmissionPoints);
-    require!(!a.vote.emission_claimed, MeritError::AlreadyClaimed);
+    a.vote.emission_claim_check()?;
     let points = a.vote.points;
     let (amount, forfeited) =
         a.config

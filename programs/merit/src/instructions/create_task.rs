@@ -149,9 +149,7 @@ impl CreateTask<'_> {
 pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
     let a = ctx.accounts;
     let p = a.config.params;
-    let bounty_total = p
-        .keeper_bounty_lamports
-        .safe_mul(u64::from(args.max_submissions).safe_add(3)?)?;
+    let bounty_total = Task::bounty_escrow(&p, args.max_submissions)?;
     let (protocol_fee, emission_cap) = Task::protocol_fee_and_cap(args.reward, &p)?;
     a.task.set_inner(Task {
         version: ACCOUNT_VERSION,

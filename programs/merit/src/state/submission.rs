@@ -171,6 +171,15 @@ impl Submission {
         Ok(())
     }
 
+    /// Whether the contributor may claim this submission's emission share (its epoch must
+    /// also be closed and the points non-zero: [`crate::state::Epoch::claim`]). The rule
+    /// `claim_submission_emission` applies and clients call.
+    pub fn emission_claim_check(&self) -> Result<()> {
+        self.require_final()?;
+        require!(!self.emission_claimed, MeritError::AlreadyClaimed);
+        Ok(())
+    }
+
     pub fn require_final(&self) -> Result<()> {
         require!(
             self.outcome != Outcome::Pending,

@@ -315,6 +315,14 @@ impl Task {
             .safe_sub(self.validator_liability)
     }
 
+    /// Lamports a new task escrows for its keepers: one bounty per submission finalized,
+    /// two for the draw, one for the task's finalization.
+    pub fn bounty_escrow(params: &crate::state::ConfigParams, max_submissions: u16) -> Result<u64> {
+        params
+            .keeper_bounty_lamports
+            .safe_mul(u64::from(max_submissions).safe_add(3)?)
+    }
+
     /// The phase at `now` on the task's clock.
     pub fn phase(&self, now: i64) -> TaskPhase {
         if self.state == TaskState::Finalized {

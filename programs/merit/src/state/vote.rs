@@ -83,6 +83,15 @@ impl Vote {
         Ok(coherent)
     }
 
+    /// Whether the validator may claim this vote's emission share: only a claimed vote has
+    /// its points fixed (its epoch must also be closed and the points non-zero:
+    /// [`crate::state::Epoch::claim`]). The rule `claim_vote_emission` applies and clients call.
+    pub fn emission_claim_check(&self) -> Result<()> {
+        require!(self.claimed, MeritError::NoEmissionPoints);
+        require!(!self.emission_claimed, MeritError::AlreadyClaimed);
+        Ok(())
+    }
+
     /// Nothing further can happen to this vote: it may be closed.
     pub fn is_settled(&self) -> bool {
         (self.claimed || (self.slashed && self.bond_remaining == 0))
