@@ -25,7 +25,6 @@ use merit_crank::Chain;
 use output::Out;
 use secrets::Secrets;
 use solana_keypair::Keypair;
-use solana_signer::Signer;
 use std::ffi::OsString;
 use std::io::Write;
 
@@ -125,7 +124,6 @@ where
             )))
         }
     };
-    let me = keypair.pubkey();
     let chain = connect(Connection {
         url: url.clone(),
         keypair,
@@ -141,7 +139,6 @@ where
         }
         other => other,
     };
-    debug_assert_eq!(me, chain.signer());
     let secrets = Secrets::new(g.secrets_dir.as_deref(), &cluster_label(&url));
     let mut ctx = Ctx::open(chain, url, secrets, Out::new(g.output, stdout)).await?;
     use wallet::*;

@@ -3,7 +3,7 @@
 //! renamed into place) before its commitment is sent, so a crash after sending never
 //! loses what the reveal needs; an existing salt whose commitment is already on chain is
 //! never overwritten.
-use crate::units::{hex, parse_hash};
+use crate::units::parse_hash;
 use anchor_lang::prelude::Pubkey;
 use rand::RngCore;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -187,14 +187,10 @@ fn write<T: Serialize>(path: &Path, value: &T) -> Result<(), String> {
     std::fs::rename(&tmp, path).map_err(fail)
 }
 
-/// Hex of a salt, for storing.
-pub fn salt_hex(salt: &[u8; 32]) -> String {
-    hex(salt)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::hex;
 
     #[test]
     fn secrets_are_stored_owner_only_and_read_back() {
@@ -209,7 +205,7 @@ mod tests {
             submission: sub.to_string(),
             validator: val.to_string(),
             score: 77,
-            salt: salt_hex(&salt),
+            salt: hex(&salt),
             commitment: hex(&[1; 32]),
         };
         let path = store.save_vote(&secret, &sub, &val).unwrap();

@@ -322,6 +322,55 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     let stake: Stake = t.net.account(&pda::stake(&t.bob.pubkey())).await.unwrap();
     assert_eq!(stake.locked, 0, "the vote bond is unlocked");
 
+    // The epoch closes with emissions funded: `claim --all` now takes each side's share
+    // (decided by the program's `emission_claim_check` and `Epoch::claim`), once.
+    let foundation = t.net.new_user(1_000 * TOKEN).await.unwrap();
+    let ix = t
+        .net
+        .client
+        .fund_emissions(foundation.pubkey(), 1_000 * TOKEN, 0);
+    t.net.send(&[ix], &[&foundation]).await.unwrap();
+    let config: merit_client::Config = t.net.account(&pda::config()).await.unwrap();
+    let open: merit_client::Epoch = t
+        .net
+        .account(&pda::epoch(config.current_epoch))
+        .await
+        .unwrap();
+    t.net.set_time(open.end);
+    t.bob(&["crank", "--once"]).await.ok();
+    let alice_emission = t
+        .alice(&["claim", "--all", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        alice_emission["claimed"][0]
+            .as_str()
+            .unwrap()
+            .contains("emission"),
+        "{alice_emission}"
+    );
+    let alice_emitted = alice_emission["received"].as_u64().unwrap();
+    assert!(alice_emitted > 0);
+    let bob_emission = t
+        .bob(&["claim", "--all", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        bob_emission["received"].as_u64().unwrap() > 0,
+        "{bob_emission}"
+    );
+    let s_after: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
+    let v_after: Vote = t
+        .net
+        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .await
+        .unwrap();
+    assert!(s_after.emission_claimed && v_after.emission_claimed);
+    let again = t.alice(&["claim", "--all"]).await.ok();
+    assert!(again.out.contains("Nothing to claim"), "{}", again.out);
+
     // The creator takes back what nobody can claim; the accounting closes.
     let reclaimed = t
         .alice(&["task", "reclaim", &task, "--output", "json"])
@@ -332,9 +381,9 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .unwrap();
     let alice_after = t.tokens(&t.alice.insecure_clone()).await;
     assert_eq!(
-        alice_before + s.reward_paid + reclaimed,
+        alice_before + s.reward_paid + reclaimed + alice_emitted,
         alice_after + 100 * TOKEN + state.protocol_fee + state.submission_fee,
-        "alice paid the reward, the protocol fee and her fee; she was paid her reward and reclaimed the rest"
+        "alice paid the reward, the protocol fee and her fee; she was paid her reward and emission and reclaimed the rest"
     );
     let vault = t
         .net
@@ -353,6 +402,12 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .ok()
         .json();
     assert_eq!(epoch["status"], "open");
+    let closed = t
+        .alice(&["epoch", "show", &open.index.to_string(), "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(closed["status"], "closed", "{closed}");
     let config = t
         .alice(&["config", "show", "--output", "json"])
         .await

@@ -31,16 +31,6 @@ pub enum ChainError {
     },
 }
 
-impl ChainError {
-    /// The transaction failure, when this is one.
-    pub fn tx(&self) -> Option<&TxError> {
-        match self {
-            ChainError::Tx(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
 /// Decodes the Merit account at `key` from its raw `data`.
 pub fn decode_at<T: anchor_lang::AccountDeserialize>(
     key: &Pubkey,

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::error::{usage, CliError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::merit::state::Side;
 use merit_client::{offsets, pda, AccountKind, Epoch, Submission, Task, Vesting, Vote};
 use merit_crank::Chain;
 use serde_json::{json, Value};
@@ -77,7 +78,7 @@ pub async fn claimable<C: Chain>(
     let me = ctx.me;
     let now = ctx.now().await?;
     let mut tasks: BTreeMap<Pubkey, Option<Task>> = BTreeMap::new();
-    let mut epochs: BTreeMap<u64, bool> = BTreeMap::new();
+    let mut epochs: BTreeMap<u64, Option<Epoch>> = BTreeMap::new();
     let mut claims = Vec::new();
     let subs: Vec<(Pubkey, Submission)> = ctx
         .accounts_with(
@@ -99,10 +100,8 @@ pub async fn claimable<C: Chain>(
         if sub.claim_check(&task).is_ok() {
             claims.push(Claim::Submission { task: sub.task });
         }
-        if sub.points > 0
-            && !sub.emission_claimed
-            && sub.require_final().is_ok()
-            && epoch_closed(ctx, &mut epochs, sub.epoch).await?
+        if sub.emission_claim_check().is_ok()
+            && emission_payable(ctx, &mut epochs, sub.epoch, Side::Contributor, sub.points).await?
         {
             claims.push(Claim::SubmissionEmission {
                 task: sub.task,
@@ -127,10 +126,8 @@ pub async fn claimable<C: Chain>(
                 submission: vote.submission,
             });
         }
-        if vote.claimed
-            && vote.points > 0
-            && !vote.emission_claimed
-            && epoch_closed(ctx, &mut epochs, vote.epoch).await?
+        if vote.emission_claim_check().is_ok()
+            && emission_payable(ctx, &mut epochs, vote.epoch, Side::Validator, vote.points).await?
         {
             claims.push(Claim::VoteEmission {
                 task: vote.task,
@@ -162,18 +159,24 @@ async fn task_of<C: Chain>(
     Ok(t)
 }
 
-async fn epoch_closed<C: Chain>(
+/// Whether epoch `index` would take a claim of `points` on `side` now: the program's own
+/// `Epoch::claim`, tried on a copy.
+async fn emission_payable<C: Chain>(
     ctx: &mut Ctx<'_, C>,
-    cache: &mut BTreeMap<u64, bool>,
+    cache: &mut BTreeMap<u64, Option<Epoch>>,
     index: u64,
+    side: Side,
+    points: u64,
 ) -> Result<bool, CliError> {
-    if let Some(closed) = cache.get(&index) {
-        return Ok(*closed);
-    }
-    let e: Option<Epoch> = ctx.get(&pda::epoch(index)).await?;
-    let closed = e.is_some_and(|e| e.closed);
-    cache.insert(index, closed);
-    Ok(closed)
+    let epoch = match cache.get(&index) {
+        Some(e) => e.clone(),
+        None => {
+            let e: Option<Epoch> = ctx.get(&pda::epoch(index)).await?;
+            cache.insert(index, e.clone());
+            e
+        }
+    };
+    Ok(epoch.is_some_and(|mut e| e.claim(side, points).is_ok()))
 }
 
 pub async fn run<C: Chain>(

@@ -51,14 +51,14 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         fee_max = a(p.max_submission_fee),
         cmin = p.min_committee_size,
         cmax = p.max_committee_size,
-        quorum = f64_pct(p.max_quorum_bps),
-        vote_bond = f64_pct(p.vote_bond_bps),
+        quorum = pct(p.max_quorum_bps),
+        vote_bond = pct(p.vote_bond_bps),
         rmax = p.max_reject_threshold,
         amax = p.max_accept_threshold,
         tol = p.coherence_tolerance,
-        inc = f64_pct(p.incoherence_slash_bps),
-        slasher = f64_pct(p.slasher_reward_bps),
-        task_fee = f64_pct(p.task_fee_bps),
+        inc = pct(p.incoherence_slash_bps),
+        slasher = pct(p.slasher_reward_bps),
+        task_fee = pct(p.task_fee_bps),
         vesting = if p.vesting_duration_secs == 0 {
             "none: rewards are paid at once".to_string()
         } else {
@@ -96,7 +96,7 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
 }
 
 /// Basis points as a percentage for people (`2500` is `25`).
-pub fn f64_pct(bps: u16) -> String {
+pub fn pct(bps: u16) -> String {
     let whole = bps / 100;
     match bps % 100 {
         0 => whole.to_string(),

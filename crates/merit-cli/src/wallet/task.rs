@@ -201,7 +201,8 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
     let task = pda::task(&ctx.me, id);
     let (protocol_fee, _) =
         Task::protocol_fee_and_cap(reward, &p).map_err(|e| usage(format!("reward: {e}")))?;
-    let bounties = p.keeper_bounty_lamports * (u64::from(task_args.max_submissions) + 3);
+    let bounties = Task::bounty_escrow(&p, task_args.max_submissions)
+        .map_err(|e| usage(format!("--max-submissions: {e}")))?;
     let summary = format!(
         "Task {task} created (id {id})\n\
          Reward {} escrowed; protocol fee {}; keeper bounties {} lamports\n\
@@ -292,7 +293,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         task.uri,
         hex(&task.spec_hash),
         ctx.amount(task.reward),
-        super::info::f64_pct(task.validator_share_bps),
+        super::info::pct(task.validator_share_bps),
         ctx.amount(task.bond),
         ctx.amount(task.submission_fee),
         task.committee_size,

@@ -3,7 +3,7 @@
 use super::task::{phase_at, phase_name};
 use super::Ctx;
 use crate::error::{local, CliError};
-use crate::secrets::{fresh_salt, salt_hex, VoteSecret};
+use crate::secrets::{fresh_salt, VoteSecret};
 use crate::units::{fmt_when, hex};
 use anchor_lang::prelude::Pubkey;
 use merit_client::{
@@ -36,7 +36,7 @@ pub async fn commit<C: Chain>(
             submission: submission.to_string(),
             validator: me.to_string(),
             score,
-            salt: salt_hex(&salt),
+            salt: hex(&salt),
             commitment: hex(&commitment),
         };
         ctx.secrets

@@ -1,7 +1,7 @@
 //! `merit submit <TASK>` (commit to hidden work) and `merit submit reveal <TASK>`.
 use super::Ctx;
 use crate::error::{local, usage, CliError};
-use crate::secrets::{fresh_salt, salt_hex, WorkSecret};
+use crate::secrets::{fresh_salt, WorkSecret};
 use crate::units::{fmt_when, hash_file, hex, parse_hash};
 use anchor_lang::prelude::Pubkey;
 use merit_client::{pda, submission_commitment, Submission, Task};
@@ -45,7 +45,7 @@ pub async fn submit<C: Chain>(
             task: task_key.to_string(),
             contributor: me.to_string(),
             content_hash: hex(&content_hash),
-            salt: salt_hex(&salt),
+            salt: hex(&salt),
             uri: uri.clone(),
             commitment: hex(&commitment),
         };
