@@ -4955,13 +4955,88 @@ export type Merit = {
     },
     {
       "code": 6088,
-      "name": "invariantViolated",
-      "msg": "An account invariant does not hold"
+      "name": "taskOverpaid",
+      "msg": "Task accounting broken: more paid out, reclaimed or sent to the treasury than escrowed"
     },
     {
       "code": 6089,
       "name": "selfSlashVesting",
       "msg": "Slashing your own stake: pass no slasher vesting account"
+    },
+    {
+      "code": 6090,
+      "name": "taskVaultShort",
+      "msg": "Task accounting broken: the vault holds less than the task still owes"
+    },
+    {
+      "code": 6091,
+      "name": "taskCountsInconsistent",
+      "msg": "Task counters inconsistent (submissions, finalized, accepted, unclaimed, open)"
+    },
+    {
+      "code": 6092,
+      "name": "taskEmissionOverCap",
+      "msg": "Task emission paid beyond its cap, or a cap at or above the protocol fee"
+    },
+    {
+      "code": 6093,
+      "name": "stakeOvercommitted",
+      "msg": "Stake accounting broken: locked plus unstaking exceeds the deposit"
+    },
+    {
+      "code": 6094,
+      "name": "stakeWarmingExceedsStake",
+      "msg": "Stake accounting broken: warming stake exceeds the stake"
+    },
+    {
+      "code": 6095,
+      "name": "reputationOutOfRange",
+      "msg": "Reputation above 10,000 bps"
+    },
+    {
+      "code": 6096,
+      "name": "vestingUnbalanced",
+      "msg": "Vesting accounting broken: held tokens differ from granted less withdrawn and slashed"
+    },
+    {
+      "code": 6097,
+      "name": "submissionCountsInconsistent",
+      "msg": "Submission vote counters inconsistent (votes, revealed, open, coherent)"
+    },
+    {
+      "code": 6098,
+      "name": "submissionWeightsInconsistent",
+      "msg": "Submission weights inconsistent: coherent weight exceeds revealed weight"
+    },
+    {
+      "code": 6099,
+      "name": "votesWithoutContent",
+      "msg": "A submission has votes but its content was never revealed"
+    },
+    {
+      "code": 6100,
+      "name": "emissionOverdrawn",
+      "msg": "Emission accounting broken: paid plus reserved exceeds what was funded"
+    },
+    {
+      "code": 6101,
+      "name": "epochOverclaimed",
+      "msg": "Epoch accounting broken: more emission or points claimed than it holds"
+    },
+    {
+      "code": 6102,
+      "name": "epochSpanInvalid",
+      "msg": "Epoch ends at or before it starts"
+    },
+    {
+      "code": 6103,
+      "name": "voteBondExceeded",
+      "msg": "Vote accounting broken: more bond remaining than was bonded"
+    },
+    {
+      "code": 6104,
+      "name": "voteClaimStateInconsistent",
+      "msg": "Vote state inconsistent: reward, points or emission recorded on an unclaimed vote"
     }
   ],
   "types": [

@@ -88,8 +88,23 @@ export const MeritErrorCode = {
   NothingVested: 6085,
   ClaimWindowOpen: 6086,
   AlreadyExpired: 6087,
-  InvariantViolated: 6088,
-  SelfSlashVesting: 6089
+  TaskOverpaid: 6088,
+  SelfSlashVesting: 6089,
+  TaskVaultShort: 6090,
+  TaskCountsInconsistent: 6091,
+  TaskEmissionOverCap: 6092,
+  StakeOvercommitted: 6093,
+  StakeWarmingExceedsStake: 6094,
+  ReputationOutOfRange: 6095,
+  VestingUnbalanced: 6096,
+  SubmissionCountsInconsistent: 6097,
+  SubmissionWeightsInconsistent: 6098,
+  VotesWithoutContent: 6099,
+  EmissionOverdrawn: 6100,
+  EpochOverclaimed: 6101,
+  EpochSpanInvalid: 6102,
+  VoteBondExceeded: 6103,
+  VoteClaimStateInconsistent: 6104
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

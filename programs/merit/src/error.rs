@@ -183,8 +183,40 @@ pub enum MeritError {
     ClaimWindowOpen,
     #[msg("Already expired")]
     AlreadyExpired,
-    #[msg("An account invariant does not hold")]
-    InvariantViolated,
+    #[msg(
+        "Task accounting broken: more paid out, reclaimed or sent to the treasury than escrowed"
+    )]
+    TaskOverpaid,
     #[msg("Slashing your own stake: pass no slasher vesting account")]
     SelfSlashVesting,
+    #[msg("Task accounting broken: the vault holds less than the task still owes")]
+    TaskVaultShort,
+    #[msg("Task counters inconsistent (submissions, finalized, accepted, unclaimed, open)")]
+    TaskCountsInconsistent,
+    #[msg("Task emission paid beyond its cap, or a cap at or above the protocol fee")]
+    TaskEmissionOverCap,
+    #[msg("Stake accounting broken: locked plus unstaking exceeds the deposit")]
+    StakeOvercommitted,
+    #[msg("Stake accounting broken: warming stake exceeds the stake")]
+    StakeWarmingExceedsStake,
+    #[msg("Reputation above 10,000 bps")]
+    ReputationOutOfRange,
+    #[msg("Vesting accounting broken: held tokens differ from granted less withdrawn and slashed")]
+    VestingUnbalanced,
+    #[msg("Submission vote counters inconsistent (votes, revealed, open, coherent)")]
+    SubmissionCountsInconsistent,
+    #[msg("Submission weights inconsistent: coherent weight exceeds revealed weight")]
+    SubmissionWeightsInconsistent,
+    #[msg("A submission has votes but its content was never revealed")]
+    VotesWithoutContent,
+    #[msg("Emission accounting broken: paid plus reserved exceeds what was funded")]
+    EmissionOverdrawn,
+    #[msg("Epoch accounting broken: more emission or points claimed than it holds")]
+    EpochOverclaimed,
+    #[msg("Epoch ends at or before it starts")]
+    EpochSpanInvalid,
+    #[msg("Vote accounting broken: more bond remaining than was bonded")]
+    VoteBondExceeded,
+    #[msg("Vote state inconsistent: reward, points or emission recorded on an unclaimed vote")]
+    VoteClaimStateInconsistent,
 }

@@ -40,9 +40,20 @@ pub fn handle_propose_config(ctx: Context<AdminOnly>, params: ConfigParams) -> R
     Ok(())
 }
 
+impl AdminOnly<'_> {
+    /// `cancel_config` needs a proposal to withdraw.
+    fn validate_cancel(&self) -> Result<()> {
+        require!(
+            self.config.pending_params.is_some(),
+            MeritError::NoPendingConfig
+        );
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate_cancel())]
 pub fn handle_cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
     let config = &mut ctx.accounts.config;
-    require!(config.pending_params.is_some(), MeritError::NoPendingConfig);
     config.pending_params = None;
     config.pending_params_eta = 0;
     emit!(ConfigProposalCancelled {

@@ -38,6 +38,14 @@ pub struct AdvanceEpoch<'info> {
 }
 
 impl AdvanceEpoch<'_> {
+    /// The current epoch is over and `next_index` names the epoch that contains now (the
+    /// caller's index is checked against the clock, so a stale transaction fails by name).
+    fn validate(&self, next_index: u64) -> Result<()> {
+        let (index, _) = self.next_epoch_at(Clock::get()?.unix_timestamp)?;
+        require!(next_index == index, MeritError::WrongEpochIndex);
+        Ok(())
+    }
+
     /// The index and start of the epoch that contains `now`. Epochs nobody advanced
     /// through are skipped arithmetically, without a loop: they have no account, no points
     /// and emit nothing.
@@ -55,10 +63,10 @@ impl AdvanceEpoch<'_> {
 /// Closes the current epoch, fixing its emission at
 /// `min(initial * (1 - decay)^index, unreserved vault balance)` split between contributors
 /// and validators, and opens the epoch that contains now.
+#[access_control(ctx.accounts.validate(next_index))]
 pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (index, start) = ctx.accounts.next_epoch_at(now)?;
-    require!(next_index == index, MeritError::WrongEpochIndex);
     let a = ctx.accounts;
     let p = a.config.params;
     // The schedule and split the epoch snapshotted when it opened.
@@ -83,6 +91,9 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
     a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_sub(bounty)?;
     a.config.sub_lamports(bounty)?;
     a.keeper.add_lamports(bounty)?;
+    a.current_epoch.invariant()?;
+    a.next_epoch.invariant()?;
+    a.config.invariant()?;
     emit!(EpochAdvanced {
         closed_epoch: a.current_epoch.index,
         contributor_emission: a.current_epoch.contributor_emission,

@@ -39,9 +39,20 @@ pub struct CancelTask<'info> {
 }
 
 /// Refunds the reward and bounty, closes the vault and the task. Only before any submission.
+impl CancelTask<'_> {
+    /// Only a task nobody has submitted to can be cancelled.
+    fn validate(&self) -> Result<()> {
+        require!(
+            self.task.submission_count == 0,
+            MeritError::TaskHasSubmissions
+        );
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
 pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
     let a = ctx.accounts;
-    require!(a.task.submission_count == 0, MeritError::TaskHasSubmissions);
     let refunded = a.task_vault.amount;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
     a.task.with_signer(|seeds| {

@@ -54,9 +54,15 @@ pub struct ClaimSubmissionEmission<'info> {
 /// Pays an accepted submission its share of its epoch's contributor emission,
 /// `floor(contributor_emission * points / contributor points)`, once the epoch is closed,
 /// up to what is left of its task's emission cap.
+impl ClaimSubmissionEmission<'_> {
+    fn validate(&self) -> Result<()> {
+        self.submission.emission_claim_check()
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
 pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
     let a = ctx.accounts;
-    a.submission.emission_claim_check()?;
     let points = a.submission.points;
     let (amount, forfeited) =
         a.config

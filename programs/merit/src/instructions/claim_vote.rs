@@ -67,11 +67,20 @@ pub struct ClaimVote<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl ClaimVote<'_> {
+    fn validate(&self) -> Result<()> {
+        self.vote
+            .claim_check(&self.submission, &self.task.rules)
+            .map(|_| ())
+    }
+}
+
 /// Unlocks the vote's remaining bond and pays a coherent voter
 /// `floor(pool * weight / coherent weight)`, where `pool = validator_pool / submissions +
 /// the submission's fee`
 /// (into vesting when on). A coherent vote also records its merit points and a good
 /// outcome in the validator's reputation.
+#[access_control(ctx.accounts.validate())]
 pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let a = ctx.accounts;
     let coherent = a.vote.claim_check(&a.submission, &a.task.rules)?;
@@ -84,7 +93,6 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         a.stake
             .record_outcome(RepEvent::Coherent, a.config.current_epoch, &params, value)?;
-        let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         vote.points = merit_points(value, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;
         sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;
@@ -108,6 +116,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     vote.reward_paid = reward;
     a.stake.unlock(unlocked)?;
     a.stake.invariant()?;
+    vote.invariant()?;
     sub.invariant()?;
     task.invariant()?;
     let tokens = TokenMove::new(&a.token_program, &a.stake_mint);

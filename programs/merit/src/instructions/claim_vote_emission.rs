@@ -54,15 +54,22 @@ pub struct ClaimVoteEmission<'info> {
 /// Pays a coherent vote (claimed with `claim_vote`, which fixes its points) its share of
 /// its epoch's validator emission, `floor(validator_emission * points / validator points)`,
 /// once the epoch is closed, up to what is left of its task's emission cap.
+impl ClaimVoteEmission<'_> {
+    fn validate(&self) -> Result<()> {
+        self.vote.emission_claim_check()
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
 pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
     let a = ctx.accounts;
-    a.vote.emission_claim_check()?;
     let points = a.vote.points;
     let (amount, forfeited) =
         a.config
             .settle_emission(&mut a.epoch, Side::Validator, points, &mut a.task)?;
     a.task.invariant()?;
     a.vote.emission_claimed = true;
+    a.vote.invariant()?;
     let vesting_duration = a.epoch.vesting_duration_secs;
     Beneficiary {
         owner: a.validator.key(),

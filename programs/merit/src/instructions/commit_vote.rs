@@ -129,6 +129,7 @@ pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Res
         emission_claimed: false,
         reserved: [0; 32],
     });
+    a.vote.invariant()?;
     emit!(VoteCommitted {
         submission: a.submission.key(),
         vote: a.vote.key(),

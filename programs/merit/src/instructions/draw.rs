@@ -26,10 +26,15 @@ pub struct DrawCommittee<'info> {
 
 impl DrawCommittee<'_> {
     fn validate(&self) -> Result<()> {
-        self.task.require_draw_due(
-            self.task
-                .clock(&self.config, Clock::get()?.unix_timestamp)?,
-        )
+        let clock = Clock::get()?;
+        self.task
+            .require_draw_due(self.task.clock(&self.config, clock.unix_timestamp)?)?;
+        // A scheduled draw is seeded only once its target slot has passed.
+        require!(
+            !self.task.draw.is_scheduled() || clock.slot > self.task.draw.target_slot,
+            MeritError::DrawNotReady
+        );
+        Ok(())
     }
 }
 
@@ -43,7 +48,6 @@ pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     let a = ctx.accounts;
     let slot = Clock::get()?.slot;
     let found = if a.task.draw.is_scheduled() {
-        require!(slot > a.task.draw.target_slot, MeritError::DrawNotReady);
         let data = a.slot_hashes.try_borrow_data()?;
         slot_hash_at_or_after(&data, a.task.draw.target_slot)
     } else {

@@ -63,6 +63,8 @@ pub fn handle_expire_epoch(ctx: Context<ExpireEpoch>) -> Result<()> {
     let a = ctx.accounts;
     let released = a.epoch.expire(Clock::get()?.unix_timestamp)?;
     a.config.emission_reserved = a.config.emission_reserved.safe_sub(released)?;
+    a.epoch.invariant()?;
+    a.config.invariant()?;
     emit!(EpochExpired {
         epoch: a.epoch.index,
         released,

@@ -32,15 +32,23 @@ pub struct FundEmissions<'info> {
 
 /// Anyone adds `amount` tokens to emit and `lamports` to the pool that pays
 /// `advance_epoch` keepers. Works while paused.
+impl FundEmissions<'_> {
+    fn validate(&self, amount: u64, lamports: u64) -> Result<()> {
+        require!(amount > 0 || lamports > 0, MeritError::ZeroAmount);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(amount, lamports))]
 pub fn handle_fund_emissions(
     ctx: Context<FundEmissions>,
     amount: u64,
     lamports: u64,
 ) -> Result<()> {
-    require!(amount > 0 || lamports > 0, MeritError::ZeroAmount);
     let a = ctx.accounts;
     a.config.emission_funded = a.config.emission_funded.safe_add(amount)?;
     a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_add(lamports)?;
+    a.config.invariant()?;
     TokenMove::new(&a.token_program, &a.stake_mint).transfer(
         a.funder_token.to_account_info(),
         a.emission_vault.to_account_info(),

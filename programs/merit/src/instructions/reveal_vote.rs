@@ -64,6 +64,7 @@ pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -
     a.submission
         .record_reveal(a.vote.weight, score, multiplier)?;
     a.submission.invariant()?;
+    a.vote.invariant()?;
     emit!(VoteRevealed {
         submission: a.submission.key(),
         vote: a.vote.key(),

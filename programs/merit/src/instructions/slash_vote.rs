@@ -71,6 +71,10 @@ pub struct SlashVote<'info> {
 }
 
 impl SlashVote<'_> {
+    fn validate(&self) -> Result<()> {
+        self.slash_amount().map(|_| ())
+    }
+
     /// What this vote forfeits: the whole bond when unrevealed, `incoherence_slash_bps`
     /// of it (rounded up) when revealed far from consensus.
     fn slash_amount(&self) -> Result<(SlashKind, u64)> {
@@ -84,12 +88,14 @@ impl SlashVote<'_> {
 
 /// Slashes an unrevealed vote's whole bond, or part of an incoherent vote's bond, and
 /// records the failure in the validator's reputation.
+#[access_control(ctx.accounts.validate())]
 pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     let a = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
     let (kind, amount) = a.slash_amount()?;
     a.vote.slashed = true;
     a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
+    a.vote.invariant()?;
     let params = a.config.params;
     let epoch = a.config.current_epoch;
     let failure = match kind {

@@ -28,7 +28,19 @@ pub struct WithdrawVested<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl WithdrawVested<'_> {
+    fn validate(&self) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        require!(
+            self.vesting.withdrawable(now)? > 0,
+            MeritError::NothingVested
+        );
+        Ok(())
+    }
+}
+
 /// Pays out everything vested so far. Works while paused.
+#[access_control(ctx.accounts.validate())]
 pub fn handle_withdraw_vested(ctx: Context<WithdrawVested>) -> Result<()> {
     let a = ctx.accounts;
     let amount = a.vesting.take_unlocked(Clock::get()?.unix_timestamp)?;

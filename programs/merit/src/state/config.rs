@@ -235,6 +235,16 @@ impl Config {
     }
 
     /// Tokens in the emission vault not yet promised to a closed epoch.
+    /// The config's accounting rule: the emission vault never owes more than was funded
+    /// (`emission_paid + emission_reserved <= emission_funded`).
+    pub fn invariant(&self) -> Result<()> {
+        require!(
+            self.emission_paid.safe_add(self.emission_reserved)? <= self.emission_funded,
+            MeritError::EmissionOverdrawn
+        );
+        Ok(())
+    }
+
     pub fn emission_available(&self) -> Result<u64> {
         self.emission_funded
             .safe_sub(self.emission_paid)?
@@ -256,6 +266,7 @@ impl Config {
         let paid = task.take_emission(share, points)?;
         self.emission_reserved = self.emission_reserved.safe_sub(share)?.safe_sub(released)?;
         self.emission_paid = self.emission_paid.safe_add(paid)?;
+        self.invariant()?;
         Ok((paid, share.safe_sub(paid)?))
     }
 

@@ -183,11 +183,22 @@ impl Epoch {
         } else {
             0
         };
-        require!(
-            *claimed <= emission && *points_claimed <= total,
-            MeritError::InvariantViolated
-        );
+        self.invariant()?;
         Ok((share, released))
+    }
+
+    /// The epoch's accounting rules, each with its own error: a side never pays more than
+    /// its emission nor more points than it recorded, and the epoch spans a positive time.
+    pub fn invariant(&self) -> Result<()> {
+        require!(
+            self.contributor_claimed <= self.contributor_emission
+                && self.validator_claimed <= self.validator_emission
+                && self.contributor_points_claimed <= self.contributor_points
+                && self.validator_points_claimed <= self.validator_points,
+            MeritError::EpochOverclaimed
+        );
+        require!(self.end > self.start, MeritError::EpochSpanInvalid);
+        Ok(())
     }
 }
 

@@ -15,3 +15,6 @@ pub use submission::*;
 pub use task::*;
 pub use vesting::*;
 pub use vote::*;
+
+#[cfg(test)]
+mod invariant_tests;

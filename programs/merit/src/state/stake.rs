@@ -292,12 +292,19 @@ impl Stake {
         self.invariant()
     }
 
+    /// The stake's accounting rules, each with its own error.
     pub fn invariant(&self) -> Result<()> {
         require!(
-            self.locked.safe_add(self.unstaking)? <= self.deposited
-                && self.warming <= self.staked()
-                && self.reputation.score_bps <= MAX_REPUTATION,
-            MeritError::InvariantViolated
+            self.locked.safe_add(self.unstaking)? <= self.deposited,
+            MeritError::StakeOvercommitted
+        );
+        require!(
+            self.warming <= self.staked(),
+            MeritError::StakeWarmingExceedsStake
+        );
+        require!(
+            self.reputation.score_bps <= MAX_REPUTATION,
+            MeritError::ReputationOutOfRange
         );
         Ok(())
     }

@@ -294,14 +294,23 @@ impl Submission {
         Ok(points)
     }
 
+    /// The submission's accounting rules, each with its own error.
     pub fn invariant(&self) -> Result<()> {
-        let ok = self.revealed.len() <= usize::from(self.vote_count)
-            && self.vote_count <= MAX_VOTES_PER_SUBMISSION
-            && self.open_votes <= self.vote_count
-            && self.coherent_unclaimed <= self.coherent_count
-            && self.coherent_weight <= self.revealed_weight
-            && (self.content_revealed || self.vote_count == 0);
-        require!(ok, MeritError::InvariantViolated);
+        require!(
+            self.revealed.len() <= usize::from(self.vote_count)
+                && self.vote_count <= MAX_VOTES_PER_SUBMISSION
+                && self.open_votes <= self.vote_count
+                && self.coherent_unclaimed <= self.coherent_count,
+            MeritError::SubmissionCountsInconsistent
+        );
+        require!(
+            self.coherent_weight <= self.revealed_weight,
+            MeritError::SubmissionWeightsInconsistent
+        );
+        require!(
+            self.content_revealed || self.vote_count == 0,
+            MeritError::VotesWithoutContent
+        );
         Ok(())
     }
 }

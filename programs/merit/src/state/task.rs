@@ -481,25 +481,35 @@ impl Task {
         Ok(())
     }
 
+    /// The task's accounting rules, each with its own error. Every handler that changes a
+    /// task calls it before returning.
     pub fn invariant(&self) -> Result<()> {
-        let ok = self
+        let out = self
             .paid_out
             .safe_add(self.reclaimed)?
-            .safe_add(self.fees_to_treasury)?
-            <= self.reward.safe_add(self.fees)?
-            && self.fees_to_treasury <= self.fees
-            && self
-                .contributor_liability
+            .safe_add(self.fees_to_treasury)?;
+        require!(
+            out <= self.reward.safe_add(self.fees)? && self.fees_to_treasury <= self.fees,
+            MeritError::TaskOverpaid
+        );
+        require!(
+            self.contributor_liability
                 .safe_add(self.validator_liability)?
-                <= self.vault_expected()?
-            && self.finalized_count <= self.submission_count
-            && self.submission_count <= self.max_submissions
-            && self.accepted_count <= self.finalized_count
-            && self.accepted_unclaimed <= self.accepted_count
-            && self.open_submissions <= self.submission_count
-            && self.emission_paid <= self.emission_cap
-            && self.emission_cap < self.protocol_fee.max(1);
-        require!(ok, MeritError::InvariantViolated);
+                <= self.vault_expected()?,
+            MeritError::TaskVaultShort
+        );
+        require!(
+            self.finalized_count <= self.submission_count
+                && self.submission_count <= self.max_submissions
+                && self.accepted_count <= self.finalized_count
+                && self.accepted_unclaimed <= self.accepted_count
+                && self.open_submissions <= self.submission_count,
+            MeritError::TaskCountsInconsistent
+        );
+        require!(
+            self.emission_paid <= self.emission_cap && self.emission_cap < self.protocol_fee.max(1),
+            MeritError::TaskEmissionOverCap
+        );
         Ok(())
     }
 }

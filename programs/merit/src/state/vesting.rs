@@ -93,6 +93,13 @@ impl Vesting {
         Ok(taken)
     }
 
+    /// What a withdrawal at `now` would pay: everything vested by then, not yet withdrawn.
+    pub fn withdrawable(&self, now: i64) -> Result<u64> {
+        let mut at = self.clone();
+        at.checkpoint(now)?;
+        Ok(at.unlocked)
+    }
+
     /// Empties `unlocked` for a withdrawal; returns the amount.
     pub fn take_unlocked(&mut self, now: i64) -> Result<u64> {
         self.checkpoint(now)?;
@@ -109,7 +116,7 @@ impl Vesting {
             .total_granted
             .safe_sub(self.total_withdrawn)?
             .safe_sub(self.total_slashed)?;
-        require!(held == accounted, MeritError::InvariantViolated);
+        require!(held == accounted, MeritError::VestingUnbalanced);
         Ok(())
     }
 }

@@ -92,6 +92,20 @@ impl Vote {
         Ok(())
     }
 
+    /// The vote's accounting rules, each with its own error: the bond left never exceeds
+    /// the bond, and a reward, merit points or an emission claim exist only once claimed.
+    pub fn invariant(&self) -> Result<()> {
+        require!(
+            self.bond_remaining <= self.bond,
+            MeritError::VoteBondExceeded
+        );
+        require!(
+            self.claimed || (self.reward_paid == 0 && self.points == 0 && !self.emission_claimed),
+            MeritError::VoteClaimStateInconsistent
+        );
+        Ok(())
+    }
+
     /// Nothing further can happen to this vote: it may be closed.
     pub fn is_settled(&self) -> bool {
         (self.claimed || (self.slashed && self.bond_remaining == 0))

@@ -1,0 +1,185 @@
+//! Every account invariant rule fails with its own named error, and a consistent account
+//! passes. Accounts start from their all-zero layout (what `init` allocates), so a test
+//! sets only the fields its rule reads.
+use super::*;
+use crate::error::MeritError;
+use anchor_lang::prelude::*;
+
+fn zeroed<T: AnchorDeserialize + Space>() -> T {
+    T::deserialize(&mut &vec![0u8; T::INIT_SPACE][..]).expect("the zero layout decodes")
+}
+
+fn fails_with(result: Result<()>, expected: MeritError) {
+    assert_eq!(
+        result.unwrap_err(),
+        expected.into(),
+        "expected {expected:?}"
+    );
+}
+
+#[test]
+fn task_rules_each_have_their_error() {
+    let ok = || {
+        let mut t: Task = zeroed();
+        t.reward = 1_000;
+        t.fees = 10;
+        t.protocol_fee = 10;
+        t.max_submissions = 4;
+        t
+    };
+    ok().invariant().unwrap();
+
+    let mut t = ok();
+    t.paid_out = 900;
+    t.reclaimed = 111;
+    fails_with(t.invariant(), MeritError::TaskOverpaid);
+    let mut t = ok();
+    t.fees_to_treasury = 11;
+    fails_with(t.invariant(), MeritError::TaskOverpaid);
+
+    let mut t = ok();
+    t.paid_out = 500;
+    t.contributor_liability = 400;
+    t.validator_liability = 111;
+    fails_with(t.invariant(), MeritError::TaskVaultShort);
+
+    for broken in [
+        |t: &mut Task| t.submission_count = 5,
+        |t: &mut Task| t.finalized_count = 1,
+        |t: &mut Task| {
+            t.submission_count = 1;
+            t.finalized_count = 1;
+            t.accepted_unclaimed = 1;
+        },
+        |t: &mut Task| t.open_submissions = 1,
+    ] {
+        let mut t = ok();
+        broken(&mut t);
+        fails_with(t.invariant(), MeritError::TaskCountsInconsistent);
+    }
+
+    let mut t = ok();
+    t.emission_cap = 5;
+    t.emission_paid = 6;
+    fails_with(t.invariant(), MeritError::TaskEmissionOverCap);
+    let mut t = ok();
+    t.emission_cap = 10;
+    fails_with(t.invariant(), MeritError::TaskEmissionOverCap);
+}
+
+#[test]
+fn stake_rules_each_have_their_error() {
+    let mut s: Stake = zeroed();
+    s.deposited = 100;
+    s.locked = 60;
+    s.unstaking = 40;
+    s.invariant().unwrap();
+    s.locked = 61;
+    fails_with(s.invariant(), MeritError::StakeOvercommitted);
+
+    let mut s: Stake = zeroed();
+    s.deposited = 100;
+    s.unstaking = 30;
+    s.warming = 71;
+    fails_with(s.invariant(), MeritError::StakeWarmingExceedsStake);
+
+    let mut s: Stake = zeroed();
+    s.reputation.score_bps = crate::constants::MAX_REPUTATION + 1;
+    fails_with(s.invariant(), MeritError::ReputationOutOfRange);
+}
+
+#[test]
+fn submission_rules_each_have_their_error() {
+    let mut s: Submission = zeroed();
+    s.invariant().unwrap();
+    s.open_votes = 1;
+    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
+
+    let mut s: Submission = zeroed();
+    s.coherent_count = 0;
+    s.coherent_unclaimed = 1;
+    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
+
+    let mut s: Submission = zeroed();
+    s.content_revealed = true;
+    s.revealed_weight = 5;
+    s.coherent_weight = 6;
+    fails_with(s.invariant(), MeritError::SubmissionWeightsInconsistent);
+
+    let mut s: Submission = zeroed();
+    s.vote_count = 1;
+    fails_with(s.invariant(), MeritError::VotesWithoutContent);
+}
+
+#[test]
+fn vesting_balance_has_its_error() {
+    let mut v: Vesting = zeroed();
+    v.total_granted = 100;
+    v.total_withdrawn = 30;
+    v.unvested = 50;
+    v.unlocked = 20;
+    v.invariant().unwrap();
+    v.unlocked = 21;
+    fails_with(v.invariant(), MeritError::VestingUnbalanced);
+}
+
+#[test]
+fn config_emission_accounting_has_its_error() {
+    let mut c: Config = zeroed();
+    c.emission_funded = 100;
+    c.emission_paid = 60;
+    c.emission_reserved = 40;
+    c.invariant().unwrap();
+    c.emission_reserved = 41;
+    fails_with(c.invariant(), MeritError::EmissionOverdrawn);
+}
+
+#[test]
+fn epoch_rules_each_have_their_error() {
+    let ok = || {
+        let mut e: Epoch = zeroed();
+        e.start = 100;
+        e.end = 200;
+        e.contributor_emission = 10;
+        e.validator_emission = 10;
+        e.contributor_points = 5;
+        e.validator_points = 5;
+        e
+    };
+    ok().invariant().unwrap();
+    for broken in [
+        |e: &mut Epoch| e.contributor_claimed = 11,
+        |e: &mut Epoch| e.validator_claimed = 11,
+        |e: &mut Epoch| e.contributor_points_claimed = 6,
+        |e: &mut Epoch| e.validator_points_claimed = 6,
+    ] {
+        let mut e = ok();
+        broken(&mut e);
+        fails_with(e.invariant(), MeritError::EpochOverclaimed);
+    }
+    let mut e = ok();
+    e.end = 100;
+    fails_with(e.invariant(), MeritError::EpochSpanInvalid);
+}
+
+#[test]
+fn vote_rules_each_have_their_error() {
+    let mut v: Vote = zeroed();
+    v.bond = 10;
+    v.bond_remaining = 10;
+    v.invariant().unwrap();
+    v.bond_remaining = 11;
+    fails_with(v.invariant(), MeritError::VoteBondExceeded);
+
+    for broken in [
+        |v: &mut Vote| v.reward_paid = 1,
+        |v: &mut Vote| v.points = 1,
+        |v: &mut Vote| v.emission_claimed = true,
+    ] {
+        let mut v: Vote = zeroed();
+        broken(&mut v);
+        fails_with(v.invariant(), MeritError::VoteClaimStateInconsistent);
+        v.claimed = true;
+        v.invariant().unwrap();
+    }
+}
