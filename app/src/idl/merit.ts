@@ -5037,6 +5037,11 @@ export type Merit = {
       "code": 6104,
       "name": "voteClaimStateInconsistent",
       "msg": "Vote state inconsistent: reward, points or emission recorded on an unclaimed vote"
+    },
+    {
+      "code": 6105,
+      "name": "duplicateTokenAccount",
+      "msg": "The same token account was passed for two roles"
     }
   ],
   "types": [

@@ -104,7 +104,8 @@ export const MeritErrorCode = {
   EpochOverclaimed: 6101,
   EpochSpanInvalid: 6102,
   VoteBondExceeded: 6103,
-  VoteClaimStateInconsistent: 6104
+  VoteClaimStateInconsistent: 6104,
+  DuplicateTokenAccount: 6105
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

@@ -219,4 +219,6 @@ pub enum MeritError {
     VoteBondExceeded,
     #[msg("Vote state inconsistent: reward, points or emission recorded on an unclaimed vote")]
     VoteClaimStateInconsistent,
+    #[msg("The same token account was passed for two roles")]
+    DuplicateTokenAccount,
 }

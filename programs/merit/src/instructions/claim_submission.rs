@@ -4,7 +4,7 @@ use crate::events::SubmissionClaimed;
 use crate::math::{mul_div_floor, SafeMath};
 use crate::payout::{Beneficiary, Source};
 use crate::state::{Config, Outcome, Stake, Submission, Task, Vesting};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -16,12 +16,14 @@ pub struct ClaimSubmission<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -30,17 +32,19 @@ pub struct ClaimSubmission<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, contributor.key().as_ref()],
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Pass exactly when vesting is on: the reward is granted into it.
     #[account(
@@ -51,7 +55,7 @@ pub struct ClaimSubmission<'info> {
         bump,
     )]
     pub vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
     pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -62,6 +66,14 @@ pub struct ClaimSubmission<'info> {
 
 impl ClaimSubmission<'_> {
     fn validate(&self) -> Result<()> {
+        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
+        // comparison of the token accounts, the only ones that can alias (see
+        // `require_distinct`).
+        require_distinct(&[
+            Some(self.task_vault.key()),
+            Some(self.contributor_token.key()),
+            self.vesting_vault.as_ref().map(|v| v.key()),
+        ])?;
         self.submission.claim_check(&self.task)
     }
 }

@@ -3,7 +3,7 @@ use crate::error::MeritError;
 use crate::events::EmissionClaimed;
 use crate::payout::Beneficiary;
 use crate::state::{Config, Epoch, Side, Submission, Task, Vesting};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -11,27 +11,29 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct ClaimSubmissionEmission<'info> {
     #[account(mut)]
     pub contributor: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [EPOCH_SEED, &submission.epoch.to_le_bytes()],
         bump = epoch.bump,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, submission.task.as_ref(), contributor.key().as_ref()],
         bump = submission.bump,
         has_one = contributor @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     /// The submission's task, whose emission cap bounds the claim.
-    #[account(mut, address = submission.task @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = submission.task @ MeritError::AccountMismatch)]
     pub task: Box<Account<'info, Task>>,
-    #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
     pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Pass exactly when vesting is on: the emission is granted into it.
     #[account(
@@ -42,7 +44,7 @@ pub struct ClaimSubmissionEmission<'info> {
         bump,
     )]
     pub vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
     pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -56,6 +58,14 @@ pub struct ClaimSubmissionEmission<'info> {
 /// up to what is left of its task's emission cap.
 impl ClaimSubmissionEmission<'_> {
     fn validate(&self) -> Result<()> {
+        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
+        // comparison of the token accounts, the only ones that can alias (see
+        // `require_distinct`).
+        require_distinct(&[
+            Some(self.emission_vault.key()),
+            Some(self.contributor_token.key()),
+            self.vesting_vault.as_ref().map(|v| v.key()),
+        ])?;
         self.submission.emission_claim_check()
     }
 }

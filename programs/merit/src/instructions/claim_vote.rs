@@ -4,7 +4,7 @@ use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
 use crate::payout::{Beneficiary, Source};
 use crate::state::{merit_points, Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -16,12 +16,14 @@ pub struct ClaimVote<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -29,6 +31,7 @@ pub struct ClaimVote<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
         bump = vote.bump,
         has_one = submission @ MeritError::AccountMismatch,
@@ -37,17 +40,19 @@ pub struct ClaimVote<'info> {
     pub vote: Box<Account<'info, Vote>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, validator.key().as_ref()],
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub validator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Pass exactly when vesting is on: the reward is granted into it.
     #[account(
@@ -58,7 +63,7 @@ pub struct ClaimVote<'info> {
         bump,
     )]
     pub vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
     pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -69,6 +74,14 @@ pub struct ClaimVote<'info> {
 
 impl ClaimVote<'_> {
     fn validate(&self) -> Result<()> {
+        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
+        // comparison of the token accounts, the only ones that can alias (see
+        // `require_distinct`).
+        require_distinct(&[
+            Some(self.task_vault.key()),
+            Some(self.validator_token.key()),
+            self.vesting_vault.as_ref().map(|v| v.key()),
+        ])?;
         self.vote
             .claim_check(&self.submission, &self.task.rules)
             .map(|_| ())

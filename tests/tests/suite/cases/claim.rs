@@ -211,3 +211,61 @@ async fn close_vote_cannot_redirect_rent_to_the_caller() {
     assert_fails(t.send(&[ix], &[&mallory]).await);
     assert!(t.exists(&vote).await);
 }
+
+#[tokio::test]
+async fn claim_vote_refuses_the_task_vault_as_the_validators_token_account() {
+    // claim_vote opts out of Anchor's (costly) duplicate-mutable check; its own check must
+    // still refuse a token account passed for two roles, and change nothing.
+    let (mut t, _, _, task, sub, vals) = judged(&[(100 * TOKEN, Some(80))]).await;
+    t.finalize_submission(&vals[0], task, sub).await.unwrap();
+    let mut ix = t.client().claim_vote(vals[0].pubkey(), task, sub);
+    let vault = pda::task_vault(&task);
+    replace_account(&mut ix, &t.client().ata(&vals[0].pubkey()), &vault);
+    let before = t.vote(&sub, &vals[0].pubkey()).await;
+    assert_merit_err(
+        t.send(&[ix], &[&vals[0]]).await,
+        MeritError::DuplicateTokenAccount,
+    );
+    let after = t.vote(&sub, &vals[0].pubkey()).await;
+    assert!(!after.claimed && after.bond_remaining == before.bond_remaining);
+    // The honest claim still goes through.
+    t.claim_vote(&vals[0], task, sub).await.unwrap();
+}
+
+#[tokio::test]
+async fn claims_refuse_a_vault_as_the_claimants_token_account() {
+    let (mut t, creator, alice, task, sub, vals) = judged(&[(100 * TOKEN, Some(80))]).await;
+    t.finalize_submission(&vals[0], task, sub).await.unwrap();
+    t.finalize_task(&vals[0], task).await.unwrap();
+    let c = t.client();
+
+    let mut ix = c.claim_submission(alice.pubkey(), task);
+    replace_account(&mut ix, &c.ata(&alice.pubkey()), &pda::task_vault(&task));
+    assert_merit_err(
+        t.send(&[ix], &[&alice]).await,
+        MeritError::DuplicateTokenAccount,
+    );
+    assert!(!t.submission(&sub).await.claimed);
+    t.claim_submission(&alice, task).await.unwrap();
+
+    t.claim_vote(&vals[0], task, sub).await.unwrap();
+    t.close_epoch(&creator).await;
+    let epoch = t.vote(&sub, &vals[0].pubkey()).await.epoch;
+    let mut ix = c.claim_vote_emission(vals[0].pubkey(), task, sub, epoch);
+    replace_account(&mut ix, &c.ata(&vals[0].pubkey()), &pda::emission_vault());
+    assert_merit_err(
+        t.send(&[ix], &[&vals[0]]).await,
+        MeritError::DuplicateTokenAccount,
+    );
+    assert!(!t.vote(&sub, &vals[0].pubkey()).await.emission_claimed);
+    t.claim_vote_emission(&vals[0], sub).await.unwrap();
+
+    let epoch = t.submission(&sub).await.epoch;
+    let mut ix = c.claim_submission_emission(alice.pubkey(), task, epoch);
+    replace_account(&mut ix, &c.ata(&alice.pubkey()), &pda::vesting_vault());
+    assert_merit_err(
+        t.send(&[ix], &[&alice]).await,
+        MeritError::DuplicateTokenAccount,
+    );
+    t.claim_submission_emission(&alice, task).await.unwrap();
+}
