@@ -126,3 +126,30 @@ pub fn validate_stake_mint(mint: &AccountInfo) -> Result<()> {
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn require_distinct_refuses_any_repeated_key_and_skips_absent_ones() {
+        let (a, b, c) = (
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        );
+        require_distinct(&[Some(a), Some(b), Some(c)]).unwrap();
+        require_distinct(&[Some(a), Some(b), None]).unwrap();
+        require_distinct(&[None, None, Some(a)]).unwrap();
+        for keys in [
+            [Some(a), Some(a), None],
+            [Some(a), Some(b), Some(a)],
+            [Some(c), Some(b), Some(b)],
+        ] {
+            assert_eq!(
+                require_distinct(&keys).unwrap_err(),
+                MeritError::DuplicateTokenAccount.into()
+            );
+        }
+    }
+}

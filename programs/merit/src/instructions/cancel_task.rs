@@ -38,7 +38,6 @@ pub struct CancelTask<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Refunds the reward and bounty, closes the vault and the task. Only before any submission.
 impl CancelTask<'_> {
     /// Only a task nobody has submitted to can be cancelled.
     fn validate(&self) -> Result<()> {
@@ -50,6 +49,7 @@ impl CancelTask<'_> {
     }
 }
 
+/// Refunds the reward and bounty, closes the vault and the task. Only before any submission.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
     let a = ctx.accounts;

@@ -53,14 +53,9 @@ pub struct ClaimSubmissionEmission<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Pays an accepted submission its share of its epoch's contributor emission,
-/// `floor(contributor_emission * points / contributor points)`, once the epoch is closed,
-/// up to what is left of its task's emission cap.
 impl ClaimSubmissionEmission<'_> {
     fn validate(&self) -> Result<()> {
-        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
-        // comparison of the token accounts, the only ones that can alias (see
-        // `require_distinct`).
+        // The accounts are `dup`: this replaces Anchor's duplicate check (`require_distinct`).
         require_distinct(&[
             Some(self.emission_vault.key()),
             Some(self.contributor_token.key()),
@@ -70,6 +65,9 @@ impl ClaimSubmissionEmission<'_> {
     }
 }
 
+/// Pays an accepted submission its share of its epoch's contributor emission,
+/// `floor(contributor_emission * points / contributor points)`, once the epoch is closed,
+/// up to what is left of its task's emission cap.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
     let a = ctx.accounts;

@@ -74,9 +74,7 @@ pub struct ClaimVote<'info> {
 
 impl ClaimVote<'_> {
     fn validate(&self) -> Result<()> {
-        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
-        // comparison of the token accounts, the only ones that can alias (see
-        // `require_distinct`).
+        // The accounts are `dup`: this replaces Anchor's duplicate check (`require_distinct`).
         require_distinct(&[
             Some(self.task_vault.key()),
             Some(self.validator_token.key()),

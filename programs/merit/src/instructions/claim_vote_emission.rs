@@ -53,14 +53,9 @@ pub struct ClaimVoteEmission<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Pays a coherent vote (claimed with `claim_vote`, which fixes its points) its share of
-/// its epoch's validator emission, `floor(validator_emission * points / validator points)`,
-/// once the epoch is closed, up to what is left of its task's emission cap.
 impl ClaimVoteEmission<'_> {
     fn validate(&self) -> Result<()> {
-        // The accounts are `dup`: Anchor's duplicate-mutable check is replaced by this
-        // comparison of the token accounts, the only ones that can alias (see
-        // `require_distinct`).
+        // The accounts are `dup`: this replaces Anchor's duplicate check (`require_distinct`).
         require_distinct(&[
             Some(self.emission_vault.key()),
             Some(self.validator_token.key()),
@@ -70,6 +65,9 @@ impl ClaimVoteEmission<'_> {
     }
 }
 
+/// Pays a coherent vote (claimed with `claim_vote`, which fixes its points) its share of
+/// its epoch's validator emission, `floor(validator_emission * points / validator points)`,
+/// once the epoch is closed, up to what is left of its task's emission cap.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
     let a = ctx.accounts;

@@ -30,8 +30,6 @@ pub struct FundEmissions<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Anyone adds `amount` tokens to emit and `lamports` to the pool that pays
-/// `advance_epoch` keepers. Works while paused.
 impl FundEmissions<'_> {
     fn validate(&self, amount: u64, lamports: u64) -> Result<()> {
         require!(amount > 0 || lamports > 0, MeritError::ZeroAmount);
@@ -39,6 +37,8 @@ impl FundEmissions<'_> {
     }
 }
 
+/// Anyone adds `amount` tokens to emit and `lamports` to the pool that pays
+/// `advance_epoch` keepers. Works while paused.
 #[access_control(ctx.accounts.validate(amount, lamports))]
 pub fn handle_fund_emissions(
     ctx: Context<FundEmissions>,

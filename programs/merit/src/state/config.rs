@@ -234,7 +234,6 @@ impl Config {
         [CONFIG_SEED, std::slice::from_ref(bump)]
     }
 
-    /// Tokens in the emission vault not yet promised to a closed epoch.
     /// The config's accounting rule: the emission vault never owes more than was funded
     /// (`emission_paid + emission_reserved <= emission_funded`).
     pub fn invariant(&self) -> Result<()> {
@@ -245,6 +244,7 @@ impl Config {
         Ok(())
     }
 
+    /// Tokens in the emission vault not yet promised to a closed epoch.
     pub fn emission_available(&self) -> Result<u64> {
         self.emission_funded
             .safe_sub(self.emission_paid)?
