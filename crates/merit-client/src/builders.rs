@@ -43,6 +43,56 @@ impl MeritClient {
         (slasher != offender).then(|| pda::vesting(slasher))
     }
 
+    /// The group every reward claim shares: `claimant` claims from `task`.
+    fn reward_payout(&self, claimant: Pubkey, task: Pubkey) -> acc::RewardPayout {
+        let (vesting, vesting_vault) = self.vesting_accounts(&claimant);
+        acc::RewardPayout {
+            claimant,
+            config: pda::config(),
+            task,
+            stake: pda::stake(&claimant),
+            task_vault: pda::task_vault(&task),
+            claimant_token: self.ata(&claimant),
+            vesting,
+            vesting_vault,
+            stake_mint: self.stake_mint,
+            token_program: self.token_program,
+            system_program: system_program::ID,
+        }
+    }
+
+    /// The group both emission claims share.
+    fn emission_payout(&self, claimant: Pubkey) -> acc::EmissionPayout {
+        let (vesting, vesting_vault) = self.vesting_accounts(&claimant);
+        acc::EmissionPayout {
+            claimant,
+            config: pda::config(),
+            emission_vault: pda::emission_vault(),
+            claimant_token: self.ata(&claimant),
+            vesting,
+            vesting_vault,
+            stake_mint: self.stake_mint,
+            token_program: self.token_program,
+            system_program: system_program::ID,
+        }
+    }
+
+    /// The group both slashes share: `slasher` slashes `offender`'s stake.
+    fn slash_payout(&self, slasher: Pubkey, offender: &Pubkey) -> acc::SlashPayout {
+        acc::SlashPayout {
+            slasher,
+            config: pda::config(),
+            stake_vault: pda::stake_vault(),
+            vesting_vault: pda::vesting_vault(),
+            treasury_vault: pda::treasury(),
+            slasher_token: self.ata(&slasher),
+            slasher_vesting: Self::slasher_vesting(&slasher, offender),
+            stake_mint: self.stake_mint,
+            token_program: self.token_program,
+            system_program: system_program::ID,
+        }
+    }
+
     /// The owner's associated token account for the stake mint.
     pub fn ata(&self, owner: &Pubkey) -> Pubkey {
         pda::associated_token(owner, &self.stake_mint, &self.token_program)
@@ -370,20 +420,11 @@ impl MeritClient {
     ) -> Instruction {
         build(
             acc::SlashSubmission {
-                slasher,
-                config: pda::config(),
+                payout: self.slash_payout(slasher, &contributor),
                 task,
                 submission: pda::submission(&task, &contributor),
                 stake: pda::stake(&contributor),
                 offender_vesting: pda::vesting(&contributor),
-                stake_vault: pda::stake_vault(),
-                vesting_vault: pda::vesting_vault(),
-                treasury_vault: pda::treasury(),
-                slasher_token: self.ata(&slasher),
-                slasher_vesting: Self::slasher_vesting(&slasher, &contributor),
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::SlashSubmission {},
         )
@@ -398,21 +439,12 @@ impl MeritClient {
     ) -> Instruction {
         build(
             acc::SlashVote {
-                slasher,
-                config: pda::config(),
+                payout: self.slash_payout(slasher, &validator),
                 task,
                 submission,
                 vote: pda::vote(&submission, &validator),
                 stake: pda::stake(&validator),
                 offender_vesting: pda::vesting(&validator),
-                stake_vault: pda::stake_vault(),
-                vesting_vault: pda::vesting_vault(),
-                treasury_vault: pda::treasury(),
-                slasher_token: self.ata(&slasher),
-                slasher_vesting: Self::slasher_vesting(&slasher, &validator),
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::SlashVote {},
         )
@@ -421,43 +453,21 @@ impl MeritClient {
     // Claims and closing
 
     pub fn claim_submission(&self, contributor: Pubkey, task: Pubkey) -> Instruction {
-        let (vesting, vesting_vault) = self.vesting_accounts(&contributor);
         build(
             acc::ClaimSubmission {
-                contributor,
-                config: pda::config(),
-                task,
+                payout: self.reward_payout(contributor, task),
                 submission: pda::submission(&task, &contributor),
-                stake: pda::stake(&contributor),
-                task_vault: pda::task_vault(&task),
-                contributor_token: self.ata(&contributor),
-                vesting,
-                vesting_vault,
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::ClaimSubmission {},
         )
     }
 
     pub fn claim_vote(&self, validator: Pubkey, task: Pubkey, submission: Pubkey) -> Instruction {
-        let (vesting, vesting_vault) = self.vesting_accounts(&validator);
         build(
             acc::ClaimVote {
-                validator,
-                config: pda::config(),
-                task,
+                payout: self.reward_payout(validator, task),
                 submission,
                 vote: pda::vote(&submission, &validator),
-                stake: pda::stake(&validator),
-                task_vault: pda::task_vault(&task),
-                validator_token: self.ata(&validator),
-                vesting,
-                vesting_vault,
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::ClaimVote {},
         )
@@ -501,21 +511,12 @@ impl MeritClient {
         task: Pubkey,
         epoch: u64,
     ) -> Instruction {
-        let (vesting, vesting_vault) = self.vesting_accounts(&contributor);
         build(
             acc::ClaimSubmissionEmission {
-                contributor,
-                config: pda::config(),
+                payout: self.emission_payout(contributor),
                 epoch: pda::epoch(epoch),
                 submission: pda::submission(&task, &contributor),
                 task,
-                emission_vault: pda::emission_vault(),
-                contributor_token: self.ata(&contributor),
-                vesting,
-                vesting_vault,
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::ClaimSubmissionEmission {},
         )
@@ -530,21 +531,12 @@ impl MeritClient {
         submission: Pubkey,
         epoch: u64,
     ) -> Instruction {
-        let (vesting, vesting_vault) = self.vesting_accounts(&validator);
         build(
             acc::ClaimVoteEmission {
-                validator,
-                config: pda::config(),
+                payout: self.emission_payout(validator),
                 epoch: pda::epoch(epoch),
                 vote: pda::vote(&submission, &validator),
                 task,
-                emission_vault: pda::emission_vault(),
-                validator_token: self.ata(&validator),
-                vesting,
-                vesting_vault,
-                stake_mint: self.stake_mint,
-                token_program: self.token_program,
-                system_program: system_program::ID,
             },
             data::ClaimVoteEmission {},
         )

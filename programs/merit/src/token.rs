@@ -9,12 +9,8 @@ use anchor_spl::token_2022::spl_token_2022::state::Mint as MintState;
 use anchor_spl::token_interface::{self, CloseAccount, Mint, TokenInterface, TransferChecked};
 
 /// Refuses a token account passed for two roles of one instruction (paying a vault into
-/// itself, say). Instructions that opt their accounts out of Anchor's duplicate-mutable
-/// check (`dup`) call this instead: Anchor 1.2.2 builds a SipHash `HashSet` for that check,
-/// ~12,600 CU on `claim_vote` on SBF, where the few pairs that can alias at all are compared
-/// here in a few hundred. Typed program accounts need no such check: an account holds one
-/// discriminator, so a `Task` can never also be passed as a `Vote`, and each is pinned by
-/// its seeds.
+/// itself, say): what Anchor's duplicate-mutable check did for the accounts that can alias,
+/// in a few hundred CU (see `instructions` for the rule of which accounts are compared).
 pub fn require_distinct(keys: &[Option<Pubkey>]) -> Result<()> {
     for (i, a) in keys.iter().enumerate() {
         if let Some(a) = a {

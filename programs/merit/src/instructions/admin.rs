@@ -15,6 +15,7 @@ pub struct AdminOnly<'info> {
     pub admin: Signer<'info>,
     #[account(
         mut,
+        dup,
         seeds = [CONFIG_SEED],
         bump = config.bump,
         has_one = admin @ MeritError::NotAdmin,
@@ -66,7 +67,7 @@ pub fn handle_cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
 pub struct ApplyConfig<'info> {
     /// Anyone: it can only apply what the admin proposed, after the timelock.
     pub caller: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
 }
 
@@ -130,6 +131,7 @@ pub struct AcceptAdmin<'info> {
     pub new_admin: Signer<'info>,
     #[account(
         mut,
+        dup,
         seeds = [CONFIG_SEED],
         bump = config.bump,
         constraint = config.pending_admin == Some(new_admin.key()) @ MeritError::NotPendingAdmin,

@@ -12,10 +12,11 @@ pub struct AdvanceEpoch<'info> {
     /// keeper pool as far as it goes.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [EPOCH_SEED, &current_epoch.index.to_le_bytes()],
         bump = current_epoch.bump,
         constraint = current_epoch.index == config.current_epoch
@@ -27,6 +28,7 @@ pub struct AdvanceEpoch<'info> {
     /// existing epoch is refused by `next_epoch.version == 0`.
     #[account(
         init_if_needed,
+        dup,
         payer = keeper,
         space = 8 + Epoch::INIT_SPACE,
         seeds = [EPOCH_SEED, &next_index.to_le_bytes()],

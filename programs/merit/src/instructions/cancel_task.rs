@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskCancelled;
 use crate::state::{Config, Task};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -14,6 +14,7 @@ pub struct CancelTask<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         close = creator,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
@@ -22,12 +23,14 @@ pub struct CancelTask<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::token_program = token_program,
     )]
@@ -41,6 +44,7 @@ pub struct CancelTask<'info> {
 impl CancelTask<'_> {
     /// Only a task nobody has submitted to can be cancelled.
     fn validate(&self) -> Result<()> {
+        require_distinct(&[Some(self.task_vault.key()), Some(self.creator_token.key())])?;
         require!(
             self.task.submission_count == 0,
             MeritError::TaskHasSubmissions

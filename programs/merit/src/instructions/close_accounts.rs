@@ -11,12 +11,14 @@ use anchor_lang::prelude::*;
 pub struct CloseVote<'info> {
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, submission.task.as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         close = validator,
         seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
         bump = vote.bump,
@@ -44,12 +46,14 @@ pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
 pub struct CloseSubmission<'info> {
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         close = contributor,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
         bump = submission.bump,
@@ -80,6 +84,7 @@ pub struct CloseContentClaim<'info> {
     pub closer: Signer<'info>,
     #[account(
         mut,
+        dup,
         close = payer,
         seeds = [CONTENT_SEED, content_claim.content_hash.as_ref()],
         bump = content_claim.bump,

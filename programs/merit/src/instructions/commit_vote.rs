@@ -18,6 +18,7 @@ pub struct CommitVote<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -25,6 +26,7 @@ pub struct CommitVote<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, validator.key().as_ref()],
         bump = stake.bump,
     )]
@@ -39,6 +41,7 @@ pub struct CommitVote<'info> {
     pub validator_submission: UncheckedAccount<'info>,
     #[account(
         init_if_needed,
+        dup,
         payer = validator,
         space = 8 + Vote::INIT_SPACE,
         seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],

@@ -66,13 +66,14 @@ pub struct CreateTask<'info> {
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::authority = creator,
         token::token_program = token_program,
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the task's protocol fee.
-    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,

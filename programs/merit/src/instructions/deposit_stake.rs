@@ -10,10 +10,11 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct DepositStake<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         init_if_needed,
+        dup,
         payer = owner,
         space = 8 + Stake::INIT_SPACE,
         seeds = [STAKE_SEED, owner.key().as_ref()],
@@ -22,12 +23,13 @@ pub struct DepositStake<'info> {
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::authority = owner,
         token::token_program = token_program,
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
     pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,

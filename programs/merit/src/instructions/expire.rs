@@ -12,6 +12,7 @@ pub struct ExpireTask<'info> {
     pub caller: Signer<'info>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
@@ -47,10 +48,11 @@ pub fn handle_expire_task(ctx: Context<ExpireTask>) -> Result<()> {
 #[derive(Accounts)]
 pub struct ExpireEpoch<'info> {
     pub caller: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [EPOCH_SEED, &epoch.index.to_le_bytes()],
         bump = epoch.bump,
     )]

@@ -19,12 +19,14 @@ pub struct FinalizeSubmission<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -33,6 +35,7 @@ pub struct FinalizeSubmission<'info> {
     /// The contributor's stake, whose reputation the outcome updates.
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, submission.contributor.as_ref()],
         bump = stake.bump,
     )]
@@ -40,6 +43,7 @@ pub struct FinalizeSubmission<'info> {
     /// The open epoch, which collects the merit points.
     #[account(
         mut,
+        dup,
         seeds = [EPOCH_SEED, &config.current_epoch.to_le_bytes()],
         bump = epoch.bump,
     )]
@@ -48,18 +52,20 @@ pub struct FinalizeSubmission<'info> {
     /// revealed (it decides between the submission's own outcome and `Duplicate`).
     #[account(
         mut,
+        dup,
         seeds = [CONTENT_SEED, submission.content_hash.as_ref()],
         bump = content_claim.bump,
     )]
     pub content_claim: Option<Box<Account<'info, ContentClaim>>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the submission fee when no coherent judge earned it.
-    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
     pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,

@@ -13,6 +13,7 @@ pub struct FinalizeTask<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]

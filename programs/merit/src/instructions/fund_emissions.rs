@@ -12,16 +12,17 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct FundEmissions<'info> {
     #[account(mut)]
     pub funder: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::authority = funder,
         token::token_program = token_program,
     )]
     pub funder_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.emission_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
     pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,

@@ -3,7 +3,7 @@ use crate::error::MeritError;
 use crate::events::TaskReclaimed;
 use crate::math::SafeMath;
 use crate::state::{Config, Task};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -15,6 +15,7 @@ pub struct ReclaimTask<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
         has_one = creator @ MeritError::NotTaskCreator,
@@ -22,11 +23,12 @@ pub struct ReclaimTask<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -42,6 +44,7 @@ impl ReclaimTask<'_> {
     }
 
     fn validate(&self) -> Result<()> {
+        require_distinct(&[Some(self.task_vault.key()), Some(self.creator_token.key())])?;
         self.task.require_finalized()?;
         require!(
             self.task.reclaimable()? > 0 || self.task.bounty_remaining > 0 || self.closable(),

@@ -8,10 +8,11 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct RequestUnstake<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, owner.key().as_ref()],
         bump = stake.bump,
         has_one = owner @ MeritError::AccountMismatch,

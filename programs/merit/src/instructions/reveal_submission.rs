@@ -19,6 +19,7 @@ pub struct RevealSubmission<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -27,6 +28,7 @@ pub struct RevealSubmission<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         init_if_needed,
+        dup,
         payer = contributor,
         space = 8 + ContentClaim::INIT_SPACE,
         seeds = [CONTENT_SEED, content_hash.as_ref()],

@@ -16,6 +16,7 @@ pub struct RevealVote<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -23,6 +24,7 @@ pub struct RevealVote<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
         bump = vote.bump,
         has_one = validator @ MeritError::AccountMismatch,

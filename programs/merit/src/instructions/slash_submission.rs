@@ -1,19 +1,13 @@
+use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
-use crate::payout::Slash;
-use crate::state::{Config, Outcome, RepEvent, Stake, Submission, Task, Vesting};
-use crate::token::TokenMove;
+use crate::state::{Outcome, RepEvent, Stake, Submission, Task};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct SlashSubmission<'info> {
-    /// Anyone; receives `slasher_reward_bps` of the slash.
-    #[account(mut)]
-    pub slasher: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
-    pub config: Box<Account<'info, Config>>,
+    pub payout: SlashPayout<'info>,
     #[account(
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
@@ -21,6 +15,7 @@ pub struct SlashSubmission<'info> {
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
         bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
@@ -28,6 +23,7 @@ pub struct SlashSubmission<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, submission.contributor.as_ref()],
         bump = stake.bump,
     )]
@@ -36,35 +32,11 @@ pub struct SlashSubmission<'info> {
     /// does, the slash takes from its unvested balance first.
     #[account(mut, seeds = [VESTING_SEED, submission.contributor.as_ref()], bump)]
     pub offender_vesting: UncheckedAccount<'info>,
-    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
-    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
-    pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The slasher's vesting account: receives the slasher's share of what the slash
-    /// takes from the offender's unvested rewards. Without it that share goes to the
-    /// treasury. Not when slashing your own stake.
-    #[account(
-        init_if_needed,
-        payer = slasher,
-        space = 8 + Vesting::INIT_SPACE,
-        seeds = [VESTING_SEED, slasher.key().as_ref()],
-        bump,
-        constraint = slasher.key() != submission.contributor @ MeritError::SelfSlashVesting,
-    )]
-    pub slasher_vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
-    pub token_program: Interface<'info, TokenInterface>,
-    pub system_program: Program<'info, System>,
 }
 
 impl SlashSubmission<'_> {
     fn validate(&self) -> Result<()> {
+        self.payout.validate(&self.submission.contributor)?;
         self.submission.require_final()?;
         require!(
             self.submission.outcome.forfeits_bond(),
@@ -79,27 +51,19 @@ impl SlashSubmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     let a = ctx.accounts;
-    let now = Clock::get()?.unix_timestamp;
     let amount = a.submission.bond;
     a.submission.slashed = true;
-    let params = a.config.params;
-    let epoch = a.config.current_epoch;
+    let params = a.payout.config.params;
+    let epoch = a.payout.config.current_epoch;
     a.stake
         .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
-    let split = Slash {
-        tokens: TokenMove::new(&a.token_program, &a.stake_mint),
-        config: &mut a.config,
-        stake: &mut a.stake,
-        offender_vesting: a.offender_vesting.to_account_info(),
-        stake_vault: a.stake_vault.to_account_info(),
-        vesting_vault: a.vesting_vault.to_account_info(),
-        treasury: a.treasury_vault.to_account_info(),
-        slasher: a.slasher.key(),
-        slasher_token: a.slasher_token.to_account_info(),
-        slasher_vesting: a.slasher_vesting.as_deref_mut(),
-        slasher_vesting_bump: ctx.bumps.slasher_vesting,
-    }
-    .execute(amount, a.task.rules.slasher_reward_bps, now)?;
+    let split = a.payout.execute(
+        &mut a.stake,
+        a.offender_vesting.to_account_info(),
+        amount,
+        a.task.rules.slasher_reward_bps,
+        ctx.bumps.payout.slasher_vesting,
+    )?;
     emit!(Slashed {
         kind: match a.submission.outcome {
             Outcome::Duplicate => SlashKind::DuplicateSubmission,
@@ -113,7 +77,7 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
         to_slasher: split.to_slasher,
         to_slasher_vesting: split.to_slasher_vesting,
         from_vesting: split.from_vesting,
-        slasher: a.slasher.key(),
+        slasher: a.payout.slasher.key(),
     });
     Ok(())
 }

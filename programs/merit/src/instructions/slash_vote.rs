@@ -1,20 +1,14 @@
+use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{SlashKind, Slashed};
 use crate::math::SafeMath;
-use crate::payout::Slash;
-use crate::state::{Config, RepEvent, Stake, Submission, Task, Vesting, Vote};
-use crate::token::TokenMove;
+use crate::state::{RepEvent, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct SlashVote<'info> {
-    /// Anyone; receives `slasher_reward_bps` of the slash.
-    #[account(mut)]
-    pub slasher: Signer<'info>,
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
-    pub config: Box<Account<'info, Config>>,
+    pub payout: SlashPayout<'info>,
     #[account(
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
@@ -28,6 +22,7 @@ pub struct SlashVote<'info> {
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
+        dup,
         seeds = [VOTE_SEED, submission.key().as_ref(), vote.validator.as_ref()],
         bump = vote.bump,
         has_one = submission @ MeritError::AccountMismatch,
@@ -35,6 +30,7 @@ pub struct SlashVote<'info> {
     pub vote: Box<Account<'info, Vote>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, vote.validator.as_ref()],
         bump = stake.bump,
     )]
@@ -43,35 +39,11 @@ pub struct SlashVote<'info> {
     /// does, the slash takes from its unvested balance first.
     #[account(mut, seeds = [VESTING_SEED, vote.validator.as_ref()], bump)]
     pub offender_vesting: UncheckedAccount<'info>,
-    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.treasury_vault @ MeritError::AccountMismatch)]
-    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
-    pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The slasher's vesting account: receives the slasher's share of what the slash
-    /// takes from the offender's unvested rewards. Without it that share goes to the
-    /// treasury. Not when slashing your own stake.
-    #[account(
-        init_if_needed,
-        payer = slasher,
-        space = 8 + Vesting::INIT_SPACE,
-        seeds = [VESTING_SEED, slasher.key().as_ref()],
-        bump,
-        constraint = slasher.key() != vote.validator @ MeritError::SelfSlashVesting,
-    )]
-    pub slasher_vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
-    pub token_program: Interface<'info, TokenInterface>,
-    pub system_program: Program<'info, System>,
 }
 
 impl SlashVote<'_> {
     fn validate(&self) -> Result<()> {
+        self.payout.validate(&self.vote.validator)?;
         self.slash_amount().map(|_| ())
     }
 
@@ -91,13 +63,12 @@ impl SlashVote<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     let a = ctx.accounts;
-    let now = Clock::get()?.unix_timestamp;
     let (kind, amount) = a.slash_amount()?;
     a.vote.slashed = true;
     a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
     a.vote.invariant()?;
-    let params = a.config.params;
-    let epoch = a.config.current_epoch;
+    let params = a.payout.config.params;
+    let epoch = a.payout.config.current_epoch;
     let failure = match kind {
         SlashKind::MissingReveal => RepEvent::MissedReveal,
         _ => RepEvent::Incoherent,
@@ -106,20 +77,13 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     a.stake.record_outcome(failure, epoch, &params, value)?;
     a.stake
         .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
-    let split = Slash {
-        tokens: TokenMove::new(&a.token_program, &a.stake_mint),
-        config: &mut a.config,
-        stake: &mut a.stake,
-        offender_vesting: a.offender_vesting.to_account_info(),
-        stake_vault: a.stake_vault.to_account_info(),
-        vesting_vault: a.vesting_vault.to_account_info(),
-        treasury: a.treasury_vault.to_account_info(),
-        slasher: a.slasher.key(),
-        slasher_token: a.slasher_token.to_account_info(),
-        slasher_vesting: a.slasher_vesting.as_deref_mut(),
-        slasher_vesting_bump: ctx.bumps.slasher_vesting,
-    }
-    .execute(amount, a.task.rules.slasher_reward_bps, now)?;
+    let split = a.payout.execute(
+        &mut a.stake,
+        a.offender_vesting.to_account_info(),
+        amount,
+        a.task.rules.slasher_reward_bps,
+        ctx.bumps.payout.slasher_vesting,
+    )?;
     emit!(Slashed {
         kind,
         target: a.vote.key(),
@@ -129,7 +93,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         to_slasher: split.to_slasher,
         to_slasher_vesting: split.to_slasher_vesting,
         from_vesting: split.from_vesting,
-        slasher: a.slasher.key(),
+        slasher: a.payout.slasher.key(),
     });
     Ok(())
 }

@@ -15,18 +15,21 @@ pub struct Submit<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
         bump = task.bump,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, contributor.key().as_ref()],
         bump = stake.bump,
     )]
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         init_if_needed,
+        dup,
         payer = contributor,
         space = 8 + Submission::INIT_SPACE,
         seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
@@ -36,6 +39,7 @@ pub struct Submit<'info> {
     /// Pays the submission fee.
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::authority = contributor,
         token::token_program = token_program,
@@ -43,6 +47,7 @@ pub struct Submit<'info> {
     pub contributor_token: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
+        dup,
         seeds = [TASK_VAULT_SEED, task.key().as_ref()],
         bump = task.vault_bump,
     )]

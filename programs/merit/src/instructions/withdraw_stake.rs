@@ -3,7 +3,7 @@ use crate::error::MeritError;
 use crate::events::StakeWithdrawn;
 use crate::math::SafeMath;
 use crate::state::{Config, Stake};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -14,6 +14,7 @@ pub struct WithdrawStake<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [STAKE_SEED, owner.key().as_ref()],
         bump = stake.bump,
         has_one = owner @ MeritError::AccountMismatch,
@@ -21,11 +22,12 @@ pub struct WithdrawStake<'info> {
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
+        dup,
         token::mint = stake_mint,
         token::token_program = token_program,
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = config.stake_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
     pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -35,6 +37,7 @@ pub struct WithdrawStake<'info> {
 
 impl WithdrawStake<'_> {
     fn validate(&self) -> Result<()> {
+        require_distinct(&[Some(self.stake_vault.key()), Some(self.owner_token.key())])?;
         require!(self.stake.unstaking > 0, MeritError::NothingToWithdraw);
         require!(
             Clock::get()?.unix_timestamp >= self.stake.unstake_at,

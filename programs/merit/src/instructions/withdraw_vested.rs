@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VestedWithdrawn;
 use crate::state::{Config, Vesting};
-use crate::token::TokenMove;
+use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -13,14 +13,15 @@ pub struct WithdrawVested<'info> {
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
+        dup,
         seeds = [VESTING_SEED, owner.key().as_ref()],
         bump = vesting.bump,
         has_one = owner @ MeritError::AccountMismatch,
     )]
     pub vesting: Box<Account<'info, Vesting>>,
-    #[account(mut, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
     pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, token::mint = stake_mint, token::token_program = token_program)]
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
@@ -30,6 +31,7 @@ pub struct WithdrawVested<'info> {
 
 impl WithdrawVested<'_> {
     fn validate(&self) -> Result<()> {
+        require_distinct(&[Some(self.vesting_vault.key()), Some(self.owner_token.key())])?;
         let now = Clock::get()?.unix_timestamp;
         require!(
             self.vesting.withdrawable(now)? > 0,

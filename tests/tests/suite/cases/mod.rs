@@ -1,5 +1,6 @@
 mod accounts;
 mod admin;
+mod aliasing;
 mod attacks;
 mod claim;
 mod crank;

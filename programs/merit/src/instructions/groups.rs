@@ -1,0 +1,256 @@
+//! Account groups shared by the instruction pairs that pay out the same way, each with the
+//! one path that settles it: [`RewardPayout`] for `claim_submission` and `claim_vote`,
+//! [`EmissionPayout`] for the two emission claims, [`SlashPayout`] for the two slashes.
+//! An instruction holds its group as its first field (`payout`) and adds only the accounts
+//! that tell the pair apart (the submission, the vote, the offender's stake). In the IDL
+//! and the clients a group is one nested object.
+use crate::constants::*;
+use crate::error::MeritError;
+use crate::payout::{Beneficiary, Slash, SlashSplit, Source};
+use crate::state::{Config, Epoch, Side, Stake, Task, Vesting};
+use crate::token::{require_distinct, TokenMove};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// A claim on a task's reward: the claimant, the task and its vault, the claimant's stake
+/// (whose bond unlocks) and where the reward lands.
+#[derive(Accounts)]
+pub struct RewardPayout<'info> {
+    #[account(mut)]
+    pub claimant: Signer<'info>,
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(
+        mut,
+        dup,
+        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
+        bump = task.bump,
+    )]
+    pub task: Box<Account<'info, Task>>,
+    #[account(
+        mut,
+        dup,
+        seeds = [STAKE_SEED, claimant.key().as_ref()],
+        bump = stake.bump,
+    )]
+    pub stake: Box<Account<'info, Stake>>,
+    #[account(
+        mut,
+        dup,
+        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
+        bump = task.vault_bump,
+    )]
+    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
+    pub claimant_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass it (clients always do): the reward is granted into it when the task vests.
+    #[account(
+        init_if_needed,
+        dup,
+        payer = claimant,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, claimant.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl<'info> RewardPayout<'info> {
+    pub fn validate(&self) -> Result<()> {
+        require_distinct(&[
+            Some(self.task_vault.key()),
+            Some(self.claimant_token.key()),
+            self.vesting_vault.as_ref().map(|v| v.key()),
+        ])
+    }
+
+    /// Unlocks `bond` of the claimant's stake and pays `reward` out of the task vault
+    /// (into vesting when the task's rules vest), after the task's and the stake's
+    /// invariants hold. The caller has already booked `reward` against the task.
+    pub fn settle(&mut self, bond: u64, reward: u64, vesting_bump: Option<u8>) -> Result<()> {
+        self.stake.unlock(bond)?;
+        self.stake.invariant()?;
+        self.task.invariant()?;
+        let tokens = TokenMove::new(&self.token_program, &self.stake_mint);
+        let now = Clock::get()?.unix_timestamp;
+        let task = &self.task;
+        let beneficiary = Beneficiary {
+            owner: self.claimant.key(),
+            owner_token: self.claimant_token.to_account_info(),
+            vesting: self.vesting.as_deref_mut(),
+            vesting_bump,
+            vesting_vault: self.vesting_vault.as_ref().map(|v| v.to_account_info()),
+        };
+        task.with_signer(|seeds| {
+            beneficiary.receive(
+                Source {
+                    tokens: &tokens,
+                    vault: self.task_vault.to_account_info(),
+                    authority: task.to_account_info(),
+                    signer_seeds: seeds,
+                },
+                reward,
+                task.rules.vesting_duration_secs,
+                now,
+            )
+        })
+    }
+}
+
+/// A claim on an epoch's emission: the claimant, the config (which books every
+/// emission), the emission vault and where the emission lands.
+#[derive(Accounts)]
+pub struct EmissionPayout<'info> {
+    #[account(mut)]
+    pub claimant: Signer<'info>,
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
+    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
+    pub claimant_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pass it (clients always do): the emission is granted into it when the epoch vests.
+    #[account(
+        init_if_needed,
+        dup,
+        payer = claimant,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, claimant.key().as_ref()],
+        bump,
+    )]
+    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl<'info> EmissionPayout<'info> {
+    pub fn validate(&self) -> Result<()> {
+        require_distinct(&[
+            Some(self.emission_vault.key()),
+            Some(self.claimant_token.key()),
+            self.vesting_vault.as_ref().map(|v| v.key()),
+        ])
+    }
+
+    /// Settles `points` of `side` against the closed `epoch` and what is left of `task`'s
+    /// emission cap, and pays the amount out of the emission vault (into vesting when the
+    /// epoch vests). Returns the amount paid and the part the cap forfeited.
+    pub fn pay(
+        &mut self,
+        epoch: &mut Account<'info, Epoch>,
+        side: Side,
+        points: u64,
+        task: &mut Account<'info, Task>,
+        vesting_bump: Option<u8>,
+    ) -> Result<(u64, u64)> {
+        let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
+        task.invariant()?;
+        Beneficiary {
+            owner: self.claimant.key(),
+            owner_token: self.claimant_token.to_account_info(),
+            vesting: self.vesting.as_deref_mut(),
+            vesting_bump,
+            vesting_vault: self.vesting_vault.as_ref().map(|v| v.to_account_info()),
+        }
+        .receive_emission(
+            &TokenMove::new(&self.token_program, &self.stake_mint),
+            &self.config,
+            self.emission_vault.to_account_info(),
+            amount,
+            epoch.vesting_duration_secs,
+        )?;
+        Ok((amount, forfeited))
+    }
+}
+
+/// A slash: the slasher (anyone) and where the slashed tokens go, the slasher's share
+/// included.
+#[derive(Accounts)]
+pub struct SlashPayout<'info> {
+    /// Anyone; receives `slasher_reward_bps` of the slash.
+    #[account(mut)]
+    pub slasher: Signer<'info>,
+    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
+    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
+    pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The slasher's vesting account: receives the slasher's share of what the slash
+    /// takes from the offender's unvested rewards. Without it that share goes to the
+    /// treasury. Not when slashing your own stake (`SelfSlashVesting`).
+    #[account(
+        init_if_needed,
+        dup,
+        payer = slasher,
+        space = 8 + Vesting::INIT_SPACE,
+        seeds = [VESTING_SEED, slasher.key().as_ref()],
+        bump,
+    )]
+    pub slasher_vesting: Option<Box<Account<'info, Vesting>>>,
+    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl<'info> SlashPayout<'info> {
+    /// `offender` owns the slashed stake.
+    pub fn validate(&self, offender: &Pubkey) -> Result<()> {
+        require_distinct(&[
+            Some(self.stake_vault.key()),
+            Some(self.vesting_vault.key()),
+            Some(self.treasury_vault.key()),
+            Some(self.slasher_token.key()),
+        ])?;
+        require!(
+            self.slasher_vesting.is_none() || self.slasher.key() != *offender,
+            MeritError::SelfSlashVesting
+        );
+        Ok(())
+    }
+
+    /// Slashes `amount` of `stake`'s locked bond (unvested rewards in `offender_vesting`
+    /// first) and splits it between the slasher and the treasury under the task's
+    /// `slasher_reward_bps`.
+    pub fn execute(
+        &mut self,
+        stake: &mut Stake,
+        offender_vesting: AccountInfo<'info>,
+        amount: u64,
+        slasher_reward_bps: u16,
+        slasher_vesting_bump: Option<u8>,
+    ) -> Result<SlashSplit> {
+        Slash {
+            tokens: TokenMove::new(&self.token_program, &self.stake_mint),
+            config: &mut self.config,
+            stake,
+            offender_vesting,
+            stake_vault: self.stake_vault.to_account_info(),
+            vesting_vault: self.vesting_vault.to_account_info(),
+            treasury: self.treasury_vault.to_account_info(),
+            slasher: self.slasher.key(),
+            slasher_token: self.slasher_token.to_account_info(),
+            slasher_vesting: self.slasher_vesting.as_deref_mut(),
+            slasher_vesting_bump,
+        }
+        .execute(amount, slasher_reward_bps, Clock::get()?.unix_timestamp)
+    }
+}
