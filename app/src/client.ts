@@ -1,15 +1,15 @@
-import type { IdlTypes, Program } from "@anchor-lang/core";
+import { Program, type IdlTypes } from "@anchor-lang/core";
 import BN from "bn.js";
 import {
   PublicKey,
-  SystemProgram,
   type Connection,
   type TransactionInstruction,
   type TransactionSignature,
 } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { pda } from "./pda.js";
-import { meritProgram } from "./program.js";
+import { IDL, meritProgram } from "./program.js";
+import { associatedToken, deploymentResolver, type Deployment } from "./resolver.js";
 import { sendInstructions, sendPacked, type SendOptions, type WalletSigner } from "./send.js";
 
 export type ConfigParams = IdlTypes<Merit>["configParams"];
@@ -18,11 +18,8 @@ export type Amount = BN | number | bigint | string;
 
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
 export const TOKEN_2022_PROGRAM_ID = new PublicKey("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb");
-export const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey(
-  "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL",
-);
+export { ASSOCIATED_TOKEN_PROGRAM_ID, type Deployment } from "./resolver.js";
 
-export const SLOT_HASHES_SYSVAR = new PublicKey("SysvarS1otHashes111111111111111111111111111");
 
 const bn = (v: Amount): BN => new BN(v.toString());
 
@@ -65,22 +62,24 @@ export function defaultConfigParams(decimals: number): ConfigParams {
   };
 }
 
-/** The stake mint and token program of a deployment. */
-export interface Deployment {
-  stakeMint: PublicKey;
-  tokenProgram: PublicKey;
-}
-
 /**
- * A typed builder for every instruction. Each resolves the PDAs and the caller's
- * associated token account, so a caller passes only what it must choose. Builders return
- * instructions for a wallet to sign; nothing here needs a private key.
+ * A typed builder for every instruction. The caller passes what it must choose (signer,
+ * task, submission, amounts); Anchor's account resolution fills in the rest from the IDL
+ * (PDAs from the seeds it carries, programs from their addresses) and `deploymentResolver`
+ * what the IDL cannot express (the mint, token program, protocol vaults and the signer's
+ * token account). Builders return instructions for a wallet to sign and never fetch an
+ * account; nothing here needs a private key.
  */
 export class MeritClient {
+  /** The program with this deployment's resolver, for building instructions. */
+  private readonly builder: Program<Merit>;
+
   constructor(
     readonly program: Program<Merit>,
     readonly deployment: Deployment,
-  ) {}
+  ) {
+    this.builder = new Program<Merit>(IDL, program.provider, program.coder, deploymentResolver(deployment));
+  }
 
   /** A client for the deployment on `connection`'s cluster, read from its config account. */
   static async load(connection: Connection): Promise<MeritClient> {
@@ -91,6 +90,10 @@ export class MeritClient {
 
   get connection(): Connection {
     return this.program.provider.connection;
+  }
+
+  private get methods() {
+    return this.builder.methods;
   }
 
   /**
@@ -121,26 +124,7 @@ export class MeritClient {
 
   /** `owner`'s associated token account for the stake mint. */
   ata(owner: PublicKey): PublicKey {
-    return PublicKey.findProgramAddressSync(
-      [owner.toBuffer(), this.deployment.tokenProgram.toBuffer(), this.deployment.stakeMint.toBuffer()],
-      ASSOCIATED_TOKEN_PROGRAM_ID,
-    )[0];
-  }
-
-  private get common() {
-    return {
-      config: pda.config(),
-      stakeMint: this.deployment.stakeMint,
-      tokenProgram: this.deployment.tokenProgram,
-    };
-  }
-
-  /**
-   * Claims always pass the claimant's vesting accounts: the program decides from the
-   * task's (or epoch's) snapshot whether the payment vests.
-   */
-  private vestingAccounts(owner: PublicKey) {
-    return { vesting: pda.vesting(owner), vestingVault: pda.vestingVault() };
+    return associatedToken(owner, this.deployment);
   }
 
   /**
@@ -154,145 +138,61 @@ export class MeritClient {
   // Admin
 
   initialize(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .initialize(a.params)
-      .accountsStrict({
-        admin: a.admin,
-        config: pda.config(),
-        stakeMint: this.deployment.stakeMint,
-        stakeVault: pda.stakeVault(),
-        treasuryVault: pda.treasury(),
-        emissionVault: pda.emissionVault(),
-        vestingVault: pda.vestingVault(),
-        firstEpoch: pda.epoch(0),
-        tokenProgram: this.deployment.tokenProgram,
-        systemProgram: SystemProgram.programId,
-      })
-      .instruction();
+    return this.methods.initialize(a.params).accountsPartial({ admin: a.admin }).instruction();
   }
 
   /** Proposes new parameters, applicable after the config's `paramTimelockSecs`. */
   proposeConfig(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .proposeConfig(a.params)
-      .accountsStrict({ admin: a.admin, config: pda.config() })
-      .instruction();
+    return this.methods.proposeConfig(a.params).accountsPartial({ admin: a.admin }).instruction();
   }
 
   cancelConfig(a: { admin: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .cancelConfig()
-      .accountsStrict({ admin: a.admin, config: pda.config() })
-      .instruction();
+    return this.methods.cancelConfig().accountsPartial({ admin: a.admin }).instruction();
   }
 
   /** Applies the pending parameters (anyone, once the timelock has elapsed). */
   applyConfig(a: { caller: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .applyConfig()
-      .accountsStrict({ caller: a.caller, config: pda.config() })
-      .instruction();
+    return this.methods.applyConfig().accountsPartial({ caller: a.caller }).instruction();
   }
 
   setPaused(a: { admin: PublicKey; paused: boolean }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .setPaused(a.paused)
-      .accountsStrict({ admin: a.admin, config: pda.config() })
-      .instruction();
+    return this.methods.setPaused(a.paused).accountsPartial({ admin: a.admin }).instruction();
   }
 
   proposeAdmin(a: { admin: PublicKey; newAdmin: PublicKey | null }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .proposeAdmin(a.newAdmin)
-      .accountsStrict({ admin: a.admin, config: pda.config() })
-      .instruction();
+    return this.methods.proposeAdmin(a.newAdmin).accountsPartial({ admin: a.admin }).instruction();
   }
 
   acceptAdmin(a: { newAdmin: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .acceptAdmin()
-      .accountsStrict({ newAdmin: a.newAdmin, config: pda.config() })
-      .instruction();
+    return this.methods.acceptAdmin().accountsPartial({ newAdmin: a.newAdmin }).instruction();
   }
 
   // Stake
 
   depositStake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .depositStake(bn(a.amount))
-      .accountsStrict({
-        ...this.common,
-        owner: a.owner,
-        stake: pda.stake(a.owner),
-        ownerToken: this.ata(a.owner),
-        stakeVault: pda.stakeVault(),
-        systemProgram: SystemProgram.programId,
-      })
-      .instruction();
+    return this.methods.depositStake(bn(a.amount)).accountsPartial({ owner: a.owner }).instruction();
   }
 
   requestUnstake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .requestUnstake(bn(a.amount))
-      .accountsStrict({ owner: a.owner, config: pda.config(), stake: pda.stake(a.owner) })
-      .instruction();
+    return this.methods.requestUnstake(bn(a.amount)).accountsPartial({ owner: a.owner }).instruction();
   }
 
   withdrawStake(a: { owner: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .withdrawStake()
-      .accountsStrict({
-        ...this.common,
-        owner: a.owner,
-        stake: pda.stake(a.owner),
-        ownerToken: this.ata(a.owner),
-        stakeVault: pda.stakeVault(),
-      })
-      .instruction();
+    return this.methods.withdrawStake().accountsPartial({ owner: a.owner }).instruction();
   }
 
   // Tasks
 
   createTask(a: { creator: PublicKey; args: CreateTaskArgs }): Promise<TransactionInstruction> {
-    const task = pda.task(a.creator, a.args.id);
-    return this.program.methods
-      .createTask(a.args)
-      .accountsStrict({
-        ...this.common,
-        creator: a.creator,
-        task,
-        taskVault: pda.taskVault(task),
-        creatorToken: this.ata(a.creator),
-        treasuryVault: pda.treasury(),
-        systemProgram: SystemProgram.programId,
-      })
-      .instruction();
+    return this.methods.createTask(a.args).accountsPartial({ creator: a.creator }).instruction();
   }
 
   cancelTask(a: { creator: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .cancelTask()
-      .accountsStrict({
-        ...this.common,
-        creator: a.creator,
-        task: a.task,
-        taskVault: pda.taskVault(a.task),
-        creatorToken: this.ata(a.creator),
-      })
-      .instruction();
+    return this.methods.cancelTask().accountsPartial({ creator: a.creator, task: a.task }).instruction();
   }
 
   reclaimTask(a: { creator: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .reclaimTask()
-      .accountsStrict({
-        ...this.common,
-        creator: a.creator,
-        task: a.task,
-        taskVault: pda.taskVault(a.task),
-        creatorToken: this.ata(a.creator),
-      })
-      .instruction();
+    return this.methods.reclaimTask().accountsPartial({ creator: a.creator, task: a.task }).instruction();
   }
 
   // Work and votes
@@ -308,18 +208,9 @@ export class MeritClient {
     commitment: Uint8Array;
     termsHash: Uint8Array;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .submit(Array.from(a.commitment), Array.from(a.termsHash))
-      .accountsStrict({
-        ...this.common,
-        contributor: a.contributor,
-        task: a.task,
-        stake: pda.stake(a.contributor),
-        submission: pda.submission(a.task, a.contributor),
-        contributorToken: this.ata(a.contributor),
-        taskVault: pda.taskVault(a.task),
-        systemProgram: SystemProgram.programId,
-      })
+      .accountsPartial({ contributor: a.contributor, task: a.task })
       .instruction();
   }
 
@@ -331,16 +222,9 @@ export class MeritClient {
     salt: Uint8Array;
     uri: string;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .revealSubmission(Array.from(a.contentHash), Array.from(a.salt), a.uri)
-      .accountsStrict({
-        contributor: a.contributor,
-        config: pda.config(),
-        task: a.task,
-        submission: pda.submission(a.task, a.contributor),
-        contentClaim: pda.contentClaim(a.contentHash),
-        systemProgram: SystemProgram.programId,
-      })
+      .accountsPartial({ contributor: a.contributor, task: a.task })
       .instruction();
   }
 
@@ -350,18 +234,9 @@ export class MeritClient {
     submission: PublicKey;
     commitment: Uint8Array;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .commitVote(Array.from(a.commitment))
-      .accountsStrict({
-        validator: a.validator,
-        config: pda.config(),
-        task: a.task,
-        submission: a.submission,
-        stake: pda.stake(a.validator),
-        validatorSubmission: pda.submission(a.task, a.validator),
-        vote: pda.vote(a.submission, a.validator),
-        systemProgram: SystemProgram.programId,
-      })
+      .accountsPartial({ validator: a.validator, task: a.task, submission: a.submission })
       .instruction();
   }
 
@@ -372,16 +247,9 @@ export class MeritClient {
     score: number;
     salt: Uint8Array;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .revealVote(a.score, Array.from(a.salt))
-      .accountsStrict({
-        validator: a.validator,
-        config: pda.config(),
-        task: a.task,
-        submission: a.submission,
-        vote: pda.vote(a.submission, a.validator),
-        stake: pda.stake(a.validator),
-      })
+      .accountsPartial({ validator: a.validator, task: a.task, submission: a.submission })
       .instruction();
   }
 
@@ -389,7 +257,8 @@ export class MeritClient {
 
   /**
    * `contributor` owns the submission; `epoch` is the open epoch's index; `contentHash` is
-   * the submission's revealed content (null: never revealed).
+   * the submission's revealed content (null: never revealed). The three are passed because
+   * their seeds are account data (resolving them would fetch the submission and config).
    */
   finalizeSubmission(a: {
     keeper: PublicKey;
@@ -398,40 +267,26 @@ export class MeritClient {
     epoch: Amount;
     contentHash: Uint8Array | null;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .finalizeSubmission()
-      .accountsStrict({
-        ...this.common,
+      .accountsPartial({
         keeper: a.keeper,
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         stake: pda.stake(a.contributor),
         epoch: pda.epoch(a.epoch),
         contentClaim: a.contentHash === null ? null : pda.contentClaim(a.contentHash),
-        taskVault: pda.taskVault(a.task),
-        treasuryVault: pda.treasury(),
       })
       .instruction();
   }
 
   /** Schedules (first call) or seeds (after the target slot) the task's committee draw. */
   draw(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .draw()
-      .accountsStrict({
-        keeper: a.keeper,
-        config: pda.config(),
-        task: a.task,
-        slotHashes: SLOT_HASHES_SYSVAR,
-      })
-      .instruction();
+    return this.methods.draw().accountsPartial({ keeper: a.keeper, task: a.task }).instruction();
   }
 
   finalizeTask(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .finalizeTask()
-      .accountsStrict({ keeper: a.keeper, config: pda.config(), task: a.task })
-      .instruction();
+    return this.methods.finalizeTask().accountsPartial({ keeper: a.keeper, task: a.task }).instruction();
   }
 
   slashSubmission(a: {
@@ -439,21 +294,14 @@ export class MeritClient {
     task: PublicKey;
     contributor: PublicKey;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .slashSubmission()
-      .accountsStrict({
-        ...this.common,
-        slasher: a.slasher,
+      .accountsPartial({
+        payout: { slasher: a.slasher, slasherVesting: this.slasherVesting(a.slasher, a.contributor) },
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         stake: pda.stake(a.contributor),
         offenderVesting: pda.vesting(a.contributor),
-        stakeVault: pda.stakeVault(),
-        vestingVault: pda.vestingVault(),
-        treasuryVault: pda.treasury(),
-        slasherToken: this.ata(a.slasher),
-        slasherVesting: this.slasherVesting(a.slasher, a.contributor),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
@@ -464,41 +312,28 @@ export class MeritClient {
     submission: PublicKey;
     validator: PublicKey;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .slashVote()
-      .accountsStrict({
-        ...this.common,
-        slasher: a.slasher,
+      .accountsPartial({
+        payout: { slasher: a.slasher, slasherVesting: this.slasherVesting(a.slasher, a.validator) },
         task: a.task,
         submission: a.submission,
         vote: pda.vote(a.submission, a.validator),
         stake: pda.stake(a.validator),
         offenderVesting: pda.vesting(a.validator),
-        stakeVault: pda.stakeVault(),
-        vestingVault: pda.vestingVault(),
-        treasuryVault: pda.treasury(),
-        slasherToken: this.ata(a.slasher),
-        slasherVesting: this.slasherVesting(a.slasher, a.validator),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
 
-  // Claims
+  // Claims: the claimant's vesting accounts are always passed (resolved from their seeds);
+  // the program decides from the task's or epoch's snapshot whether the payment vests.
 
   claimSubmission(a: { contributor: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .claimSubmission()
-      .accountsStrict({
-        ...this.common,
-        ...this.vestingAccounts(a.contributor),
-        contributor: a.contributor,
-        task: a.task,
+      .accountsPartial({
+        payout: { claimant: a.contributor, task: a.task },
         submission: pda.submission(a.task, a.contributor),
-        stake: pda.stake(a.contributor),
-        taskVault: pda.taskVault(a.task),
-        contributorToken: this.ata(a.contributor),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
@@ -508,19 +343,12 @@ export class MeritClient {
     task: PublicKey;
     submission: PublicKey;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .claimVote()
-      .accountsStrict({
-        ...this.common,
-        ...this.vestingAccounts(a.validator),
-        validator: a.validator,
-        task: a.task,
+      .accountsPartial({
+        payout: { claimant: a.validator, task: a.task },
         submission: a.submission,
         vote: pda.vote(a.submission, a.validator),
-        stake: pda.stake(a.validator),
-        taskVault: pda.taskVault(a.task),
-        validatorToken: this.ata(a.validator),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
@@ -528,29 +356,17 @@ export class MeritClient {
   // Epochs, emissions, vesting
 
   fundEmissions(a: { funder: PublicKey; amount: Amount; lamports: Amount }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .fundEmissions(bn(a.amount), bn(a.lamports))
-      .accountsStrict({
-        ...this.common,
-        funder: a.funder,
-        funderToken: this.ata(a.funder),
-        emissionVault: pda.emissionVault(),
-        systemProgram: SystemProgram.programId,
-      })
+      .accountsPartial({ funder: a.funder })
       .instruction();
   }
 
   /** Closes epoch `current` and opens `next`, the epoch containing now. */
   advanceEpoch(a: { keeper: PublicKey; current: Amount; next: Amount }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .advanceEpoch(bn(a.next))
-      .accountsStrict({
-        keeper: a.keeper,
-        config: pda.config(),
-        currentEpoch: pda.epoch(a.current),
-        nextEpoch: pda.epoch(a.next),
-        systemProgram: SystemProgram.programId,
-      })
+      .accountsPartial({ keeper: a.keeper, currentEpoch: pda.epoch(a.current) })
       .instruction();
   }
 
@@ -559,18 +375,13 @@ export class MeritClient {
     task: PublicKey;
     epoch: Amount;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .claimSubmissionEmission()
-      .accountsStrict({
-        ...this.common,
-        ...this.vestingAccounts(a.contributor),
-        contributor: a.contributor,
+      .accountsPartial({
+        payout: { claimant: a.contributor },
         epoch: pda.epoch(a.epoch),
         submission: pda.submission(a.task, a.contributor),
         task: a.task,
-        emissionVault: pda.emissionVault(),
-        contributorToken: this.ata(a.contributor),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
@@ -582,41 +393,27 @@ export class MeritClient {
     submission: PublicKey;
     epoch: Amount;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .claimVoteEmission()
-      .accountsStrict({
-        ...this.common,
-        ...this.vestingAccounts(a.validator),
-        validator: a.validator,
+      .accountsPartial({
+        payout: { claimant: a.validator },
         epoch: pda.epoch(a.epoch),
         vote: pda.vote(a.submission, a.validator),
         task: a.task,
-        emissionVault: pda.emissionVault(),
-        validatorToken: this.ata(a.validator),
-        systemProgram: SystemProgram.programId,
       })
       .instruction();
   }
 
   withdrawVested(a: { owner: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .withdrawVested()
-      .accountsStrict({
-        ...this.common,
-        owner: a.owner,
-        vesting: pda.vesting(a.owner),
-        vestingVault: pda.vestingVault(),
-        ownerToken: this.ata(a.owner),
-      })
-      .instruction();
+    return this.methods.withdrawVested().accountsPartial({ owner: a.owner }).instruction();
   }
 
   // Closing
 
   closeVote(a: { submission: PublicKey; validator: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .closeVote()
-      .accountsStrict({
+      .accountsPartial({
         submission: a.submission,
         vote: pda.vote(a.submission, a.validator),
         validator: a.validator,
@@ -625,9 +422,9 @@ export class MeritClient {
   }
 
   closeSubmission(a: { task: PublicKey; contributor: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .closeSubmission()
-      .accountsStrict({
+      .accountsPartial({
         task: a.task,
         submission: pda.submission(a.task, a.contributor),
         contributor: a.contributor,
@@ -637,17 +434,14 @@ export class MeritClient {
 
   /** Expires a finalized task whose claim window has passed (anyone). */
   expireTask(a: { caller: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
-    return this.program.methods
-      .expireTask()
-      .accountsStrict({ caller: a.caller, task: a.task })
-      .instruction();
+    return this.methods.expireTask().accountsPartial({ caller: a.caller, task: a.task }).instruction();
   }
 
   /** Expires closed epoch `index` once its claim window has passed (anyone). */
   expireEpoch(a: { caller: PublicKey; index: Amount }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .expireEpoch()
-      .accountsStrict({ caller: a.caller, config: pda.config(), epoch: pda.epoch(a.index) })
+      .accountsPartial({ caller: a.caller, epoch: pda.epoch(a.index) })
       .instruction();
   }
 
@@ -660,13 +454,9 @@ export class MeritClient {
     contentHash: Uint8Array;
     payer: PublicKey;
   }): Promise<TransactionInstruction> {
-    return this.program.methods
+    return this.methods
       .closeContentClaim()
-      .accountsStrict({
-        closer: a.closer,
-        contentClaim: pda.contentClaim(a.contentHash),
-        payer: a.payer,
-      })
+      .accountsPartial({ closer: a.closer, contentClaim: pda.contentClaim(a.contentHash), payer: a.payer })
       .instruction();
   }
 }

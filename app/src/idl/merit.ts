@@ -379,59 +379,154 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "contributor",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "submission"
-          ]
-        },
-        {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "claimant",
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
+            },
+            {
+              "name": "task",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      116,
+                      97,
+                      115,
+                      107
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task.creator",
+                    "account": "task"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task.id",
+                    "account": "task"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
               }
-            ]
-          },
-          "relations": [
-            "submission"
+            },
+            {
+              "name": "stake",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      115,
+                      116,
+                      97,
+                      107,
+                      101
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "taskVault",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      116,
+                      97,
+                      115,
+                      107,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "claimantToken",
+              "writable": true
+            },
+            {
+              "name": "vesting",
+              "docs": [
+                "Pass it (clients always do): the reward is granted into it when the task vests."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "vestingVault",
+              "writable": true,
+              "optional": true
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
           ]
         },
         {
@@ -456,110 +551,16 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "task"
+                "path": "payout.task",
+                "account": "rewardPayout"
               },
               {
                 "kind": "account",
-                "path": "contributor"
+                "path": "payout.claimant",
+                "account": "rewardPayout"
               }
             ]
           }
-        },
-        {
-          "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
-        },
-        {
-          "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
-        },
-        {
-          "name": "contributorToken",
-          "writable": true
-        },
-        {
-          "name": "vesting",
-          "docs": [
-            "Pass exactly when vesting is on: the reward is granted into it."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
-        },
-        {
-          "name": "vestingVault",
-          "writable": true,
-          "optional": true
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -581,31 +582,84 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "contributor",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "submission"
-          ]
-        },
-        {
-          "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "claimant",
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            },
+            {
+              "name": "emissionVault",
+              "writable": true
+            },
+            {
+              "name": "claimantToken",
+              "writable": true
+            },
+            {
+              "name": "vesting",
+              "docs": [
+                "Pass it (clients always do): the emission is granted into it when the epoch vests."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "vestingVault",
+              "writable": true,
+              "optional": true
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
+          ]
         },
         {
           "name": "epoch",
@@ -657,7 +711,8 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "contributor"
+                "path": "payout.claimant",
+                "account": "emissionPayout"
               }
             ]
           }
@@ -668,57 +723,6 @@ export type Merit = {
             "The submission's task, whose emission cap bounds the claim."
           ],
           "writable": true
-        },
-        {
-          "name": "emissionVault",
-          "writable": true
-        },
-        {
-          "name": "contributorToken",
-          "writable": true
-        },
-        {
-          "name": "vesting",
-          "docs": [
-            "Pass exactly when vesting is on: the emission is granted into it."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
-        },
-        {
-          "name": "vestingVault",
-          "writable": true,
-          "optional": true
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -740,59 +744,154 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "validator",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "vote"
-          ]
-        },
-        {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "claimant",
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
+            },
+            {
+              "name": "task",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      116,
+                      97,
+                      115,
+                      107
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task.creator",
+                    "account": "task"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task.id",
+                    "account": "task"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
               }
-            ]
-          },
-          "relations": [
-            "submission"
+            },
+            {
+              "name": "stake",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      115,
+                      116,
+                      97,
+                      107,
+                      101
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "taskVault",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      116,
+                      97,
+                      115,
+                      107,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "task"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "claimantToken",
+              "writable": true
+            },
+            {
+              "name": "vesting",
+              "docs": [
+                "Pass it (clients always do): the reward is granted into it when the task vests."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "vestingVault",
+              "writable": true,
+              "optional": true
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
           ]
         },
         {
@@ -817,7 +916,8 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "task"
+                "path": "payout.task",
+                "account": "rewardPayout"
               },
               {
                 "kind": "account",
@@ -850,106 +950,11 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "validator"
+                "path": "payout.claimant",
+                "account": "rewardPayout"
               }
             ]
           }
-        },
-        {
-          "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
-        },
-        {
-          "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
-        },
-        {
-          "name": "validatorToken",
-          "writable": true
-        },
-        {
-          "name": "vesting",
-          "docs": [
-            "Pass exactly when vesting is on: the reward is granted into it."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
-        },
-        {
-          "name": "vestingVault",
-          "writable": true,
-          "optional": true
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -971,31 +976,84 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "validator",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "vote"
-          ]
-        },
-        {
-          "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "claimant",
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            },
+            {
+              "name": "emissionVault",
+              "writable": true
+            },
+            {
+              "name": "claimantToken",
+              "writable": true
+            },
+            {
+              "name": "vesting",
+              "docs": [
+                "Pass it (clients always do): the emission is granted into it when the epoch vests."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "claimant"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "vestingVault",
+              "writable": true,
+              "optional": true
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
+          ]
         },
         {
           "name": "epoch",
@@ -1041,7 +1099,8 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "validator"
+                "path": "payout.claimant",
+                "account": "emissionPayout"
               }
             ]
           }
@@ -1052,57 +1111,6 @@ export type Merit = {
             "The vote's task, whose emission cap bounds the claim."
           ],
           "writable": true
-        },
-        {
-          "name": "emissionVault",
-          "writable": true
-        },
-        {
-          "name": "validatorToken",
-          "writable": true
-        },
-        {
-          "name": "vesting",
-          "docs": [
-            "Pass exactly when vesting is on: the emission is granted into it."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
-        },
-        {
-          "name": "vestingVault",
-          "writable": true,
-          "optional": true
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -3200,31 +3208,92 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "slasher",
-          "docs": [
-            "Anyone; receives `slasher_reward_bps` of the slash."
-          ],
-          "writable": true,
-          "signer": true
-        },
-        {
-          "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "slasher",
+              "docs": [
+                "Anyone; receives `slasher_reward_bps` of the slash."
+              ],
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "vestingVault",
+              "writable": true
+            },
+            {
+              "name": "treasuryVault",
+              "writable": true
+            },
+            {
+              "name": "slasherToken",
+              "writable": true
+            },
+            {
+              "name": "slasherVesting",
+              "docs": [
+                "The slasher's vesting account: receives the slasher's share of what the slash",
+                "takes from the offender's unvested rewards. Without it that share goes to the",
+                "treasury. Not when slashing your own stake (`SelfSlashVesting`)."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "slasher"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
+          ]
         },
         {
           "name": "task",
@@ -3337,62 +3406,6 @@ export type Merit = {
               }
             ]
           }
-        },
-        {
-          "name": "stakeVault",
-          "writable": true
-        },
-        {
-          "name": "vestingVault",
-          "writable": true
-        },
-        {
-          "name": "treasuryVault",
-          "writable": true
-        },
-        {
-          "name": "slasherToken",
-          "writable": true
-        },
-        {
-          "name": "slasherVesting",
-          "docs": [
-            "The slasher's vesting account: receives the slasher's share of what the slash",
-            "takes from the offender's unvested rewards. Without it that share goes to the",
-            "treasury. Not when slashing your own stake."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "slasher"
-              }
-            ]
-          }
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -3414,31 +3427,92 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "slasher",
-          "docs": [
-            "Anyone; receives `slasher_reward_bps` of the slash."
-          ],
-          "writable": true,
-          "signer": true
-        },
-        {
-          "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "slasher",
+              "docs": [
+                "Anyone; receives `slasher_reward_bps` of the slash."
+              ],
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "vestingVault",
+              "writable": true
+            },
+            {
+              "name": "treasuryVault",
+              "writable": true
+            },
+            {
+              "name": "slasherToken",
+              "writable": true
+            },
+            {
+              "name": "slasherVesting",
+              "docs": [
+                "The slasher's vesting account: receives the slasher's share of what the slash",
+                "takes from the offender's unvested rewards. Without it that share goes to the",
+                "treasury. Not when slashing your own stake (`SelfSlashVesting`)."
+              ],
+              "writable": true,
+              "optional": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      118,
+                      101,
+                      115,
+                      116,
+                      105,
+                      110,
+                      103
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "slasher"
+                  }
+                ]
+              }
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
+          ]
         },
         {
           "name": "task",
@@ -3579,62 +3653,6 @@ export type Merit = {
               }
             ]
           }
-        },
-        {
-          "name": "stakeVault",
-          "writable": true
-        },
-        {
-          "name": "vestingVault",
-          "writable": true
-        },
-        {
-          "name": "treasuryVault",
-          "writable": true
-        },
-        {
-          "name": "slasherToken",
-          "writable": true
-        },
-        {
-          "name": "slasherVesting",
-          "docs": [
-            "The slasher's vesting account: receives the slasher's share of what the slash",
-            "takes from the offender's unvested rewards. Without it that share goes to the",
-            "treasury. Not when slashing your own stake."
-          ],
-          "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "slasher"
-              }
-            ]
-          }
-        },
-        {
-          "name": "stakeMint"
-        },
-        {
-          "name": "tokenProgram"
-        },
-        {
-          "name": "systemProgram",
-          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -7933,6 +7951,70 @@ export type Merit = {
       ],
       "type": "bytes",
       "value": "[99, 111, 110, 116, 101, 110, 116]"
+    },
+    {
+      "name": "defaultAcceptThreshold",
+      "docs": [
+        "Default consensus score from which work is accepted (at most the config's cap)."
+      ],
+      "type": "u8",
+      "value": "60"
+    },
+    {
+      "name": "defaultCommitSecs",
+      "docs": [
+        "Default time drawn validators then have to commit scores."
+      ],
+      "type": "i64",
+      "value": "43200"
+    },
+    {
+      "name": "defaultMaxSubmissions",
+      "docs": [
+        "Default most submissions a task takes (at most the config's cap)."
+      ],
+      "type": "u16",
+      "value": "16"
+    },
+    {
+      "name": "defaultRejectThreshold",
+      "docs": [
+        "Default consensus score below which work is rejected (at most the config's cap)."
+      ],
+      "type": "u8",
+      "value": "30"
+    },
+    {
+      "name": "defaultRevealSecs",
+      "docs": [
+        "Default time they then have to reveal them."
+      ],
+      "type": "i64",
+      "value": "43200"
+    },
+    {
+      "name": "defaultRevealWorkSecs",
+      "docs": [
+        "Default time contributors then have to reveal their work."
+      ],
+      "type": "i64",
+      "value": "7200"
+    },
+    {
+      "name": "defaultSubmitSecs",
+      "docs": [
+        "Default time submissions stay open."
+      ],
+      "type": "i64",
+      "value": "86400"
+    },
+    {
+      "name": "defaultValidatorShareBps",
+      "docs": [
+        "Default share of the reward paid to coherent validators, in bps."
+      ],
+      "type": "u16",
+      "value": "2000"
     },
     {
       "name": "drawDelaySlots",
