@@ -36,3 +36,24 @@ export const DOMAINS = {
   seed: idlBytes("SEED_DOMAIN"),
   draw: idlBytes("DRAW_DOMAIN"),
 } as const;
+
+/** The value of the IDL's integer constant `name` (a numeric `#[constant]` of the program). */
+export function idlInteger(name: string): number {
+  const found = (IDL.constants ?? []).find((c) => c.name === name);
+  if (!found || !/^[iu](8|16|32|64)$/.test(found.type as string)) {
+    throw new Error(`the IDL has no integer constant ${name}`);
+  }
+  return Number(found.value.replace(/_/g, ""));
+}
+
+/** What a task gets for the terms its creator leaves out (`ConfigParams::task_defaults`). */
+export const TASK_DEFAULTS = {
+  submitSecs: idlInteger("DEFAULT_SUBMIT_SECS"),
+  revealWorkSecs: idlInteger("DEFAULT_REVEAL_WORK_SECS"),
+  commitSecs: idlInteger("DEFAULT_COMMIT_SECS"),
+  revealSecs: idlInteger("DEFAULT_REVEAL_SECS"),
+  acceptThreshold: idlInteger("DEFAULT_ACCEPT_THRESHOLD"),
+  rejectThreshold: idlInteger("DEFAULT_REJECT_THRESHOLD"),
+  validatorShareBps: idlInteger("DEFAULT_VALIDATOR_SHARE_BPS"),
+  maxSubmissions: idlInteger("DEFAULT_MAX_SUBMISSIONS"),
+} as const;

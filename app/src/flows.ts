@@ -17,7 +17,7 @@ import {
 import { MeritClient, type Amount, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
-import { submissionClaim, voteClaim } from "./rules.js";
+import { submissionClaim, taskDefaults, voteClaim } from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
 export function toTransaction(
@@ -94,14 +94,13 @@ export async function postTask(
 ): Promise<{ task: PublicKey; args: CreateTaskArgs; instructions: TransactionInstruction[] }> {
   const accounts = new MeritAccounts(client.program);
   const p = (await accounts.config()).params;
+  const defaults = taskDefaults(p, terms.committeeSize);
   const d = terms.durations ?? {};
-  const submit = parseDuration(d.submit ?? "1d");
-  const revealWork = parseDuration(d.revealWork ?? "2h");
-  const commit = parseDuration(d.commit ?? "12h");
-  const reveal = parseDuration(d.reveal ?? "12h");
+  const submit = d.submit !== undefined ? parseDuration(d.submit) : defaults.submitSecs;
+  const revealWork = d.revealWork !== undefined ? parseDuration(d.revealWork) : defaults.revealWorkSecs;
+  const commit = d.commit !== undefined ? parseDuration(d.commit) : defaults.commitSecs;
+  const reveal = d.reveal !== undefined ? parseDuration(d.reveal) : defaults.revealSecs;
   const now = terms.now ?? (await chainNow(client));
-  const committee = terms.committeeSize ?? p.maxCommitteeSize;
-  const maxQuorum = Math.floor((committee * p.maxQuorumBps) / 10_000);
   const id =
     terms.id !== undefined
       ? new BN(terms.id.toString())
@@ -118,15 +117,14 @@ export async function postTask(
     submissionRevealDeadline: new BN(now + submit + revealWork),
     commitDeadline: new BN(now + submit + revealWork + commit),
     revealDeadline: new BN(now + submit + revealWork + commit + reveal),
-    bond: terms.bond !== undefined ? new BN(terms.bond.toString()) : p.minSubmissionBond,
-    submissionFee:
-      terms.submissionFee !== undefined ? new BN(terms.submissionFee.toString()) : p.minSubmissionFee,
-    committeeSize: committee,
-    quorumSeats: terms.quorumSeats ?? Math.max(1, Math.min(Math.ceil(committee / 2), maxQuorum)),
-    acceptThreshold: terms.acceptThreshold ?? Math.min(60, p.maxAcceptThreshold),
-    rejectThreshold: terms.rejectThreshold ?? Math.min(30, p.maxRejectThreshold),
-    validatorShareBps: terms.validatorShareBps ?? 2_000,
-    maxSubmissions: terms.maxSubmissions ?? Math.min(16, p.maxSubmissionsPerTask),
+    bond: new BN((terms.bond ?? defaults.bond).toString()),
+    submissionFee: new BN((terms.submissionFee ?? defaults.submissionFee).toString()),
+    committeeSize: defaults.committeeSize,
+    quorumSeats: terms.quorumSeats ?? defaults.quorumSeats,
+    acceptThreshold: terms.acceptThreshold ?? defaults.acceptThreshold,
+    rejectThreshold: terms.rejectThreshold ?? defaults.rejectThreshold,
+    validatorShareBps: terms.validatorShareBps ?? defaults.validatorShareBps,
+    maxSubmissions: terms.maxSubmissions ?? defaults.maxSubmissions,
     minReputationSubmit: terms.minReputationSubmit ?? 0,
     minReputationVote: terms.minReputationVote ?? 0,
   };

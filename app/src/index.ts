@@ -46,11 +46,14 @@ export {
 export { decodeEvent, parseEvents, type MeritEvent, type MeritEventName, type MeritEvents } from "./events.js";
 export {
   submissionClaim,
+  taskDefaults,
   voteClaim,
   voteSlashDue,
   type SubmissionClaim,
   type SlashDue,
   type SubmissionRuleInput,
+  type TaskDefaults,
+  type TaskDefaultsParams,
   type VoteClaim,
   type VoteRuleInput,
   type VoteRulesInput,

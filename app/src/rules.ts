@@ -2,8 +2,10 @@
 // function mirrors one Rust rule of the program crate and is checked against the vectors
 // that rule produces (`voteRules` in test/vectors.json, written by tests/tests/vectors.rs):
 // `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`, `submissionClaim`
-// is `Submission::claim_check` (`submissionRules` in the vectors).
+// is `Submission::claim_check` (`submissionRules` in the vectors), `taskDefaults` is
+// `ConfigParams::task_defaults` (`taskDefaults`).
 import type BN from "bn.js";
+import { TASK_DEFAULTS } from "./constants.js";
 
 /** The fields of a `Vote` account the rules read. */
 export interface VoteRuleInput {
@@ -93,4 +95,55 @@ export function submissionClaim(
   const forfeits = "rejected" in sub.outcome || "duplicate" in sub.outcome || "unrevealed" in sub.outcome;
   if (forfeits) return { error: "SubmissionRejected" };
   return { ok: true };
+}
+
+/** The config fields `taskDefaults` reads. */
+export interface TaskDefaultsParams {
+  maxCommitteeSize: number;
+  maxQuorumBps: number;
+  maxAcceptThreshold: number;
+  maxRejectThreshold: number;
+  maxSubmissionsPerTask: number;
+  minSubmissionBond: BN | bigint;
+  minSubmissionFee: BN | bigint;
+}
+
+/** The terms a task gets for what its creator leaves out (`ConfigParams::task_defaults`). */
+export interface TaskDefaults {
+  submitSecs: number;
+  revealWorkSecs: number;
+  commitSecs: number;
+  revealSecs: number;
+  committeeSize: number;
+  quorumSeats: number;
+  acceptThreshold: number;
+  rejectThreshold: number;
+  validatorShareBps: number;
+  maxSubmissions: number;
+  bond: bigint;
+  submissionFee: bigint;
+}
+
+/**
+ * `ConfigParams::task_defaults`: the program's `DEFAULT_*` constants (from the IDL) within
+ * the config's caps, for a committee of `committee` seats (default: the largest allowed);
+ * the quorum is half the committee rounded up, within `maxQuorumBps`, at least one seat.
+ */
+export function taskDefaults(p: TaskDefaultsParams, committee?: number): TaskDefaults {
+  const committeeSize = committee ?? p.maxCommitteeSize;
+  const maxQuorum = Math.floor((committeeSize * p.maxQuorumBps) / 10_000);
+  return {
+    submitSecs: TASK_DEFAULTS.submitSecs,
+    revealWorkSecs: TASK_DEFAULTS.revealWorkSecs,
+    commitSecs: TASK_DEFAULTS.commitSecs,
+    revealSecs: TASK_DEFAULTS.revealSecs,
+    committeeSize,
+    quorumSeats: Math.max(1, Math.min(Math.ceil(committeeSize / 2), maxQuorum)),
+    acceptThreshold: Math.min(TASK_DEFAULTS.acceptThreshold, p.maxAcceptThreshold),
+    rejectThreshold: Math.min(TASK_DEFAULTS.rejectThreshold, p.maxRejectThreshold),
+    validatorShareBps: TASK_DEFAULTS.validatorShareBps,
+    maxSubmissions: Math.min(TASK_DEFAULTS.maxSubmissions, p.maxSubmissionsPerTask),
+    bond: BigInt(p.minSubmissionBond.toString()),
+    submissionFee: BigInt(p.minSubmissionFee.toString()),
+  };
 }

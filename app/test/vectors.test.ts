@@ -29,6 +29,8 @@ import {
   voteSlashDue,
   taskPhase,
   submissionClaim,
+  taskDefaults,
+  type TaskDefaultsParams,
 } from "../src/index.js";
 
 interface U64 {
@@ -49,6 +51,11 @@ interface VoteRuleCase {
 }
 
 interface Vectors {
+  taskDefaults: {
+    params: Record<string, unknown>;
+    committee: number | null;
+    defaults: Record<string, unknown>;
+  }[];
   submissionRules: {
     outcome: string;
     claimed: boolean;
@@ -129,6 +136,7 @@ function revive(v: unknown): unknown {
 function normalize(v: unknown): unknown {
   if (v instanceof PublicKey) return v.toBase58();
   if (BN.isBN(v)) return (v as BN).toString();
+  if (typeof v === "bigint") return v.toString();
   if (Array.isArray(v) && v.every((x) => typeof x === "number") && v.length === 32) {
     return Buffer.from(v as number[]).toString("hex");
   }
@@ -147,6 +155,7 @@ function at(obj: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
 }
 
+// Nothing listens there: a builder whose account resolution fetched an account would fail.
 const program = meritProgram(new Connection("http://127.0.0.1:8899"));
 const client = new MeritClient(program, {
   stakeMint: new PublicKey(vectors.deployment.stakeMint),
@@ -353,4 +362,22 @@ test("what claiming a submission does matches the program's Submission::claim_ch
   // Accepted, neutral and no-quorum work, unclaimed, of a final task (and pending work,
   // which a final task never holds: the program checks the task, not the outcome).
   assert.equal(paid, 4);
+});
+
+test("a task's defaults are the program's ConfigParams::task_defaults", () => {
+  const cases = vectors.taskDefaults;
+  assert.equal(cases.length, 10);
+  const quorums = new Set<number>();
+  for (const c of cases) {
+    const params = revive(c.params) as unknown as TaskDefaultsParams;
+    const got = taskDefaults(params, c.committee ?? undefined) as unknown as Record<string, unknown>;
+    const want = revive(c.defaults) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort());
+    for (const [k, v] of Object.entries(want)) {
+      assert.equal(normalize(got[k]), normalize(v), `${k} in ${JSON.stringify(c)}`);
+    }
+    quorums.add(got.quorumSeats as number);
+  }
+  // The caps bind in some cases and not in others.
+  assert.ok(quorums.size >= 4);
 });

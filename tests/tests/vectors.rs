@@ -808,6 +808,47 @@ fn vote_rules() -> Value {
 
 /// `Submission::claim_check` over every outcome, claimed or not, its task final or not:
 /// what a client's "what can I claim" must reproduce.
+/// `ConfigParams::task_defaults` for configs whose caps bind and do not: the SDK's
+/// `taskDefaults` must give the same terms.
+fn task_defaults() -> Value {
+    let base = ConfigParams::defaults(6);
+    let tight = ConfigParams {
+        max_committee_size: 7,
+        max_quorum_bps: 2_500,
+        max_accept_threshold: 55,
+        max_reject_threshold: 20,
+        max_submissions_per_task: 9,
+        min_submission_bond: 3,
+        min_submission_fee: 2,
+        ..base
+    };
+    let mut cases = Vec::new();
+    for params in [base, tight] {
+        for committee in [None, Some(1), Some(2), Some(5), Some(16)] {
+            let d = params.task_defaults(committee);
+            cases.push(json!({
+                "params": params_json(&params),
+                "committee": committee,
+                "defaults": {
+                    "submitSecs": d.submit_secs,
+                    "revealWorkSecs": d.reveal_work_secs,
+                    "commitSecs": d.commit_secs,
+                    "revealSecs": d.reveal_secs,
+                    "committeeSize": d.committee_size,
+                    "quorumSeats": d.quorum_seats,
+                    "acceptThreshold": d.accept_threshold,
+                    "rejectThreshold": d.reject_threshold,
+                    "validatorShareBps": d.validator_share_bps,
+                    "maxSubmissions": d.max_submissions,
+                    "bond": u64v(d.bond),
+                    "submissionFee": u64v(d.submission_fee),
+                },
+            }));
+        }
+    }
+    Value::Array(cases)
+}
+
 fn submission_rules() -> Value {
     use anchor_lang::AnchorDeserialize;
     use merit::state::{Outcome, Submission, Task, TaskState};
@@ -915,6 +956,7 @@ async fn write_cross_language_vectors() {
         "voteRules": vote_rules(),
         "taskPhases": task_phases(),
         "submissionRules": submission_rules(),
+        "taskDefaults": task_defaults(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -117,3 +117,31 @@ pub const MAX_VOTE_REPUTATION_GATE: u16 = NEUTRAL_REPUTATION;
 pub const NEUTRAL_REPUTATION: u16 = 5_000;
 /// Best possible reputation.
 pub const MAX_REPUTATION: u16 = 10_000;
+
+// What clients fill in for the terms a task creator leaves out (`merit task create` and the
+// SDK's `postTask`, both through `ConfigParams::task_defaults`). The program enforces
+// only the caps; these are values within them. `#[constant]`s so the IDL carries them.
+/// Default time submissions stay open.
+#[constant]
+pub const DEFAULT_SUBMIT_SECS: i64 = 24 * 3600;
+/// Default time contributors then have to reveal their work.
+#[constant]
+pub const DEFAULT_REVEAL_WORK_SECS: i64 = 2 * 3600;
+/// Default time drawn validators then have to commit scores.
+#[constant]
+pub const DEFAULT_COMMIT_SECS: i64 = 12 * 3600;
+/// Default time they then have to reveal them.
+#[constant]
+pub const DEFAULT_REVEAL_SECS: i64 = 12 * 3600;
+/// Default consensus score from which work is accepted (at most the config's cap).
+#[constant]
+pub const DEFAULT_ACCEPT_THRESHOLD: u8 = 60;
+/// Default consensus score below which work is rejected (at most the config's cap).
+#[constant]
+pub const DEFAULT_REJECT_THRESHOLD: u8 = 30;
+/// Default share of the reward paid to coherent validators, in bps.
+#[constant]
+pub const DEFAULT_VALIDATOR_SHARE_BPS: u16 = 2_000;
+/// Default most submissions a task takes (at most the config's cap).
+#[constant]
+pub const DEFAULT_MAX_SUBMISSIONS: u16 = 16;

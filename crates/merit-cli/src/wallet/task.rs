@@ -124,8 +124,11 @@ fn read_terms_file(path: &PathBuf) -> Result<TaskTerms, CliError> {
     }
 }
 
-fn duration(text: Option<&str>, default: &str, flag: &str) -> Result<i64, CliError> {
-    parse_duration(text.unwrap_or(default)).map_err(|e| usage(format!("--{flag}: {e}")))
+fn duration(text: Option<&str>, default: i64, flag: &str) -> Result<i64, CliError> {
+    match text {
+        Some(text) => parse_duration(text).map_err(|e| usage(format!("--{flag}: {e}"))),
+        None => Ok(default),
+    }
 }
 
 pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<(), CliError> {
@@ -153,15 +156,15 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
         .uri
         .clone()
         .ok_or_else(|| usage("--uri is required"))?;
-    let submit_for = duration(terms.submit_for.as_deref(), "1d", "submit-for")?;
-    let reveal_work_for = duration(terms.reveal_work_for.as_deref(), "2h", "reveal-work-for")?;
-    let commit_for = duration(terms.commit_for.as_deref(), "12h", "commit-for")?;
-    let reveal_for = duration(terms.reveal_for.as_deref(), "12h", "reveal-for")?;
-    let committee = terms.committee.unwrap_or(p.max_committee_size);
-    let max_quorum = (u32::from(committee) * u32::from(p.max_quorum_bps) / 10_000) as u16;
-    let quorum = terms
-        .quorum
-        .unwrap_or_else(|| u16::from(committee).div_ceil(2).min(max_quorum).max(1));
+    let d = p.task_defaults(terms.committee);
+    let submit_for = duration(terms.submit_for.as_deref(), d.submit_secs, "submit-for")?;
+    let reveal_work_for = duration(
+        terms.reveal_work_for.as_deref(),
+        d.reveal_work_secs,
+        "reveal-work-for",
+    )?;
+    let commit_for = duration(terms.commit_for.as_deref(), d.commit_secs, "commit-for")?;
+    let reveal_for = duration(terms.reveal_for.as_deref(), d.reveal_secs, "reveal-for")?;
     let id = match terms.id {
         Some(id) => id,
         None => next_id(ctx).await?,
@@ -181,20 +184,18 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
         reveal_deadline: commit_deadline + reveal_for,
         bond: match &terms.bond {
             Some(b) => ctx.parse_amount(b)?,
-            None => p.min_submission_bond,
+            None => d.bond,
         },
         submission_fee: match &terms.fee {
             Some(f) => ctx.parse_amount(f)?,
-            None => p.min_submission_fee,
+            None => d.submission_fee,
         },
-        committee_size: committee,
-        quorum_seats: quorum,
-        accept_threshold: terms.accept.unwrap_or(60.min(p.max_accept_threshold)),
-        reject_threshold: terms.reject.unwrap_or(30.min(p.max_reject_threshold)),
-        validator_share_bps: terms.validator_share_bps.unwrap_or(2_000),
-        max_submissions: terms
-            .max_submissions
-            .unwrap_or(16.min(p.max_submissions_per_task)),
+        committee_size: d.committee_size,
+        quorum_seats: terms.quorum.unwrap_or(d.quorum_seats),
+        accept_threshold: terms.accept.unwrap_or(d.accept_threshold),
+        reject_threshold: terms.reject.unwrap_or(d.reject_threshold),
+        validator_share_bps: terms.validator_share_bps.unwrap_or(d.validator_share_bps),
+        max_submissions: terms.max_submissions.unwrap_or(d.max_submissions),
         min_reputation_submit: terms.min_reputation_submit.unwrap_or(0),
         min_reputation_vote: terms.min_reputation_vote.unwrap_or(0),
     };

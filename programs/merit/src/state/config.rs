@@ -88,7 +88,49 @@ pub struct ConfigParams {
     pub claim_window_secs: i64,
 }
 
+/// The terms a task gets for what its creator leaves out, under one config
+/// ([`ConfigParams::task_defaults`]): the `DEFAULT_*` constants within the config's caps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskDefaults {
+    pub submit_secs: i64,
+    pub reveal_work_secs: i64,
+    pub commit_secs: i64,
+    pub reveal_secs: i64,
+    pub committee_size: u8,
+    pub quorum_seats: u16,
+    pub accept_threshold: u8,
+    pub reject_threshold: u8,
+    pub validator_share_bps: u16,
+    pub max_submissions: u16,
+    pub bond: u64,
+    pub submission_fee: u64,
+}
+
 impl ConfigParams {
+    /// What a task posted under these parameters gets for the terms its creator leaves
+    /// out, for a committee of `committee` seats (default: the largest allowed): a quorum
+    /// of half the committee rounded up, within `max_quorum_bps` (at least one seat); the
+    /// thresholds and submission count within their caps; the minimum bond and fee.
+    pub fn task_defaults(&self, committee: Option<u8>) -> TaskDefaults {
+        let committee_size = committee.unwrap_or(self.max_committee_size);
+        let max_quorum =
+            (u32::from(committee_size) * u32::from(self.max_quorum_bps) / 10_000) as u16;
+        TaskDefaults {
+            submit_secs: DEFAULT_SUBMIT_SECS,
+            reveal_work_secs: DEFAULT_REVEAL_WORK_SECS,
+            commit_secs: DEFAULT_COMMIT_SECS,
+            reveal_secs: DEFAULT_REVEAL_SECS,
+            committee_size,
+            quorum_seats: u16::from(committee_size).div_ceil(2).min(max_quorum).max(1),
+            accept_threshold: DEFAULT_ACCEPT_THRESHOLD.min(self.max_accept_threshold),
+            reject_threshold: DEFAULT_REJECT_THRESHOLD.min(self.max_reject_threshold),
+            validator_share_bps: DEFAULT_VALIDATOR_SHARE_BPS,
+            max_submissions: DEFAULT_MAX_SUBMISSIONS.min(self.max_submissions_per_task),
+            bond: self.min_submission_bond,
+            submission_fee: self.min_submission_fee,
+        }
+    }
+
     /// The defaults documented in the README, for a mint with `decimals` decimals.
     pub fn defaults(decimals: u8) -> Self {
         let unit = 10u64.saturating_pow(decimals as u32);
