@@ -1,17 +1,29 @@
 import { utils, type IdlAccounts, type Program } from "@anchor-lang/core";
-import type BN from "bn.js";
 import type { GetProgramAccountsFilter, PublicKey } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
+import { toNative, type Native } from "./numbers.js";
 import { pda } from "./pda.js";
 
-export type Config = IdlAccounts<Merit>["config"];
-export type Stake = IdlAccounts<Merit>["stake"];
-export type Task = IdlAccounts<Merit>["task"];
-export type Submission = IdlAccounts<Merit>["submission"];
-export type Vote = IdlAccounts<Merit>["vote"];
-export type ContentClaim = IdlAccounts<Merit>["contentClaim"];
-export type Epoch = IdlAccounts<Merit>["epoch"];
-export type Vesting = IdlAccounts<Merit>["vesting"];
+/** A decoded account of kind `K`, its 64-bit integers as `bigint`. */
+export type MeritAccount<K extends AccountKind> = Native<IdlAccounts<Merit>[K]>;
+export type Config = MeritAccount<"config">;
+export type Stake = MeritAccount<"stake">;
+export type Task = MeritAccount<"task">;
+export type Submission = MeritAccount<"submission">;
+export type Vote = MeritAccount<"vote">;
+export type ContentClaim = MeritAccount<"contentClaim">;
+export type Epoch = MeritAccount<"epoch">;
+export type Vesting = MeritAccount<"vesting">;
+
+/** An account of a list query: its address and its decoded data. */
+export interface Listed<T> {
+  publicKey: PublicKey;
+  account: T;
+}
+
+const listed = <T>(rows: { publicKey: PublicKey; account: T }[]): Listed<Native<T>>[] =>
+  rows.map((r) => ({ publicKey: r.publicKey, account: toNative(r.account) }));
+const nullable = <T>(v: T | null): Native<T> | null => (v === null ? null : toNative(v));
 
 /** Account kinds, as named in the IDL's coder. */
 export type AccountKind =
@@ -51,18 +63,18 @@ export type TaskPhase =
 export function taskPhase(
   task: Task,
   now: number,
-  config?: { paused: boolean; pausedAt: BN; pausedTotalSecs: BN },
+  config?: { paused: boolean; pausedAt: bigint; pausedTotalSecs: bigint },
 ): TaskPhase {
   if ("finalized" in task.state) return "finalized";
+  let t = BigInt(now);
   if (config) {
-    const paused =
-      config.pausedTotalSecs.toNumber() + (config.paused ? now - config.pausedAt.toNumber() : 0);
-    now -= paused - task.pausedBase.toNumber();
+    const paused = config.pausedTotalSecs + (config.paused ? t - config.pausedAt : 0n);
+    t -= paused - task.pausedBase;
   }
-  if (now < task.submissionDeadline.toNumber()) return "submission";
-  if (now < task.submissionRevealDeadline.toNumber()) return "submissionReveal";
-  if (now < task.commitDeadline.toNumber()) return "commit";
-  if (now < task.revealDeadline.toNumber()) return "reveal";
+  if (t < task.submissionDeadline) return "submission";
+  if (t < task.submissionRevealDeadline) return "submissionReveal";
+  if (t < task.commitDeadline) return "commit";
+  if (t < task.revealDeadline) return "reveal";
   return "settlement";
 }
 
@@ -75,8 +87,8 @@ export function decodeAccount<K extends AccountKind>(
   program: Program<Merit>,
   kind: K,
   data: Buffer,
-): IdlAccounts<Merit>[K] {
-  return program.coder.accounts.decode(kind, data) as IdlAccounts<Merit>[K];
+): MeritAccount<K> {
+  return toNative(program.coder.accounts.decode(kind, data) as IdlAccounts<Merit>[K]);
 }
 
 /** The kind of a raw Merit account, from its discriminator; undefined when none matches. */
@@ -94,12 +106,12 @@ export function accountKind(program: Program<Merit>, data: Uint8Array): AccountK
 export class MeritAccounts {
   constructor(readonly program: Program<Merit>) {}
 
-  config(): Promise<Config> {
-    return this.program.account.config.fetch(pda.config());
+  async config(): Promise<Config> {
+    return toNative(await this.program.account.config.fetch(pda.config()));
   }
 
-  stake(owner: PublicKey): Promise<Stake | null> {
-    return this.program.account.stake.fetchNullable(pda.stake(owner));
+  async stake(owner: PublicKey): Promise<Stake | null> {
+    return nullable(await this.program.account.stake.fetchNullable(pda.stake(owner)));
   }
 
   /** A participant's reputation, or null when they have never staked. */
@@ -107,51 +119,51 @@ export class MeritAccounts {
     return (await this.stake(owner))?.reputation ?? null;
   }
 
-  task(address: PublicKey): Promise<Task | null> {
-    return this.program.account.task.fetchNullable(address);
+  async task(address: PublicKey): Promise<Task | null> {
+    return nullable(await this.program.account.task.fetchNullable(address));
   }
 
-  submission(address: PublicKey): Promise<Submission | null> {
-    return this.program.account.submission.fetchNullable(address);
+  async submission(address: PublicKey): Promise<Submission | null> {
+    return nullable(await this.program.account.submission.fetchNullable(address));
   }
 
-  vote(address: PublicKey): Promise<Vote | null> {
-    return this.program.account.vote.fetchNullable(address);
+  async vote(address: PublicKey): Promise<Vote | null> {
+    return nullable(await this.program.account.vote.fetchNullable(address));
   }
 
-  epoch(index: number | bigint): Promise<Epoch | null> {
-    return this.program.account.epoch.fetchNullable(pda.epoch(index));
+  async epoch(index: bigint): Promise<Epoch | null> {
+    return nullable(await this.program.account.epoch.fetchNullable(pda.epoch(index)));
   }
 
-  vesting(owner: PublicKey): Promise<Vesting | null> {
-    return this.program.account.vesting.fetchNullable(pda.vesting(owner));
+  async vesting(owner: PublicKey): Promise<Vesting | null> {
+    return nullable(await this.program.account.vesting.fetchNullable(pda.vesting(owner)));
   }
 
   /** Tasks, optionally of one creator, optionally in one phase at `now` (unix seconds). */
-  async tasks(q: { creator?: PublicKey; phase?: TaskPhase; now?: number } = {}) {
+  async tasks(q: { creator?: PublicKey; phase?: TaskPhase; now?: number } = {}): Promise<Listed<Task>[]> {
     const filters = q.creator ? [memcmp(OFFSETS.taskCreator, q.creator)] : [];
-    const all = await this.program.account.task.all(filters);
+    const all = listed(await this.program.account.task.all(filters));
     if (!q.phase) return all;
     const now = q.now ?? Math.floor(Date.now() / 1000);
     return all.filter((t) => taskPhase(t.account, now) === q.phase);
   }
 
-  submissionsOfTask(task: PublicKey) {
-    return this.program.account.submission.all([memcmp(OFFSETS.submissionTask, task)]);
+  async submissionsOfTask(task: PublicKey): Promise<Listed<Submission>[]> {
+    return listed(await this.program.account.submission.all([memcmp(OFFSETS.submissionTask, task)]));
   }
 
-  submissionsOfContributor(contributor: PublicKey) {
-    return this.program.account.submission.all([
-      memcmp(OFFSETS.submissionContributor, contributor),
-    ]);
+  async submissionsOfContributor(contributor: PublicKey): Promise<Listed<Submission>[]> {
+    return listed(
+      await this.program.account.submission.all([memcmp(OFFSETS.submissionContributor, contributor)]),
+    );
   }
 
-  votesOfValidator(validator: PublicKey) {
-    return this.program.account.vote.all([memcmp(OFFSETS.voteValidator, validator)]);
+  async votesOfValidator(validator: PublicKey): Promise<Listed<Vote>[]> {
+    return listed(await this.program.account.vote.all([memcmp(OFFSETS.voteValidator, validator)]));
   }
 
-  votesOfSubmission(submission: PublicKey) {
-    return this.program.account.vote.all([memcmp(OFFSETS.voteSubmission, submission)]);
+  async votesOfSubmission(submission: PublicKey): Promise<Listed<Vote>[]> {
+    return listed(await this.program.account.vote.all([memcmp(OFFSETS.voteSubmission, submission)]));
   }
 }
 

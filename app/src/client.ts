@@ -7,28 +7,28 @@ import {
   type TransactionSignature,
 } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
+import { toAnchor, type Native } from "./numbers.js";
 import { pda } from "./pda.js";
 import { IDL, meritProgram } from "./program.js";
 import { associatedToken, deploymentResolver, type Deployment } from "./resolver.js";
 import { sendInstructions, sendPacked, type SendOptions, type WalletSigner } from "./send.js";
 
-export type ConfigParams = IdlTypes<Merit>["configParams"];
-export type CreateTaskArgs = IdlTypes<Merit>["createTaskArgs"];
-export type Amount = BN | number | bigint | string;
+/** The protocol parameters, 64-bit integers as `bigint` (the SDK's number convention). */
+export type ConfigParams = Native<IdlTypes<Merit>["configParams"]>;
+export type CreateTaskArgs = Native<IdlTypes<Merit>["createTaskArgs"]>;
 
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
 export const TOKEN_2022_PROGRAM_ID = new PublicKey("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb");
 export { ASSOCIATED_TOKEN_PROGRAM_ID, type Deployment } from "./resolver.js";
 
-
-const bn = (v: Amount): BN => new BN(v.toString());
+const bn = (v: bigint): BN => new BN(v.toString());
 
 /** The defaults documented in the README, for a mint with `decimals` decimals. */
 export function defaultConfigParams(decimals: number): ConfigParams {
-  const unit = new BN(10).pow(new BN(decimals));
+  const unit = 10n ** BigInt(decimals);
   const day = 24 * 3600;
   return {
-    unstakeCooldownSecs: new BN(7 * day),
+    unstakeCooldownSecs: BigInt(7 * day),
     minValidatorStake: unit,
     voteBondBps: 5_000,
     minCommitteeSize: 5,
@@ -39,26 +39,26 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     incoherenceSlashBps: 5_000,
     slasherRewardBps: 1_000,
     coherenceTolerance: 15,
-    keeperBountyLamports: new BN(10_000),
+    keeperBountyLamports: 10_000n,
     minSubmissionBond: unit,
-    minSubmissionFee: BN.max(unit.divn(10), new BN(1)),
-    maxSubmissionFee: unit.muln(100),
+    minSubmissionFee: unit / 10n > 1n ? unit / 10n : 1n,
+    maxSubmissionFee: unit * 100n,
     taskFeeBps: 500,
     emissionCapBps: 8_000,
-    minPhaseSecs: new BN(60),
-    maxTaskDurationSecs: new BN(90 * day),
+    minPhaseSecs: 60n,
+    maxTaskDurationSecs: BigInt(90 * day),
     maxSubmissionsPerTask: 256,
-    epochLengthSecs: new BN(7 * day),
-    initialEmission: unit.muln(10_000),
+    epochLengthSecs: BigInt(7 * day),
+    initialEmission: unit * 10_000n,
     emissionDecayBps: 500,
     contributorEmissionBps: 6_000,
-    vestingDurationSecs: new BN(0),
+    vestingDurationSecs: 0n,
     reputationAlphaBps: 2_000,
     reputationDecayBps: 1_000,
     reputationStartBps: 4_000,
-    reputationValueUnit: unit.muln(100),
-    paramTimelockSecs: new BN(2 * day),
-    claimWindowSecs: new BN(180 * day),
+    reputationValueUnit: unit * 100n,
+    paramTimelockSecs: BigInt(2 * day),
+    claimWindowSecs: BigInt(180 * day),
   };
 }
 
@@ -138,12 +138,12 @@ export class MeritClient {
   // Admin
 
   initialize(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
-    return this.methods.initialize(a.params).accountsPartial({ admin: a.admin }).instruction();
+    return this.methods.initialize(toAnchor(a.params)).accountsPartial({ admin: a.admin }).instruction();
   }
 
   /** Proposes new parameters, applicable after the config's `paramTimelockSecs`. */
   proposeConfig(a: { admin: PublicKey; params: ConfigParams }): Promise<TransactionInstruction> {
-    return this.methods.proposeConfig(a.params).accountsPartial({ admin: a.admin }).instruction();
+    return this.methods.proposeConfig(toAnchor(a.params)).accountsPartial({ admin: a.admin }).instruction();
   }
 
   cancelConfig(a: { admin: PublicKey }): Promise<TransactionInstruction> {
@@ -169,11 +169,11 @@ export class MeritClient {
 
   // Stake
 
-  depositStake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
+  depositStake(a: { owner: PublicKey; amount: bigint }): Promise<TransactionInstruction> {
     return this.methods.depositStake(bn(a.amount)).accountsPartial({ owner: a.owner }).instruction();
   }
 
-  requestUnstake(a: { owner: PublicKey; amount: Amount }): Promise<TransactionInstruction> {
+  requestUnstake(a: { owner: PublicKey; amount: bigint }): Promise<TransactionInstruction> {
     return this.methods.requestUnstake(bn(a.amount)).accountsPartial({ owner: a.owner }).instruction();
   }
 
@@ -184,7 +184,7 @@ export class MeritClient {
   // Tasks
 
   createTask(a: { creator: PublicKey; args: CreateTaskArgs }): Promise<TransactionInstruction> {
-    return this.methods.createTask(a.args).accountsPartial({ creator: a.creator }).instruction();
+    return this.methods.createTask(toAnchor(a.args)).accountsPartial({ creator: a.creator }).instruction();
   }
 
   cancelTask(a: { creator: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
@@ -264,7 +264,7 @@ export class MeritClient {
     keeper: PublicKey;
     task: PublicKey;
     contributor: PublicKey;
-    epoch: Amount;
+    epoch: bigint;
     contentHash: Uint8Array | null;
   }): Promise<TransactionInstruction> {
     return this.methods
@@ -355,7 +355,7 @@ export class MeritClient {
 
   // Epochs, emissions, vesting
 
-  fundEmissions(a: { funder: PublicKey; amount: Amount; lamports: Amount }): Promise<TransactionInstruction> {
+  fundEmissions(a: { funder: PublicKey; amount: bigint; lamports: bigint }): Promise<TransactionInstruction> {
     return this.methods
       .fundEmissions(bn(a.amount), bn(a.lamports))
       .accountsPartial({ funder: a.funder })
@@ -363,7 +363,7 @@ export class MeritClient {
   }
 
   /** Closes epoch `current` and opens `next`, the epoch containing now. */
-  advanceEpoch(a: { keeper: PublicKey; current: Amount; next: Amount }): Promise<TransactionInstruction> {
+  advanceEpoch(a: { keeper: PublicKey; current: bigint; next: bigint }): Promise<TransactionInstruction> {
     return this.methods
       .advanceEpoch(bn(a.next))
       .accountsPartial({ keeper: a.keeper, currentEpoch: pda.epoch(a.current) })
@@ -373,7 +373,7 @@ export class MeritClient {
   claimSubmissionEmission(a: {
     contributor: PublicKey;
     task: PublicKey;
-    epoch: Amount;
+    epoch: bigint;
   }): Promise<TransactionInstruction> {
     return this.methods
       .claimSubmissionEmission()
@@ -391,7 +391,7 @@ export class MeritClient {
     validator: PublicKey;
     task: PublicKey;
     submission: PublicKey;
-    epoch: Amount;
+    epoch: bigint;
   }): Promise<TransactionInstruction> {
     return this.methods
       .claimVoteEmission()
@@ -438,7 +438,7 @@ export class MeritClient {
   }
 
   /** Expires closed epoch `index` once its claim window has passed (anyone). */
-  expireEpoch(a: { caller: PublicKey; index: Amount }): Promise<TransactionInstruction> {
+  expireEpoch(a: { caller: PublicKey; index: bigint }): Promise<TransactionInstruction> {
     return this.methods
       .expireEpoch()
       .accountsPartial({ caller: a.caller, epoch: pda.epoch(a.index) })

@@ -1,4 +1,3 @@
-import BN from "bn.js";
 import {
   PublicKey,
   SYSVAR_CLOCK_PUBKEY,
@@ -14,7 +13,7 @@ import {
   type Task,
   type Vesting,
 } from "./accounts.js";
-import { MeritClient, type Amount, type CreateTaskArgs } from "./client.js";
+import { MeritClient, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
 import { submissionClaim, taskDefaults, voteClaim } from "./rules.js";
@@ -47,12 +46,12 @@ export function parseDuration(d: number | string): number {
 
 /** A task's terms: only the reward, the specification and its URI are required. */
 export interface TaskTerms {
-  reward: Amount;
+  reward: bigint;
   /** The specification's sha256. */
   specHash: Uint8Array | number[];
   uri: string;
   /** Unique per creator; default one more than the creator's highest. */
-  id?: Amount;
+  id?: bigint;
   /** Window lengths: seconds or `2d`-style strings. Default 1d, 2h, 12h, 12h. */
   durations?: {
     submit?: number | string;
@@ -61,9 +60,9 @@ export interface TaskTerms {
     reveal?: number | string;
   };
   /** Default: the protocol's minimum. */
-  bond?: Amount;
+  bond?: bigint;
   /** Default: the protocol's minimum. */
-  submissionFee?: Amount;
+  submissionFee?: bigint;
   /** Default: the protocol's largest committee. */
   committeeSize?: number;
   /** Default: half the committee, within the protocol's cap. */
@@ -102,23 +101,19 @@ export async function postTask(
   const reveal = d.reveal !== undefined ? parseDuration(d.reveal) : defaults.revealSecs;
   const now = terms.now ?? (await chainNow(client));
   const id =
-    terms.id !== undefined
-      ? new BN(terms.id.toString())
-      : (await accounts.tasks({ creator })).reduce(
-          (next, t) => BN.max(next, t.account.id.addn(1)),
-          new BN(1),
-        );
+    terms.id ??
+    (await accounts.tasks({ creator })).reduce((next, t) => (t.account.id + 1n > next ? t.account.id + 1n : next), 1n);
   const args: CreateTaskArgs = {
     id,
     specHash: Array.from(terms.specHash),
     uri: terms.uri,
-    reward: new BN(terms.reward.toString()),
-    submissionDeadline: new BN(now + submit),
-    submissionRevealDeadline: new BN(now + submit + revealWork),
-    commitDeadline: new BN(now + submit + revealWork + commit),
-    revealDeadline: new BN(now + submit + revealWork + commit + reveal),
-    bond: new BN((terms.bond ?? defaults.bond).toString()),
-    submissionFee: new BN((terms.submissionFee ?? defaults.submissionFee).toString()),
+    reward: terms.reward,
+    submissionDeadline: BigInt(now + submit),
+    submissionRevealDeadline: BigInt(now + submit + revealWork),
+    commitDeadline: BigInt(now + submit + revealWork + commit),
+    revealDeadline: BigInt(now + submit + revealWork + commit + reveal),
+    bond: terms.bond ?? defaults.bond,
+    submissionFee: terms.submissionFee ?? defaults.submissionFee,
     committeeSize: defaults.committeeSize,
     quorumSeats: terms.quorumSeats ?? defaults.quorumSeats,
     acceptThreshold: terms.acceptThreshold ?? defaults.acceptThreshold,
@@ -200,7 +195,7 @@ export async function submitWork(
     termsHash: Uint8Array | number[];
     contentHash: Uint8Array;
     uri: string;
-    depositFirst?: Amount;
+    depositFirst?: bigint;
   },
 ): Promise<TransactionInstruction[]> {
   const ixs: TransactionInstruction[] = [];
@@ -294,18 +289,18 @@ export async function claimAll(
   const want = new Map<string, "task" | "submission" | "epoch" | "vesting">();
   for (const { account: s } of subs) {
     want.set(s.task.toBase58(), "task");
-    want.set(pda.epoch(BigInt(s.epoch.toString())).toBase58(), "epoch");
+    want.set(pda.epoch(s.epoch).toBase58(), "epoch");
   }
   for (const { account: v } of votes) {
     want.set(v.task.toBase58(), "task");
     want.set(v.submission.toBase58(), "submission");
-    want.set(pda.epoch(BigInt(v.epoch.toString())).toBase58(), "epoch");
+    want.set(pda.epoch(v.epoch).toBase58(), "epoch");
   }
   want.set(pda.vesting(wallet).toBase58(), "vesting");
   const fetched = await fetchMany(client, want);
   const task = (k: PublicKey) => fetched.get(k.toBase58()) as Task | undefined;
-  const epochClosed = (index: BN) =>
-    (fetched.get(pda.epoch(BigInt(index.toString())).toBase58()) as Epoch | undefined)?.closed ?? false;
+  const epochClosed = (index: bigint) =>
+    (fetched.get(pda.epoch(index).toBase58()) as Epoch | undefined)?.closed ?? false;
 
   const ixs: TransactionInstruction[] = [];
   for (const { account: s } of subs) {
@@ -314,7 +309,7 @@ export async function claimAll(
     if (t && "ok" in submissionClaim(s, t)) {
       ixs.push(await client.claimSubmission({ contributor: wallet, task: s.task }));
     }
-    if (!s.points.isZero() && !s.emissionClaimed && epochClosed(s.epoch)) {
+    if (s.points !== 0n && !s.emissionClaimed && epochClosed(s.epoch)) {
       ixs.push(
         await client.claimSubmissionEmission({ contributor: wallet, task: s.task, epoch: s.epoch }),
       );
@@ -329,7 +324,7 @@ export async function claimAll(
     if (t && "paid" in voteClaim(v, sub, t.rules)) {
       ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
     }
-    if (v.claimed && !v.points.isZero() && !v.emissionClaimed && epochClosed(v.epoch)) {
+    if (v.claimed && v.points !== 0n && !v.emissionClaimed && epochClosed(v.epoch)) {
       ixs.push(
         await client.claimVoteEmission({
           validator: wallet,
@@ -365,9 +360,6 @@ async function fetchMany(
   return out;
 }
 
-function hasVested(
-  v: { unlocked: BN; unvested: BN; vestFrom: BN },
-  now: number,
-): boolean {
-  return !v.unlocked.isZero() || (!v.unvested.isZero() && now > v.vestFrom.toNumber());
+function hasVested(v: { unlocked: bigint; unvested: bigint; vestFrom: bigint }, now: number): boolean {
+  return v.unlocked !== 0n || (v.unvested !== 0n && BigInt(now) > v.vestFrom);
 }

@@ -1,4 +1,5 @@
 export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
+export { toAnchor, toNative, type Anchor, type Native } from "./numbers.js";
 export type { Merit } from "./idl/merit.js";
 export { pda, u64Le } from "./pda.js";
 export { DOMAINS, SEEDS, idlBytes } from "./constants.js";
@@ -19,7 +20,6 @@ export {
   TOKEN_PROGRAM_ID,
   TOKEN_2022_PROGRAM_ID,
   ASSOCIATED_TOKEN_PROGRAM_ID,
-  type Amount,
   type ConfigParams,
   type CreateTaskArgs,
   type Deployment,
@@ -91,5 +91,4 @@ export {
   type WalletSigner,
 } from "./send.js";
 export { AnchorProvider } from "@anchor-lang/core";
-export { default as BN } from "bn.js";
 export { Connection, Keypair, PublicKey, Transaction } from "@solana/web3.js";

@@ -1,11 +1,12 @@
-import BN from "bn.js";
 import { PublicKey } from "@solana/web3.js";
 import { SEEDS } from "./constants.js";
 import { MERIT_PROGRAM_ID } from "./program.js";
 
 /** A u64 as 8 little-endian bytes, as the program's seeds take it. */
-export function u64Le(value: BN | number | bigint | string): Buffer {
-  return new BN(value.toString()).toArrayLike(Buffer, "le", 8);
+export function u64Le(value: bigint): Buffer {
+  const out = Buffer.alloc(8);
+  out.writeBigUInt64LE(value);
+  return out;
 }
 
 function find(seeds: (Buffer | Uint8Array)[]): PublicKey {
@@ -20,7 +21,7 @@ export const pda = {
   emissionVault: (): PublicKey => find([SEEDS.emissionVault]),
   vestingVault: (): PublicKey => find([SEEDS.vestingVault]),
   stake: (owner: PublicKey): PublicKey => find([SEEDS.stake, owner.toBuffer()]),
-  task: (creator: PublicKey, id: BN | number | bigint | string): PublicKey =>
+  task: (creator: PublicKey, id: bigint): PublicKey =>
     find([SEEDS.task, creator.toBuffer(), u64Le(id)]),
   taskVault: (task: PublicKey): PublicKey => find([SEEDS.taskVault, task.toBuffer()]),
   submission: (task: PublicKey, contributor: PublicKey): PublicKey =>
@@ -28,6 +29,6 @@ export const pda = {
   vote: (submission: PublicKey, validator: PublicKey): PublicKey =>
     find([SEEDS.vote, submission.toBuffer(), validator.toBuffer()]),
   contentClaim: (contentHash: Uint8Array): PublicKey => find([SEEDS.content, contentHash]),
-  epoch: (index: BN | number | bigint | string): PublicKey => find([SEEDS.epoch, u64Le(index)]),
+  epoch: (index: bigint): PublicKey => find([SEEDS.epoch, u64Le(index)]),
   vesting: (owner: PublicKey): PublicKey => find([SEEDS.vesting, owner.toBuffer()]),
 };

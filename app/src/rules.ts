@@ -4,7 +4,6 @@
 // `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`, `submissionClaim`
 // is `Submission::claim_check` (`submissionRules` in the vectors), `taskDefaults` is
 // `ConfigParams::task_defaults` (`taskDefaults`).
-import type BN from "bn.js";
 import { TASK_DEFAULTS } from "./constants.js";
 
 /** The fields of a `Vote` account the rules read. */
@@ -13,7 +12,7 @@ export interface VoteRuleInput {
   slashed: boolean;
   claimed: boolean;
   score: number;
-  bond: BN | bigint;
+  bond: bigint;
 }
 
 /** The fields of a `Submission` account the rules read. */
@@ -50,7 +49,7 @@ export function voteSlashDue(
   rules: VoteRulesInput,
 ): SlashDue {
   if (vote.slashed) return null;
-  const bond = BigInt(vote.bond.toString());
+  const bond = vote.bond;
   if (!vote.revealed) return { kind: "MissingReveal", amount: bond };
   if (sub.quorumReached && !isCoherent(vote.score, sub.consensusScore, rules.coherenceTolerance)) {
     const bps = BigInt(rules.incoherenceSlashBps);
@@ -104,8 +103,8 @@ export interface TaskDefaultsParams {
   maxAcceptThreshold: number;
   maxRejectThreshold: number;
   maxSubmissionsPerTask: number;
-  minSubmissionBond: BN | bigint;
-  minSubmissionFee: BN | bigint;
+  minSubmissionBond: bigint;
+  minSubmissionFee: bigint;
 }
 
 /** The terms a task gets for what its creator leaves out (`ConfigParams::task_defaults`). */
@@ -143,7 +142,7 @@ export function taskDefaults(p: TaskDefaultsParams, committee?: number): TaskDef
     rejectThreshold: Math.min(TASK_DEFAULTS.rejectThreshold, p.maxRejectThreshold),
     validatorShareBps: TASK_DEFAULTS.validatorShareBps,
     maxSubmissions: Math.min(TASK_DEFAULTS.maxSubmissions, p.maxSubmissionsPerTask),
-    bond: BigInt(p.minSubmissionBond.toString()),
-    submissionFee: BigInt(p.minSubmissionFee.toString()),
+    bond: p.minSubmissionBond,
+    submissionFee: p.minSubmissionFee,
   };
 }

@@ -57,16 +57,15 @@ export function drawnSeats(
   return seats(stake, total, committee, lot(seed, submission, validator));
 }
 
-/** The warm-up fields of a stake account (as decoded, BN or bigint). */
+/** The warm-up fields of a stake account (as decoded). */
 export interface StakeWarmup {
-  deposited: { toString(): string };
-  unstaking: { toString(): string };
-  warming: { toString(): string };
-  warmingEpoch: { toString(): string };
-  activeFromEpoch: { toString(): string };
+  deposited: bigint;
+  unstaking: bigint;
+  warming: bigint;
+  warmingEpoch: bigint;
+  activeFromEpoch: bigint;
 }
 
-const big = (v: { toString(): string }): bigint => BigInt(v.toString());
 
 /**
  * Stake that counted in epoch `epoch` (<= the open epoch `current`) and still counts now,
@@ -74,10 +73,10 @@ const big = (v: { toString(): string }): bigint => BigInt(v.toString());
  * when the history needed is gone (deposits in two epochs at or after `epoch`) it is 0.
  */
 export function activeAt(stake: StakeWarmup, epoch: bigint, current: bigint): bigint {
-  const staked = big(stake.deposited) - big(stake.unstaking);
-  let warming = big(stake.warming);
-  let warmingEpoch = big(stake.warmingEpoch);
-  let activeFrom = big(stake.activeFromEpoch);
+  const staked = stake.deposited - stake.unstaking;
+  let warming = stake.warming;
+  let warmingEpoch = stake.warmingEpoch;
+  let activeFrom = stake.activeFromEpoch;
   if (warming > 0n && warmingEpoch < current) {
     activeFrom = warmingEpoch + 1n;
     warming = 0n;
@@ -91,11 +90,11 @@ export function activeAt(stake: StakeWarmup, epoch: bigint, current: bigint): bi
 /** The task fields the draw needs (as decoded). */
 export interface DrawnTask {
   committeeSize: number;
-  rules: { minValidatorStake: { toString(): string } };
+  rules: { minValidatorStake: bigint };
   draw: {
     drawn: boolean;
-    epoch: { toString(): string };
-    totalStake: { toString(): string };
+    epoch: bigint;
+    totalStake: bigint;
     seed: number[] | Uint8Array;
   };
 }
@@ -112,14 +111,14 @@ export function seatsFor(
   currentEpoch: bigint,
 ): bigint {
   if (!task.draw.drawn) return 0n;
-  const active = stake === null ? 0n : activeAt(stake, big(task.draw.epoch), currentEpoch);
-  if (active < big(task.rules.minValidatorStake)) return 0n;
+  const active = stake === null ? 0n : activeAt(stake, task.draw.epoch, currentEpoch);
+  if (active < task.rules.minValidatorStake) return 0n;
   return drawnSeats(
     Uint8Array.from(task.draw.seed),
     submission,
     validator,
     active,
-    big(task.draw.totalStake),
+    task.draw.totalStake,
     task.committeeSize,
   );
 }

@@ -2,13 +2,13 @@
 // event parsing from logs, and claimAll over chain state (a stub connection serving
 // account data the real program produced).
 import assert from "node:assert/strict";
-import BN from "bn.js";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Connection, PublicKey } from "@solana/web3.js";
 import { sampleInfos, stubClient } from "./stub.js";
 import {
   MERIT_ERRORS,
+  toAnchor,
   MERIT_PROGRAM_ID,
   MemorySaltStore,
   MeritClient,
@@ -61,19 +61,19 @@ test("every program error has a name and a message", () => {
 
 test("task phases follow the deadlines", () => {
   const task = decodeAccount(program, "task", Buffer.from(sample("task").data, "base64")) as Task;
-  const s = task.submissionDeadline.toNumber();
+  const s = Number(task.submissionDeadline);
   assert.equal(taskPhase(task, s - 1), "submission");
   assert.equal(taskPhase(task, s), "submissionReveal");
-  assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber() - 1), "submissionReveal");
-  assert.equal(taskPhase(task, task.submissionRevealDeadline.toNumber()), "commit");
+  assert.equal(taskPhase(task, Number(task.submissionRevealDeadline) - 1), "submissionReveal");
+  assert.equal(taskPhase(task, Number(task.submissionRevealDeadline)), "commit");
   // Paused since 100 s before the submission deadline: the task's clock stands still.
-  const pausedConfig = { paused: true, pausedAt: new BN(s - 100), pausedTotalSecs: new BN(0) };
+  const pausedConfig = { paused: true, pausedAt: BigInt(s - 100), pausedTotalSecs: 0n };
   assert.equal(taskPhase(task, s + 3_600, pausedConfig), "submission");
-  const resumed = { paused: false, pausedAt: new BN(0), pausedTotalSecs: new BN(3_600) };
+  const resumed = { paused: false, pausedAt: 0n, pausedTotalSecs: 3_600n };
   assert.equal(taskPhase(task, s + 3_599, resumed), "submission");
   assert.equal(taskPhase(task, s + 3_600, resumed), "submissionReveal");
-  assert.equal(taskPhase(task, task.commitDeadline.toNumber()), "reveal");
-  assert.equal(taskPhase(task, task.revealDeadline.toNumber()), "settlement");
+  assert.equal(taskPhase(task, Number(task.commitDeadline)), "reveal");
+  assert.equal(taskPhase(task, Number(task.revealDeadline)), "settlement");
 });
 
 test("commit then reveal uses the stored score and salt", async () => {
@@ -170,7 +170,7 @@ test("claimAll leaves an incoherent vote alone until it is slashed", async () =>
   const incoherent = sub.consensusScore > 50 ? 0 : 100;
   for (const slashed of [false, true]) {
     const infos = sampleInfos();
-    const data = await program.coder.accounts.encode("vote", { ...vote, score: incoherent, slashed });
+    const data = await program.coder.accounts.encode("vote", toAnchor({ ...vote, score: incoherent, slashed }));
     const size = Buffer.from(sample("vote").data, "base64").length;
     infos.get(address)!.data = Buffer.concat([data, Buffer.alloc(size - data.length)]);
     const ixs = await claimAll(stubClient(infos), vote.validator);

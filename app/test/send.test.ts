@@ -4,10 +4,10 @@
 // a packet, and `claimAll` reads chain state in one `getMultipleAccountsInfo`.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import BN from "bn.js";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   MERIT_ERRORS,
+  MeritAccounts,
   MERIT_PROGRAM_ID,
   MeritClient,
   MeritError,
@@ -57,7 +57,7 @@ test("rpc(wallet) signs with any wallet-style signer, sends, confirms and return
   assert.equal(signature.length > 80, true);
   assert.equal(stub.calls.get("confirmTransaction"), 1, "it waits for confirmation");
   // A priority fee puts a compute-budget instruction first.
-  await merit.rpc(keypairSigner(wallet), { computeUnitPrice: 1_000 }).depositStake({ owner: wallet.publicKey, amount: 1 });
+  await merit.rpc(keypairSigner(wallet), { computeUnitPrice: 1_000 }).depositStake({ owner: wallet.publicKey, amount: 1n });
   assert.equal(stub.sent[1]!.instructions.length, 2);
 });
 
@@ -69,7 +69,7 @@ test("a refusal in preflight throws a MeritError named by the program", async ()
   assert.equal(code, 6018);
   stub.outcomes.push({ preflight: refusal("InsufficientUnlockedStake", code, "Not enough unlocked stake") });
   await assert.rejects(
-    merit.rpc(keypairSigner(wallet)).requestUnstake({ owner: wallet.publicKey, amount: 1 }),
+    merit.rpc(keypairSigner(wallet)).requestUnstake({ owner: wallet.publicKey, amount: 1n }),
     (e: unknown) => {
       assert.ok(e instanceof MeritError);
       assert.equal(e.code, 6018);
@@ -153,7 +153,7 @@ test("claimAll reads what it needs in one getMultipleAccountsInfo, not one call 
 test("postTask needs only the reward, the spec and its URI; the rest is the deployment's defaults", async () => {
   const stub = stubConnection(sampleInfos());
   const merit = await MeritClient.load(stub.connection);
-  const config = await meritProgram(stub.connection).account.config.fetch(pda.config());
+  const config = await new MeritAccounts(meritProgram(stub.connection)).config();
   const creator = Keypair.generate().publicKey;
   const now = 1_900_000_000;
   const { task, args } = await postTask(merit, creator, {
@@ -163,16 +163,16 @@ test("postTask needs only the reward, the spec and its URI; the rest is the depl
     durations: { submit: "2d", revealWork: "1h" },
     now,
   });
-  assert.ok(task.equals(pda.task(creator, 1)), "a creator's first task is id 1");
-  assert.equal(args.submissionDeadline.toNumber(), now + 2 * 86_400);
-  assert.equal(args.submissionRevealDeadline.toNumber(), now + 2 * 86_400 + 3_600);
-  assert.equal(args.revealDeadline.toNumber(), now + 2 * 86_400 + 3_600 + 2 * 12 * 3_600);
+  assert.ok(task.equals(pda.task(creator, 1n)), "a creator's first task is id 1");
+  assert.equal(Number(args.submissionDeadline), now + 2 * 86_400);
+  assert.equal(Number(args.submissionRevealDeadline), now + 2 * 86_400 + 3_600);
+  assert.equal(Number(args.revealDeadline), now + 2 * 86_400 + 3_600 + 2 * 12 * 3_600);
   assert.equal(args.committeeSize, config.params.maxCommitteeSize);
   assert.equal(args.quorumSeats, Math.min(Math.ceil(args.committeeSize / 2), Math.floor((args.committeeSize * config.params.maxQuorumBps) / 10_000)));
-  assert.ok(args.bond.eq(config.params.minSubmissionBond));
-  assert.ok(args.submissionFee.eq(config.params.minSubmissionFee));
+  assert.equal(args.bond, config.params.minSubmissionBond);
+  assert.equal(args.submissionFee, config.params.minSubmissionFee);
   assert.deepEqual([args.acceptThreshold, args.rejectThreshold], [60, 30]);
-  assert.ok(args.reward.eq(new BN(1_000_000)));
+  assert.equal(args.reward, 1_000_000n);
 });
 
 test("durations read as the CLI reads them", () => {

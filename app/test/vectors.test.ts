@@ -124,7 +124,7 @@ function revive(v: unknown): unknown {
     const o = v as Record<string, unknown>;
     if (typeof o.$pubkey === "string") return new PublicKey(o.$pubkey);
     if (typeof o.$u64 === "string" || typeof o.$i64 === "string") {
-      return new BN((o.$u64 ?? o.$i64) as string);
+      return BigInt((o.$u64 ?? o.$i64) as string);
     }
     if (typeof o.$bytes === "string") return Buffer.from(o.$bytes, "hex");
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, revive(x)]));
@@ -132,7 +132,7 @@ function revive(v: unknown): unknown {
   return v;
 }
 
-/** Normalizes a decoded field for comparison: keys to base58, BN to decimal, enums to their variant. */
+/** Normalizes a decoded field for comparison: keys to base58, integers to decimal, enums to their variant. */
 function normalize(v: unknown): unknown {
   if (v instanceof PublicKey) return v.toBase58();
   if (BN.isBN(v)) return (v as BN).toString();
@@ -296,6 +296,24 @@ test("every account sample decodes to the fields the program wrote", () => {
   assert.ok(kinds.size >= 7);
 });
 
+/** The SDK's number convention: no BN anywhere in what it hands out; some bigint. */
+function assertNative(v: unknown, where: string): number {
+  if (BN.isBN(v)) assert.fail(`${where} is a BN`);
+  if (typeof v === "bigint") return 1;
+  if (v === null || typeof v !== "object" || v instanceof PublicKey || ArrayBuffer.isView(v)) return 0;
+  return Object.entries(v).reduce((n, [k, x]) => n + assertNative(x, `${where}.${k}`), 0);
+}
+
+test("accounts and events decode their 64-bit integers as bigint, never BN", () => {
+  let bigints = 0;
+  for (const v of vectors.accounts) {
+    bigints += assertNative(decodeAccount(program, v.kind, Buffer.from(v.data, "base64")), v.kind);
+  }
+  for (const v of vectors.events) bigints += assertNative(decodeEvent(v.data)!.data, v.name);
+  assert.ok(bigints > 50, `${bigints} bigints`);
+  assert.equal(typeof defaultConfigParams(6).initialEmission, "bigint");
+});
+
 test("event samples decode", () => {
   for (const v of vectors.events) {
     const event = decodeEvent(v.data);
@@ -338,11 +356,11 @@ test("a task's phase is the program's Task::phase at every deadline", () => {
   for (const c of cases) {
     const task = {
       state: c.finalized ? { finalized: {} } : { open: {} },
-      submissionDeadline: new BN(deadlines.submission),
-      submissionRevealDeadline: new BN(deadlines.submissionReveal),
-      commitDeadline: new BN(deadlines.commit),
-      revealDeadline: new BN(deadlines.reveal),
-      pausedBase: new BN(0),
+      submissionDeadline: BigInt(deadlines.submission),
+      submissionRevealDeadline: BigInt(deadlines.submissionReveal),
+      commitDeadline: BigInt(deadlines.commit),
+      revealDeadline: BigInt(deadlines.reveal),
+      pausedBase: 0n,
     } as unknown as Task;
     assert.equal(taskPhase(task, c.now), c.phase, JSON.stringify(c));
   }
