@@ -92,7 +92,13 @@ export class MeritClient {
     return this.program.provider.connection;
   }
 
-  private get methods() {
+  /**
+   * Anchor's `program.methods` with this deployment's resolver: any instruction, new ones
+   * included, with only the caller's accounts, e.g.
+   * `await merit.methods.claimVote().accountsPartial({ payout: { claimant, task }, submission, vote }).instruction()`.
+   * The builders below are this plus the PDAs whose seeds are account data.
+   */
+  get methods(): Program<Merit>["methods"] {
     return this.builder.methods;
   }
 

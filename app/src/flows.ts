@@ -16,7 +16,7 @@ import {
 import { MeritClient, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
-import { submissionClaim, taskDefaults, voteClaim } from "./rules.js";
+import { submissionClaim, submissionEmissionClaim, taskDefaults, voteClaim, voteEmissionClaim } from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
 export function toTransaction(
@@ -299,8 +299,7 @@ export async function claimAll(
   want.set(pda.vesting(wallet).toBase58(), "vesting");
   const fetched = await fetchMany(client, want);
   const task = (k: PublicKey) => fetched.get(k.toBase58()) as Task | undefined;
-  const epochClosed = (index: bigint) =>
-    (fetched.get(pda.epoch(index).toBase58()) as Epoch | undefined)?.closed ?? false;
+  const epochOf = (index: bigint) => fetched.get(pda.epoch(index).toBase58()) as Epoch | undefined;
 
   const ixs: TransactionInstruction[] = [];
   for (const { account: s } of subs) {
@@ -309,7 +308,8 @@ export async function claimAll(
     if (t && "ok" in submissionClaim(s, t)) {
       ixs.push(await client.claimSubmission({ contributor: wallet, task: s.task }));
     }
-    if (s.points !== 0n && !s.emissionClaimed && epochClosed(s.epoch)) {
+    const se = epochOf(s.epoch);
+    if (se && "ok" in submissionEmissionClaim(s, se)) {
       ixs.push(
         await client.claimSubmissionEmission({ contributor: wallet, task: s.task, epoch: s.epoch }),
       );
@@ -324,7 +324,8 @@ export async function claimAll(
     if (t && "paid" in voteClaim(v, sub, t.rules)) {
       ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
     }
-    if (v.claimed && v.points !== 0n && !v.emissionClaimed && epochClosed(v.epoch)) {
+    const ve = epochOf(v.epoch);
+    if (ve && "ok" in voteEmissionClaim(v, ve)) {
       ixs.push(
         await client.claimVoteEmission({
           validator: wallet,

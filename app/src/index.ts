@@ -46,6 +46,10 @@ export {
 export { decodeEvent, parseEvents, type MeritEvent, type MeritEventName, type MeritEvents } from "./events.js";
 export {
   submissionClaim,
+  submissionEmissionClaim,
+  voteEmissionClaim,
+  type EmissionClaim,
+  type EmissionEpochInput,
   taskDefaults,
   voteClaim,
   voteSlashDue,

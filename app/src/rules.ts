@@ -3,7 +3,8 @@
 // that rule produces (`voteRules` in test/vectors.json, written by tests/tests/vectors.rs):
 // `voteSlashDue` is `Vote::slash_due`, `voteClaim` is `Vote::claim_check`, `submissionClaim`
 // is `Submission::claim_check` (`submissionRules` in the vectors), `taskDefaults` is
-// `ConfigParams::task_defaults` (`taskDefaults`).
+// `ConfigParams::task_defaults` (`taskDefaults`), `submissionEmissionClaim` and
+// `voteEmissionClaim` are the emission claim checks then `Epoch::claim` (`emissionRules`).
 import { TASK_DEFAULTS } from "./constants.js";
 
 /** The fields of a `Vote` account the rules read. */
@@ -145,4 +146,46 @@ export function taskDefaults(p: TaskDefaultsParams, committee?: number): TaskDef
     bond: p.minSubmissionBond,
     submissionFee: p.minSubmissionFee,
   };
+}
+
+/** What an emission claim does now: `{ ok: true }` (it may pay 0 once the epoch expired), or the error. */
+export type EmissionClaim =
+  | { ok: true }
+  | { error: "SubmissionNotFinalized" | "AlreadyClaimed" | "NoEmissionPoints" | "EpochNotClosed" };
+
+/** The epoch fields an emission claim reads (`Epoch::claim`). */
+export interface EmissionEpochInput {
+  closed: boolean;
+}
+
+function epochClaim(epoch: EmissionEpochInput, points: bigint): EmissionClaim {
+  if (!epoch.closed) return { error: "EpochNotClosed" };
+  if (points === 0n) return { error: "NoEmissionPoints" };
+  return { ok: true };
+}
+
+/**
+ * `claim_submission_emission`: `Submission::emission_claim_check` (final, not yet claimed),
+ * then `Epoch::claim` on the submission's epoch (closed, points non-zero).
+ */
+export function submissionEmissionClaim(
+  sub: { outcome: Record<string, unknown>; emissionClaimed: boolean; points: bigint },
+  epoch: EmissionEpochInput,
+): EmissionClaim {
+  if ("pending" in sub.outcome) return { error: "SubmissionNotFinalized" };
+  if (sub.emissionClaimed) return { error: "AlreadyClaimed" };
+  return epochClaim(epoch, sub.points);
+}
+
+/**
+ * `claim_vote_emission`: `Vote::emission_claim_check` (claimed with `claim_vote`, which fixes
+ * its points; not yet claimed), then `Epoch::claim` on the vote's epoch.
+ */
+export function voteEmissionClaim(
+  vote: { claimed: boolean; emissionClaimed: boolean; points: bigint },
+  epoch: EmissionEpochInput,
+): EmissionClaim {
+  if (!vote.claimed) return { error: "NoEmissionPoints" };
+  if (vote.emissionClaimed) return { error: "AlreadyClaimed" };
+  return epochClaim(epoch, vote.points);
 }

@@ -30,6 +30,9 @@ import {
   taskPhase,
   submissionClaim,
   taskDefaults,
+  submissionEmissionClaim,
+  voteEmissionClaim,
+  toAnchor,
   type TaskDefaultsParams,
 } from "../src/index.js";
 
@@ -51,6 +54,15 @@ interface VoteRuleCase {
 }
 
 interface Vectors {
+  emissionRules: {
+    side: "submission" | "vote";
+    done: boolean;
+    emissionClaimed: boolean;
+    points: number;
+    epochClosed: boolean;
+    epochExpired: boolean;
+    claim: { ok: true } | { error: string };
+  }[];
   taskDefaults: {
     params: Record<string, unknown>;
     committee: number | null;
@@ -398,4 +410,40 @@ test("a task's defaults are the program's ConfigParams::task_defaults", () => {
   }
   // The caps bind in some cases and not in others.
   assert.ok(quorums.size >= 4);
+});
+
+test("what claiming an emission does matches the program's checks and Epoch::claim", () => {
+  const cases = vectors.emissionRules;
+  assert.equal(cases.length, 48);
+  const outcomes = new Set<string>();
+  for (const c of cases) {
+    const epoch = { closed: c.epochClosed };
+    const points = BigInt(c.points);
+    const got =
+      c.side === "submission"
+        ? submissionEmissionClaim(
+            { outcome: c.done ? { accepted: {} } : { pending: {} }, emissionClaimed: c.emissionClaimed, points },
+            epoch,
+          )
+        : voteEmissionClaim({ claimed: c.done, emissionClaimed: c.emissionClaimed, points }, epoch);
+    assert.deepEqual(got, c.claim, JSON.stringify(c));
+    outcomes.add(JSON.stringify(got));
+  }
+  // ok and all four refusals occur.
+  assert.equal(outcomes.size, 5);
+});
+
+test("merit.methods builds any instruction from the caller's accounts alone (resolver included)", async () => {
+  const v = vectors.instructions.find((i) => i.builder === "depositStake");
+  assert.ok(v);
+  const args = revive(v.args) as { owner: PublicKey; amount: bigint };
+  const ix = await client.methods
+    .depositStake(toAnchor(args.amount))
+    .accountsPartial({ owner: args.owner })
+    .instruction();
+  assert.deepEqual(
+    ix.keys.map((k) => ({ pubkey: k.pubkey.toBase58(), isSigner: k.isSigner, isWritable: k.isWritable })),
+    v.accounts,
+  );
+  assert.equal(Buffer.from(ix.data).toString("hex"), v.data);
 });

@@ -849,6 +849,67 @@ fn task_defaults() -> Value {
     Value::Array(cases)
 }
 
+/// What an emission claim does: `Submission::emission_claim_check` or
+/// `Vote::emission_claim_check`, then `Epoch::claim` (on a copy), the way the CLI and the
+/// program decide; the SDK's `submissionEmissionClaim`/`voteEmissionClaim` must agree.
+fn emission_rules() -> Value {
+    use anchor_lang::AnchorDeserialize;
+    use merit::state::{Epoch, Outcome, Side, Submission, Vote};
+    let zeros = vec![0u8; 4_096];
+    let name = |r: anchor_lang::Result<()>| match r {
+        Ok(()) => json!({ "ok": true }),
+        Err(anchor_lang::error::Error::AnchorError(e)) => json!({ "error": e.error_name }),
+        Err(e) => panic!("{e}"),
+    };
+    let mut cases = Vec::new();
+    for side in ["submission", "vote"] {
+        // For a submission `done` is "finalized"; for a vote, "claimed" (its points fixed).
+        for done in [false, true] {
+            for emission_claimed in [false, true] {
+                for points in [0u64, 7] {
+                    for (closed, expired) in [(false, false), (true, false), (true, true)] {
+                        let mut epoch = Epoch::deserialize(&mut &zeros[..]).unwrap();
+                        epoch.closed = closed;
+                        epoch.expired = expired;
+                        epoch.end = 60;
+                        epoch.contributor_emission = 1_000;
+                        epoch.validator_emission = 1_000;
+                        epoch.contributor_points = 10;
+                        epoch.validator_points = 10;
+                        let check = if side == "submission" {
+                            let mut sub = Submission::deserialize(&mut &zeros[..]).unwrap();
+                            sub.outcome = if done {
+                                Outcome::Accepted
+                            } else {
+                                Outcome::Pending
+                            };
+                            sub.emission_claimed = emission_claimed;
+                            sub.emission_claim_check()
+                                .and_then(|()| epoch.claim(Side::Contributor, points).map(|_| ()))
+                        } else {
+                            let mut vote = Vote::deserialize(&mut &zeros[..]).unwrap();
+                            vote.claimed = done;
+                            vote.emission_claimed = emission_claimed;
+                            vote.emission_claim_check()
+                                .and_then(|()| epoch.claim(Side::Validator, points).map(|_| ()))
+                        };
+                        cases.push(json!({
+                            "side": side,
+                            "done": done,
+                            "emissionClaimed": emission_claimed,
+                            "points": points,
+                            "epochClosed": closed,
+                            "epochExpired": expired,
+                            "claim": name(check),
+                        }));
+                    }
+                }
+            }
+        }
+    }
+    Value::Array(cases)
+}
+
 fn submission_rules() -> Value {
     use anchor_lang::AnchorDeserialize;
     use merit::state::{Outcome, Submission, Task, TaskState};
@@ -957,6 +1018,7 @@ async fn write_cross_language_vectors() {
         "taskPhases": task_phases(),
         "submissionRules": submission_rules(),
         "taskDefaults": task_defaults(),
+        "emissionRules": emission_rules(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
