@@ -54,12 +54,12 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     if coherent {
         let params = a.payout.config.params;
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
-        a.payout.stake.record_outcome(
+        emit!(a.payout.stake.record_outcome(
             RepEvent::Coherent,
             a.payout.config.current_epoch,
             &params,
             value,
-        )?;
+        )?);
         vote.points = merit_points(value, vote.multiplier_bps)?;
         vote.epoch = sub.epoch;
         sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;

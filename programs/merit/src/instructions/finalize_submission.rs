@@ -131,7 +131,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
     if let Some(event) = event {
         // Reputation moves with the value the task put up for this submission.
         let value = task.slot_value()?;
-        a.stake.record_outcome(event, epoch_index, &p, value)?;
+        emit!(a.stake.record_outcome(event, epoch_index, &p, value)?);
     }
     a.epoch.contributor_points = a
         .epoch

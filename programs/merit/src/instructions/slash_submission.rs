@@ -55,8 +55,9 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     a.submission.slashed = true;
     let params = a.payout.config.params;
     let epoch = a.payout.config.current_epoch;
-    a.stake
-        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
+    emit!(a
+        .stake
+        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
     let split = a.payout.execute(
         &mut a.stake,
         a.offender_vesting.to_account_info(),

@@ -74,9 +74,10 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         _ => RepEvent::Incoherent,
     };
     let value = a.task.seat_value(a.vote.weight)?;
-    a.stake.record_outcome(failure, epoch, &params, value)?;
-    a.stake
-        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?;
+    emit!(a.stake.record_outcome(failure, epoch, &params, value)?);
+    emit!(a
+        .stake
+        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
     let split = a.payout.execute(
         &mut a.stake,
         a.offender_vesting.to_account_info(),

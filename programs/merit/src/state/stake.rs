@@ -268,15 +268,17 @@ impl Stake {
         Ok(())
     }
 
-    /// Records a settled outcome in the owner's reputation (decaying idle epochs first).
-    /// Records `event`, an outcome with `value` base units at stake, in the reputation.
+    /// Records `event`, a settled outcome with `value` base units at stake, in the owner's
+    /// reputation (decaying idle epochs first). Returns the `ReputationUpdated` event for the
+    /// handler to emit: state does not emit.
+    #[must_use = "the handler emits the returned ReputationUpdated"]
     pub fn record_outcome(
         &mut self,
         event: RepEvent,
         epoch: u64,
         params: &ConfigParams,
         value: u64,
-    ) -> Result<()> {
+    ) -> Result<ReputationUpdated> {
         self.reputation.record(
             event,
             epoch,
@@ -284,12 +286,12 @@ impl Stake {
             params.reputation_decay_bps,
             params.reputation_start_bps,
         )?;
-        emit!(ReputationUpdated {
+        self.invariant()?;
+        Ok(ReputationUpdated {
             owner: self.owner,
             score_bps: self.reputation.score_bps,
             epoch,
-        });
-        self.invariant()
+        })
     }
 
     /// The stake's accounting rules, each with its own error.
