@@ -48,7 +48,7 @@ export function parseDuration(d: number | string): number {
 export interface TaskTerms {
   reward: bigint;
   /** The specification's sha256. */
-  specHash: Uint8Array | number[];
+  specHash: Uint8Array;
   uri: string;
   /** Unique per creator; default one more than the creator's highest. */
   id?: bigint;
@@ -105,7 +105,7 @@ export async function postTask(
     (await accounts.tasks({ creator })).reduce((next, t) => (t.account.id + 1n > next ? t.account.id + 1n : next), 1n);
   const args: CreateTaskArgs = {
     id,
-    specHash: Array.from(terms.specHash),
+    specHash: terms.specHash,
     uri: terms.uri,
     reward: terms.reward,
     submissionDeadline: BigInt(now + submit),
@@ -192,7 +192,7 @@ export async function submitWork(
   a: {
     contributor: PublicKey;
     task: PublicKey;
-    termsHash: Uint8Array | number[];
+    termsHash: Uint8Array;
     contentHash: Uint8Array;
     uri: string;
     depositFirst?: bigint;
@@ -214,7 +214,7 @@ export async function submitWork(
       contributor: a.contributor,
       task: a.task,
       commitment,
-      termsHash: Uint8Array.from(a.termsHash),
+      termsHash: a.termsHash,
     }),
   );
   return ixs;

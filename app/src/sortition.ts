@@ -95,7 +95,7 @@ export interface DrawnTask {
     drawn: boolean;
     epoch: bigint;
     totalStake: bigint;
-    seed: number[] | Uint8Array;
+    seed: Uint8Array;
   };
 }
 
@@ -114,7 +114,7 @@ export function seatsFor(
   const active = stake === null ? 0n : activeAt(stake, task.draw.epoch, currentEpoch);
   if (active < task.rules.minValidatorStake) return 0n;
   return drawnSeats(
-    Uint8Array.from(task.draw.seed),
+    task.draw.seed,
     submission,
     validator,
     active,

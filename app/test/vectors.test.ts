@@ -149,9 +149,7 @@ function normalize(v: unknown): unknown {
   if (v instanceof PublicKey) return v.toBase58();
   if (BN.isBN(v)) return (v as BN).toString();
   if (typeof v === "bigint") return v.toString();
-  if (Array.isArray(v) && v.every((x) => typeof x === "number") && v.length === 32) {
-    return Buffer.from(v as number[]).toString("hex");
-  }
+  if (v instanceof Uint8Array) return Buffer.from(v).toString("hex");
   if (v && typeof v === "object") {
     const keys = Object.keys(v);
     const only = keys[0];
@@ -308,15 +306,18 @@ test("every account sample decodes to the fields the program wrote", () => {
   assert.ok(kinds.size >= 7);
 });
 
-/** The SDK's number convention: no BN anywhere in what it hands out; some bigint. */
+/** The SDK's conventions: no BN and no number[] bytes anywhere in what it hands out; some bigint. */
 function assertNative(v: unknown, where: string): number {
   if (BN.isBN(v)) assert.fail(`${where} is a BN`);
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number")) {
+    assert.fail(`${where} is a number[], not a Uint8Array`);
+  }
   if (typeof v === "bigint") return 1;
   if (v === null || typeof v !== "object" || v instanceof PublicKey || ArrayBuffer.isView(v)) return 0;
   return Object.entries(v).reduce((n, [k, x]) => n + assertNative(x, `${where}.${k}`), 0);
 }
 
-test("accounts and events decode their 64-bit integers as bigint, never BN", () => {
+test("accounts and events decode 64-bit integers as bigint and bytes as Uint8Array", () => {
   let bigints = 0;
   for (const v of vectors.accounts) {
     bigints += assertNative(decodeAccount(program, v.kind, Buffer.from(v.data, "base64")), v.kind);
