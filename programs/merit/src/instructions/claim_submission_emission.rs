@@ -1,7 +1,6 @@
 use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::EmissionClaimed;
 use crate::state::{Epoch, Side, Submission, Task};
 use anchor_lang::prelude::*;
 
@@ -42,23 +41,15 @@ impl ClaimSubmissionEmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -> Result<()> {
     let a = ctx.accounts;
-    let points = a.submission.points;
-    let (amount, forfeited) = a.payout.pay(
+    let claimed = a.payout.pay(
         &mut a.epoch,
         Side::Contributor,
-        points,
+        a.submission.key(),
+        a.submission.points,
         &mut a.task,
         ctx.bumps.payout.vesting,
     )?;
     a.submission.emission_claimed = true;
-    emit!(EmissionClaimed {
-        epoch: a.epoch.index,
-        source: a.submission.key(),
-        owner: a.payout.claimant.key(),
-        points,
-        amount,
-        forfeited,
-        vested: a.epoch.vesting_duration_secs > 0,
-    });
+    emit!(claimed);
     Ok(())
 }

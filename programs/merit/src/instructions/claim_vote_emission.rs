@@ -1,7 +1,6 @@
 use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::EmissionClaimed;
 use crate::state::{Epoch, Side, Task, Vote};
 use anchor_lang::prelude::*;
 
@@ -42,24 +41,16 @@ impl ClaimVoteEmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()> {
     let a = ctx.accounts;
-    let points = a.vote.points;
-    let (amount, forfeited) = a.payout.pay(
+    let claimed = a.payout.pay(
         &mut a.epoch,
         Side::Validator,
-        points,
+        a.vote.key(),
+        a.vote.points,
         &mut a.task,
         ctx.bumps.payout.vesting,
     )?;
     a.vote.emission_claimed = true;
     a.vote.invariant()?;
-    emit!(EmissionClaimed {
-        epoch: a.epoch.index,
-        source: a.vote.key(),
-        owner: a.payout.claimant.key(),
-        points,
-        amount,
-        forfeited,
-        vested: a.epoch.vesting_duration_secs > 0,
-    });
+    emit!(claimed);
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! and the clients a group is one nested object.
 use crate::constants::*;
 use crate::error::MeritError;
+use crate::events::{EmissionClaimed, SlashKind, Slashed};
 use crate::payout::{Beneficiary, Slash, SlashSplit, Source};
 use crate::state::{Config, Epoch, Side, Stake, Task, Vesting};
 use crate::token::{require_distinct, TokenMove};
@@ -144,17 +145,19 @@ impl<'info> EmissionPayout<'info> {
         ])
     }
 
-    /// Settles `points` of `side` against the closed `epoch` and what is left of `task`'s
-    /// emission cap, and pays the amount out of the emission vault (into vesting when the
-    /// epoch vests). Returns the amount paid and the part the cap forfeited.
+    /// Settles `points` of `side`, earned by `source` (a submission or vote), against the
+    /// closed `epoch` and what is left of `task`'s emission cap, and pays the amount out of
+    /// the emission vault (into vesting when the epoch vests). Returns the event the handler
+    /// emits.
     pub fn pay(
         &mut self,
         epoch: &mut Account<'info, Epoch>,
         side: Side,
+        source: Pubkey,
         points: u64,
         task: &mut Account<'info, Task>,
         vesting_bump: Option<u8>,
-    ) -> Result<(u64, u64)> {
+    ) -> Result<EmissionClaimed> {
         let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
         task.invariant()?;
         Beneficiary {
@@ -171,7 +174,15 @@ impl<'info> EmissionPayout<'info> {
             amount,
             epoch.vesting_duration_secs,
         )?;
-        Ok((amount, forfeited))
+        Ok(EmissionClaimed {
+            epoch: epoch.index,
+            source,
+            owner: self.claimant.key(),
+            points,
+            amount,
+            forfeited,
+            vested: epoch.vesting_duration_secs > 0,
+        })
     }
 }
 
@@ -227,18 +238,23 @@ impl<'info> SlashPayout<'info> {
         Ok(())
     }
 
-    /// Slashes `amount` of `stake`'s locked bond (unvested rewards in `offender_vesting`
-    /// first) and splits it between the slasher and the treasury under the task's
-    /// `slasher_reward_bps`.
+    /// Slashes `amount` of `stake`'s locked bond for `kind` of failure by `target` (the
+    /// submission or vote), unvested rewards in `offender_vesting` first, and splits it
+    /// between the slasher and the treasury under the task's `slasher_reward_bps`. Returns
+    /// the event the handler emits.
+    #[allow(clippy::too_many_arguments)]
     pub fn execute(
         &mut self,
         stake: &mut Stake,
         offender_vesting: AccountInfo<'info>,
+        kind: SlashKind,
+        target: Pubkey,
         amount: u64,
         slasher_reward_bps: u16,
         slasher_vesting_bump: Option<u8>,
-    ) -> Result<SlashSplit> {
-        Slash {
+    ) -> Result<Slashed> {
+        let offender = stake.owner;
+        let split: SlashSplit = Slash {
             tokens: TokenMove::new(&self.token_program, &self.stake_mint),
             config: &mut self.config,
             stake,
@@ -251,6 +267,17 @@ impl<'info> SlashPayout<'info> {
             slasher_vesting: self.slasher_vesting.as_deref_mut(),
             slasher_vesting_bump,
         }
-        .execute(amount, slasher_reward_bps, Clock::get()?.unix_timestamp)
+        .execute(amount, slasher_reward_bps, Clock::get()?.unix_timestamp)?;
+        Ok(Slashed {
+            kind,
+            target,
+            offender,
+            amount,
+            to_treasury: split.to_treasury,
+            to_slasher: split.to_slasher,
+            to_slasher_vesting: split.to_slasher_vesting,
+            from_vesting: split.from_vesting,
+            slasher: self.slasher.key(),
+        })
     }
 }

@@ -1,7 +1,7 @@
 use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::{SlashKind, Slashed};
+use crate::events::SlashKind;
 use crate::state::{Outcome, RepEvent, Stake, Submission, Task};
 use anchor_lang::prelude::*;
 
@@ -58,27 +58,20 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     emit!(a
         .stake
         .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
-    let split = a.payout.execute(
+    let kind = match a.submission.outcome {
+        Outcome::Duplicate => SlashKind::DuplicateSubmission,
+        Outcome::Unrevealed => SlashKind::UnrevealedSubmission,
+        _ => SlashKind::RejectedSubmission,
+    };
+    let target = a.submission.key();
+    emit!(a.payout.execute(
         &mut a.stake,
         a.offender_vesting.to_account_info(),
+        kind,
+        target,
         amount,
         a.task.rules.slasher_reward_bps,
         ctx.bumps.payout.slasher_vesting,
-    )?;
-    emit!(Slashed {
-        kind: match a.submission.outcome {
-            Outcome::Duplicate => SlashKind::DuplicateSubmission,
-            Outcome::Unrevealed => SlashKind::UnrevealedSubmission,
-            _ => SlashKind::RejectedSubmission,
-        },
-        target: a.submission.key(),
-        offender: a.submission.contributor,
-        amount,
-        to_treasury: split.to_treasury,
-        to_slasher: split.to_slasher,
-        to_slasher_vesting: split.to_slasher_vesting,
-        from_vesting: split.from_vesting,
-        slasher: a.payout.slasher.key(),
-    });
+    )?);
     Ok(())
 }

@@ -1,7 +1,7 @@
 use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::{SlashKind, Slashed};
+use crate::events::SlashKind;
 use crate::math::SafeMath;
 use crate::state::{RepEvent, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
@@ -78,23 +78,15 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     emit!(a
         .stake
         .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
-    let split = a.payout.execute(
+    let target = a.vote.key();
+    emit!(a.payout.execute(
         &mut a.stake,
         a.offender_vesting.to_account_info(),
+        kind,
+        target,
         amount,
         a.task.rules.slasher_reward_bps,
         ctx.bumps.payout.slasher_vesting,
-    )?;
-    emit!(Slashed {
-        kind,
-        target: a.vote.key(),
-        offender: a.vote.validator,
-        amount,
-        to_treasury: split.to_treasury,
-        to_slasher: split.to_slasher,
-        to_slasher_vesting: split.to_slasher_vesting,
-        from_vesting: split.from_vesting,
-        slasher: a.payout.slasher.key(),
-    });
+    )?);
     Ok(())
 }

@@ -37,7 +37,10 @@ mod tests {
             ("vote.rs", include_str!("vote.rs")),
         ];
         for (name, src) in sources {
-            assert!(!src.contains(concat!("emit", "!(")), "state/{name} emits an event");
+            assert!(
+                !src.contains(concat!("emit", "!(")),
+                "state/{name} emits an event"
+            );
         }
     }
 }
