@@ -448,3 +448,19 @@ test("merit.methods builds any instruction from the caller's accounts alone (res
   );
   assert.equal(Buffer.from(ix.data).toString("hex"), v.data);
 });
+
+test("every array in the IDL is [u8; N], the assumption toNative's Uint8Array rule rests on", () => {
+  const arrays: unknown[] = [];
+  const walk = (t: unknown): void => {
+    if (Array.isArray(t)) t.forEach(walk);
+    else if (t && typeof t === "object") {
+      const o = t as Record<string, unknown>;
+      if (Array.isArray(o.array)) arrays.push(o.array[0]);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(program.rawIdl.types);
+  walk(program.rawIdl.instructions.map((i) => i.args));
+  assert.ok(arrays.length > 10);
+  assert.deepEqual([...new Set(arrays)], ["u8"]);
+});

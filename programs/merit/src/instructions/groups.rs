@@ -13,6 +13,24 @@ use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
+/// The receiving side both claim groups share: the claimant's token account, or its vesting
+/// account when the payment vests.
+fn beneficiary<'a, 'info>(
+    claimant: &Signer<'info>,
+    claimant_token: &InterfaceAccount<'info, TokenAccount>,
+    vesting: &'a mut Option<Box<Account<'info, Vesting>>>,
+    vesting_vault: &Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    vesting_bump: Option<u8>,
+) -> Beneficiary<'a, 'info> {
+    Beneficiary {
+        owner: claimant.key(),
+        owner_token: claimant_token.to_account_info(),
+        vesting: vesting.as_deref_mut(),
+        vesting_bump,
+        vesting_vault: vesting_vault.as_ref().map(|v| v.to_account_info()),
+    }
+}
+
 /// A claim on a task's reward: the claimant, the task and its vault, the claimant's stake
 /// (whose bond unlocks) and where the reward lands.
 #[derive(Accounts)]
@@ -82,13 +100,13 @@ impl<'info> RewardPayout<'info> {
         let tokens = TokenMove::new(&self.token_program, &self.stake_mint);
         let now = Clock::get()?.unix_timestamp;
         let task = &self.task;
-        let beneficiary = Beneficiary {
-            owner: self.claimant.key(),
-            owner_token: self.claimant_token.to_account_info(),
-            vesting: self.vesting.as_deref_mut(),
+        let beneficiary = beneficiary(
+            &self.claimant,
+            &self.claimant_token,
+            &mut self.vesting,
+            &self.vesting_vault,
             vesting_bump,
-            vesting_vault: self.vesting_vault.as_ref().map(|v| v.to_account_info()),
-        };
+        );
         task.with_signer(|seeds| {
             beneficiary.receive(
                 Source {
@@ -160,13 +178,13 @@ impl<'info> EmissionPayout<'info> {
     ) -> Result<EmissionClaimed> {
         let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
         task.invariant()?;
-        Beneficiary {
-            owner: self.claimant.key(),
-            owner_token: self.claimant_token.to_account_info(),
-            vesting: self.vesting.as_deref_mut(),
+        beneficiary(
+            &self.claimant,
+            &self.claimant_token,
+            &mut self.vesting,
+            &self.vesting_vault,
             vesting_bump,
-            vesting_vault: self.vesting_vault.as_ref().map(|v| v.to_account_info()),
-        }
+        )
         .receive_emission(
             &TokenMove::new(&self.token_program, &self.stake_mint),
             &self.config,

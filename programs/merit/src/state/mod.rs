@@ -21,6 +21,41 @@ mod invariant_tests;
 
 #[cfg(test)]
 mod tests {
+    use super::ConfigParams;
+    use crate::constants::*;
+
+    /// The defaults clients fill in stay within the caps the program enforces, and the
+    /// quorum is half the committee rounded up, at least one seat, within `max_quorum_bps`.
+    #[test]
+    fn task_defaults_stay_within_the_config_caps() {
+        let p = ConfigParams::defaults(6);
+        let d = p.task_defaults(None);
+        assert_eq!(d.committee_size, p.max_committee_size);
+        assert_eq!(d.quorum_seats, 8); // 16 seats, cap 50% = 8
+        assert_eq!((d.accept_threshold, d.reject_threshold), (60, 30));
+        assert_eq!(d.max_submissions, DEFAULT_MAX_SUBMISSIONS);
+        assert_eq!(
+            (d.bond, d.submission_fee),
+            (p.min_submission_bond, p.min_submission_fee)
+        );
+        assert_eq!(p.task_defaults(Some(5)).quorum_seats, 2); // ceil(5/2) = 3, cap 2
+        assert_eq!(p.task_defaults(Some(1)).quorum_seats, 1); // cap 0, at least one
+        let tight = ConfigParams {
+            max_accept_threshold: 55,
+            max_reject_threshold: 20,
+            max_submissions_per_task: 9,
+            max_quorum_bps: 10_000,
+            ..p
+        };
+        let d = tight.task_defaults(Some(7));
+        assert_eq!(
+            (d.accept_threshold, d.reject_threshold, d.max_submissions),
+            (55, 20, 9)
+        );
+        assert_eq!(d.quorum_seats, 4);
+        assert_eq!(d.submit_secs, DEFAULT_SUBMIT_SECS);
+    }
+
     /// Handlers emit events; state methods return what a handler emits (`Stake::record_outcome`
     /// returns its `ReputationUpdated`). A state file that emitted would hide a state change
     /// from the handler's one list of events.
