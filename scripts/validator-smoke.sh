@@ -20,7 +20,7 @@ for _ in $(seq 1 120); do
   kill -0 "$pid" 2>/dev/null || { cat "$dir/err" >&2; echo "validator exited before serving" >&2; exit 1; }
   sleep 1
 done
-ready=$(head -1 "$dir/out")
+ready=$(grep -m1 '^{"rpc"' "$dir/out")
 echo "ready: $ready"
 rpc() {
   curl -sf "http://127.0.0.1:$port" -H 'content-type: application/json' -d "$1"

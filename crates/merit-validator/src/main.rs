@@ -12,12 +12,13 @@
 //!   cluster's SOL, so tests fund their wallets from it (default: not written).
 //! - `--ledger`: keep the ledger there (default: a temporary directory, removed at exit).
 //!
-//! When it serves, it prints one JSON line to stdout,
+//! When it serves, it prints one JSON line to stdout (the line that starts with `{"rpc"`),
 //! `{"rpc":"http://127.0.0.1:8899","ws":"ws://127.0.0.1:8900","faucet":"<pubkey>","program":"<id>"}`,
 //! and runs until SIGINT, SIGTERM or the end of its standard input: a test that spawns it
 //! with a piped stdin stops it by dropping the pipe, also when the test panics or is killed.
 use solana_keypair::{write_keypair_file, Keypair};
 use solana_pubkey::Pubkey;
+use solana_rpc::rpc::JsonRpcConfig;
 use solana_signer::Signer;
 use solana_test_validator::{TestValidatorGenesis, UpgradeableProgramInfo};
 use std::path::PathBuf;
@@ -111,6 +112,13 @@ async fn main() -> ExitCode {
     let mut genesis = TestValidatorGenesis::default();
     genesis
         .rpc_port(options.rpc_port)
+        // Transaction history, as `solana-test-validator` serves it: clients read a landed
+        // transaction's logs (events, errors) with `getTransaction`.
+        .rpc_config(JsonRpcConfig {
+            enable_rpc_transaction_history: true,
+            enable_extended_tx_metadata_storage: true,
+            ..JsonRpcConfig::default_for_test()
+        })
         .add_upgradeable_programs_with_path(&[UpgradeableProgramInfo {
             program_id,
             loader: solana_sdk_ids::bpf_loader_upgradeable::id(),
