@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# The TypeScript SDK end to end against a real validator: builds merit-validator once per
-# machine (scripts/validator.sh), starts it on a free loopback port with merit.so from
-# $SBF_OUT_DIR or target/sbf (scripts/test-sbf.sh builds it), runs `npm run e2e` in app/
-# against it, and stops it on every exit path (its stdin is a pipe this script holds).
+# End to end against a real validator: builds merit-validator once per machine
+# (scripts/validator.sh) and the `merit` CLI, starts the validator on a loopback port with
+# merit.so from $SBF_OUT_DIR or target/sbf (scripts/test-sbf.sh builds it), runs
+# `npm run e2e` in app/ against it (the SDK through a task's whole life, then two
+# `merit crank` processes racing for keeper work), and stops the validator on every exit
+# path (its stdin is a pipe this script holds; the test stops the bots it starts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(scripts/validator.sh --build-only)
+cargo build --quiet --locked -p merit-cli --bin merit
+target=${CARGO_TARGET_DIR:-target}
+case $target in /*) ;; *) target=$(pwd)/$target ;; esac
+merit_bin=$target/debug/merit
 port=${MERIT_VALIDATOR_PORT:-18899}
 dir=$(mktemp -d)
 mkfifo "$dir/stdin"
@@ -23,4 +29,5 @@ grep -q '^{"rpc"' "$dir/out" || { echo "e2e: the validator did not serve within 
 echo "== e2e: validator $(grep -m1 '^{"rpc"' "$dir/out")"
 cd app
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
-MERIT_RPC_URL=http://127.0.0.1:$port MERIT_FAUCET_KEYPAIR=$dir/faucet.json npm run --silent e2e
+MERIT_RPC_URL=http://127.0.0.1:$port MERIT_FAUCET_KEYPAIR=$dir/faucet.json MERIT_BIN=$merit_bin \
+  npm run --silent e2e
