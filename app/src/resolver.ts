@@ -1,11 +1,20 @@
 // What Anchor's account resolution cannot read from the IDL, resolved from the deployment.
 // Anchor fills in every account whose address the IDL gives (programs, sysvars) or whose
-// seeds it carries (config, stakes, votes, vesting, task vaults, submissions keyed by
-// known accounts, epochs keyed by arguments). What is left are the accounts the program
-// checks against its config (`address = config.x`), which the IDL cannot express; this
-// resolver fills them by name, one rule each:
+// seeds it carries: the accounts an instruction creates (`init`: tasks, task vaults,
+// submissions, votes, stakes, vesting, content claims, epochs). An existing account's
+// address is not re-derived by the program (its type is its identity, see
+// `programs/merit/src/state/mod.rs`), so the IDL carries no seeds for it, and the
+// accounts the program checks against its config (`address = config.x`) cannot be
+// expressed in the IDL. This resolver fills both by name, one rule each:
 // - `stakeMint`, `tokenProgram`: the deployment's;
-// - `stakeVault`, `treasuryVault`, `emissionVault`, `vestingVault`: the protocol PDAs;
+// - `stakeVault`, `treasuryVault`, `emissionVault`, `vestingVault`, `config`: the
+//   protocol PDAs;
+// - `taskVault`: the vault of the instruction's `task`;
+// - `stake`, `vesting`: those of the instruction's acting owner (`owner`, `contributor`,
+//   `validator` or `claimant`, whichever it has); `submission`: the `contributor`'s on
+//   `task` (the `claimant`'s when the instruction has no vote); `vote`: the `validator`'s
+//   (or `claimant`'s) on `submission`. An account whose address follows from another
+//   account's data (an offender's stake, a vote's submission) is left to the caller;
 // - `<owner>Token`: the associated token account of the account `<owner>` of the same
 //   group (`ownerToken` of `owner`, `payout.claimantToken` of `payout.claimant`).
 // It never fetches an account: building an instruction makes no RPC call.
@@ -32,6 +41,7 @@ export function associatedToken(owner: PublicKey, d: Deployment): PublicKey {
 }
 
 const VAULTS: Record<string, () => PublicKey> = {
+  config: pda.config,
   stakeVault: pda.stakeVault,
   treasuryVault: pda.treasury,
   emissionVault: pda.emissionVault,
@@ -40,6 +50,52 @@ const VAULTS: Record<string, () => PublicKey> = {
 
 type Item = { name: string; accounts?: Item[] };
 type Group = Record<string, unknown>;
+/** Every account of an instruction by its own name, groups flattened (Merit's names are
+ * unique within an instruction), with the names the instruction declares. */
+type Keys = { key: (name: string) => PublicKey | undefined; has: (name: string) => boolean };
+
+const ACTORS = ["owner", "contributor", "validator", "claimant"];
+
+/** The PDA named `name` whose seeds are other accounts of the instruction. */
+function pdaAccount(name: string, k: Keys): PublicKey | undefined {
+  const actor = ACTORS.map(k.key).find((key) => key !== undefined);
+  const task = k.key("task");
+  switch (name) {
+    case "taskVault":
+      return task && pda.taskVault(task);
+    case "stake":
+      return actor && pda.stake(actor);
+    case "vesting":
+      return actor && pda.vesting(actor);
+    case "submission": {
+      const contributor = k.key("contributor") ?? (k.has("vote") ? undefined : k.key("claimant"));
+      return task && contributor && pda.submission(task, contributor);
+    }
+    case "vote": {
+      const submission = k.key("submission");
+      const validator = k.key("validator") ?? k.key("claimant");
+      return submission && validator && pda.vote(submission, validator);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function collect(group: Group, items: Item[], into: Map<string, PublicKey>, names: Set<string>) {
+  for (const item of items) {
+    names.add(item.name);
+    const value = group[item.name];
+    if (item.accounts) collect((value ?? {}) as Group, item.accounts, into, names);
+    else if (value instanceof PublicKey) into.set(item.name, value);
+  }
+}
+
+function keysOf(top: Group, items: Item[]): Keys {
+  const keys = new Map<string, PublicKey>();
+  const names = new Set<string>();
+  collect(top, items, keys, names);
+  return { key: (name) => keys.get(name), has: (name) => names.has(name) };
+}
 
 /** The deployment account named `name` in `group`, if one of the rules above names it. */
 function deploymentAccount(name: string, group: Group, d: Deployment): PublicKey | undefined {
@@ -54,14 +110,14 @@ function deploymentAccount(name: string, group: Group, d: Deployment): PublicKey
   return undefined;
 }
 
-function fill(group: Group, items: Item[], d: Deployment): number {
+function fill(group: Group, items: Item[], d: Deployment, k: Keys): number {
   let resolved = 0;
   for (const item of items) {
     if (item.accounts) {
       const inner = (group[item.name] ??= {}) as Group;
-      resolved += fill(inner, item.accounts, d);
+      resolved += fill(inner, item.accounts, d, k);
     } else if (group[item.name] === undefined) {
-      const key = deploymentAccount(item.name, group, d);
+      const key = deploymentAccount(item.name, group, d) ?? pdaAccount(item.name, k);
       if (key) {
         group[item.name] = key;
         resolved++;
@@ -74,7 +130,8 @@ function fill(group: Group, items: Item[], d: Deployment): number {
 /** The resolver of one deployment, for `new Program(idl, provider, coder, resolver)`. */
 export function deploymentResolver<IDL extends Idl>(d: Deployment): () => CustomAccountResolver<IDL> {
   return () => async ({ accounts, idlIx }) => {
-    const resolved = fill(accounts as Group, idlIx.accounts as unknown as Item[], d);
+    const items = idlIx.accounts as unknown as Item[];
+    const resolved = fill(accounts as Group, items, d, keysOf(accounts as Group, items));
     return { accounts, resolved };
   };
 }

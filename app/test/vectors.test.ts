@@ -449,6 +449,42 @@ test("merit.methods builds any instruction from the caller's accounts alone (res
   assert.equal(Buffer.from(ix.data).toString("hex"), v.data);
 });
 
+test("merit.methods resolves existing accounts from the instruction's others (no seeds in the IDL for them)", async () => {
+  type Keys = { task: PublicKey; submission: PublicKey; validator: PublicKey; contributor: PublicKey };
+  const same = (ix: { keys: { pubkey: PublicKey; isSigner: boolean; isWritable: boolean }[] }, v: { accounts: unknown[] }) =>
+    assert.deepEqual(
+      ix.keys.map((k) => ({ pubkey: k.pubkey.toBase58(), isSigner: k.isSigner, isWritable: k.isWritable })),
+      v.accounts,
+    );
+  // claim_vote: config, stake, task vault, vesting and the vote follow from the claimant,
+  // the task and the submission; the submission is not the claimant's own (it has a vote).
+  const cv = vectors.instructions.find((i) => i.builder === "claimVote");
+  assert.ok(cv);
+  const a = revive(cv.args) as Keys;
+  same(
+    await client.methods
+      .claimVote()
+      .accountsPartial({ payout: { claimant: a.validator, task: a.task }, submission: a.submission })
+      .instruction(),
+    cv,
+  );
+  await assert.rejects(
+    client.methods.claimVote().accountsPartial({ payout: { claimant: a.validator, task: a.task } }).instruction(),
+    /submission/,
+  );
+  // claim_submission: the claimant's own submission on the task.
+  const cs = vectors.instructions.find((i) => i.builder === "claimSubmission");
+  assert.ok(cs);
+  const b = revive(cs.args) as Keys;
+  same(
+    await client.methods
+      .claimSubmission()
+      .accountsPartial({ payout: { claimant: b.contributor, task: b.task } })
+      .instruction(),
+    cs,
+  );
+});
+
 test("every array in the IDL is [u8; N], the assumption toNative's Uint8Array rule rests on", () => {
   const arrays: unknown[] = [];
   const walk = (t: unknown): void => {

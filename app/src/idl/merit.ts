@@ -35,22 +35,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -83,45 +68,11 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "currentEpoch",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  101,
-                  112,
-                  111,
-                  99,
-                  104
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "currentEpoch.index",
-                "account": "epoch"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "nextEpoch",
@@ -188,22 +139,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -233,22 +169,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -278,76 +199,15 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "creatorToken",
@@ -387,98 +247,19 @@ export type Merit = {
               "signer": true
             },
             {
-              "name": "config",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "name": "config"
             },
             {
               "name": "task",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      116,
-                      97,
-                      115,
-                      107
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task.creator",
-                    "account": "task"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task.id",
-                    "account": "task"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "stake",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      115,
-                      116,
-                      97,
-                      107,
-                      101
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "taskVault",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      116,
-                      97,
-                      115,
-                      107,
-                      95,
-                      118,
-                      97,
-                      117,
-                      108,
-                      116
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "claimantToken",
@@ -531,36 +312,7 @@ export type Merit = {
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "payout.task",
-                "account": "rewardPayout"
-              },
-              {
-                "kind": "account",
-                "path": "payout.claimant",
-                "account": "rewardPayout"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -591,22 +343,7 @@ export type Merit = {
             },
             {
               "name": "config",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "emissionVault",
@@ -663,59 +400,11 @@ export type Merit = {
         },
         {
           "name": "epoch",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  101,
-                  112,
-                  111,
-                  99,
-                  104
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.epoch",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.task",
-                "account": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "payout.claimant",
-                "account": "emissionPayout"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "task",
@@ -752,98 +441,19 @@ export type Merit = {
               "signer": true
             },
             {
-              "name": "config",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "name": "config"
             },
             {
               "name": "task",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      116,
-                      97,
-                      115,
-                      107
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task.creator",
-                    "account": "task"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task.id",
-                    "account": "task"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "stake",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      115,
-                      116,
-                      97,
-                      107,
-                      101
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "taskVault",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      116,
-                      97,
-                      115,
-                      107,
-                      95,
-                      118,
-                      97,
-                      117,
-                      108,
-                      116
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "task"
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "claimantToken",
@@ -897,64 +507,13 @@ export type Merit = {
         {
           "name": "submission",
           "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "payout.task",
-                "account": "rewardPayout"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          },
           "relations": [
             "vote"
           ]
         },
         {
           "name": "vote",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  111,
-                  116,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "payout.claimant",
-                "account": "rewardPayout"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -985,22 +544,7 @@ export type Merit = {
             },
             {
               "name": "config",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "emissionVault",
@@ -1057,53 +601,11 @@ export type Merit = {
         },
         {
           "name": "epoch",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  101,
-                  112,
-                  111,
-                  99,
-                  104
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "vote.epoch",
-                "account": "vote"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "vote",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  111,
-                  116,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "vote.submission",
-                "account": "vote"
-              },
-              {
-                "kind": "account",
-                "path": "payout.claimant",
-                "account": "emissionPayout"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "task",
@@ -1141,28 +643,7 @@ export type Merit = {
         },
         {
           "name": "contentClaim",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  101,
-                  110,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "contentClaim.contentHash",
-                "account": "contentClaim"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "payer",
@@ -1193,63 +674,13 @@ export type Merit = {
         {
           "name": "task",
           "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "contributor",
@@ -1280,63 +711,13 @@ export type Merit = {
         {
           "name": "submission",
           "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.task",
-                "account": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          },
           "relations": [
             "vote"
           ]
         },
         {
           "name": "vote",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  111,
-                  116,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "validator",
@@ -1371,105 +752,21 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "validatorSubmission",
@@ -1568,22 +865,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
@@ -1693,22 +975,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
@@ -1784,49 +1051,11 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "slotHashes",
@@ -1861,45 +1090,11 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "epoch",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  101,
-                  112,
-                  111,
-                  99,
-                  104
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "epoch.index",
-                "account": "epoch"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -1927,30 +1122,7 @@ export type Merit = {
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -1980,136 +1152,32 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
           "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
           "docs": [
             "The contributor's stake, whose reputation the outcome updates."
           ],
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "epoch",
           "docs": [
             "The open epoch, which collects the merit points."
           ],
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  101,
-                  112,
-                  111,
-                  99,
-                  104
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "config.currentEpoch",
-                "account": "config"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "contentClaim",
@@ -2118,55 +1186,11 @@ export type Merit = {
             "revealed (it decides between the submission's own outcome and `Duplicate`)."
           ],
           "writable": true,
-          "optional": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  101,
-                  110,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.contentHash",
-                "account": "submission"
-              }
-            ]
-          }
+          "optional": true
         },
         {
           "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "treasuryVault",
@@ -2209,49 +1233,11 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -2279,22 +1265,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "funderToken",
@@ -2546,22 +1517,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": [
@@ -2599,22 +1555,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": [
@@ -2654,76 +1595,15 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "creatorToken",
@@ -2763,44 +1643,11 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "owner"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": [
@@ -2839,82 +1686,17 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "contentClaim",
@@ -2994,48 +1776,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
@@ -3043,86 +1787,19 @@ export type Merit = {
         {
           "name": "submission",
           "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          },
           "relations": [
             "vote"
           ]
         },
         {
           "name": "vote",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  111,
-                  116,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
           "docs": [
             "The validator's stake, read for the reputation multiplier."
-          ],
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "validator"
-              }
-            ]
-          }
+          ]
         }
       ],
       "args": [
@@ -3166,22 +1843,7 @@ export type Merit = {
         },
         {
           "name": "config",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": [
@@ -3220,22 +1882,7 @@ export type Merit = {
             },
             {
               "name": "config",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "stakeVault",
@@ -3297,87 +1944,17 @@ export type Merit = {
         },
         {
           "name": "task",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "offenderVesting",
@@ -3439,22 +2016,7 @@ export type Merit = {
             },
             {
               "name": "config",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103
-                    ]
-                  }
-                ]
-              }
+              "writable": true
             },
             {
               "name": "stakeVault",
@@ -3516,115 +2078,23 @@ export type Merit = {
         },
         {
           "name": "task",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          },
           "relations": [
             "submission"
           ]
         },
         {
           "name": "submission",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  117,
-                  98,
-                  109,
-                  105,
-                  115,
-                  115,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          },
           "relations": [
             "vote"
           ]
         },
         {
           "name": "vote",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  111,
-                  116,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission"
-              },
-              {
-                "kind": "account",
-                "path": "vote.validator",
-                "account": "vote"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "vote.validator",
-                "account": "vote"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "offenderVesting",
@@ -3680,71 +2150,15 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "task",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task.creator",
-                "account": "task"
-              },
-              {
-                "kind": "account",
-                "path": "task.id",
-                "account": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "contributor"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "submission",
@@ -3786,30 +2200,7 @@ export type Merit = {
         },
         {
           "name": "taskVault",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  116,
-                  97,
-                  115,
-                  107,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "task"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "stakeMint"
@@ -3867,44 +2258,11 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "stake",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "owner"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "ownerToken",
@@ -3947,46 +2305,11 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "name": "config"
         },
         {
           "name": "vesting",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "owner"
-              }
-            ]
-          }
+          "writable": true
         },
         {
           "name": "vestingVault",
@@ -7056,8 +5379,12 @@ export type Merit = {
             "type": "u8"
           },
           {
-            "name": "vaultBump",
-            "type": "u8"
+            "name": "vault",
+            "docs": [
+              "The task's token vault `[\"task_vault\", task]`, recorded at creation so that",
+              "instructions pin it by address instead of re-deriving it."
+            ],
+            "type": "pubkey"
           },
           {
             "name": "creator",

@@ -1,6 +1,5 @@
 //! Admin instructions: parameters (propose, wait the timelock, apply; or cancel), pause
 //! (immediate), and the two-step admin handover.
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{
     AdminTransferProposed, AdminTransferred, ConfigProposalCancelled, ConfigProposed,
@@ -16,8 +15,6 @@ pub struct AdminOnly<'info> {
     #[account(
         mut,
         dup,
-        seeds = [CONFIG_SEED],
-        bump = config.bump,
         has_one = admin @ MeritError::NotAdmin,
     )]
     pub config: Box<Account<'info, Config>>,
@@ -67,7 +64,7 @@ pub fn handle_cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
 pub struct ApplyConfig<'info> {
     /// Anyone: it can only apply what the admin proposed, after the timelock.
     pub caller: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
 }
 
@@ -132,8 +129,6 @@ pub struct AcceptAdmin<'info> {
     #[account(
         mut,
         dup,
-        seeds = [CONFIG_SEED],
-        bump = config.bump,
         constraint = config.pending_admin == Some(new_admin.key()) @ MeritError::NotPendingAdmin,
     )]
     pub config: Box<Account<'info, Config>>,

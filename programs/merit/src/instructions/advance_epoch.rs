@@ -12,13 +12,11 @@ pub struct AdvanceEpoch<'info> {
     /// keeper pool as far as it goes.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         dup,
-        seeds = [EPOCH_SEED, &current_epoch.index.to_le_bytes()],
-        bump = current_epoch.bump,
         constraint = current_epoch.index == config.current_epoch
             && !current_epoch.closed @ MeritError::EpochAlreadyClosed,
     )]

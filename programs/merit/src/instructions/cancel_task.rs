@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskCancelled;
 use crate::state::{Config, Task};
@@ -10,22 +9,18 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct CancelTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         dup,
         close = creator,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
         has_one = creator @ MeritError::NotTaskCreator,
     )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
-        bump = task.vault_bump,
+        address = task.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(

@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionClaimed;
 use crate::math::{mul_div_floor, SafeMath};
@@ -13,8 +12,6 @@ pub struct ClaimSubmission<'info> {
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, payout.task.key().as_ref(), payout.claimant.key().as_ref()],
-        bump = submission.bump,
         constraint = submission.task == payout.task.key()
             && submission.contributor == payout.claimant.key() @ MeritError::AccountMismatch,
     )]

@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::state::{Epoch, Side, Submission, Task};
 use anchor_lang::prelude::*;
@@ -11,15 +10,12 @@ pub struct ClaimSubmissionEmission<'info> {
     #[account(
         mut,
         dup,
-        seeds = [EPOCH_SEED, &submission.epoch.to_le_bytes()],
-        bump = epoch.bump,
+        constraint = epoch.index == submission.epoch @ MeritError::AccountMismatch,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, submission.task.as_ref(), payout.claimant.key().as_ref()],
-        bump = submission.bump,
         constraint = submission.contributor == payout.claimant.key() @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,

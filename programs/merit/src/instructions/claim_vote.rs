@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
@@ -13,16 +12,12 @@ pub struct ClaimVote<'info> {
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, payout.task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         constraint = submission.task == payout.task.key() @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        seeds = [VOTE_SEED, submission.key().as_ref(), payout.claimant.key().as_ref()],
-        bump = vote.bump,
         has_one = submission @ MeritError::AccountMismatch,
         constraint = vote.validator == payout.claimant.key() @ MeritError::AccountMismatch,
     )]

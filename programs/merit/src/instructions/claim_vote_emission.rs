@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::state::{Epoch, Side, Task, Vote};
 use anchor_lang::prelude::*;
@@ -11,15 +10,12 @@ pub struct ClaimVoteEmission<'info> {
     #[account(
         mut,
         dup,
-        seeds = [EPOCH_SEED, &vote.epoch.to_le_bytes()],
-        bump = epoch.bump,
+        constraint = epoch.index == vote.epoch @ MeritError::AccountMismatch,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(
         mut,
         dup,
-        seeds = [VOTE_SEED, vote.submission.as_ref(), payout.claimant.key().as_ref()],
-        bump = vote.bump,
         constraint = vote.validator == payout.claimant.key() @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,

@@ -1,6 +1,5 @@
 //! Permissionless closing of settled vote, submission and content-claim accounts. Rent
 //! always goes back to whoever paid it, never to the caller.
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::AccountClosed;
 use crate::math::SafeMath;
@@ -9,19 +8,12 @@ use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct CloseVote<'info> {
-    #[account(
-        mut,
-        dup,
-        seeds = [SUBMISSION_SEED, submission.task.as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
-    )]
+    #[account(mut, dup)]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
         close = validator,
-        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
-        bump = vote.bump,
         has_one = submission @ MeritError::AccountMismatch,
         has_one = validator @ MeritError::AccountMismatch,
         constraint = vote.is_settled() @ MeritError::NotSettled,
@@ -44,19 +36,12 @@ pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
 
 #[derive(Accounts)]
 pub struct CloseSubmission<'info> {
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
         close = contributor,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
         has_one = contributor @ MeritError::AccountMismatch,
         constraint = submission.is_settled() @ MeritError::NotSettled,
@@ -86,8 +71,6 @@ pub struct CloseContentClaim<'info> {
         mut,
         dup,
         close = payer,
-        seeds = [CONTENT_SEED, content_claim.content_hash.as_ref()],
-        bump = content_claim.bump,
         has_one = payer @ MeritError::AccountMismatch,
         constraint = content_claim.is_closable_by(&closer.key()) @ MeritError::NotSettled,
     )]

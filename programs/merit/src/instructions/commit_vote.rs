@@ -9,26 +9,18 @@ use anchor_lang::prelude::*;
 pub struct CommitVote<'info> {
     #[account(mut)]
     pub validator: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, validator.key().as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == validator.key() @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     /// CHECK: the validator's own submission PDA for this task, pinned by seeds; it must

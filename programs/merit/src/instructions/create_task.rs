@@ -44,7 +44,6 @@ pub struct CreateTaskArgs {
 pub struct CreateTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         init,
@@ -155,7 +154,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
     a.task.set_inner(Task {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.task,
-        vault_bump: ctx.bumps.task_vault,
+        vault: a.task_vault.key(),
         creator: a.creator.key(),
         id: args.id,
         spec_hash: args.spec_hash,

@@ -10,14 +10,8 @@ pub struct DrawCommittee<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     /// CHECK: the `SlotHashes` sysvar, pinned by address; read as raw bytes (it is too
     /// large to deserialize) by `slot_hash_at_or_after`.

@@ -1,7 +1,6 @@
 //! Permissionless expiry of unclaimed rewards and emissions once their claim window (a
 //! config parameter, snapshotted by tasks and epochs) has passed, so that tasks,
 //! submissions, votes and epochs can always be settled and closed.
-use crate::constants::*;
 use crate::events::{EpochExpired, TaskExpired};
 use crate::math::SafeMath;
 use crate::state::{Config, Epoch, Task};
@@ -10,12 +9,7 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct ExpireTask<'info> {
     pub caller: Signer<'info>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
 }
 
@@ -48,14 +42,9 @@ pub fn handle_expire_task(ctx: Context<ExpireTask>) -> Result<()> {
 #[derive(Accounts)]
 pub struct ExpireEpoch<'info> {
     pub caller: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [EPOCH_SEED, &epoch.index.to_le_bytes()],
-        bump = epoch.bump,
-    )]
+    #[account(mut, dup)]
     pub epoch: Box<Account<'info, Epoch>>,
 }
 

@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionFinalized;
 use crate::math::SafeMath;
@@ -15,20 +14,12 @@ pub struct FinalizeSubmission<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
@@ -36,16 +27,14 @@ pub struct FinalizeSubmission<'info> {
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, submission.contributor.as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == submission.contributor @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     /// The open epoch, which collects the merit points.
     #[account(
         mut,
         dup,
-        seeds = [EPOCH_SEED, &config.current_epoch.to_le_bytes()],
-        bump = epoch.bump,
+        constraint = epoch.index == config.current_epoch @ MeritError::AccountMismatch,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     /// The claim on the submission's content: pass it exactly when the content was
@@ -53,15 +42,13 @@ pub struct FinalizeSubmission<'info> {
     #[account(
         mut,
         dup,
-        seeds = [CONTENT_SEED, submission.content_hash.as_ref()],
-        bump = content_claim.bump,
+        constraint = content_claim.content_hash == submission.content_hash @ MeritError::AccountMismatch,
     )]
     pub content_claim: Option<Box<Account<'info, ContentClaim>>>,
     #[account(
         mut,
         dup,
-        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
-        bump = task.vault_bump,
+        address = task.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the submission fee when no coherent judge earned it.

@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskFinalized;
 use crate::state::{Config, Task, TaskState};
@@ -9,14 +8,8 @@ pub struct FinalizeTask<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
 }
 

@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::EmissionsFunded;
 use crate::math::SafeMath;
@@ -12,7 +11,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct FundEmissions<'info> {
     #[account(mut)]
     pub funder: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,

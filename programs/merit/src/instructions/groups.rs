@@ -37,27 +37,19 @@ fn beneficiary<'a, 'info>(
 pub struct RewardPayout<'info> {
     #[account(mut)]
     pub claimant: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, claimant.key().as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == claimant.key() @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
         dup,
-        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
-        bump = task.vault_bump,
+        address = task.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
@@ -129,7 +121,7 @@ impl<'info> RewardPayout<'info> {
 pub struct EmissionPayout<'info> {
     #[account(mut)]
     pub claimant: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
     pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -211,7 +203,7 @@ pub struct SlashPayout<'info> {
     /// Anyone; receives `slasher_reward_bps` of the slash.
     #[account(mut)]
     pub slasher: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
     pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,

@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::UnstakeRequested;
 use crate::math::SafeMath;
@@ -8,13 +7,11 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct RequestUnstake<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, dup, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, owner.key().as_ref()],
-        bump = stake.bump,
         has_one = owner @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,

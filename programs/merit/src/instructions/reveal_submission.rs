@@ -10,18 +10,11 @@ pub struct RevealSubmission<'info> {
     /// The contributor; pays the content claim's rent when it is new.
     #[account(mut)]
     pub contributor: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), contributor.key().as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
         has_one = contributor @ MeritError::AccountMismatch,
     )]

@@ -7,32 +7,23 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct RevealVote<'info> {
     pub validator: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        seeds = [VOTE_SEED, submission.key().as_ref(), validator.key().as_ref()],
-        bump = vote.bump,
         has_one = validator @ MeritError::AccountMismatch,
         has_one = submission @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,
     /// The validator's stake, read for the reputation multiplier.
-    #[account(seeds = [STAKE_SEED, validator.key().as_ref()], bump = stake.bump)]
+    #[account(constraint = stake.owner == validator.key() @ MeritError::AccountMismatch)]
     pub stake: Box<Account<'info, Stake>>,
 }
 

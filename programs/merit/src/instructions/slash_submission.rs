@@ -8,24 +8,17 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct SlashSubmission<'info> {
     pub payout: SlashPayout<'info>,
-    #[account(
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, submission.contributor.as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == submission.contributor @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     /// CHECK: the contributor's vesting PDA (pinned by seeds); it may not exist. When it

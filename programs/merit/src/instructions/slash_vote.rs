@@ -9,30 +9,21 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct SlashVote<'info> {
     pub payout: SlashPayout<'info>,
-    #[account(
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
     pub task: Box<Account<'info, Task>>,
     #[account(
-        seeds = [SUBMISSION_SEED, task.key().as_ref(), submission.contributor.as_ref()],
-        bump = submission.bump,
         has_one = task @ MeritError::AccountMismatch,
     )]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        seeds = [VOTE_SEED, submission.key().as_ref(), vote.validator.as_ref()],
-        bump = vote.bump,
         has_one = submission @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, vote.validator.as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == vote.validator @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     /// CHECK: the validator's vesting PDA (pinned by seeds); it may not exist. When it

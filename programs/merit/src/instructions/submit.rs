@@ -11,20 +11,13 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct Submit<'info> {
     #[account(mut)]
     pub contributor: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
-    #[account(
-        mut,
-        dup,
-        seeds = [TASK_SEED, task.creator.as_ref(), &task.id.to_le_bytes()],
-        bump = task.bump,
-    )]
+    #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, contributor.key().as_ref()],
-        bump = stake.bump,
+        constraint = stake.owner == contributor.key() @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
     #[account(
@@ -48,8 +41,7 @@ pub struct Submit<'info> {
     #[account(
         mut,
         dup,
-        seeds = [TASK_VAULT_SEED, task.key().as_ref()],
-        bump = task.vault_bump,
+        address = task.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]

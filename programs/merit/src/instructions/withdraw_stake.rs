@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::StakeWithdrawn;
 use crate::math::SafeMath;
@@ -10,13 +9,10 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 #[derive(Accounts)]
 pub struct WithdrawStake<'info> {
     pub owner: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         dup,
-        seeds = [STAKE_SEED, owner.key().as_ref()],
-        bump = stake.bump,
         has_one = owner @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,

@@ -1,4 +1,3 @@
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VestedWithdrawn;
 use crate::state::{Config, Vesting};
@@ -9,13 +8,10 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 #[derive(Accounts)]
 pub struct WithdrawVested<'info> {
     pub owner: Signer<'info>,
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
     pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         dup,
-        seeds = [VESTING_SEED, owner.key().as_ref()],
-        bump = vesting.bump,
         has_one = owner @ MeritError::AccountMismatch,
     )]
     pub vesting: Box<Account<'info, Vesting>>,

@@ -1,3 +1,17 @@
+//! Merit's accounts.
+//!
+//! **An account's type is its identity.** Every account of these types that the program
+//! owns was created by one `init` at its PDA (`seeds` in `constants.rs`), and each PDA is
+//! created once: one `Config`, one `Epoch` per index, one `Stake` and one `Vesting` per
+//! owner, one `Task` per creator and id, one `Submission` per task and contributor, one
+//! `Vote` per submission and validator, one `ContentClaim` per content hash. So an
+//! instruction that takes an existing account does not re-derive its address
+//! (`create_program_address` costs 1,500 compute units each): Anchor's owner and
+//! discriminator checks prove what it is, and the keys it stores prove whose it is
+//! (`has_one = task`, `stake.owner == signer`, `epoch.index == ...`, the task vault's
+//! `address = task.vault`), each a 32-byte comparison. Seeds stay where they must: on
+//! `init`/`init_if_needed`, and on an address that may hold no account yet (an
+//! offender's vesting, a validator's own submission).
 pub mod config;
 pub mod content_claim;
 pub mod epoch;

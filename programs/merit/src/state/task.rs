@@ -53,7 +53,9 @@ pub struct TaskRules {
 pub struct Task {
     pub version: u8,
     pub bump: u8,
-    pub vault_bump: u8,
+    /// The task's token vault `["task_vault", task]`, recorded at creation so that
+    /// instructions pin it by address instead of re-deriving it.
+    pub vault: Pubkey,
     pub creator: Pubkey,
     /// Chosen by the creator; unique per creator.
     pub id: u64,

@@ -119,9 +119,51 @@ async fn finalizing_a_submission_against_another_task_is_rejected() {
         t.client()
             .finalize_submission(vals[0].pubkey(), other, alice, 0, Some(s.content_hash));
     replace_account(&mut ix, &pda::submission(&other, &alice), &sub);
-    assert_anchor_err(t.send(&[ix], &[&vals[0]]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&vals[0]]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
     assert_eq!(t.task(&task).await.finalized_count, 0);
+}
+
+/// The epoch is pinned by the index it stores (not re-derived): a closed epoch in place of
+/// the open one is refused, and the points go to the open one.
+#[tokio::test]
+async fn finalizing_into_a_closed_epoch_is_rejected() {
+    let (mut t, _, _, task, sub, vals) = judged(&[(100 * TOKEN, Some(80))]).await;
+    let keeper = t.actor(0).await;
+    t.close_epoch(&keeper).await;
+    assert_eq!(t.config().await.current_epoch, 1);
+    let s = t.submission(&sub).await;
+    let ix = t.client().finalize_submission(
+        vals[0].pubkey(),
+        task,
+        s.contributor,
+        0,
+        Some(s.content_hash),
+    );
+    assert_merit_err(
+        t.send(&[ix], &[&vals[0]]).await,
+        MeritError::AccountMismatch,
+    );
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
+    let closed = t.epoch(0).await;
+    let ix = t.client().finalize_submission(
+        vals[0].pubkey(),
+        task,
+        s.contributor,
+        1,
+        Some(s.content_hash),
+    );
+    t.send(&[ix], &[&vals[0]]).await.unwrap();
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::Accepted);
+    assert_eq!(t.submission(&sub).await.epoch, 1);
+    assert_eq!(
+        t.epoch(0).await.contributor_points,
+        closed.contributor_points
+    );
+    assert!(t.epoch(1).await.contributor_points > 0);
 }
 
 #[tokio::test]

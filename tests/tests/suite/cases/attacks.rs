@@ -49,7 +49,7 @@ async fn a_vault_whose_authority_is_not_the_pda_is_rejected() {
     let c = t.client();
     let mut ix = c.claim_submission(alice.pubkey(), task);
     replace_account(&mut ix, &pda::task_vault(&task), &c.ata(&vals[0].pubkey()));
-    assert_anchor_err(t.send(&[ix], &[&alice]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);
     let mut ix = c.deposit_stake(alice.pubkey(), TOKEN);
     replace_account(&mut ix, &pda::stake_vault(), &c.ata(&vals[0].pubkey()));
     assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);

@@ -1,5 +1,4 @@
 use super::finalize::judged;
-use anchor_lang::error::ErrorCode;
 use merit_client::builders::replace_account;
 use merit_tests::*;
 
@@ -67,14 +66,20 @@ async fn claiming_someone_elses_submission_is_rejected() {
         &pda::stake(&mallory.pubkey()),
         &pda::stake(&alice.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     let mut ix = c.claim_vote(mallory.pubkey(), task, sub);
     replace_account(
         &mut ix,
         &pda::vote(&sub, &mallory.pubkey()),
         &pda::vote(&sub, &vals[0].pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(t.balance(&mallory.pubkey()).await, 0);
 }
 

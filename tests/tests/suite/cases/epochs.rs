@@ -423,8 +423,10 @@ async fn emission_schedule_matches_the_formula_and_never_exceeds_funding() {
     t.check_invariants().await;
 }
 
+/// Someone else's submission or vote, or a later epoch than the one that recorded the
+/// points (an epoch is pinned by the index it stores, not re-derived), is refused.
 #[tokio::test]
-async fn claiming_someone_elses_emission_is_rejected() {
+async fn claiming_someone_elses_emission_or_from_another_epoch_is_rejected() {
     let mut t = context(daily()).await;
     let (creator, keeper, funder) = (
         t.actor(2_000 * TOKEN).await,
@@ -447,15 +449,31 @@ async fn claiming_someone_elses_emission_is_rejected() {
         &pda::submission(&task, &mallory.pubkey()),
         &subs[0],
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     let mut ix = c.claim_vote_emission(mallory.pubkey(), task, subs[0], 0);
     replace_account(
         &mut ix,
         &pda::vote(&subs[0], &mallory.pubkey()),
         &pda::vote(&subs[0], &val.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(t.balance(&mallory.pubkey()).await, 0);
+    t.close_epoch(&keeper).await;
+    let ix = c.claim_submission_emission(alice.pubkey(), task, 1);
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);
+    let ix = c.claim_vote_emission(val.pubkey(), task, subs[0], 1);
+    assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::AccountMismatch);
+    assert_eq!(t.epoch(0).await.contributor_claimed, 0);
+    assert_eq!(t.epoch(1).await.contributor_claimed, 0);
+    let ix = c.claim_submission_emission(alice.pubkey(), task, 0);
+    t.send(&[ix], &[&alice]).await.unwrap();
+    assert!(t.epoch(0).await.contributor_claimed > 0);
 }
 
 #[tokio::test]

@@ -320,9 +320,9 @@ async fn bad_reveals_are_refused_and_change_nothing() {
         &pda::submission(&task, &mallory.pubkey()),
         &alice_sub,
     );
-    assert_anchor_err(
+    assert_merit_err(
         w.t.send(&[ix], &[&mallory]).await,
-        ErrorCode::ConstraintSeeds,
+        MeritError::AccountMismatch,
     );
     // Alice's reveal without her signature.
     let mut ix = c.reveal_submission(alice.pubkey(), task, work, salt_of(&alice), "u".into());
@@ -409,9 +409,9 @@ async fn a_revealed_submission_is_finalized_only_with_its_own_claim() {
     );
     let bobs = Some(content_hash(&task, 2));
     let other = c.finalize_submission(keeper.pubkey(), task, alice.pubkey(), epoch, bobs);
-    assert_anchor_err(
+    assert_merit_err(
         w.t.send(&[other], &[&keeper]).await,
-        ErrorCode::ConstraintSeeds,
+        MeritError::AccountMismatch,
     );
     assert_eq!(w.t.submission(&sub).await.outcome, Outcome::Pending);
     w.t.finalize_submission(&keeper, task, sub).await.unwrap();

@@ -154,7 +154,10 @@ async fn unstake_of_someone_elses_stake_is_rejected() {
         &pda::stake(&mallory.pubkey()),
         &pda::stake(&alice.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
 
     let ix = c.request_unstake(alice.pubkey(), 50 * TOKEN);
     t.send(&[ix], &[&alice]).await.unwrap();
@@ -165,7 +168,10 @@ async fn unstake_of_someone_elses_stake_is_rejected() {
         &pda::stake(&mallory.pubkey()),
         &pda::stake(&alice.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(t.stake(&alice.pubkey()).await.unstaking, 50 * TOKEN);
 }
 

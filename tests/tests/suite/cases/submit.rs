@@ -112,7 +112,10 @@ async fn submit_with_someone_elses_stake_is_rejected() {
         &pda::stake(&mallory.pubkey()),
         &pda::stake(&alice.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&mallory]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&mallory]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(t.stake(&alice.pubkey()).await.locked, 0);
 }
 
@@ -279,6 +282,6 @@ async fn submit_without_the_fee_in_the_wallet_or_from_another_wallet_is_rejected
     let mut ix = t.client().submit(alice.pubkey(), task, [1; 32], terms);
     merit_client::builders::replace_account(&mut ix, &pda::task_vault(&task), &pda::stake_vault());
     t.mint_to(&alice.pubkey(), FEE).await;
-    assert_anchor_err(t.send(&[ix], &[&alice]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);
     assert_eq!(t.snapshot(&watched).await, before);
 }

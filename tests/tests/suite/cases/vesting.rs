@@ -367,9 +367,9 @@ async fn withdrawing_someone_elses_vesting_is_rejected() {
         &pda::vesting(&mallory.pubkey()),
         &pda::vesting(&alice.pubkey()),
     );
-    assert_anchor_err(
+    assert_merit_err(
         t.send(&[ix], &[&mallory]).await,
-        anchor_lang::error::ErrorCode::ConstraintSeeds,
+        MeritError::AccountMismatch,
     );
     assert_eq!(vesting(&mut t, &alice).await.total_withdrawn, 0);
 }

@@ -1,4 +1,3 @@
-use anchor_lang::error::ErrorCode;
 use anchor_lang::prelude::Pubkey;
 use merit_client::vote_commitment;
 use merit_tests::*;
@@ -252,9 +251,9 @@ async fn commit_on_a_submission_of_another_task_is_rejected() {
     let other_sub = t.submit(&bob, other, 2).await;
     let val = t.validator(300 * TOKEN, 0).await;
     t.to_commit_phase(&task).await;
-    assert_anchor_err(
+    assert_merit_err(
         t.try_commit(&val, task, other_sub, 50).await,
-        ErrorCode::ConstraintSeeds,
+        MeritError::AccountMismatch,
     );
 }
 
@@ -327,7 +326,10 @@ async fn reveal_with_other_voters_commitment_fails() {
         &pda::vote(&sub, &copycat.pubkey()),
         &pda::vote(&sub, &honest.pubkey()),
     );
-    assert_anchor_err(t.send(&[ix], &[&copycat]).await, ErrorCode::ConstraintSeeds);
+    assert_merit_err(
+        t.send(&[ix], &[&copycat]).await,
+        MeritError::AccountMismatch,
+    );
     assert_eq!(
         vote_commitment(&sub, &honest.pubkey(), 77, &salt_of(&honest)),
         copied
