@@ -61,36 +61,64 @@ pub fn runs_sbf() -> bool {
 }
 
 /// The environment variable naming a file to which every successful Merit instruction's
-/// compute units are appended, one JSON object per line (`{"ix":"commit_vote","cu":33472}`),
+/// compute units are appended, one JSON object per line
+/// (`{"ix":"commit_vote","cu":33472,"cpis":1,"cpi_cu":150}`, see [`InstructionUnits`]),
 /// when the program runs from an SBF build. `scripts/compute-units.sh` sets it and turns
 /// the file into `docs/compute-units.md`.
 pub const CU_LOG_ENV: &str = "MERIT_CU_LOG";
 
-/// Each top-level Merit instruction in `logs` with the compute units it consumed, in
-/// order: the instruction's name (snake case, from Anchor's `Instruction: Name` log) and
-/// the units of its `Program <merit> consumed N of M compute units` line.
-pub fn merit_compute_units(logs: &[String]) -> Vec<(String, u64)> {
+/// What one top-level Merit instruction consumed, read from a transaction's logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstructionUnits {
+    /// Snake case, from Anchor's `Instruction: Name` log.
+    pub ix: String,
+    /// Its `Program <merit> consumed N of M compute units` line: everything, its CPIs
+    /// included.
+    pub units: u64,
+    /// The programs it invoked (token, system, associated token): how many, and the units
+    /// they consumed themselves (their `consumed` lines at depth 2; the caller also pays
+    /// each invoke's fixed cost and account serialization, which no log line shows).
+    pub cpis: u32,
+    pub cpi_units: u64,
+}
+
+fn consumed_units(rest: &str) -> Option<u64> {
+    rest.split(' ').next().and_then(|n| n.parse().ok())
+}
+
+/// Each top-level Merit instruction in `logs` with the compute units it consumed, in order.
+pub fn merit_compute_units(logs: &[String]) -> Vec<InstructionUnits> {
     let merit = merit::ID.to_string();
     let invoke = format!("Program {merit} invoke [1]");
     let consumed = format!("Program {merit} consumed ");
     let mut out = Vec::new();
     let mut depth = 0u32;
     let mut name: Option<String> = None;
+    let (mut cpis, mut cpi_units) = (0u32, 0u64);
     for line in logs {
         if line.starts_with("Program ") && line.contains(" invoke [") {
             depth += 1;
             if *line == invoke {
                 name = None;
+                (cpis, cpi_units) = (0, 0);
+            } else if depth == 2 && name.is_some() {
+                cpis += 1;
             }
         } else if depth == 1 && line.starts_with("Program log: Instruction: ") && name.is_none() {
             name = Some(snake_case(&line["Program log: Instruction: ".len()..]));
         } else if depth == 1 && line.starts_with(&consumed) {
-            let units = line[consumed.len()..]
-                .split(' ')
-                .next()
-                .and_then(|n| n.parse().ok());
+            let units = consumed_units(&line[consumed.len()..]);
             if let (Some(ix), Some(units)) = (name.take(), units) {
-                out.push((ix, units));
+                out.push(InstructionUnits {
+                    ix,
+                    units,
+                    cpis,
+                    cpi_units,
+                });
+            }
+        } else if depth == 2 && name.is_some() && line.starts_with("Program ") {
+            if let Some((_, rest)) = line.split_once(" consumed ") {
+                cpi_units += consumed_units(rest).unwrap_or(0);
             }
         }
         if line.starts_with("Program ")
@@ -129,8 +157,11 @@ fn record_compute_units(logs: &[String]) {
         return;
     }
     let mut lines = String::new();
-    for (ix, cu) in merit_compute_units(logs) {
-        lines.push_str(&format!("{{\"ix\":\"{ix}\",\"cu\":{cu}}}\n"));
+    for u in merit_compute_units(logs) {
+        lines.push_str(&format!(
+            "{{\"ix\":\"{}\",\"cu\":{},\"cpis\":{},\"cpi_cu\":{}}}\n",
+            u.ix, u.units, u.cpis, u.cpi_units
+        ));
     }
     if lines.is_empty() {
         return;
@@ -686,8 +717,18 @@ mod tests {
         assert_eq!(
             merit_compute_units(&logs),
             vec![
-                ("claim_vote".to_string(), 49_726),
-                ("finalize_task".to_string(), 8_093)
+                InstructionUnits {
+                    ix: "claim_vote".into(),
+                    units: 49_726,
+                    cpis: 1,
+                    cpi_units: 4_645
+                },
+                InstructionUnits {
+                    ix: "finalize_task".into(),
+                    units: 8_093,
+                    cpis: 0,
+                    cpi_units: 0
+                },
             ]
         );
     }
