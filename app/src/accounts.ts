@@ -38,7 +38,7 @@ export type AccountKind =
 
 /** Byte offsets of the fields the list queries filter on (after the 8-byte discriminator). */
 export const OFFSETS = {
-  taskCreator: 11,
+  taskCreator: 42,
   submissionTask: 10,
   submissionContributor: 42,
   voteTask: 10,

@@ -8,6 +8,7 @@ import { Connection, PublicKey, type TransactionInstruction } from "@solana/web3
 import {
   MeritClient,
   accountKind,
+  OFFSETS,
   decodeAccount,
   decodeEvent,
   meritProgram,
@@ -304,6 +305,34 @@ test("every account sample decodes to the fields the program wrote", () => {
     kinds.add(v.kind);
   }
   assert.ok(kinds.size >= 7);
+});
+
+test("the list queries' offsets point at the fields they filter on in real account data", () => {
+  const fields: Record<keyof typeof OFFSETS, [string, string]> = {
+    taskCreator: ["task", "creator"],
+    submissionTask: ["submission", "task"],
+    submissionContributor: ["submission", "contributor"],
+    voteTask: ["vote", "task"],
+    voteSubmission: ["vote", "submission"],
+    voteValidator: ["vote", "validator"],
+    stakeOwner: ["stake", "owner"],
+  };
+  const checked = new Set<string>();
+  for (const v of vectors.accounts) {
+    const data = Buffer.from(v.data, "base64");
+    const decoded = decodeAccount(program, v.kind, data) as unknown as Record<string, PublicKey | undefined>;
+    for (const [name, [kind, field]] of Object.entries(fields)) {
+      if (v.kind !== kind) continue;
+      const offset = OFFSETS[name as keyof typeof OFFSETS];
+      assert.deepEqual(
+        new PublicKey(data.subarray(offset, offset + 32)).toBase58(),
+        decoded[field]?.toBase58(),
+        `${name} (${offset})`,
+      );
+      checked.add(name);
+    }
+  }
+  assert.deepEqual([...checked].sort(), Object.keys(fields).sort());
 });
 
 /** The SDK's conventions: no BN and no number[] bytes anywhere in what it hands out; some bigint. */

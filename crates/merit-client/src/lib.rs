@@ -42,7 +42,7 @@ use anchor_lang::{AccountDeserialize, Discriminator};
 /// them).
 pub mod offsets {
     /// `Task.creator`.
-    pub const TASK_CREATOR: usize = 8 + 3;
+    pub const TASK_CREATOR: usize = 8 + 2 + 32;
     /// `Submission.task`.
     pub const SUBMISSION_TASK: usize = 8 + 2;
     /// `Submission.contributor`.
