@@ -604,7 +604,71 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         "600 of 700 tokens x 9 seats = 7.71"
     );
     let mut out = Vec::new();
+    // The offsets the clients' list queries filter on (`getProgramAccounts` memcmp), checked
+    // against real account data: a layout change that moves an owner field fails here.
+    /// (account kind, field, its offset, the field decoded from the account's data)
+    type OwnerField = (&'static str, &'static str, usize, fn(&[u8]) -> Pubkey);
+    let owner_fields: [OwnerField; 5] = [
+        (
+            "task",
+            "creator",
+            merit_client::offsets::TASK_CREATOR,
+            |d| {
+                merit_client::decode::<merit_client::Task>(d)
+                    .unwrap()
+                    .creator
+            },
+        ),
+        (
+            "submission",
+            "task",
+            merit_client::offsets::SUBMISSION_TASK,
+            |d| {
+                merit_client::decode::<merit_client::Submission>(d)
+                    .unwrap()
+                    .task
+            },
+        ),
+        (
+            "submission",
+            "contributor",
+            merit_client::offsets::SUBMISSION_CONTRIBUTOR,
+            |d| {
+                merit_client::decode::<merit_client::Submission>(d)
+                    .unwrap()
+                    .contributor
+            },
+        ),
+        (
+            "vote",
+            "submission",
+            merit_client::offsets::VOTE_SUBMISSION,
+            |d| {
+                merit_client::decode::<merit_client::Vote>(d)
+                    .unwrap()
+                    .submission
+            },
+        ),
+        (
+            "vote",
+            "validator",
+            merit_client::offsets::VOTE_VALIDATOR,
+            |d| {
+                merit_client::decode::<merit_client::Vote>(d)
+                    .unwrap()
+                    .validator
+            },
+        ),
+    ];
+    let mut offsets_checked = std::collections::BTreeSet::new();
     let mut push = |kind: &str, address: Pubkey, data: Vec<u8>, fields: Value| {
+        for (k, field, offset, decoded) in owner_fields {
+            if k == kind {
+                let at = Pubkey::try_from(&data[offset..offset + 32]).unwrap();
+                assert_eq!(at, decoded(&data), "{kind}.{field} at byte {offset}");
+                offsets_checked.insert((k, field));
+            }
+        }
         out.push(json!({"kind": kind, "address": address.to_string(), "data": b64(&data), "fields": fields}));
     };
     let config = net.raw_account(&pda::config()).await.unwrap().data;
@@ -728,6 +792,11 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "closed": false,
             "contributorPoints": merit_client::merit::state::merit_points(task_account.submission_value(88).unwrap(), 9_000).unwrap().to_string(),
         }),
+    );
+    assert_eq!(
+        offsets_checked.len(),
+        owner_fields.len(),
+        "{offsets_checked:?}"
     );
     (out, c, now)
 }
