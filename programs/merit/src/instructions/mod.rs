@@ -5,8 +5,9 @@
 //! Anchor 1.2.2's duplicate-mutable-account check (a SipHash `HashSet` built on every
 //! call: ~12,600 CU on `claim_vote` on SBF). What that check guarded is covered as follows:
 //! - two typed program accounts can't be one account: each holds one discriminator and is
-//!   pinned by its seeds; where two accounts of one type appear (`advance_epoch`'s two
-//!   epochs) a constraint tells them apart;
+//!   pinned by the keys it stores (see `state`: an account's type is its identity); where
+//!   two accounts of one type appear (`advance_epoch`'s two epochs) a constraint tells them
+//!   apart;
 //! - a token account whose address the caller chooses and whose authority is not the
 //!   signer (a claimant's, slasher's or withdrawer's destination, a creator's refund
 //!   account) is compared with the vaults of the instruction by
