@@ -199,7 +199,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -268,30 +271,11 @@ export type Merit = {
             {
               "name": "vesting",
               "docs": [
-                "Pass it (clients always do): the reward is granted into it when the task vests."
+                "The claimant's vesting account (`[\"vesting\", claimant]`): pass it (clients always",
+                "do). Read, or created when missing, only when the task's reward vests."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "vestingVault",
@@ -356,30 +340,11 @@ export type Merit = {
             {
               "name": "vesting",
               "docs": [
-                "Pass it (clients always do): the emission is granted into it when the epoch vests."
+                "The claimant's vesting account (`[\"vesting\", claimant]`): pass it (clients always",
+                "do). Read, or created when missing, only when the epoch's emission vests."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "vestingVault",
@@ -462,30 +427,11 @@ export type Merit = {
             {
               "name": "vesting",
               "docs": [
-                "Pass it (clients always do): the reward is granted into it when the task vests."
+                "The claimant's vesting account (`[\"vesting\", claimant]`): pass it (clients always",
+                "do). Read, or created when missing, only when the task's reward vests."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "vestingVault",
@@ -557,30 +503,11 @@ export type Merit = {
             {
               "name": "vesting",
               "docs": [
-                "Pass it (clients always do): the emission is granted into it when the epoch vests."
+                "The claimant's vesting account (`[\"vesting\", claimant]`): pass it (clients always",
+                "do). Read, or created when missing, only when the epoch's emission vests."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "claimant"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "vestingVault",
@@ -752,7 +679,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -865,7 +795,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1051,7 +984,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1152,7 +1088,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1233,7 +1172,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1595,7 +1537,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1686,7 +1631,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1776,7 +1724,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -1905,30 +1856,11 @@ export type Merit = {
               "docs": [
                 "The slasher's vesting account: receives the slasher's share of what the slash",
                 "takes from the offender's unvested rewards. Without it that share goes to the",
-                "treasury. Not when slashing your own stake (`SelfSlashVesting`)."
+                "treasury. Not when slashing your own stake (`SelfSlashVesting`).",
+                "Read, or created when missing, only when the slash moves unvested tokens."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "slasher"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "stakeMint"
@@ -1959,30 +1891,10 @@ export type Merit = {
         {
           "name": "offenderVesting",
           "docs": [
+            "The contributor's vesting account (`[\"vesting\", contributor]`); it may not exist. When it",
             "does, the slash takes from its unvested balance first."
           ],
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "submission.contributor",
-                "account": "submission"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -2039,30 +1951,11 @@ export type Merit = {
               "docs": [
                 "The slasher's vesting account: receives the slasher's share of what the slash",
                 "takes from the offender's unvested rewards. Without it that share goes to the",
-                "treasury. Not when slashing your own stake (`SelfSlashVesting`)."
+                "treasury. Not when slashing your own stake (`SelfSlashVesting`).",
+                "Read, or created when missing, only when the slash moves unvested tokens."
               ],
               "writable": true,
-              "optional": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      118,
-                      101,
-                      115,
-                      116,
-                      105,
-                      110,
-                      103
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "slasher"
-                  }
-                ]
-              }
+              "optional": true
             },
             {
               "name": "stakeMint"
@@ -2099,30 +1992,10 @@ export type Merit = {
         {
           "name": "offenderVesting",
           "docs": [
+            "The validator's vesting account (`[\"vesting\", validator]`); it may not exist. When it",
             "does, the slash takes from its unvested balance first."
           ],
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  101,
-                  115,
-                  116,
-                  105,
-                  110,
-                  103
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "vote.validator",
-                "account": "vote"
-              }
-            ]
-          }
+          "writable": true
         }
       ],
       "args": []
@@ -2150,7 +2023,10 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "task",
@@ -2258,7 +2134,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "stake",
@@ -2305,7 +2184,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "config"
+          "name": "config",
+          "docs": [
+            "Read lazily: only the fields this instruction uses are deserialized."
+          ]
         },
         {
           "name": "vesting",
@@ -3478,7 +3360,13 @@ export type Merit = {
     {
       "name": "config",
       "docs": [
-        "The deployment's single configuration. PDA `[\"config\"]`."
+        "The deployment's single configuration. PDA `[\"config\"]`.",
+        "",
+        "The fields most instructions read come first, before `params`: those instructions read",
+        "the config as a `LazyAccount`, field by field, and Anchor 1.2.2's lazy loader cannot yet",
+        "compute the offset of a field that follows a fixed-size struct (it slices an empty buffer",
+        "for its size and panics), so nothing read lazily may sit after `params`. A test",
+        "(`state::tests::lazily_read_config_fields_precede_params`) keeps it so."
       ],
       "type": {
         "kind": "struct",
@@ -3548,37 +3436,11 @@ export type Merit = {
             "type": "pubkey"
           },
           {
-            "name": "params",
-            "type": {
-              "defined": {
-                "name": "configParams"
-              }
-            }
-          },
-          {
-            "name": "paused",
-            "docs": [
-              "When set, deposits, new tasks, submissions and commits are refused."
-            ],
-            "type": "bool"
-          },
-          {
-            "name": "totalSlashedToTreasury",
-            "docs": [
-              "Everything ever slashed into the treasury."
-            ],
-            "type": "u64"
-          },
-          {
             "name": "emissionVault",
             "docs": [
               "PDA token account `[\"emission_vault\"]` holding tokens to emit."
             ],
             "type": "pubkey"
-          },
-          {
-            "name": "emissionVaultBump",
-            "type": "u8"
           },
           {
             "name": "vestingVault",
@@ -3588,13 +3450,61 @@ export type Merit = {
             "type": "pubkey"
           },
           {
-            "name": "vestingVaultBump",
-            "type": "u8"
+            "name": "paused",
+            "docs": [
+              "When set, deposits, new tasks, submissions and commits are refused."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "pausedAt",
+            "docs": [
+              "When the current pause began (meaningful while `paused`)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "pausedTotalSecs",
+            "docs": [
+              "Seconds the protocol spent paused in pauses that have ended."
+            ],
+            "type": "i64"
           },
           {
             "name": "currentEpoch",
             "docs": [
               "Index of the open epoch."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalActiveStake",
+            "docs": [
+              "Stake active in the open epoch: deposited before it, less what was requested for",
+              "unstake or slashed. Committees are drawn against this total."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
+            "name": "emissionVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "vestingVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "totalSlashedToTreasury",
+            "docs": [
+              "Everything ever slashed into the treasury."
             ],
             "type": "u64"
           },
@@ -3627,14 +3537,6 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "totalActiveStake",
-            "docs": [
-              "Stake active in the open epoch: deposited before it, less what was requested for",
-              "unstake or slashed. Committees are drawn against this total."
-            ],
-            "type": "u64"
-          },
-          {
             "name": "totalWarmingStake",
             "docs": [
               "Stake deposited during the open epoch: active from the next one."
@@ -3656,20 +3558,6 @@ export type Merit = {
           },
           {
             "name": "pendingParamsEta",
-            "type": "i64"
-          },
-          {
-            "name": "pausedAt",
-            "docs": [
-              "When the current pause began (meaningful while `paused`)."
-            ],
-            "type": "i64"
-          },
-          {
-            "name": "pausedTotalSecs",
-            "docs": [
-              "Seconds the protocol spent paused in pauses that have ended."
-            ],
             "type": "i64"
           },
           {

@@ -199,7 +199,7 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> 
         };
         let (t, c) = (sub.task, sub.contributor);
         // Windows run on the task's clock, which stands still while the protocol is paused.
-        let task_now = task.clock(&config, now).unwrap_or(now);
+        let task_now = task.clock(config.pause(), now).unwrap_or(now);
         match sub.outcome {
             Outcome::Pending if task_now >= task.reveal_deadline => {
                 work.push(Work::FinalizeSubmission {
@@ -224,14 +224,14 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> 
         }
     }
     for (key, task) in &tasks {
-        let task_now = task.clock(&config, now).unwrap_or(now);
+        let task_now = task.clock(config.pause(), now).unwrap_or(now);
         if task.submission_count > 0 && task.require_draw_due(task_now).is_ok() {
             work.push(Work::Draw { task: *key });
         }
     }
     for (key, task) in &tasks {
         if task.state == TaskState::Open
-            && task.clock(&config, now).unwrap_or(now) >= task.reveal_deadline
+            && task.clock(config.pause(), now).unwrap_or(now) >= task.reveal_deadline
             && task.finalized_count == task.submission_count
         {
             work.push(Work::FinalizeTask { task: *key });

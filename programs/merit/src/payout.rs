@@ -1,11 +1,117 @@
 //! Where tokens go when a reward or emission is claimed, and where they come from when
 //! stake is slashed. Vesting sits between the two: with vesting on, claims are granted
 //! into the owner's vesting account, and slashes take from its unvested part first.
+use crate::constants::VESTING_SEED;
 use crate::error::MeritError;
 use crate::math::{bps_floor, mul_div_floor, SafeMath};
 use crate::state::{Config, Stake, Vesting};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
+use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
+
+/// A vesting account passed by address: read (and written back) only when a payment or a
+/// slash actually moves unvested tokens, so that a claim that does not vest never pays for
+/// it. An existing one is known by its type and its `owner` field (vesting accounts are
+/// only ever created here, at `["vesting", owner]`); a missing one must be at that PDA.
+pub struct VestingSlot<'info> {
+    pub info: AccountInfo<'info>,
+    pub owner: Pubkey,
+}
+
+impl<'info> VestingSlot<'info> {
+    /// The vesting account, if `owner` has one here. `AccountMismatch` when the account is
+    /// someone else's or not `owner`'s vesting address.
+    pub fn load(&self) -> Result<Option<Vesting>> {
+        if *self.info.owner == crate::ID {
+            let vesting = Vesting::try_deserialize(&mut &self.info.try_borrow_data()?[..])?;
+            require_keys_eq!(vesting.owner, self.owner, MeritError::AccountMismatch);
+            return Ok(Some(vesting));
+        }
+        self.bump()?;
+        Ok(None)
+    }
+
+    /// The vesting account, created at the owner's PDA (rent paid by `payer`) when missing.
+    pub fn load_or_create(&self, payer: &AccountInfo<'info>) -> Result<Vesting> {
+        if *self.info.owner == crate::ID {
+            return self
+                .load()?
+                .ok_or_else(|| error!(MeritError::AccountMismatch));
+        }
+        let bump = self.bump()?;
+        let space = 8 + Vesting::INIT_SPACE;
+        let rent = Rent::get()?.minimum_balance(space);
+        let owner = self.owner;
+        let seeds: &[&[u8]] = &[VESTING_SEED, owner.as_ref(), &[bump]];
+        let signer = &[seeds];
+        let info = self.info.clone();
+        let held = info.lamports();
+        if held == 0 {
+            system_program::create_account(
+                CpiContext::new_with_signer(
+                    system_program::ID,
+                    CreateAccount {
+                        from: payer.clone(),
+                        to: info,
+                    },
+                    signer,
+                ),
+                rent,
+                space as u64,
+                &crate::ID,
+            )?;
+        } else {
+            // Lamports sent to the address beforehand cannot block its creation.
+            if rent > held {
+                system_program::transfer(
+                    CpiContext::new(
+                        system_program::ID,
+                        Transfer {
+                            from: payer.clone(),
+                            to: info.clone(),
+                        },
+                    ),
+                    rent - held,
+                )?;
+            }
+            system_program::allocate(
+                CpiContext::new_with_signer(
+                    system_program::ID,
+                    Allocate {
+                        account_to_allocate: info.clone(),
+                    },
+                    signer,
+                ),
+                space as u64,
+            )?;
+            system_program::assign(
+                CpiContext::new_with_signer(
+                    system_program::ID,
+                    Assign {
+                        account_to_assign: info,
+                    },
+                    signer,
+                ),
+                &crate::ID,
+            )?;
+        }
+        Ok(Vesting::new(owner, bump))
+    }
+
+    /// Writes `vesting` back, after its invariant holds.
+    pub fn store(&self, vesting: &Vesting) -> Result<()> {
+        vesting.invariant()?;
+        vesting.try_serialize(&mut &mut self.info.try_borrow_mut_data()?[..])
+    }
+
+    /// The bump of the owner's vesting PDA; `AccountMismatch` when this is not it.
+    fn bump(&self) -> Result<u8> {
+        let (address, bump) =
+            Pubkey::find_program_address(&[VESTING_SEED, self.owner.as_ref()], &crate::ID);
+        require_keys_eq!(address, *self.info.key, MeritError::AccountMismatch);
+        Ok(bump)
+    }
+}
 
 /// The paying side of a claim: a PDA-owned vault and the seeds of its authority.
 pub struct Source<'a, 'info> {
@@ -16,20 +122,21 @@ pub struct Source<'a, 'info> {
 }
 
 /// The receiving side of a claim.
-pub struct Beneficiary<'a, 'info> {
+pub struct Beneficiary<'info> {
     pub owner: Pubkey,
     pub owner_token: AccountInfo<'info>,
-    pub vesting: Option<&'a mut Account<'info, Vesting>>,
-    pub vesting_bump: Option<u8>,
+    /// Pays the vesting account's rent when a vesting payment creates it.
+    pub payer: AccountInfo<'info>,
+    pub vesting: Option<VestingSlot<'info>>,
     pub vesting_vault: Option<AccountInfo<'info>>,
 }
 
-impl<'info> Beneficiary<'_, 'info> {
+impl<'info> Beneficiary<'info> {
     /// Pays `amount` under the vesting duration snapshotted by the task or epoch that owes
-    /// it: granted into the owner's vesting account when `vesting_duration > 0`, straight
-    /// to the owner's token account otherwise. The program decides: a client may always
-    /// pass the vesting accounts (they are then only created), and must pass them when the
-    /// reward vests.
+    /// it: granted into the owner's vesting account (created if missing) when
+    /// `vesting_duration > 0`, straight to the owner's token account otherwise, the vesting
+    /// accounts then untouched. The program decides: a client may always pass the vesting
+    /// accounts, and must pass them when the reward vests.
     pub fn receive(
         self,
         source: Source<'_, 'info>,
@@ -38,18 +145,15 @@ impl<'info> Beneficiary<'_, 'info> {
         now: i64,
     ) -> Result<()> {
         let to = match (self.vesting, self.vesting_vault) {
-            (Some(vesting), Some(vault)) => {
-                vesting.init_for(self.owner, self.vesting_bump)?;
-                if vesting_duration > 0 {
-                    if amount > 0 {
-                        vesting.grant(amount, now, vesting_duration)?;
-                    }
-                    vesting.invariant()?;
-                    vault
-                } else {
-                    self.owner_token
+            (Some(slot), Some(vault)) if vesting_duration > 0 => {
+                let mut vesting = slot.load_or_create(&self.payer)?;
+                if amount > 0 {
+                    vesting.grant(amount, now, vesting_duration)?;
                 }
+                slot.store(&vesting)?;
+                vault
             }
+            (Some(_), Some(_)) => self.owner_token,
             (None, None) if vesting_duration == 0 => self.owner_token,
             _ => return err!(MeritError::VestingMismatch),
         };
@@ -61,9 +165,7 @@ impl<'info> Beneficiary<'_, 'info> {
             source.signer_seeds,
         )
     }
-}
 
-impl<'info> Beneficiary<'_, 'info> {
     /// Pays `amount` of emission out of the emission vault, signed by the config.
     pub fn receive_emission(
         self,
@@ -106,17 +208,17 @@ pub struct Slash<'a, 'info> {
     pub tokens: TokenMove<'info>,
     pub config: &'a mut Account<'info, Config>,
     pub stake: &'a mut Stake,
-    /// The offender's vesting PDA (it may not exist).
-    pub offender_vesting: AccountInfo<'info>,
+    /// The offender's vesting account (it may not exist).
+    pub offender_vesting: VestingSlot<'info>,
     pub stake_vault: AccountInfo<'info>,
     pub vesting_vault: AccountInfo<'info>,
     pub treasury: AccountInfo<'info>,
-    pub slasher: Pubkey,
+    /// The slasher: pays the rent of its vesting account when this slash creates it.
+    pub slasher: AccountInfo<'info>,
     pub slasher_token: AccountInfo<'info>,
     /// The slasher's vesting account. Without it, the slasher's share of what came from
     /// the offender's unvested rewards goes to the treasury.
-    pub slasher_vesting: Option<&'a mut Account<'info, Vesting>>,
-    pub slasher_vesting_bump: Option<u8>,
+    pub slasher_vesting: Option<VestingSlot<'info>>,
 }
 
 impl Slash<'_, '_> {
@@ -143,16 +245,14 @@ impl Slash<'_, '_> {
         } else {
             mul_div_floor(to_slasher, from_vesting, amount)?
         };
-        let to_slasher_vesting = match self.slasher_vesting {
-            Some(vesting) => {
-                vesting.init_for(self.slasher, self.slasher_vesting_bump)?;
-                if slasher_unvested > 0 {
-                    vesting.grant(slasher_unvested, now, remaining)?;
-                }
-                vesting.invariant()?;
+        let to_slasher_vesting = match &self.slasher_vesting {
+            Some(slot) if slasher_unvested > 0 => {
+                let mut vesting = slot.load_or_create(&self.slasher)?;
+                vesting.grant(slasher_unvested, now, remaining)?;
+                slot.store(&vesting)?;
                 slasher_unvested
             }
-            None => 0,
+            _ => 0,
         };
         let to_slasher_liquid = to_slasher.safe_sub(slasher_unvested)?;
         let to_treasury = amount
@@ -199,17 +299,14 @@ impl Slash<'_, '_> {
     /// Takes up to `amount` from the offender's unvested rewards; returns what it took and
     /// how long the rest of them had left to vest.
     fn take_from_vesting(&self, amount: u64, now: i64) -> Result<(u64, i64)> {
-        let info = &self.offender_vesting;
-        if *info.owner != crate::ID || info.data_is_empty() {
+        let slot = &self.offender_vesting;
+        let Some(mut vesting) = slot.load()? else {
             return Ok((0, 0));
-        }
-        let mut data = info.try_borrow_mut_data()?;
-        let mut vesting = Vesting::try_deserialize(&mut &data[..])?;
+        };
         vesting.checkpoint(now)?;
         let remaining = vesting.remaining_secs(now);
         let taken = vesting.slash(amount, now)?;
-        vesting.invariant()?;
-        vesting.try_serialize(&mut &mut data[..])?;
+        slot.store(&vesting)?;
         Ok((taken, remaining))
     }
 }

@@ -10,7 +10,7 @@ use anchor_spl::token_2022::spl_token_2022::extension::{
     BaseStateWithExtensions, ExtensionType, StateWithExtensions,
 };
 use anchor_spl::token_2022::spl_token_2022::state::Mint as MintState;
-use anchor_spl::token_interface::{self, CloseAccount, Mint, TokenInterface, TransferChecked};
+use anchor_spl::token_interface::{self, CloseAccount, TokenInterface, TransferChecked};
 
 /// Refuses a token account passed for two roles of one instruction (paying a vault into
 /// itself, say): what Anchor's duplicate-mutable check did for the accounts that can alias,
@@ -35,14 +35,17 @@ pub struct TokenMove<'info> {
 }
 
 impl<'info> TokenMove<'info> {
+    /// `mint` is the config's stake mint (pinned by address: never deserialized here) and
+    /// `decimals` the config's `mint_decimals`, recorded from it at `initialize`.
     pub fn new(
         token_program: &Interface<'info, TokenInterface>,
-        mint: &InterfaceAccount<'info, Mint>,
+        mint: &UncheckedAccount<'info>,
+        decimals: u8,
     ) -> Self {
         Self {
             token_program: token_program.to_account_info(),
             mint: mint.to_account_info(),
-            decimals: mint.decimals,
+            decimals,
         }
     }
 

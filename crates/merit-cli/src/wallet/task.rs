@@ -258,7 +258,7 @@ pub fn phase_name(phase: TaskPhase) -> &'static str {
 
 /// The task's phase now, on its own clock (a pause stops it).
 pub fn phase_at(task: &Task, config: &merit_client::Config, now: i64) -> TaskPhase {
-    task.phase(task.clock(config, now).unwrap_or(now))
+    task.phase(task.clock(config.pause(), now).unwrap_or(now))
 }
 
 pub fn outcome_name(sub: &Submission) -> String {

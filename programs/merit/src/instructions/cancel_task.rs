@@ -1,15 +1,16 @@
 use crate::error::MeritError;
 use crate::events::TaskCancelled;
-use crate::state::{Config, Task};
+use crate::state::{Config, LazyConfig, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct CancelTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(
         mut,
         dup,
@@ -30,9 +31,10 @@ pub struct CancelTask<'info> {
         token::token_program = token_program,
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -53,7 +55,11 @@ impl CancelTask<'_> {
 pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
     let a = ctx.accounts;
     let refunded = a.task_vault.amount;
-    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let tokens = TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    );
     a.task.with_signer(|seeds| {
         tokens.transfer(
             a.task_vault.to_account_info(),

@@ -53,7 +53,7 @@ pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     sub.claimed = true;
     sub.reward_paid = reward;
     let bond = sub.bond;
-    a.payout.settle(bond, reward, ctx.bumps.payout.vesting)?;
+    a.payout.settle(bond, reward)?;
     emit!(SubmissionClaimed {
         submission: a.submission.key(),
         contributor: a.submission.contributor,

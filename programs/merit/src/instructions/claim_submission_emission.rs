@@ -43,7 +43,6 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
         a.submission.key(),
         a.submission.points,
         &mut a.task,
-        ctx.bumps.payout.vesting,
     )?;
     a.submission.emission_claimed = true;
     emit!(claimed);

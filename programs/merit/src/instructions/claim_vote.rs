@@ -2,7 +2,7 @@ use super::groups::*;
 use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
-use crate::state::{merit_points, RepEvent, Submission, Vote};
+use crate::state::{merit_points, Config, LazyConfig, RepEvent, Submission, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -47,11 +47,11 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let vote = &mut a.vote;
     let mut reward = 0;
     if coherent {
-        let params = a.payout.config.params;
+        let params = Config::lazy_params(&a.payout.config)?;
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         emit!(a.payout.stake.record_outcome(
             RepEvent::Coherent,
-            a.payout.config.current_epoch,
+            *a.payout.config.load_current_epoch()?,
             &params,
             value,
         )?);
@@ -78,8 +78,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     vote.reward_paid = reward;
     vote.invariant()?;
     sub.invariant()?;
-    a.payout
-        .settle(unlocked, reward, ctx.bumps.payout.vesting)?;
+    a.payout.settle(unlocked, reward)?;
     emit!(VoteClaimed {
         vote: vote.key(),
         validator: vote.validator,

@@ -43,7 +43,6 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         a.vote.key(),
         a.vote.points,
         &mut a.task,
-        ctx.bumps.payout.vesting,
     )?;
     a.vote.emission_claimed = true;
     a.vote.invariant()?;

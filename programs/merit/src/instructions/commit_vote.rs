@@ -2,14 +2,15 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, Stake, Submission, Task, Vote};
+use crate::state::{Config, LazyConfig, PauseRecord, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct CommitVote<'info> {
     #[account(mut)]
     pub validator: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
@@ -45,10 +46,10 @@ pub struct CommitVote<'info> {
 
 impl CommitVote<'_> {
     fn validate(&self) -> Result<()> {
-        self.config.require_not_paused()?;
+        PauseRecord::of(&self.config)?.require_not_paused()?;
         self.task.require_commit_open(
             self.task
-                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+                .clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
         )?;
         let validator = self.validator.key();
         require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
@@ -63,23 +64,25 @@ impl CommitVote<'_> {
             MeritError::TooManyVotes
         );
         require!(
-            self.active_stake() >= self.task.rules.min_validator_stake,
+            self.active_stake()? >= self.task.rules.min_validator_stake,
             MeritError::StakeBelowMinimum
         );
+        // One lazily loaded field per statement: a later first load must not meet a live
+        // borrow of the config (`LazyAccount` would panic).
+        let params = Config::lazy_params(&self.config)?;
+        let epoch = *self.config.load_current_epoch()?;
         require!(
-            self.stake
-                .reputation
-                .score_under(self.config.current_epoch, &self.config.params)?
-                >= self.task.min_reputation_vote,
+            self.stake.reputation.score_under(epoch, &params)? >= self.task.min_reputation_vote,
             MeritError::ReputationTooLow
         );
         Ok(())
     }
 
     /// The validator's stake that was active when the task's draw was scheduled.
-    fn active_stake(&self) -> u64 {
-        self.stake
-            .active_at(self.task.draw.epoch, self.config.current_epoch)
+    fn active_stake(&self) -> Result<u64> {
+        Ok(self
+            .stake
+            .active_at(self.task.draw.epoch, *self.config.load_current_epoch()?))
     }
 }
 
@@ -89,7 +92,7 @@ impl CommitVote<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
-    let active = a.active_stake();
+    let active = a.active_stake()?;
     let weight = a
         .task
         .seats_for(&a.submission.key(), &a.validator.key(), active);

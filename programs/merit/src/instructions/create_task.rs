@@ -2,11 +2,11 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskCreated;
 use crate::math::SafeMath;
-use crate::state::{Config, Draw, Task, TaskRules, TaskState};
+use crate::state::{Config, Draw, LazyConfig, PauseRecord, Task, TaskRules, TaskState};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_lang::system_program;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct CreateTaskArgs {
@@ -44,7 +44,8 @@ pub struct CreateTaskArgs {
 pub struct CreateTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(
         init,
         payer = creator,
@@ -72,20 +73,23 @@ pub struct CreateTask<'info> {
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the task's protocol fee.
-    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
-    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = *config.load_treasury_vault()? @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub treasury_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl CreateTask<'_> {
     fn validate(&self, args: &CreateTaskArgs) -> Result<()> {
-        let config = &self.config;
-        let p = &config.params;
-        config.require_not_paused()?;
+        // Copied out: a later first load must not meet a live borrow of the config.
+        let params = Config::lazy_params(&self.config)?;
+        let p = &params;
+        PauseRecord::of(&self.config)?.require_not_paused()?;
         let now = Clock::get()?.unix_timestamp;
         require!(args.reward > 0, MeritError::ZeroAmount);
         require!(args.uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
@@ -148,7 +152,7 @@ impl CreateTask<'_> {
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
     let a = ctx.accounts;
-    let p = a.config.params;
+    let p = Config::lazy_params(&a.config)?;
     let bounty_total = Task::bounty_escrow(&p, args.max_submissions)?;
     let (protocol_fee, emission_cap) = Task::protocol_fee_and_cap(args.reward, &p)?;
     a.task.set_inner(Task {
@@ -210,13 +214,17 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         paid_out: 0,
         reclaimed: 0,
         finalized_at: 0,
-        paused_base: a.config.paused_secs(Clock::get()?.unix_timestamp)?,
+        paused_base: PauseRecord::of(&a.config)?.paused_secs(Clock::get()?.unix_timestamp)?,
         expired: false,
         reserved: [0; 64],
     });
     a.task.terms_hash = a.task.terms_hash();
     a.task.invariant()?;
-    let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+    let tokens = TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    );
     tokens.transfer(
         a.creator_token.to_account_info(),
         a.task_vault.to_account_info(),

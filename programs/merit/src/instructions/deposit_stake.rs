@@ -4,7 +4,7 @@ use crate::events::StakeDeposited;
 use crate::state::{Config, Reputation, Stake};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct DepositStake<'info> {
@@ -30,9 +30,11 @@ pub struct DepositStake<'info> {
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_mint: UncheckedAccount<'info>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -61,7 +63,7 @@ pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<(
     stake.deposit(amount, epoch)?;
     stake.invariant()?;
     a.config.add_warming_stake(amount)?;
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    TokenMove::new(&a.token_program, &a.stake_mint, a.config.mint_decimals).transfer(
         a.owner_token.to_account_info(),
         a.stake_vault.to_account_info(),
         a.owner.to_account_info(),

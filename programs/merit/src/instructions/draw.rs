@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{CommitteeDrawn, DrawScheduled};
 use crate::sortition::slot_hash_at_or_after;
-use crate::state::{Config, Task};
+use crate::state::{Config, LazyConfig, PauseRecord, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -10,7 +10,8 @@ pub struct DrawCommittee<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     /// CHECK: the `SlotHashes` sysvar, pinned by address; read as raw bytes (it is too
@@ -22,8 +23,10 @@ pub struct DrawCommittee<'info> {
 impl DrawCommittee<'_> {
     fn validate(&self) -> Result<()> {
         let clock = Clock::get()?;
-        self.task
-            .require_draw_due(self.task.clock(&self.config, clock.unix_timestamp)?)?;
+        self.task.require_draw_due(
+            self.task
+                .clock(PauseRecord::of(&self.config)?, clock.unix_timestamp)?,
+        )?;
         // A scheduled draw is seeded only once its target slot has passed.
         require!(
             !self.task.draw.is_scheduled() || clock.slot > self.task.draw.target_slot,
@@ -56,9 +59,11 @@ pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
             task.draw.seed_from(&task_key, hash_slot, &hash);
             true
         }
-        None => task
-            .draw
-            .schedule(slot, a.config.current_epoch, a.config.total_active_stake),
+        None => {
+            let epoch = *a.config.load_current_epoch()?;
+            let active = *a.config.load_total_active_stake()?;
+            task.draw.schedule(slot, epoch, active)
+        }
     };
     let bounty = if paid { task.take_bounty()? } else { 0 };
     task.invariant()?;

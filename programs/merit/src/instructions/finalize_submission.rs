@@ -2,19 +2,20 @@ use crate::error::MeritError;
 use crate::events::SubmissionFinalized;
 use crate::math::SafeMath;
 use crate::state::{
-    merit_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Stake, Submission,
-    Task,
+    merit_points, Config, ContentClaim, ContentStatus, Epoch, LazyConfig, Outcome, PauseRecord,
+    RepEvent, Stake, Submission, Task,
 };
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 #[derive(Accounts)]
 pub struct FinalizeSubmission<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
@@ -34,7 +35,7 @@ pub struct FinalizeSubmission<'info> {
     #[account(
         mut,
         dup,
-        constraint = epoch.index == config.current_epoch @ MeritError::AccountMismatch,
+        constraint = epoch.index == *config.load_current_epoch()? @ MeritError::AccountMismatch,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     /// The claim on the submission's content: pass it exactly when the content was
@@ -50,13 +51,16 @@ pub struct FinalizeSubmission<'info> {
         dup,
         address = task.vault @ MeritError::AccountMismatch,
     )]
-    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub task_vault: UncheckedAccount<'info>,
     /// Receives the submission fee when no coherent judge earned it.
-    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
-    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = *config.load_treasury_vault()? @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub treasury_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -64,7 +68,7 @@ impl FinalizeSubmission<'_> {
     fn validate(&self) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         self.task
-            .require_reveals_closed(self.task.clock(&self.config, now)?)?;
+            .require_reveals_closed(self.task.clock(PauseRecord::of(&self.config)?, now)?)?;
         require!(
             self.submission.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
@@ -85,8 +89,8 @@ impl FinalizeSubmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {
     let a = ctx.accounts;
-    let p = a.config.params;
-    let epoch_index = a.config.current_epoch;
+    let p = Config::lazy_params(&a.config)?;
+    let epoch_index = *a.config.load_current_epoch()?;
     let multiplier = a.stake.reputation.multiplier_under(epoch_index, &p)?;
     let sub_key = a.submission.key();
     let content = match &a.content_claim {
@@ -135,7 +139,11 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
     task.invariant()?;
     sub.invariant()?;
     if fee_to_treasury {
-        let tokens = TokenMove::new(&a.token_program, &a.stake_mint);
+        let tokens = TokenMove::new(
+            &a.token_program,
+            &a.stake_mint,
+            *a.config.load_mint_decimals()?,
+        );
         task.with_signer(|seeds| {
             tokens.transfer(
                 a.task_vault.to_account_info(),

@@ -1,6 +1,6 @@
 use crate::error::MeritError;
 use crate::events::TaskFinalized;
-use crate::state::{Config, Task, TaskState};
+use crate::state::{Config, PauseRecord, Task, TaskState};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -8,7 +8,8 @@ pub struct FinalizeTask<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
 }
@@ -20,7 +21,9 @@ impl FinalizeTask<'_> {
             task.state == TaskState::Open,
             MeritError::TaskAlreadyFinalized
         );
-        task.require_reveals_closed(task.clock(&self.config, Clock::get()?.unix_timestamp)?)?;
+        task.require_reveals_closed(
+            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+        )?;
         require!(
             task.finalized_count == task.submission_count,
             MeritError::SubmissionsPending

@@ -5,7 +5,7 @@ use crate::state::Config;
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_lang::system_program;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct FundEmissions<'info> {
@@ -22,9 +22,11 @@ pub struct FundEmissions<'info> {
     )]
     pub funder_token: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
-    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub emission_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_mint: UncheckedAccount<'info>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -49,7 +51,7 @@ pub fn handle_fund_emissions(
     a.config.emission_funded = a.config.emission_funded.safe_add(amount)?;
     a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_add(lamports)?;
     a.config.invariant()?;
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    TokenMove::new(&a.token_program, &a.stake_mint, a.config.mint_decimals).transfer(
         a.funder_token.to_account_info(),
         a.emission_vault.to_account_info(),
         a.funder.to_account_info(),

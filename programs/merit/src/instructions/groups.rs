@@ -4,29 +4,30 @@
 //! An instruction holds its group as its first field (`payout`) and adds only the accounts
 //! that tell the pair apart (the submission, the vote, the offender's stake). In the IDL
 //! and the clients a group is one nested object.
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{EmissionClaimed, SlashKind, Slashed};
-use crate::payout::{Beneficiary, Slash, SlashSplit, Source};
-use crate::state::{Config, Epoch, Side, Stake, Task, Vesting};
+use crate::payout::{Beneficiary, Slash, SlashSplit, Source, VestingSlot};
+use crate::state::{Config, Epoch, LazyConfig, Side, Stake, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 /// The receiving side both claim groups share: the claimant's token account, or its vesting
 /// account when the payment vests.
-fn beneficiary<'a, 'info>(
+fn beneficiary<'info>(
     claimant: &Signer<'info>,
     claimant_token: &InterfaceAccount<'info, TokenAccount>,
-    vesting: &'a mut Option<Box<Account<'info, Vesting>>>,
-    vesting_vault: &Option<Box<InterfaceAccount<'info, TokenAccount>>>,
-    vesting_bump: Option<u8>,
-) -> Beneficiary<'a, 'info> {
+    vesting: &Option<UncheckedAccount<'info>>,
+    vesting_vault: &Option<UncheckedAccount<'info>>,
+) -> Beneficiary<'info> {
     Beneficiary {
         owner: claimant.key(),
         owner_token: claimant_token.to_account_info(),
-        vesting: vesting.as_deref_mut(),
-        vesting_bump,
+        payer: claimant.to_account_info(),
+        vesting: vesting.as_ref().map(|v| VestingSlot {
+            info: v.to_account_info(),
+            owner: claimant.key(),
+        }),
         vesting_vault: vesting_vault.as_ref().map(|v| v.to_account_info()),
     }
 }
@@ -37,7 +38,7 @@ fn beneficiary<'a, 'info>(
 pub struct RewardPayout<'info> {
     #[account(mut)]
     pub claimant: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
@@ -51,24 +52,22 @@ pub struct RewardPayout<'info> {
         dup,
         address = task.vault @ MeritError::AccountMismatch,
     )]
-    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub task_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub claimant_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Pass it (clients always do): the reward is granted into it when the task vests.
-    #[account(
-        init_if_needed,
-        dup,
-        payer = claimant,
-        space = 8 + Vesting::INIT_SPACE,
-        seeds = [VESTING_SEED, claimant.key().as_ref()],
-        bump,
-    )]
-    pub vesting: Option<Box<Account<'info, Vesting>>>,
-    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    /// The claimant's vesting account (`["vesting", claimant]`): pass it (clients always
+    /// do). Read, or created when missing, only when the task's reward vests.
+    /// CHECK: by `VestingSlot` when used (an existing one by type and owner, else address).
+    #[account(mut, dup)]
+    pub vesting: Option<UncheckedAccount<'info>>,
+    #[account(mut, dup, address = *config.load_vesting_vault()? @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub vesting_vault: Option<UncheckedAccount<'info>>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -85,19 +84,22 @@ impl<'info> RewardPayout<'info> {
     /// Unlocks `bond` of the claimant's stake and pays `reward` out of the task vault
     /// (into vesting when the task's rules vest), after the task's and the stake's
     /// invariants hold. The caller has already booked `reward` against the task.
-    pub fn settle(&mut self, bond: u64, reward: u64, vesting_bump: Option<u8>) -> Result<()> {
+    pub fn settle(&mut self, bond: u64, reward: u64) -> Result<()> {
         self.stake.unlock(bond)?;
         self.stake.invariant()?;
         self.task.invariant()?;
-        let tokens = TokenMove::new(&self.token_program, &self.stake_mint);
+        let tokens = TokenMove::new(
+            &self.token_program,
+            &self.stake_mint,
+            *self.config.load_mint_decimals()?,
+        );
         let now = Clock::get()?.unix_timestamp;
         let task = &self.task;
         let beneficiary = beneficiary(
             &self.claimant,
             &self.claimant_token,
-            &mut self.vesting,
+            &self.vesting,
             &self.vesting_vault,
-            vesting_bump,
         );
         task.with_signer(|seeds| {
             beneficiary.receive(
@@ -124,23 +126,21 @@ pub struct EmissionPayout<'info> {
     #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
-    pub emission_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub emission_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub claimant_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Pass it (clients always do): the emission is granted into it when the epoch vests.
-    #[account(
-        init_if_needed,
-        dup,
-        payer = claimant,
-        space = 8 + Vesting::INIT_SPACE,
-        seeds = [VESTING_SEED, claimant.key().as_ref()],
-        bump,
-    )]
-    pub vesting: Option<Box<Account<'info, Vesting>>>,
+    /// The claimant's vesting account (`["vesting", claimant]`): pass it (clients always
+    /// do). Read, or created when missing, only when the epoch's emission vests.
+    /// CHECK: by `VestingSlot` when used (an existing one by type and owner, else address).
+    #[account(mut, dup)]
+    pub vesting: Option<UncheckedAccount<'info>>,
     #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Option<Box<InterfaceAccount<'info, TokenAccount>>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub vesting_vault: Option<UncheckedAccount<'info>>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_mint: UncheckedAccount<'info>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -166,19 +166,21 @@ impl<'info> EmissionPayout<'info> {
         source: Pubkey,
         points: u64,
         task: &mut Account<'info, Task>,
-        vesting_bump: Option<u8>,
     ) -> Result<EmissionClaimed> {
         let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
         task.invariant()?;
         beneficiary(
             &self.claimant,
             &self.claimant_token,
-            &mut self.vesting,
+            &self.vesting,
             &self.vesting_vault,
-            vesting_bump,
         )
         .receive_emission(
-            &TokenMove::new(&self.token_program, &self.stake_mint),
+            &TokenMove::new(
+                &self.token_program,
+                &self.stake_mint,
+                self.config.mint_decimals,
+            ),
             &self.config,
             self.emission_vault.to_account_info(),
             amount,
@@ -206,27 +208,26 @@ pub struct SlashPayout<'info> {
     #[account(mut, dup)]
     pub config: Box<Account<'info, Config>>,
     #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub stake_vault: UncheckedAccount<'info>,
     #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub vesting_vault: UncheckedAccount<'info>,
     #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
-    pub treasury_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub treasury_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub slasher_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The slasher's vesting account: receives the slasher's share of what the slash
     /// takes from the offender's unvested rewards. Without it that share goes to the
     /// treasury. Not when slashing your own stake (`SelfSlashVesting`).
-    #[account(
-        init_if_needed,
-        dup,
-        payer = slasher,
-        space = 8 + Vesting::INIT_SPACE,
-        seeds = [VESTING_SEED, slasher.key().as_ref()],
-        bump,
-    )]
-    pub slasher_vesting: Option<Box<Account<'info, Vesting>>>,
+    /// Read, or created when missing, only when the slash moves unvested tokens.
+    /// CHECK: by `VestingSlot` when used (an existing one by type and owner, else address).
+    #[account(mut, dup)]
+    pub slasher_vesting: Option<UncheckedAccount<'info>>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
     #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_mint: UncheckedAccount<'info>,
     #[account(address = config.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -252,7 +253,6 @@ impl<'info> SlashPayout<'info> {
     /// submission or vote), unvested rewards in `offender_vesting` first, and splits it
     /// between the slasher and the treasury under the task's `slasher_reward_bps`. Returns
     /// the event the handler emits.
-    #[allow(clippy::too_many_arguments)]
     pub fn execute(
         &mut self,
         stake: &mut Stake,
@@ -261,21 +261,30 @@ impl<'info> SlashPayout<'info> {
         target: Pubkey,
         amount: u64,
         slasher_reward_bps: u16,
-        slasher_vesting_bump: Option<u8>,
     ) -> Result<Slashed> {
         let offender = stake.owner;
+        let slasher = self.slasher.key();
         let split: SlashSplit = Slash {
-            tokens: TokenMove::new(&self.token_program, &self.stake_mint),
+            tokens: TokenMove::new(
+                &self.token_program,
+                &self.stake_mint,
+                self.config.mint_decimals,
+            ),
             config: &mut self.config,
             stake,
-            offender_vesting,
+            offender_vesting: VestingSlot {
+                info: offender_vesting,
+                owner: offender,
+            },
             stake_vault: self.stake_vault.to_account_info(),
             vesting_vault: self.vesting_vault.to_account_info(),
             treasury: self.treasury_vault.to_account_info(),
-            slasher: self.slasher.key(),
+            slasher: self.slasher.to_account_info(),
             slasher_token: self.slasher_token.to_account_info(),
-            slasher_vesting: self.slasher_vesting.as_deref_mut(),
-            slasher_vesting_bump,
+            slasher_vesting: self.slasher_vesting.as_ref().map(|v| VestingSlot {
+                info: v.to_account_info(),
+                owner: slasher,
+            }),
         }
         .execute(amount, slasher_reward_bps, Clock::get()?.unix_timestamp)?;
         Ok(Slashed {
@@ -287,7 +296,7 @@ impl<'info> SlashPayout<'info> {
             to_slasher: split.to_slasher,
             to_slasher_vesting: split.to_slasher_vesting,
             from_vesting: split.from_vesting,
-            slasher: self.slasher.key(),
+            slasher,
         })
     }
 }

@@ -1,16 +1,17 @@
 use crate::error::MeritError;
 use crate::events::TaskReclaimed;
 use crate::math::SafeMath;
-use crate::state::{Config, Task};
+use crate::state::{Config, LazyConfig, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct ReclaimTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(
         mut,
         dup,
@@ -25,9 +26,10 @@ pub struct ReclaimTask<'info> {
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -69,7 +71,11 @@ pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
     a.task.reclaimed = a.task.reclaimed.safe_add(reclaimable)?;
     a.task.bounty_remaining = 0;
     a.task.invariant()?;
-    let token_move = TokenMove::new(&a.token_program, &a.stake_mint);
+    let token_move = TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    );
     a.task.with_signer(|seeds| {
         token_move.transfer(
             a.task_vault.to_account_info(),

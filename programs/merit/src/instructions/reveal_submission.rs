@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionRevealed;
-use crate::state::{Config, ContentClaim, Submission, Task};
+use crate::state::{Config, ContentClaim, PauseRecord, Submission, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -10,7 +10,8 @@ pub struct RevealSubmission<'info> {
     /// The contributor; pays the content claim's rent when it is new.
     #[account(mut)]
     pub contributor: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
@@ -34,8 +35,9 @@ pub struct RevealSubmission<'info> {
 impl RevealSubmission<'_> {
     fn validate(&self, uri: &str) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        self.task
-            .require_submission_reveal_open(self.task.clock(&self.config, now)?)?;
+        self.task.require_submission_reveal_open(
+            self.task.clock(PauseRecord::of(&self.config)?, now)?,
+        )?;
         require!(uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         require!(
             !self.submission.content_revealed,

@@ -1,13 +1,16 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteRevealed;
-use crate::state::{vote_commitment, Config, Stake, Submission, Task, Vote};
+use crate::state::{
+    vote_commitment, Config, LazyConfig, PauseRecord, Stake, Submission, Task, Vote,
+};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct RevealVote<'info> {
     pub validator: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     pub task: Box<Account<'info, Task>>,
     #[account(
         mut,
@@ -31,7 +34,7 @@ impl RevealVote<'_> {
     fn validate(&self, score: u8, salt: &[u8; 32]) -> Result<()> {
         self.task.require_reveal_open(
             self.task
-                .clock(&self.config, Clock::get()?.unix_timestamp)?,
+                .clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
         )?;
         require!(!self.vote.revealed, MeritError::AlreadyRevealed);
         require!(score <= MAX_SCORE, MeritError::ScoreOutOfRange);
@@ -47,10 +50,9 @@ impl RevealVote<'_> {
 #[access_control(ctx.accounts.validate(score, &salt))]
 pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
-    let multiplier = a
-        .stake
-        .reputation
-        .multiplier_under(a.config.current_epoch, &a.config.params)?;
+    let params = Config::lazy_params(&a.config)?;
+    let epoch = *a.config.load_current_epoch()?;
+    let multiplier = a.stake.reputation.multiplier_under(epoch, &params)?;
     a.vote.revealed = true;
     a.vote.score = score;
     a.vote.multiplier_bps = multiplier;

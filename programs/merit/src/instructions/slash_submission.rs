@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SlashKind;
 use crate::state::{Outcome, RepEvent, Stake, Submission, Task};
@@ -21,9 +20,10 @@ pub struct SlashSubmission<'info> {
         constraint = stake.owner == submission.contributor @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
-    /// CHECK: the contributor's vesting PDA (pinned by seeds); it may not exist. When it
+    /// The contributor's vesting account (`["vesting", contributor]`); it may not exist. When it
     /// does, the slash takes from its unvested balance first.
-    #[account(mut, seeds = [VESTING_SEED, submission.contributor.as_ref()], bump)]
+    /// CHECK: by `VestingSlot` (an existing one by type and owner, a missing one by address).
+    #[account(mut)]
     pub offender_vesting: UncheckedAccount<'info>,
 }
 
@@ -64,7 +64,6 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
         target,
         amount,
         a.task.rules.slasher_reward_bps,
-        ctx.bumps.payout.slasher_vesting,
     )?);
     Ok(())
 }

@@ -1,5 +1,4 @@
 use super::groups::*;
-use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SlashKind;
 use crate::math::SafeMath;
@@ -26,9 +25,10 @@ pub struct SlashVote<'info> {
         constraint = stake.owner == vote.validator @ MeritError::AccountMismatch,
     )]
     pub stake: Box<Account<'info, Stake>>,
-    /// CHECK: the validator's vesting PDA (pinned by seeds); it may not exist. When it
+    /// The validator's vesting account (`["vesting", validator]`); it may not exist. When it
     /// does, the slash takes from its unvested balance first.
-    #[account(mut, seeds = [VESTING_SEED, vote.validator.as_ref()], bump)]
+    /// CHECK: by `VestingSlot` (an existing one by type and owner, a missing one by address).
+    #[account(mut)]
     pub offender_vesting: UncheckedAccount<'info>,
 }
 
@@ -77,7 +77,6 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         target,
         amount,
         a.task.rules.slasher_reward_bps,
-        ctx.bumps.payout.slasher_vesting,
     )?);
     Ok(())
 }

@@ -2,16 +2,17 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::state::{Config, LazyConfig, Outcome, PauseRecord, Stake, Submission, Task};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct Submit<'info> {
     #[account(mut)]
     pub contributor: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
     pub task: Box<Account<'info, Task>>,
     #[account(
@@ -43,35 +44,36 @@ pub struct Submit<'info> {
         dup,
         address = task.vault @ MeritError::AccountMismatch,
     )]
-    pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub task_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl Submit<'_> {
     fn validate(&self, terms_hash: &[u8; 32]) -> Result<()> {
-        self.config.require_not_paused()?;
+        let pause = PauseRecord::of(&self.config)?;
+        pause.require_not_paused()?;
         require!(
             *terms_hash == self.task.terms_hash,
             MeritError::TermsMismatch
         );
-        self.task.require_submission_open(
-            self.task
-                .clock(&self.config, Clock::get()?.unix_timestamp)?,
-        )?;
+        self.task
+            .require_submission_open(self.task.clock(pause, Clock::get()?.unix_timestamp)?)?;
         require!(self.submission.version == 0, MeritError::AlreadySubmitted);
         require!(
             self.task.submission_count < self.task.max_submissions,
             MeritError::TaskFull
         );
-        let p = &self.config.params;
+        let params = Config::lazy_params(&self.config)?;
         require!(
             self.stake
                 .reputation
-                .score_under(self.config.current_epoch, p)?
+                .score_under(*self.config.load_current_epoch()?, &params)?
                 >= self.task.min_reputation_submit,
             MeritError::ReputationTooLow
         );
@@ -135,7 +137,12 @@ pub fn handle_submit(
         emission_claimed: false,
         reserved: [0; 32],
     });
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    )
+    .transfer(
         a.contributor_token.to_account_info(),
         a.task_vault.to_account_info(),
         a.contributor.to_account_info(),

@@ -1,15 +1,16 @@
 use crate::error::MeritError;
 use crate::events::StakeWithdrawn;
 use crate::math::SafeMath;
-use crate::state::{Config, Stake};
+use crate::state::{Config, LazyConfig, Stake};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct WithdrawStake<'info> {
     pub owner: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(
         mut,
         dup,
@@ -23,11 +24,13 @@ pub struct WithdrawStake<'info> {
         token::token_program = token_program,
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = *config.load_stake_vault()? @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -51,12 +54,18 @@ pub fn handle_withdraw_stake(ctx: Context<WithdrawStake>) -> Result<()> {
     a.stake.unstaking = 0;
     a.stake.deposited = a.stake.deposited.safe_sub(amount)?;
     a.stake.invariant()?;
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    let config_bump = *a.config.load_bump()?;
+    TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    )
+    .transfer(
         a.stake_vault.to_account_info(),
         a.owner_token.to_account_info(),
         a.config.to_account_info(),
         amount,
-        &[&a.config.signer_seeds()],
+        &[&Config::signer_seeds_for(&config_bump)],
     )?;
     emit!(StakeWithdrawn {
         owner: a.owner.key(),

@@ -1,27 +1,30 @@
 use crate::error::MeritError;
 use crate::events::VestedWithdrawn;
-use crate::state::{Config, Vesting};
+use crate::state::{Config, LazyConfig, Vesting};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 #[derive(Accounts)]
 pub struct WithdrawVested<'info> {
     pub owner: Signer<'info>,
-    pub config: Box<Account<'info, Config>>,
+    /// Read lazily: only the fields this instruction uses are deserialized.
+    pub config: LazyAccount<'info, Config>,
     #[account(
         mut,
         dup,
         has_one = owner @ MeritError::AccountMismatch,
     )]
     pub vesting: Box<Account<'info, Vesting>>,
-    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
-    pub vesting_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, dup, address = *config.load_vesting_vault()? @ MeritError::AccountMismatch)]
+    /// CHECK: Merit's own token account, pinned by address; the token program checks it.
+    pub vesting_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
-    pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
+    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    pub stake_mint: UncheckedAccount<'info>,
+    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -43,12 +46,18 @@ pub fn handle_withdraw_vested(ctx: Context<WithdrawVested>) -> Result<()> {
     let a = ctx.accounts;
     let amount = a.vesting.take_unlocked(Clock::get()?.unix_timestamp)?;
     a.vesting.invariant()?;
-    TokenMove::new(&a.token_program, &a.stake_mint).transfer(
+    let config_bump = *a.config.load_bump()?;
+    TokenMove::new(
+        &a.token_program,
+        &a.stake_mint,
+        *a.config.load_mint_decimals()?,
+    )
+    .transfer(
         a.vesting_vault.to_account_info(),
         a.owner_token.to_account_info(),
         a.config.to_account_info(),
         amount,
-        &[&a.config.signer_seeds()],
+        &[&Config::signer_seeds_for(&config_bump)],
     )?;
     emit!(VestedWithdrawn {
         owner: a.owner.key(),

@@ -209,6 +209,12 @@ impl ConfigParams {
 }
 
 /// The deployment's single configuration. PDA `["config"]`.
+///
+/// The fields most instructions read come first, before `params`: those instructions read
+/// the config as a `LazyAccount`, field by field, and Anchor 1.2.2's lazy loader cannot yet
+/// compute the offset of a field that follows a fixed-size struct (it slices an empty buffer
+/// for its size and panics), so nothing read lazily may sit after `params`. A test
+/// (`state::tests::lazily_read_config_fields_precede_params`) keeps it so.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Config {
@@ -229,19 +235,26 @@ pub struct Config {
     pub stake_vault: Pubkey,
     /// PDA token account `["treasury"]` receiving slashed stake.
     pub treasury_vault: Pubkey,
-    pub params: ConfigParams,
-    /// When set, deposits, new tasks, submissions and commits are refused.
-    pub paused: bool,
-    /// Everything ever slashed into the treasury.
-    pub total_slashed_to_treasury: u64,
     /// PDA token account `["emission_vault"]` holding tokens to emit.
     pub emission_vault: Pubkey,
-    pub emission_vault_bump: u8,
     /// PDA token account `["vesting_vault"]` holding vesting rewards.
     pub vesting_vault: Pubkey,
-    pub vesting_vault_bump: u8,
+    /// When set, deposits, new tasks, submissions and commits are refused.
+    pub paused: bool,
+    /// When the current pause began (meaningful while `paused`).
+    pub paused_at: i64,
+    /// Seconds the protocol spent paused in pauses that have ended.
+    pub paused_total_secs: i64,
     /// Index of the open epoch.
     pub current_epoch: u64,
+    /// Stake active in the open epoch: deposited before it, less what was requested for
+    /// unstake or slashed. Committees are drawn against this total.
+    pub total_active_stake: u64,
+    pub params: ConfigParams,
+    pub emission_vault_bump: u8,
+    pub vesting_vault_bump: u8,
+    /// Everything ever slashed into the treasury.
+    pub total_slashed_to_treasury: u64,
     /// Tokens ever added with `fund_emissions`.
     pub emission_funded: u64,
     /// Tokens ever paid out of the emission vault.
@@ -250,18 +263,11 @@ pub struct Config {
     pub emission_reserved: u64,
     /// Lamports on this account (above rent) that pay `advance_epoch` keepers.
     pub keeper_pool_lamports: u64,
-    /// Stake active in the open epoch: deposited before it, less what was requested for
-    /// unstake or slashed. Committees are drawn against this total.
-    pub total_active_stake: u64,
     /// Stake deposited during the open epoch: active from the next one.
     pub total_warming_stake: u64,
     /// Parameters proposed by the admin, applicable from `pending_params_eta`.
     pub pending_params: Option<ConfigParams>,
     pub pending_params_eta: i64,
-    /// When the current pause began (meaningful while `paused`).
-    pub paused_at: i64,
-    /// Seconds the protocol spent paused in pauses that have ended.
-    pub paused_total_secs: i64,
     pub reserved: [u8; 112],
 }
 
@@ -333,14 +339,18 @@ impl Config {
         Ok(())
     }
 
+    /// The pause record, what a task's clock needs of the config.
+    pub fn pause(&self) -> PauseRecord {
+        PauseRecord {
+            paused: self.paused,
+            paused_at: self.paused_at,
+            paused_total_secs: self.paused_total_secs,
+        }
+    }
+
     /// Seconds the protocol has spent paused up to `now`, the current pause included.
     pub fn paused_secs(&self, now: i64) -> Result<i64> {
-        if self.paused {
-            self.paused_total_secs
-                .safe_add(now.safe_sub(self.paused_at)?)
-        } else {
-            Ok(self.paused_total_secs)
-        }
+        self.pause().paused_secs(now)
     }
 
     /// Records a pause starting or ending at `now` (no change when already in that state).
@@ -356,7 +366,198 @@ impl Config {
     }
 
     pub fn require_not_paused(&self) -> Result<()> {
+        self.pause().require_not_paused()
+    }
+}
+
+/// Byte offset of `Config::pending_admin`'s tag in the account data (discriminator, the
+/// four bumps and version, `admin`), and what separates the end of `pending_admin` from
+/// `params`: the fixed fields between them (checked against Borsh by a unit test).
+const PENDING_ADMIN_AT: usize = 8 + 4 + 32;
+const PENDING_ADMIN_TO_PARAMS: usize = 32 + 32 + 1 + 32 * 4 + 1 + 8 * 4;
+
+impl Config {
+    /// `params` of a config read lazily. Anchor 1.2.2's `LazyAccount` cannot load a field
+    /// whose type is a fixed-size struct (it sizes it by slicing an empty buffer, which
+    /// panics), so this reads `params` at its offset: after the fixed fields and
+    /// `pending_admin`'s 1 or 33 bytes.
+    pub fn lazy_params(config: &LazyAccount<'_, Config>) -> Result<ConfigParams> {
+        let data = config.as_ref().try_borrow_data()?;
+        let tag = *data
+            .get(PENDING_ADMIN_AT)
+            .ok_or(ErrorCode::AccountDidNotDeserialize)?;
+        let at = PENDING_ADMIN_AT + if tag == 0 { 1 } else { 33 } + PENDING_ADMIN_TO_PARAMS;
+        let mut bytes = data.get(at..).ok_or(ErrorCode::AccountDidNotDeserialize)?;
+        Ok(ConfigParams::deserialize(&mut bytes)?)
+    }
+}
+
+/// Whether the protocol is paused, since when, and how long the pauses that ended lasted:
+/// task clocks stop while it is paused. Read whole from a loaded config
+/// ([`Config::pause`]) or field by field from one loaded lazily ([`PauseRecord::of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PauseRecord {
+    pub paused: bool,
+    pub paused_at: i64,
+    pub paused_total_secs: i64,
+}
+
+impl PauseRecord {
+    /// The record of a config read lazily: its three fields, nothing else.
+    pub fn of(config: &LazyAccount<'_, Config>) -> Result<Self> {
+        // One load per statement: a first load while another field's borrow is alive
+        // would panic.
+        let paused = *config.load_paused()?;
+        let paused_at = *config.load_paused_at()?;
+        let paused_total_secs = *config.load_paused_total_secs()?;
+        Ok(Self {
+            paused,
+            paused_at,
+            paused_total_secs,
+        })
+    }
+
+    /// Seconds the protocol has spent paused up to `now`, the current pause included.
+    pub fn paused_secs(&self, now: i64) -> Result<i64> {
+        if self.paused {
+            self.paused_total_secs
+                .safe_add(now.safe_sub(self.paused_at)?)
+        } else {
+            Ok(self.paused_total_secs)
+        }
+    }
+
+    pub fn require_not_paused(&self) -> Result<()> {
         require!(!self.paused, MeritError::ProtocolPaused);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config whose every field the instructions read lazily holds a distinct value.
+    fn sample() -> Config {
+        let key = |b: u8| Pubkey::new_from_array([b; 32]);
+        Config {
+            version: 1,
+            bump: 254,
+            stake_vault_bump: 3,
+            treasury_bump: 4,
+            admin: key(1),
+            pending_admin: Some(key(2)),
+            stake_mint: key(3),
+            token_program: key(4),
+            mint_decimals: 6,
+            stake_vault: key(5),
+            treasury_vault: key(6),
+            emission_vault: key(7),
+            vesting_vault: key(8),
+            paused: true,
+            paused_at: 1_234,
+            paused_total_secs: 56,
+            current_epoch: 9,
+            total_active_stake: 777,
+            params: ConfigParams::defaults(6),
+            emission_vault_bump: 5,
+            vesting_vault_bump: 6,
+            total_slashed_to_treasury: 1,
+            emission_funded: 2,
+            emission_paid: 3,
+            emission_reserved: 4,
+            keeper_pool_lamports: 5,
+            total_warming_stake: 6,
+            pending_params: Some(ConfigParams::defaults(9)),
+            pending_params_eta: 7,
+            reserved: [0; 112],
+        }
+    }
+
+    /// Every field an instruction reads through `LazyAccount<Config>` loads to its value.
+    /// Anchor 1.2.2's lazy loader panics on a field placed after the fixed-size `params`;
+    /// moving one of these there fails this test, and a new lazily read field must be
+    /// added here (`every_lazily_read_field_is_checked` reads the instructions for them).
+    #[test]
+    fn lazily_read_config_fields_precede_params() {
+        let config = sample();
+        let mut data = Vec::new();
+        config.try_serialize(&mut data).unwrap();
+        let (key, owner, mut lamports) = (Pubkey::new_unique(), crate::ID, 1u64);
+        let info = AccountInfo::new(&key, false, false, &mut lamports, &mut data, &owner, false);
+        let lazy = LazyAccount::<Config>::try_from(&info).unwrap();
+        assert_eq!(*lazy.load_bump().unwrap(), config.bump);
+        assert_eq!(*lazy.load_stake_mint().unwrap(), config.stake_mint);
+        assert_eq!(*lazy.load_token_program().unwrap(), config.token_program);
+        assert_eq!(*lazy.load_mint_decimals().unwrap(), config.mint_decimals);
+        assert_eq!(*lazy.load_stake_vault().unwrap(), config.stake_vault);
+        assert_eq!(*lazy.load_treasury_vault().unwrap(), config.treasury_vault);
+        assert_eq!(*lazy.load_emission_vault().unwrap(), config.emission_vault);
+        assert_eq!(*lazy.load_vesting_vault().unwrap(), config.vesting_vault);
+        assert_eq!(*lazy.load_current_epoch().unwrap(), config.current_epoch);
+        assert_eq!(
+            *lazy.load_total_active_stake().unwrap(),
+            config.total_active_stake
+        );
+        assert_eq!(Config::lazy_params(&lazy).unwrap(), config.params);
+        assert_eq!(PauseRecord::of(&lazy).unwrap(), config.pause());
+    }
+
+    /// `Config::lazy_params` finds `params` with and without a pending admin.
+    #[test]
+    fn lazy_params_reads_params_whatever_pending_admin_holds() {
+        for pending_admin in [None, Some(Pubkey::new_unique())] {
+            let mut config = sample();
+            config.pending_admin = pending_admin;
+            config.params.min_submission_fee = 4_321;
+            let mut data = Vec::new();
+            config.try_serialize(&mut data).unwrap();
+            let (key, owner, mut lamports) = (Pubkey::new_unique(), crate::ID, 1u64);
+            let info =
+                AccountInfo::new(&key, false, false, &mut lamports, &mut data, &owner, false);
+            let lazy = LazyAccount::<Config>::try_from(&info).unwrap();
+            assert_eq!(Config::lazy_params(&lazy).unwrap(), config.params);
+            assert_eq!(*lazy.load_current_epoch().unwrap(), config.current_epoch);
+        }
+    }
+
+    /// The fields `lazily_read_config_fields_precede_params` checks are all the instructions
+    /// load: a `load_<field>` of any other field fails here.
+    #[test]
+    fn every_lazily_read_field_is_checked() {
+        const CHECKED: &[&str] = &[
+            "bump",
+            "stake_mint",
+            "token_program",
+            "mint_decimals",
+            "stake_vault",
+            "treasury_vault",
+            "emission_vault",
+            "vesting_vault",
+            "current_epoch",
+            "total_active_stake",
+            "paused",
+            "paused_at",
+            "paused_total_secs",
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(format!("{dir}/instructions")).unwrap() {
+            files.push(entry.unwrap().path().display().to_string());
+        }
+        for file in files {
+            let src = std::fs::read_to_string(&file).unwrap();
+            for (i, _) in src.match_indices(".load_") {
+                let field: String = src[i + ".load_".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    CHECKED.contains(&field.as_str()),
+                    "{file} loads config field `{field}` lazily: add it to \
+                     lazily_read_config_fields_precede_params"
+                );
+            }
+        }
     }
 }

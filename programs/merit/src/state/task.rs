@@ -437,8 +437,8 @@ impl Task {
     /// The task's clock at `now`: unix time less the time the protocol spent paused since
     /// the task was created. Every window is checked against it, so a pause extends each
     /// running task's remaining windows by the paused time (O(1), computed lazily).
-    pub fn clock(&self, config: &crate::state::Config, now: i64) -> Result<i64> {
-        let paused = config.paused_secs(now)?.safe_sub(self.paused_base)?;
+    pub fn clock(&self, pause: crate::state::PauseRecord, now: i64) -> Result<i64> {
+        let paused = pause.paused_secs(now)?.safe_sub(self.paused_base)?;
         now.safe_sub(paused)
     }
 

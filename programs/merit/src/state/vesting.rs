@@ -27,14 +27,21 @@ pub struct Vesting {
 }
 
 impl Vesting {
-    /// Fills in a vesting account just created by `init_if_needed`; no-op afterwards.
-    pub fn init_for(&mut self, owner: Pubkey, bump: Option<u8>) -> Result<()> {
-        if self.version == 0 {
-            self.version = crate::constants::ACCOUNT_VERSION;
-            self.bump = bump.ok_or(MeritError::VestingMismatch)?;
-            self.owner = owner;
+    /// A new, empty vesting account of `owner` at its PDA (bump `bump`).
+    pub fn new(owner: Pubkey, bump: u8) -> Self {
+        Self {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            owner,
+            unlocked: 0,
+            unvested: 0,
+            vest_from: 0,
+            vest_until: 0,
+            total_granted: 0,
+            total_withdrawn: 0,
+            total_slashed: 0,
+            reserved: [0; 32],
         }
-        Ok(())
     }
 
     /// Seconds left until everything unvested has vested (0 when nothing is unvested).

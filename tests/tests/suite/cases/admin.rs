@@ -489,7 +489,7 @@ async fn a_task_paused_mid_commit_is_judged_and_paid_after_resume() {
     // After resuming, the commit window has the ~50 minutes it had left.
     let state = t.task(&task).await;
     assert_eq!(
-        state.clock(&config, t.now()).unwrap(),
+        state.clock(config.pause(), t.now()).unwrap(),
         state.submission_reveal_deadline + 600
     );
     t.try_commit(&val, task, sub, 90).await.unwrap();
@@ -511,5 +511,8 @@ async fn a_task_paused_mid_commit_is_judged_and_paid_after_resume() {
     let later = t.create_task(&creator, args).await;
     let fresh = t.task(&later).await;
     assert_eq!(fresh.paused_base, paused);
-    assert_eq!(fresh.clock(&t.config().await, t.now()).unwrap(), t.now());
+    assert_eq!(
+        fresh.clock(t.config().await.pause(), t.now()).unwrap(),
+        t.now()
+    );
 }

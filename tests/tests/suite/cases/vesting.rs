@@ -18,8 +18,8 @@ async fn withdraw(t: &mut TestContext, owner: &Keypair) -> TxResult {
     t.send(&[ix], &[owner]).await
 }
 
-#[tokio::test]
-async fn rewards_vest_linearly_and_are_withdrawn_in_pieces_once() {
+/// Vesting on, and a judged task whose one contributor (`alice`, scored 90) can claim.
+async fn vesting_task() -> (TestContext, Keypair, Pubkey) {
     let mut t = TestContext::new().await;
     t.set_vesting(VEST).await;
     let (creator, keeper) = (t.actor(2_000 * TOKEN).await, t.actor(0).await);
@@ -28,6 +28,12 @@ async fn rewards_vest_linearly_and_are_withdrawn_in_pieces_once() {
     let (task, _) = t
         .judge_task(&creator, &keeper, &[(&alice, Some(90))], &[&val])
         .await;
+    (t, alice, task)
+}
+
+#[tokio::test]
+async fn rewards_vest_linearly_and_are_withdrawn_in_pieces_once() {
+    let (mut t, alice, task) = vesting_task().await;
     t.claim_submission(&alice, task).await.unwrap();
     let start = t.now();
     assert_eq!(t.balance(&alice.pubkey()).await, 0, "nothing paid at once");
@@ -111,7 +117,8 @@ async fn each_task_vests_under_the_duration_it_was_created_with() {
     // the vesting accounts (it always does) and vesting is now on.
     t.claim_submission(&alice, before).await.unwrap();
     assert_eq!(t.balance(&alice.pubkey()).await, 800 * TOKEN);
-    assert_eq!(vesting(&mut t, &alice).await.unvested, 0);
+    // A claim that does not vest leaves the vesting account alone: not even created.
+    assert!(!t.exists(&pda::vesting(&alice.pubkey())).await);
 
     // The later task vests, and a claim that leaves the vesting accounts out is refused.
     let ix = without_vesting(t.client().claim_submission(alice.pubkey(), after), &alice);
@@ -372,4 +379,80 @@ async fn withdrawing_someone_elses_vesting_is_rejected() {
         MeritError::AccountMismatch,
     );
     assert_eq!(vesting(&mut t, &alice).await.total_withdrawn, 0);
+}
+
+/// A vesting claim pays into the claimant's own vesting account only: another owner's
+/// (existing) account, or any address that is not the claimant's vesting PDA, is refused,
+/// and nothing changes.
+#[tokio::test]
+async fn a_vesting_claim_into_another_vesting_account_is_rejected() {
+    let mut t = TestContext::new().await;
+    t.set_vesting(VEST).await;
+    let (creator, keeper) = (t.actor(5_000 * TOKEN).await, t.actor(0).await);
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let bob = t.staker(100 * TOKEN, 0).await;
+    let val = t.validator(200 * TOKEN, 0).await;
+    let (task, subs) = t
+        .judge_task(
+            &creator,
+            &keeper,
+            &[(&alice, Some(90)), (&bob, Some(90))],
+            &[&val],
+        )
+        .await;
+    t.claim_submission(&bob, task).await.unwrap();
+    let bobs = vesting(&mut t, &bob).await;
+    for wrong in [pda::vesting(&bob.pubkey()), Pubkey::new_unique()] {
+        let mut ix = t.client().claim_submission(alice.pubkey(), task);
+        merit_client::builders::replace_account(&mut ix, &pda::vesting(&alice.pubkey()), &wrong);
+        assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);
+    }
+    assert!(!t.submission(&subs[0]).await.claimed);
+    assert_eq!(vesting(&mut t, &bob).await.unvested, bobs.unvested);
+    assert!(!t.exists(&pda::vesting(&alice.pubkey())).await);
+    t.claim_submission(&alice, task).await.unwrap();
+    assert_eq!(vesting(&mut t, &alice).await.unvested, 400 * TOKEN);
+}
+
+/// The attack: lamports sent to someone's vesting address before its first vesting claim,
+/// hoping a plain `create_account` then fails and the claim is stuck. The program tops the
+/// account up to rent and allocates it instead: the claim goes through.
+#[tokio::test]
+async fn lamports_sent_to_a_vesting_address_do_not_block_its_creation() {
+    let (mut t, alice, task) = vesting_task().await;
+    let address = pda::vesting(&alice.pubkey());
+    t.net.airdrop(&address, 1_000_000).await.unwrap();
+    t.claim_submission(&alice, task).await.unwrap();
+    let v = vesting(&mut t, &alice).await;
+    assert_eq!((v.owner, v.unvested), (alice.pubkey(), 800 * TOKEN));
+    assert!(
+        t.net.lamports(&address).await > 1_000_000,
+        "topped up to rent"
+    );
+}
+
+/// The attack: a slasher leaves the offender's vesting account out (passing another
+/// address, or its own vesting account), so that the slash comes out of liquid stake and
+/// its share is paid liquid instead of vesting on the offender's schedule. Refused: the
+/// account must be the offender's vesting account, existing or not.
+#[tokio::test]
+async fn a_slash_cannot_leave_out_the_offenders_vesting_account() {
+    let UnrevealedVesting {
+        mut t,
+        keeper,
+        lazy,
+        task,
+        sub,
+        ..
+    } = unrevealed_vote_of_a_vesting_validator().await;
+    let other = t.staker(10 * TOKEN, 0).await;
+    for wrong in [Pubkey::new_unique(), pda::vesting(&other.pubkey())] {
+        let mut ix = t
+            .client()
+            .slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
+        merit_client::builders::replace_account(&mut ix, &pda::vesting(&lazy.pubkey()), &wrong);
+        assert_merit_err(t.send(&[ix], &[&keeper]).await, MeritError::AccountMismatch);
+    }
+    assert!(!t.vote(&sub, &lazy.pubkey()).await.slashed);
+    assert_eq!(t.balance(&keeper.pubkey()).await, 0);
 }
