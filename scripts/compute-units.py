@@ -23,38 +23,79 @@ BUDGETS = {
     "advance_epoch": (25_000, 31_000),
     "apply_config": (11_000, 11_000),
     "cancel_config": (10_000, 10_000),
-    "cancel_task": (29_000, 29_000),
-    "claim_submission": (39_000, 45_000),
-    "claim_submission_emission": (42_000, 46_000),
-    "claim_vote": (44_000, 52_000),
-    "claim_vote_emission": (33_000, 45_000),
+    "cancel_task": (26_000, 26_000),
+    "claim_submission": (31_000, 40_000),
+    "claim_submission_emission": (36_000, 42_000),
+    "claim_vote": (36_000, 44_000),
+    "claim_vote_emission": (27_000, 34_000),
     "close_content_claim": (4_000, 4_000),
     "close_submission": (11_000, 12_000),
     "close_vote": (9_000, 9_000),
-    "commit_vote": (33_000, 46_000),
-    "create_task": (62_000, 73_000),
-    "deposit_stake": (31_000, 45_000),
-    "draw": (14_000, 16_000),
+    "commit_vote": (31_000, 44_000),
+    "create_task": (61_000, 73_000),
+    "deposit_stake": (30_000, 43_000),
+    "draw": (11_000, 12_000),
     "expire_epoch": (12_000, 12_000),
     "expire_task": (9_000, 9_000),
-    "finalize_submission": (31_000, 46_000),
-    "finalize_task": (14_000, 14_000),
-    "fund_emissions": (23_000, 23_000),
+    "finalize_submission": (28_000, 44_000),
+    "finalize_task": (10_000, 10_000),
+    "fund_emissions": (22_000, 22_000),
     "initialize": (101_000, 101_000),
     "propose_admin": (9_000, 9_000),
     "propose_config": (12_000, 12_000),
-    "reclaim_task": (26_000, 30_000),
+    "reclaim_task": (22_000, 26_000),
     "request_unstake": (11_000, 11_000),
-    "reveal_submission": (26_000, 38_000),
-    "reveal_vote": (21_000, 26_000),
+    "reveal_submission": (23_000, 34_000),
+    "reveal_vote": (18_000, 24_000),
     "set_paused": (9_000, 9_000),
-    "slash_submission": (54_000, 63_000),
-    "slash_vote": (57_000, 64_000),
-    "submit": (41_000, 48_000),
-    "withdraw_stake": (21_000, 21_000),
-    "withdraw_vested": (21_000, 21_000),
+    "slash_submission": (44_000, 50_000),
+    "slash_vote": (47_000, 53_000),
+    "submit": (39_000, 45_000),
+    "withdraw_stake": (17_000, 17_000),
+    "withdraw_vested": (17_000, 17_000),
 }
 # An instruction the suite never measured before has no budget: it fails until one is set.
+
+# What an instruction's units go to, measured on the SBF build (scratch copy of the program
+# with `sol_log_compute_units` around each step, in `claim_submission`): Borsh costs about 37
+# units per field here.
+MEASURED = [
+    ("deserialize the config (every field)", "4,035"),
+    ("deserialize a task / write it back", "3,334 / 3,253"),
+    ("deserialize a submission (no reveals)", "2,224"),
+    ("deserialize a stake", "748"),
+    ("deserialize a token account or a mint", "about 400"),
+    ("`find_program_address`, per bump tried (an `init`'s PDA)", "1,522"),
+    ("`create_program_address`", "1,522"),
+    ("SPL Token `Transfer` as a CPI (Token-2022 `TransferChecked`: 7,174)", "5,645"),
+]
+# Every instruction above the goal says why, from the figures above: the run fails when one
+# is above it without an entry here.
+ABOVE_GOAL = {
+    "claim_submission_emission": "The config is mutable here (the emission books: "
+    "`emission_reserved`, `emission_paid`), so it is deserialized and written back whole "
+    "(about 8,000); with the task it updates (its emission cap, about 6,600), the submission "
+    "(about 4,400) and the epoch, Borsh is over half of its own units; the transfer is 5,645.",
+    "claim_vote": "Four accounts it must update are deserialized and written back: the task "
+    "(about 6,600), the submission (about 4,400 with its reveals), the stake and the vote "
+    "(about 1,500 each), 14,000 of its 26,572 own units; the reward transfer is 5,645.",
+    "create_task": "Six CPIs cost 19,504 at the median (13,504 in the programs, 1,000 per "
+    "invoke: creating the task and its vault, initializing the vault, the fee and reward "
+    "transfers, the keeper bounty), and `init` derives the task's and the vault's PDAs with "
+    "`find_program_address`, 1,522 per bump tried: the spread from 52,196 to 65,696 is up to "
+    "nine more bumps tried, set by the creator's key and the task id (Anchor insists on the "
+    "canonical bump at `init`). Its arguments (the URI) and the new task are (de)serialized "
+    "whole.",
+    "slash_submission": "Two transfers (11,290: the slash to the treasury, the slasher's "
+    "share out of it); the config is mutable (the active-stake total, the treasury books: "
+    "about 8,000 to read and write), and the offender's vesting address is derived "
+    "(`find_program_address`) whenever the offender has no vesting account, so that the "
+    "slash can never skip unvested rewards.",
+    "slash_vote": "As `slash_submission`, with the vote and the submission it reads.",
+    "submit": "It creates the submission (`init_if_needed`: `find_program_address` over "
+    "three seeds, the account's creation, about 1,000, and its first write) and updates "
+    "the task (about 6,600) and the stake; the fee transfer is 5,645.",
+}
 
 
 def main() -> int:
@@ -91,6 +132,7 @@ def main() -> int:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|",
     ]
     over = []
+    met = set()
     for ix in sorted(samples):
         runs = sorted(samples[ix])
         cus = [r[0] for r in runs]
@@ -104,11 +146,31 @@ def main() -> int:
         elif med > budget[0] or cus[-1] > budget[1]:
             over.append(f"{ix}: median {med:,}, max {cus[-1]:,} over {budget[0]:,} / {budget[1]:,}")
         goal = ix == "initialize" or (med <= GOAL[0] and cus[-1] <= GOAL[1])
+        if goal:
+            met.add(ix)
         lines.append(
             f"| `{ix}` | {len(cus)} | {cus[0]:,} | {med:,} | {cus[-1]:,} "
             f"| {cpis} | {in_cpis:,} | {med - in_cpis:,} "
             f"| {budget[0]:,} / {budget[1]:,} | {'yes' if goal else 'no'} |"
         )
+        if not goal and ix not in ABOVE_GOAL:
+            over.append(f"{ix}: above the goal with no explanation in ABOVE_GOAL")
+    lines += [
+        "",
+        "## Where the units go",
+        "",
+        "Measured on this build with `sol_log_compute_units` around each step (a scratch copy",
+        "of `claim_submission`): Borsh costs about 37 units per field here.",
+        "",
+        "| step | units |",
+        "|---|---:|",
+    ]
+    lines += [f"| {step} | {units} |" for step, units in MEASURED]
+    lines += ["", "## Above the goal", ""]
+    lines += [f"- `{ix}`: {why}" for ix, why in sorted(ABOVE_GOAL.items()) if ix in samples]
+    stale = [ix for ix in ABOVE_GOAL if ix in samples and ix in met]
+    for ix in stale:
+        over.append(f"{ix}: meets the goal now; remove it from ABOVE_GOAL")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
     for o in over:
