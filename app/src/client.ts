@@ -331,8 +331,9 @@ export class MeritClient {
       .instruction();
   }
 
-  // Claims: the claimant's vesting accounts are always passed (resolved from their seeds);
-  // the program decides from the task's or epoch's snapshot whether the payment vests.
+  // Claims: the claimant's vesting accounts are always passed (the resolver's `vesting` rule);
+  // the program decides from the task's or epoch's snapshot whether the payment vests, and
+  // touches (or creates) the vesting account only then.
 
   claimSubmission(a: { contributor: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
     return this.methods

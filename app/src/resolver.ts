@@ -1,7 +1,7 @@
 // What Anchor's account resolution cannot read from the IDL, resolved from the deployment.
 // Anchor fills in every account whose address the IDL gives (programs, sysvars) or whose
 // seeds it carries: the accounts an instruction creates (`init`: tasks, task vaults,
-// submissions, votes, stakes, vesting, content claims, epochs). An existing account's
+// submissions, votes, stakes, content claims, epochs). An existing account's
 // address is not re-derived by the program (its type is its identity, see
 // `programs/merit/src/state/mod.rs`), so the IDL carries no seeds for it, and the
 // accounts the program checks against its config (`address = config.x`) cannot be

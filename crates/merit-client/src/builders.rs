@@ -32,7 +32,8 @@ impl MeritClient {
     }
 
     /// The claimant's vesting accounts. Claims always pass them: the program decides from
-    /// the task's or epoch's snapshot whether the payment vests.
+    /// the task's or epoch's snapshot whether the payment vests, and reads (or creates) the
+    /// vesting account only then.
     fn vesting_accounts(&self, owner: &Pubkey) -> (Option<Pubkey>, Option<Pubkey>) {
         (Some(pda::vesting(owner)), Some(pda::vesting_vault()))
     }

@@ -10,8 +10,9 @@
 //! discriminator checks prove what it is, and the keys it stores prove whose it is
 //! (`has_one = task`, `stake.owner == signer`, `epoch.index == ...`, the task vault's
 //! `address = task.vault`), each a 32-byte comparison. Seeds stay where they must: on
-//! `init`/`init_if_needed`, and on an address that may hold no account yet (an
-//! offender's vesting, a validator's own submission).
+//! `init`/`init_if_needed`, and on an address that may hold no account yet (a validator's
+//! own submission; a vesting account, which `payout::VestingSlot` derives only when it
+//! is missing and tokens must vest or be taken from it).
 pub mod config;
 pub mod content_claim;
 pub mod epoch;
