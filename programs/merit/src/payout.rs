@@ -22,21 +22,17 @@ impl<'info> VestingSlot<'info> {
     /// The vesting account, if `owner` has one here. `AccountMismatch` when the account is
     /// someone else's or not `owner`'s vesting address.
     pub fn load(&self) -> Result<Option<Vesting>> {
-        if *self.info.owner == crate::ID {
-            let vesting = Vesting::try_deserialize(&mut &self.info.try_borrow_data()?[..])?;
-            require_keys_eq!(vesting.owner, self.owner, MeritError::AccountMismatch);
-            return Ok(Some(vesting));
+        let existing = self.existing()?;
+        if existing.is_none() {
+            self.bump()?;
         }
-        self.bump()?;
-        Ok(None)
+        Ok(existing)
     }
 
     /// The vesting account, created at the owner's PDA (rent paid by `payer`) when missing.
     pub fn load_or_create(&self, payer: &AccountInfo<'info>) -> Result<Vesting> {
-        if *self.info.owner == crate::ID {
-            return self
-                .load()?
-                .ok_or_else(|| error!(MeritError::AccountMismatch));
+        if let Some(vesting) = self.existing()? {
+            return Ok(vesting);
         }
         let bump = self.bump()?;
         let space = 8 + Vesting::INIT_SPACE;
@@ -96,6 +92,17 @@ impl<'info> VestingSlot<'info> {
             )?;
         }
         Ok(Vesting::new(owner, bump))
+    }
+
+    /// The account as a vesting account of `owner` when the program owns it (its type is
+    /// checked by the discriminator), `None` when it does not exist yet.
+    fn existing(&self) -> Result<Option<Vesting>> {
+        if *self.info.owner != crate::ID {
+            return Ok(None);
+        }
+        let vesting = Vesting::try_deserialize(&mut &self.info.try_borrow_data()?[..])?;
+        require_keys_eq!(vesting.owner, self.owner, MeritError::AccountMismatch);
+        Ok(Some(vesting))
     }
 
     /// Writes `vesting` back, after its invariant holds.

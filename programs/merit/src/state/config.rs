@@ -348,17 +348,12 @@ impl Config {
         }
     }
 
-    /// Seconds the protocol has spent paused up to `now`, the current pause included.
-    pub fn paused_secs(&self, now: i64) -> Result<i64> {
-        self.pause().paused_secs(now)
-    }
-
     /// Records a pause starting or ending at `now` (no change when already in that state).
     pub fn set_paused(&mut self, paused: bool, now: i64) -> Result<()> {
         if paused && !self.paused {
             self.paused_at = now;
         } else if !paused && self.paused {
-            self.paused_total_secs = self.paused_secs(now)?;
+            self.paused_total_secs = self.pause().paused_secs(now)?;
             self.paused_at = 0;
         }
         self.paused = paused;

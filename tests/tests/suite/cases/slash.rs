@@ -23,6 +23,14 @@ async fn slash_rejected_submission_splits_between_treasury_and_slasher() {
     let stake = t.stake(&alice.pubkey()).await;
     assert_eq!((stake.deposited, stake.locked), (90 * TOKEN, 0));
     assert!(t.submission(&sub).await.slashed);
+    // The client passed the slasher's vesting account; nothing unvested moved, so the
+    // program left it alone: not created, no rent taken from the slasher.
+    let slasher_vesting = pda::vesting(&slasher.pubkey());
+    let ix = t
+        .client()
+        .slash_submission(slasher.pubkey(), task, alice.pubkey());
+    assert!(ix.accounts.iter().any(|m| m.pubkey == slasher_vesting));
+    assert!(!t.exists(&slasher_vesting).await);
 
     assert_merit_err(
         t.slash_submission(&slasher, task, &alice.pubkey()).await,
