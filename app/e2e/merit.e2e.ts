@@ -238,6 +238,11 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
   const created = await only(connection, sig, "taskCreated");
   assert.ok((created.task as PublicKey).equals(task));
   assert.equal(created.reward, 100n * unit);
+  // The task account is zero-copy: the SDK's coder reads it field by field all the same.
+  const stored = (await world.accounts.task(task))!;
+  assert.equal(sdk.taskUri(stored), "ipfs://e2e-spec");
+  assert.ok(stored.creator.equals(world.creator.publicKey));
+  assert.equal(stored.reward, 100n * unit);
   const fee = created.protocolFee as bigint;
   assert.ok(fee > 0n);
   assert.equal(await tokenBalance(connection, creatorAta), creatorBefore - 100n * unit - fee);

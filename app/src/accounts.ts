@@ -38,7 +38,7 @@ export type AccountKind =
 
 /** Byte offsets of the fields the list queries filter on (after the 8-byte discriminator). */
 export const OFFSETS = {
-  taskCreator: 42,
+  taskCreator: 48,
   submissionTask: 10,
   submissionContributor: 42,
   voteTask: 10,
@@ -46,6 +46,15 @@ export const OFFSETS = {
   voteValidator: 74,
   stakeOwner: 10,
 } as const;
+
+/**
+ * A task's specification URI. The task account is zero-copy: its `uri` is a fixed
+ * 200-byte field holding `uriLen` bytes of UTF-8 (the rest zero), as the program's
+ * `Task::uri` reads it.
+ */
+export function taskUri(task: Pick<Task, "uri" | "uriLen">): string {
+  return new TextDecoder().decode(Uint8Array.from(task.uri).subarray(0, task.uriLen));
+}
 
 /** Where a task is in its life, from its deadlines, its state and the chain's time. */
 export type TaskPhase =

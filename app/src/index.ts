@@ -32,6 +32,7 @@ export {
   decodeAccount,
   discriminatorFilter,
   taskPhase,
+  taskUri,
   type AccountKind,
   type Config,
   type ContentClaim,

@@ -11,6 +11,7 @@ import {
   OFFSETS,
   decodeAccount,
   decodeEvent,
+  taskUri,
   meritProgram,
   pda,
   defaultConfigParams,
@@ -302,6 +303,8 @@ test("every account sample decodes to the fields the program wrote", () => {
     for (const [path, expected] of Object.entries(v.fields)) {
       assert.deepEqual(normalize(at(decoded, path)), expected, `${v.kind}.${path}`);
     }
+    // The task sample was created with the `create_task` vector's URI.
+    if (v.kind === "task") assert.equal(taskUri(decoded as Task), "ipfs://spec");
     kinds.add(v.kind);
   }
   assert.ok(kinds.size >= 7);

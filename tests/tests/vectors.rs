@@ -714,7 +714,9 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         json!({
             "creator": creator.pubkey().to_string(),
             "id": "7",
-            "uri": "ipfs://spec",
+            // Zero-copy: the URI is a fixed field, `uriLen` bytes of it (the SDK's `taskUri`).
+            "uri": hex(&task_account.uri),
+            "uriLen": "ipfs://spec".len(),
             "reward": (1_000 * TOKEN).to_string(),
             "state": "open",
             "finalizedCount": 1,
@@ -809,7 +811,7 @@ fn vote_rules() -> Value {
     use anchor_lang::AnchorDeserialize;
     use merit::state::{Outcome, Submission, Task, Vote};
     let zeros = vec![0u8; 4_096];
-    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    let mut task = <Task as bytemuck::Zeroable>::zeroed();
     task.rules.coherence_tolerance = 15;
     task.rules.incoherence_slash_bps = 5_000;
     let mut cases = Vec::new();
@@ -995,7 +997,7 @@ fn submission_rules() -> Value {
     ] {
         for claimed in [false, true] {
             for finalized in [false, true] {
-                let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+                let mut task = <Task as bytemuck::Zeroable>::zeroed();
                 task.state = if finalized {
                     TaskState::Finalized
                 } else {
@@ -1029,10 +1031,8 @@ fn submission_rules() -> Value {
 /// `Task::phase` at every deadline and a second either side of it, and once finalized:
 /// the phase names the SDK's `taskPhase` returns for the same task and time.
 fn task_phases() -> Value {
-    use anchor_lang::AnchorDeserialize;
     use merit::state::{Task, TaskState};
-    let zeros = vec![0u8; 4_096];
-    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    let mut task = <Task as bytemuck::Zeroable>::zeroed();
     task.submission_deadline = 1_000;
     task.submission_reveal_deadline = 1_600;
     task.commit_deadline = 5_200;

@@ -4136,6 +4136,10 @@ export type Merit = {
         "(which fixes the epoch and the active stake the lot is drawn against, and a target",
         "slot nobody knows the hash of yet), done by a `draw` after the target slot."
       ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
@@ -4176,6 +4180,18 @@ export type Merit = {
           {
             "name": "drawn",
             "type": "bool"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Explicit padding (`repr(C)` alignment), always zero."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
           }
         ]
       }
@@ -5253,8 +5269,20 @@ export type Merit = {
       "name": "task",
       "docs": [
         "A posted task. PDA `[\"task\", creator, id (u64 LE)]`; its reward sits in the",
-        "token account `[\"task_vault\", task]`, whose authority is the task itself."
+        "token account `[\"task_vault\", task]`, whose authority is the task itself.",
+        "",
+        "Zero-copy (`AccountLoader`): read and written in place, never (de)serialized, since",
+        "almost every instruction touches the task and Borsh cost about 6,800 compute units to",
+        "read and write it back (`docs/compute-units.md`). `repr(C)` with its fields ordered by",
+        "alignment and no implicit padding (a test checks `size_of` against `INIT_SPACE`), so",
+        "its bytes are also exactly what the IDL's Borsh coder reads, field after field. The",
+        "enum and bools are only ever written by the program (`zero_copy(unsafe)`, as Drift's",
+        "accounts do)."
       ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
@@ -5264,6 +5292,50 @@ export type Merit = {
           },
           {
             "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "taskState"
+              }
+            }
+          },
+          {
+            "name": "expired",
+            "docs": [
+              "The claim window passed and `expire_task` returned what was unclaimed to the",
+              "creator: later claims unlock bonds but pay nothing."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "committeeSize",
+            "docs": [
+              "Expected seats on each submission's committee."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "acceptThreshold",
+            "docs": [
+              "Consensus score at or above which a submission is Accepted."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "rejectThreshold",
+            "docs": [
+              "Consensus score below which a submission is Rejected."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "uriLen",
+            "docs": [
+              "Length of `uri` in bytes."
+            ],
             "type": "u8"
           },
           {
@@ -5286,37 +5358,11 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "specHash",
-            "docs": [
-              "Hash of the task specification."
-            ],
-            "type": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          },
-          {
-            "name": "uri",
-            "docs": [
-              "Where the specification can be read."
-            ],
-            "type": "string"
-          },
-          {
             "name": "reward",
             "docs": [
               "Tokens escrowed at creation."
             ],
             "type": "u64"
-          },
-          {
-            "name": "validatorShareBps",
-            "docs": [
-              "Share of `reward` paid to coherent validators, in basis points."
-            ],
-            "type": "u16"
           },
           {
             "name": "submissionDeadline",
@@ -5360,115 +5406,6 @@ export type Merit = {
               "treasury when none): what squatting a slot costs whatever happens next."
             ],
             "type": "u64"
-          },
-          {
-            "name": "committeeSize",
-            "docs": [
-              "Expected seats on each submission's committee."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "quorumSeats",
-            "docs": [
-              "Revealed seats a submission needs for a consensus."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "acceptThreshold",
-            "docs": [
-              "Consensus score at or above which a submission is Accepted."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "rejectThreshold",
-            "docs": [
-              "Consensus score below which a submission is Rejected."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "maxSubmissions",
-            "type": "u16"
-          },
-          {
-            "name": "minReputationSubmit",
-            "docs": [
-              "Reputation (bps) a contributor needs to submit."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "minReputationVote",
-            "docs": [
-              "Reputation (bps) a validator needs to commit a vote."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "rules",
-            "type": {
-              "defined": {
-                "name": "taskRules"
-              }
-            }
-          },
-          {
-            "name": "termsHash",
-            "docs": [
-              "`terms_hash()` at creation: a submission names it, so a task re-created at the same",
-              "address with other terms cannot catch a pending `submit`."
-            ],
-            "type": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          },
-          {
-            "name": "draw",
-            "type": {
-              "defined": {
-                "name": "draw"
-              }
-            }
-          },
-          {
-            "name": "state",
-            "type": {
-              "defined": {
-                "name": "taskState"
-              }
-            }
-          },
-          {
-            "name": "submissionCount",
-            "type": "u16"
-          },
-          {
-            "name": "finalizedCount",
-            "type": "u16"
-          },
-          {
-            "name": "acceptedCount",
-            "type": "u16"
-          },
-          {
-            "name": "acceptedUnclaimed",
-            "docs": [
-              "Accepted submissions that have not claimed yet."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "openSubmissions",
-            "docs": [
-              "Submissions not yet closed."
-            ],
-            "type": "u16"
           },
           {
             "name": "acceptedScoreSum",
@@ -5565,19 +5502,123 @@ export type Merit = {
             "type": "i64"
           },
           {
-            "name": "expired",
+            "name": "rules",
+            "type": {
+              "defined": {
+                "name": "taskRules"
+              }
+            }
+          },
+          {
+            "name": "draw",
+            "type": {
+              "defined": {
+                "name": "draw"
+              }
+            }
+          },
+          {
+            "name": "specHash",
             "docs": [
-              "The claim window passed and `expire_task` returned what was unclaimed to the",
-              "creator: later claims unlock bonds but pay nothing."
+              "Hash of the task specification."
             ],
-            "type": "bool"
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "termsHash",
+            "docs": [
+              "`terms_hash()` at creation: a submission names it, so a task re-created at the same",
+              "address with other terms cannot catch a pending `submit`."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "validatorShareBps",
+            "docs": [
+              "Share of `reward` paid to coherent validators, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "quorumSeats",
+            "docs": [
+              "Revealed seats a submission needs for a consensus."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxSubmissions",
+            "type": "u16"
+          },
+          {
+            "name": "minReputationSubmit",
+            "docs": [
+              "Reputation (bps) a contributor needs to submit."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minReputationVote",
+            "docs": [
+              "Reputation (bps) a validator needs to commit a vote."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "submissionCount",
+            "type": "u16"
+          },
+          {
+            "name": "finalizedCount",
+            "type": "u16"
+          },
+          {
+            "name": "acceptedCount",
+            "type": "u16"
+          },
+          {
+            "name": "acceptedUnclaimed",
+            "docs": [
+              "Accepted submissions that have not claimed yet."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "openSubmissions",
+            "docs": [
+              "Submissions not yet closed."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "Where the specification can be read: UTF-8, its first `uri_len` bytes (see",
+              "[`Task::uri`]); the rest is zero."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                200
+              ]
+            }
           },
           {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                60
               ]
             }
           }
@@ -5759,6 +5800,10 @@ export type Merit = {
       "docs": [
         "Protocol parameters copied from the config when the task was created."
       ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
@@ -5772,6 +5817,20 @@ export type Merit = {
               "Active stake at the draw a validator needs to sit on a committee."
             ],
             "type": "u64"
+          },
+          {
+            "name": "claimWindowSecs",
+            "docs": [
+              "How long after the task's finalization its rewards stay claimable."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "vestingDurationSecs",
+            "docs": [
+              "How long its rewards vest once claimed (0: paid straight to the wallet)."
+            ],
+            "type": "i64"
           },
           {
             "name": "voteBondBps",
@@ -5790,24 +5849,29 @@ export type Merit = {
             "type": "u8"
           },
           {
-            "name": "claimWindowSecs",
+            "name": "padding",
             "docs": [
-              "How long after the task's finalization its rewards stay claimable."
+              "Explicit padding (`repr(C)` alignment), always zero."
             ],
-            "type": "i64"
-          },
-          {
-            "name": "vestingDurationSecs",
-            "docs": [
-              "How long its rewards vest once claimed (0: paid straight to the wallet)."
-            ],
-            "type": "i64"
+            "type": {
+              "array": [
+                "u8",
+                1
+              ]
+            }
           }
         ]
       }
     },
     {
       "name": "taskState",
+      "docs": [
+        "Stored as one byte in the zero-copy [`Task`] (`repr(u8)`: `Open` 0, `Finalized` 1, the",
+        "bytes Borsh gives its variants, so the IDL's coder reads it unchanged)."
+      ],
+      "repr": {
+        "kind": "rust"
+      },
       "type": {
         "kind": "enum",
         "variants": [

@@ -611,7 +611,7 @@ async fn a_task_is_created_from_a_terms_file_with_flags_overriding_it() {
         .await
         .unwrap();
     assert_eq!(task.reward, 30 * TOKEN, "the flag overrides the file");
-    assert_eq!(task.uri, "ipfs://from-file");
+    assert_eq!(task.uri(), "ipfs://from-file");
     assert_eq!(task.submission_deadline - t.net.now(), 2 * 86_400);
     assert_eq!((task.committee_size, task.quorum_seats), (8, 4));
     assert_eq!((task.accept_threshold, task.reject_threshold), (70, 20));

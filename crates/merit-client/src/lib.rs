@@ -41,8 +41,8 @@ use anchor_lang::{AccountDeserialize, Discriminator};
 /// 8-byte discriminator; pinned by the CLI's end-to-end test, whose listings filter on
 /// them).
 pub mod offsets {
-    /// `Task.creator`.
-    pub const TASK_CREATOR: usize = 8 + 2 + 32;
+    /// `Task.creator` (the task is zero-copy: its `repr(C)` offset).
+    pub const TASK_CREATOR: usize = 8 + core::mem::offset_of!(merit::state::Task, creator);
     /// `Submission.task`.
     pub const SUBMISSION_TASK: usize = 8 + 2;
     /// `Submission.contributor`.

@@ -96,9 +96,7 @@ fn seats_are_linear_in_stake_so_splitting_changes_nothing_in_expectation() {
 /// A task whose draw saw `total` active stake, with a `committee`-seat committee, a
 /// `reward` and bonds of `bps` per seat (every other field zero).
 fn drawn_task(total: u64, committee: u8, reward: u64, bps: u16) -> merit::state::Task {
-    use anchor_lang::AnchorDeserialize;
-    let zeros = vec![0u8; 2_048];
-    let mut task = merit::state::Task::deserialize(&mut &zeros[..]).unwrap();
+    let mut task = <merit::state::Task as bytemuck::Zeroable>::zeroed();
     task.draw.total_stake = total;
     task.committee_size = committee;
     task.reward = reward;

@@ -1,7 +1,6 @@
 //! Properties of the program's pure rules against straightforward reference
 //! implementations: the stake-weighted median and coherence, pro-rata shares of reward and
 //! emission pools, vesting, and reputation bounds.
-use anchor_lang::AnchorDeserialize;
 use merit::math::{bps_floor, mul_div_floor};
 use merit::state::{
     is_coherent, weighted_median, ConfigParams, Epoch, RepEvent, Reputation, RevealedVote, Side,
@@ -34,8 +33,7 @@ fn votes() -> impl Strategy<Value = Vec<(u64, u8)>> {
 /// A task with `reward` under `params`, as `create_task` sets its fee and emission cap
 /// (every other field zero).
 fn task_with(reward: u64, params: &ConfigParams) -> Task {
-    let zeros = vec![0u8; 2_048];
-    let mut task = Task::deserialize(&mut &zeros[..]).unwrap();
+    let mut task = <Task as bytemuck::Zeroable>::zeroed();
     let (fee, cap) = Task::protocol_fee_and_cap(reward, params).unwrap();
     task.reward = reward;
     task.protocol_fee = fee;

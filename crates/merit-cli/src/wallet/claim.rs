@@ -152,10 +152,10 @@ async fn task_of<C: Chain>(
     key: &Pubkey,
 ) -> Result<Option<Task>, CliError> {
     if let Some(t) = cache.get(key) {
-        return Ok(t.clone());
+        return Ok(*t);
     }
     let t: Option<Task> = ctx.get(key).await?;
-    cache.insert(*key, t.clone());
+    cache.insert(*key, t);
     Ok(t)
 }
 

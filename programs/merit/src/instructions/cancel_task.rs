@@ -17,11 +17,11 @@ pub struct CancelTask<'info> {
         close = creator,
         has_one = creator @ MeritError::NotTaskCreator,
     )]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
-        address = task.vault @ MeritError::AccountMismatch,
+        address = task.load()?.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
@@ -43,7 +43,7 @@ impl CancelTask<'_> {
     fn validate(&self) -> Result<()> {
         require_distinct(&[Some(self.task_vault.key()), Some(self.creator_token.key())])?;
         require!(
-            self.task.submission_count == 0,
+            self.task.load()?.submission_count == 0,
             MeritError::TaskHasSubmissions
         );
         Ok(())
@@ -60,7 +60,8 @@ pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
         &a.stake_mint,
         *a.config.load_mint_decimals()?,
     );
-    a.task.with_signer(|seeds| {
+    let signer = a.task.load()?.signer();
+    signer.with(|seeds| {
         tokens.transfer(
             a.task_vault.to_account_info(),
             a.creator_token.to_account_info(),

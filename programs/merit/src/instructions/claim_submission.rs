@@ -21,7 +21,7 @@ pub struct ClaimSubmission<'info> {
 impl ClaimSubmission<'_> {
     fn validate(&self) -> Result<()> {
         self.payout.validate()?;
-        self.submission.claim_check(&self.payout.task)
+        self.submission.claim_check(&*self.payout.task.load()?)
     }
 }
 
@@ -30,7 +30,7 @@ impl ClaimSubmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     let a = ctx.accounts;
-    let task = &mut a.payout.task;
+    let mut task = a.payout.task.load_mut()?;
     let sub = &mut a.submission;
     let mut reward = 0;
     // After `expire_task` the reward went back to the creator: the bond still unlocks.
@@ -53,6 +53,7 @@ pub fn handle_claim_submission(ctx: Context<ClaimSubmission>) -> Result<()> {
     sub.claimed = true;
     sub.reward_paid = reward;
     let bond = sub.bond;
+    drop(task);
     a.payout.settle(bond, reward)?;
     emit!(SubmissionClaimed {
         submission: a.submission.key(),

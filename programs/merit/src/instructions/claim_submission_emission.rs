@@ -21,7 +21,7 @@ pub struct ClaimSubmissionEmission<'info> {
     pub submission: Box<Account<'info, Submission>>,
     /// The submission's task, whose emission cap bounds the claim.
     #[account(mut, dup, address = submission.task @ MeritError::AccountMismatch)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
 }
 
 impl ClaimSubmissionEmission<'_> {
@@ -42,7 +42,7 @@ pub fn handle_claim_submission_emission(ctx: Context<ClaimSubmissionEmission>) -
         Side::Contributor,
         a.submission.key(),
         a.submission.points,
-        &mut a.task,
+        &mut *a.task.load_mut()?,
     )?;
     a.submission.emission_claimed = true;
     emit!(claimed);

@@ -28,7 +28,7 @@ impl ClaimVote<'_> {
     fn validate(&self) -> Result<()> {
         self.payout.validate()?;
         self.vote
-            .claim_check(&self.submission, &self.payout.task.rules)
+            .claim_check(&self.submission, &self.payout.task.load()?.rules)
             .map(|_| ())
     }
 }
@@ -41,8 +41,8 @@ impl ClaimVote<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let a = ctx.accounts;
-    let coherent = a.vote.claim_check(&a.submission, &a.payout.task.rules)?;
-    let task = &mut a.payout.task;
+    let mut task = a.payout.task.load_mut()?;
+    let coherent = a.vote.claim_check(&a.submission, &task.rules)?;
     let sub = &mut a.submission;
     let vote = &mut a.vote;
     let mut reward = 0;
@@ -60,7 +60,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
         sub.coherent_unclaimed = sub.coherent_unclaimed.safe_sub(1)?;
         // After `expire_task` the pool went back to the creator: the bond still unlocks.
         if !task.expired {
-            let slice = sub.judge_pool(task)?;
+            let slice = sub.judge_pool(&task)?;
             reward = mul_div_floor(slice, vote.weight, sub.coherent_weight)?;
             sub.validator_paid = sub.validator_paid.safe_add(reward)?;
             task.validator_liability = task.validator_liability.safe_sub(reward)?;
@@ -78,6 +78,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     vote.reward_paid = reward;
     vote.invariant()?;
     sub.invariant()?;
+    drop(task);
     a.payout.settle(unlocked, reward)?;
     emit!(VoteClaimed {
         vote: vote.key(),

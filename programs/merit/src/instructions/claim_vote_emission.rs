@@ -21,7 +21,7 @@ pub struct ClaimVoteEmission<'info> {
     pub vote: Box<Account<'info, Vote>>,
     /// The vote's task, whose emission cap bounds the claim.
     #[account(mut, dup, address = vote.task @ MeritError::AccountMismatch)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
 }
 
 impl ClaimVoteEmission<'_> {
@@ -42,7 +42,7 @@ pub fn handle_claim_vote_emission(ctx: Context<ClaimVoteEmission>) -> Result<()>
         Side::Validator,
         a.vote.key(),
         a.vote.points,
-        &mut a.task,
+        &mut *a.task.load_mut()?,
     )?;
     a.vote.emission_claimed = true;
     a.vote.invariant()?;

@@ -37,7 +37,7 @@ pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
 #[derive(Accounts)]
 pub struct CloseSubmission<'info> {
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -53,7 +53,7 @@ pub struct CloseSubmission<'info> {
 }
 
 pub fn handle_close_submission(ctx: Context<CloseSubmission>) -> Result<()> {
-    let task = &mut ctx.accounts.task;
+    let mut task = ctx.accounts.task.load_mut()?;
     task.open_submissions = task.open_submissions.safe_sub(1)?;
     task.invariant()?;
     emit!(AccountClosed {

@@ -11,7 +11,7 @@ pub struct CommitVote<'info> {
     pub validator: Signer<'info>,
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -47,14 +47,14 @@ pub struct CommitVote<'info> {
 impl CommitVote<'_> {
     fn validate(&self) -> Result<()> {
         PauseRecord::of(&self.config)?.require_not_paused()?;
-        self.task.require_commit_open(
-            self.task
-                .clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+        let task = self.task.load()?;
+        task.require_commit_open(
+            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
         )?;
         let validator = self.validator.key();
-        require_keys_neq!(validator, self.task.creator, MeritError::CreatorVote);
+        require_keys_neq!(validator, task.creator, MeritError::CreatorVote);
         require!(self.vote.version == 0, MeritError::AlreadyVoted);
-        require!(self.task.draw.drawn, MeritError::CommitteeNotDrawn);
+        require!(task.draw.drawn, MeritError::CommitteeNotDrawn);
         require!(
             self.submission.content_revealed,
             MeritError::SubmissionNotRevealed
@@ -64,7 +64,7 @@ impl CommitVote<'_> {
             MeritError::TooManyVotes
         );
         require!(
-            self.active_stake()? >= self.task.rules.min_validator_stake,
+            self.active_stake()? >= task.rules.min_validator_stake,
             MeritError::StakeBelowMinimum
         );
         // One lazily loaded field per statement: a later first load must not meet a live
@@ -72,7 +72,7 @@ impl CommitVote<'_> {
         let params = Config::lazy_params(&self.config)?;
         let epoch = *self.config.load_current_epoch()?;
         require!(
-            self.stake.reputation.score_under(epoch, &params)? >= self.task.min_reputation_vote,
+            self.stake.reputation.score_under(epoch, &params)? >= task.min_reputation_vote,
             MeritError::ReputationTooLow
         );
         Ok(())
@@ -80,9 +80,10 @@ impl CommitVote<'_> {
 
     /// The validator's stake that was active when the task's draw was scheduled.
     fn active_stake(&self) -> Result<u64> {
-        Ok(self
-            .stake
-            .active_at(self.task.draw.epoch, *self.config.load_current_epoch()?))
+        Ok(self.stake.active_at(
+            self.task.load()?.draw.epoch,
+            *self.config.load_current_epoch()?,
+        ))
     }
 }
 
@@ -93,11 +94,10 @@ impl CommitVote<'_> {
 pub fn handle_commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
     let active = a.active_stake()?;
-    let weight = a
-        .task
-        .seats_for(&a.submission.key(), &a.validator.key(), active);
+    let task = a.task.load()?;
+    let weight = task.seats_for(&a.submission.key(), &a.validator.key(), active);
     require!(weight > 0, MeritError::NotDrawn);
-    let bond = a.task.vote_bond(weight)?;
+    let bond = task.vote_bond(weight)?;
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 

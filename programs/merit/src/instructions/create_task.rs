@@ -53,7 +53,7 @@ pub struct CreateTask<'info> {
         seeds = [TASK_SEED, creator.key().as_ref(), &args.id.to_le_bytes()],
         bump,
     )]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         init,
         payer = creator,
@@ -155,14 +155,16 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
     let p = Config::lazy_params(&a.config)?;
     let bounty_total = Task::bounty_escrow(&p, args.max_submissions)?;
     let (protocol_fee, emission_cap) = Task::protocol_fee_and_cap(args.reward, &p)?;
-    a.task.set_inner(Task {
+    let mut task = a.task.load_init()?;
+    *task = Task {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.task,
         vault: a.task_vault.key(),
         creator: a.creator.key(),
         id: args.id,
         spec_hash: args.spec_hash,
-        uri: args.uri,
+        uri_len: 0,
+        uri: [0; MAX_URI_LEN],
         reward: args.reward,
         validator_share_bps: args.validator_share_bps,
         submission_deadline: args.submission_deadline,
@@ -187,6 +189,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             coherence_tolerance: p.coherence_tolerance,
             claim_window_secs: p.claim_window_secs,
             vesting_duration_secs: p.vesting_duration_secs,
+            padding: [0; 1],
         },
         terms_hash: [0; 32],
         draw: Draw {
@@ -195,6 +198,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             total_stake: 0,
             seed: [0; 32],
             drawn: false,
+            padding: [0; 7],
         },
         state: TaskState::Open,
         submission_count: 0,
@@ -216,10 +220,13 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         finalized_at: 0,
         paused_base: PauseRecord::of(&a.config)?.paused_secs(Clock::get()?.unix_timestamp)?,
         expired: false,
-        reserved: [0; 64],
-    });
-    a.task.terms_hash = a.task.terms_hash();
-    a.task.invariant()?;
+        reserved: [0; 60],
+    };
+    task.set_uri(&args.uri)?;
+    task.terms_hash = task.terms_hash();
+    task.invariant()?;
+    let terms_hash = task.terms_hash;
+    drop(task);
     let tokens = TokenMove::new(
         &a.token_program,
         &a.stake_mint,
@@ -262,7 +269,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         commit_deadline: args.commit_deadline,
         reveal_deadline: args.reveal_deadline,
         submission_fee: args.submission_fee,
-        terms_hash: a.task.terms_hash,
+        terms_hash,
         protocol_fee,
         emission_cap,
     });

@@ -13,7 +13,7 @@ pub struct DrawCommittee<'info> {
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     /// CHECK: the `SlotHashes` sysvar, pinned by address; read as raw bytes (it is too
     /// large to deserialize) by `slot_hash_at_or_after`.
     #[account(address = SLOT_HASHES_SYSVAR @ MeritError::InvalidSlotHashes)]
@@ -23,13 +23,11 @@ pub struct DrawCommittee<'info> {
 impl DrawCommittee<'_> {
     fn validate(&self) -> Result<()> {
         let clock = Clock::get()?;
-        self.task.require_draw_due(
-            self.task
-                .clock(PauseRecord::of(&self.config)?, clock.unix_timestamp)?,
-        )?;
+        let task = self.task.load()?;
+        task.require_draw_due(task.clock(PauseRecord::of(&self.config)?, clock.unix_timestamp)?)?;
         // A scheduled draw is seeded only once its target slot has passed.
         require!(
-            !self.task.draw.is_scheduled() || clock.slot > self.task.draw.target_slot,
+            !task.draw.is_scheduled() || clock.slot > task.draw.target_slot,
             MeritError::DrawNotReady
         );
         Ok(())
@@ -45,14 +43,14 @@ impl DrawCommittee<'_> {
 pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     let a = ctx.accounts;
     let slot = Clock::get()?.slot;
-    let found = if a.task.draw.is_scheduled() {
+    let task_key = a.task.key();
+    let mut task = a.task.load_mut()?;
+    let found = if task.draw.is_scheduled() {
         let data = a.slot_hashes.try_borrow_data()?;
-        slot_hash_at_or_after(&data, a.task.draw.target_slot)
+        slot_hash_at_or_after(&data, task.draw.target_slot)
     } else {
         None
     };
-    let task_key = a.task.key();
-    let task = &mut a.task;
     // One bounty for scheduling and one for seeding; a rescheduling earns nothing.
     let paid = match found {
         Some((hash_slot, hash)) => {
@@ -67,7 +65,11 @@ pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     };
     let bounty = if paid { task.take_bounty()? } else { 0 };
     task.invariant()?;
-    Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
+    Task::pay_bounty(
+        &a.task.to_account_info(),
+        &a.keeper.to_account_info(),
+        bounty,
+    )?;
     let keeper = a.keeper.key();
     match found {
         Some((slot, _)) => emit!(CommitteeDrawn {

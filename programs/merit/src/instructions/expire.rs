@@ -10,12 +10,14 @@ use anchor_lang::prelude::*;
 pub struct ExpireTask<'info> {
     pub caller: Signer<'info>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
 }
 
 impl ExpireTask<'_> {
     fn validate(&self) -> Result<()> {
-        self.task.require_expirable(Clock::get()?.unix_timestamp)
+        self.task
+            .load()?
+            .require_expirable(Clock::get()?.unix_timestamp)
     }
 }
 
@@ -23,7 +25,7 @@ impl ExpireTask<'_> {
 /// (`reclaim_task`). Later claims still unlock their bonds, but pay nothing.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_expire_task(ctx: Context<ExpireTask>) -> Result<()> {
-    let task = &mut ctx.accounts.task;
+    let mut task = ctx.accounts.task.load_mut()?;
     let released = task
         .contributor_liability
         .safe_add(task.validator_liability)?;
@@ -32,7 +34,7 @@ pub fn handle_expire_task(ctx: Context<ExpireTask>) -> Result<()> {
     task.expired = true;
     task.invariant()?;
     emit!(TaskExpired {
-        task: task.key(),
+        task: ctx.accounts.task.key(),
         released,
         caller: ctx.accounts.caller.key(),
     });

@@ -17,7 +17,7 @@ pub struct FinalizeSubmission<'info> {
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -49,7 +49,7 @@ pub struct FinalizeSubmission<'info> {
     #[account(
         mut,
         dup,
-        address = task.vault @ MeritError::AccountMismatch,
+        address = task.load()?.vault @ MeritError::AccountMismatch,
     )]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub task_vault: UncheckedAccount<'info>,
@@ -67,8 +67,8 @@ pub struct FinalizeSubmission<'info> {
 impl FinalizeSubmission<'_> {
     fn validate(&self) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        self.task
-            .require_reveals_closed(self.task.clock(PauseRecord::of(&self.config)?, now)?)?;
+        let task = self.task.load()?;
+        task.require_reveals_closed(task.clock(PauseRecord::of(&self.config)?, now)?)?;
         require!(
             self.submission.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
@@ -97,12 +97,13 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         Some(claim) => claim.status_of(&sub_key),
         None => ContentStatus::Unrevealed,
     };
-    let vote_points = a.submission.finalize(&a.task, content)?;
+    let task_key = a.task.key();
+    let mut task = a.task.load_mut()?;
+    let vote_points = a.submission.finalize(&task, content)?;
     if let Some(claim) = a.content_claim.as_deref_mut() {
         claim.settle(&sub_key, a.submission.outcome)?;
     }
     let sub = &mut a.submission;
-    let task = &mut a.task;
     sub.epoch = epoch_index;
     task.finalized_count = task.finalized_count.safe_add(1)?;
     let event = match sub.outcome {
@@ -133,30 +134,37 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
     if fee_to_treasury {
         task.fees_to_treasury = task.fees_to_treasury.safe_add(sub.fee)?;
     } else {
-        task.validator_liability = task.validator_liability.safe_add(sub.judge_pool(task)?)?;
+        task.validator_liability = task.validator_liability.safe_add(sub.judge_pool(&task)?)?;
     }
     let bounty = task.take_bounty()?;
     task.invariant()?;
     sub.invariant()?;
+    // Copied out: the task's data must not be borrowed while the transfer runs.
+    let signer = task.signer();
+    drop(task);
     if fee_to_treasury {
         let tokens = TokenMove::new(
             &a.token_program,
             &a.stake_mint,
             *a.config.load_mint_decimals()?,
         );
-        task.with_signer(|seeds| {
+        signer.with(|seeds| {
             tokens.transfer(
                 a.task_vault.to_account_info(),
                 a.treasury_vault.to_account_info(),
-                task.to_account_info(),
+                a.task.to_account_info(),
                 sub.fee,
                 seeds,
             )
         })?;
     }
-    Task::pay_bounty(&task.to_account_info(), &a.keeper.to_account_info(), bounty)?;
+    Task::pay_bounty(
+        &a.task.to_account_info(),
+        &a.keeper.to_account_info(),
+        bounty,
+    )?;
     emit!(SubmissionFinalized {
-        task: task.key(),
+        task: task_key,
         submission: sub.key(),
         outcome: sub.outcome,
         consensus_score: sub.consensus_score,

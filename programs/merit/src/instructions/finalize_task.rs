@@ -11,12 +11,12 @@ pub struct FinalizeTask<'info> {
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
 }
 
 impl FinalizeTask<'_> {
     fn validate(&self) -> Result<()> {
-        let task = &self.task;
+        let task = self.task.load()?;
         require!(
             task.state == TaskState::Open,
             MeritError::TaskAlreadyFinalized
@@ -35,7 +35,7 @@ impl FinalizeTask<'_> {
 /// Closes the task's books: fixes what accepted contributors are owed and opens claims.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
-    let task = &mut ctx.accounts.task;
+    let mut task = ctx.accounts.task.load_mut()?;
     task.state = TaskState::Finalized;
     task.finalized_at = Clock::get()?.unix_timestamp;
     if task.accepted_count > 0 {
@@ -44,12 +44,12 @@ pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
     let bounty = task.take_bounty()?;
     task.invariant()?;
     Task::pay_bounty(
-        &task.to_account_info(),
+        &ctx.accounts.task.to_account_info(),
         &ctx.accounts.keeper.to_account_info(),
         bounty,
     )?;
     emit!(TaskFinalized {
-        task: task.key(),
+        task: ctx.accounts.task.key(),
         accepted: task.accepted_count,
         submissions: task.submission_count,
         keeper: ctx.accounts.keeper.key(),

@@ -40,7 +40,7 @@ pub struct RewardPayout<'info> {
     pub claimant: Signer<'info>,
     pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -50,7 +50,7 @@ pub struct RewardPayout<'info> {
     #[account(
         mut,
         dup,
-        address = task.vault @ MeritError::AccountMismatch,
+        address = task.load()?.vault @ MeritError::AccountMismatch,
     )]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub task_vault: UncheckedAccount<'info>,
@@ -87,30 +87,34 @@ impl<'info> RewardPayout<'info> {
     pub fn settle(&mut self, bond: u64, reward: u64) -> Result<()> {
         self.stake.unlock(bond)?;
         self.stake.invariant()?;
-        self.task.invariant()?;
+        // Copied out: the task's data must not be borrowed while the transfer runs.
+        let (signer, vesting_duration_secs) = {
+            let task = self.task.load()?;
+            task.invariant()?;
+            (task.signer(), task.rules.vesting_duration_secs)
+        };
         let tokens = TokenMove::new(
             &self.token_program,
             &self.stake_mint,
             *self.config.load_mint_decimals()?,
         );
         let now = Clock::get()?.unix_timestamp;
-        let task = &self.task;
         let beneficiary = beneficiary(
             &self.claimant,
             &self.claimant_token,
             &self.vesting,
             &self.vesting_vault,
         );
-        task.with_signer(|seeds| {
+        signer.with(|seeds| {
             beneficiary.receive(
                 Source {
                     tokens: &tokens,
                     vault: self.task_vault.to_account_info(),
-                    authority: task.to_account_info(),
+                    authority: self.task.to_account_info(),
                     signer_seeds: seeds,
                 },
                 reward,
-                task.rules.vesting_duration_secs,
+                vesting_duration_secs,
                 now,
             )
         })
@@ -165,7 +169,7 @@ impl<'info> EmissionPayout<'info> {
         side: Side,
         source: Pubkey,
         points: u64,
-        task: &mut Account<'info, Task>,
+        task: &mut Task,
     ) -> Result<EmissionClaimed> {
         let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
         task.invariant()?;

@@ -17,11 +17,11 @@ pub struct ReclaimTask<'info> {
         dup,
         has_one = creator @ MeritError::NotTaskCreator,
     )]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
-        address = task.vault @ MeritError::AccountMismatch,
+        address = task.load()?.vault @ MeritError::AccountMismatch,
     )]
     pub task_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
@@ -35,16 +35,16 @@ pub struct ReclaimTask<'info> {
 
 impl ReclaimTask<'_> {
     /// Nothing is left to anyone and no submission account remains: the task can close.
-    fn closable(&self) -> bool {
-        let t = &self.task;
+    fn closable(t: &Task) -> bool {
         t.open_submissions == 0 && t.contributor_liability == 0 && t.validator_liability == 0
     }
 
     fn validate(&self) -> Result<()> {
         require_distinct(&[Some(self.task_vault.key()), Some(self.creator_token.key())])?;
-        self.task.require_finalized()?;
+        let task = self.task.load()?;
+        task.require_finalized()?;
         require!(
-            self.task.reclaimable()? > 0 || self.task.bounty_remaining > 0 || self.closable(),
+            task.reclaimable()? > 0 || task.bounty_remaining > 0 || Self::closable(&task),
             MeritError::NothingToReclaim
         );
         Ok(())
@@ -58,8 +58,9 @@ impl ReclaimTask<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
     let a = ctx.accounts;
-    let closable = a.closable();
-    let reclaimable = a.task.reclaimable()?;
+    let mut task = a.task.load_mut()?;
+    let closable = ReclaimTask::closable(&task);
+    let reclaimable = task.reclaimable()?;
     // On close, tokens sent to the vault outside the protocol go to the creator too,
     // so a stray transfer can never keep the vault from closing.
     let tokens = if closable {
@@ -67,16 +68,19 @@ pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
     } else {
         reclaimable
     };
-    let lamports = a.task.bounty_remaining;
-    a.task.reclaimed = a.task.reclaimed.safe_add(reclaimable)?;
-    a.task.bounty_remaining = 0;
-    a.task.invariant()?;
+    let lamports = task.bounty_remaining;
+    task.reclaimed = task.reclaimed.safe_add(reclaimable)?;
+    task.bounty_remaining = 0;
+    task.invariant()?;
+    // Copied out: the task's data must not be borrowed while the transfers run.
+    let signer = task.signer();
+    drop(task);
     let token_move = TokenMove::new(
         &a.token_program,
         &a.stake_mint,
         *a.config.load_mint_decimals()?,
     );
-    a.task.with_signer(|seeds| {
+    signer.with(|seeds| {
         token_move.transfer(
             a.task_vault.to_account_info(),
             a.creator_token.to_account_info(),

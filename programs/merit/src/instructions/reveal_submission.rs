@@ -12,7 +12,7 @@ pub struct RevealSubmission<'info> {
     pub contributor: Signer<'info>,
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -35,9 +35,8 @@ pub struct RevealSubmission<'info> {
 impl RevealSubmission<'_> {
     fn validate(&self, uri: &str) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        self.task.require_submission_reveal_open(
-            self.task.clock(PauseRecord::of(&self.config)?, now)?,
-        )?;
+        let task = self.task.load()?;
+        task.require_submission_reveal_open(task.clock(PauseRecord::of(&self.config)?, now)?)?;
         require!(uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         require!(
             !self.submission.content_revealed,

@@ -11,7 +11,7 @@ pub struct RevealVote<'info> {
     pub validator: Signer<'info>,
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -32,9 +32,9 @@ pub struct RevealVote<'info> {
 
 impl RevealVote<'_> {
     fn validate(&self, score: u8, salt: &[u8; 32]) -> Result<()> {
-        self.task.require_reveal_open(
-            self.task
-                .clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+        let task = self.task.load()?;
+        task.require_reveal_open(
+            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
         )?;
         require!(!self.vote.revealed, MeritError::AlreadyRevealed);
         require!(score <= MAX_SCORE, MeritError::ScoreOutOfRange);

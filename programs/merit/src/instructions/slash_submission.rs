@@ -7,7 +7,7 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct SlashSubmission<'info> {
     pub payout: SlashPayout<'info>,
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -63,7 +63,7 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
         kind,
         target,
         amount,
-        a.task.rules.slasher_reward_bps,
+        a.task.load()?.rules.slasher_reward_bps,
     )?);
     Ok(())
 }

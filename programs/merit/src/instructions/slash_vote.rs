@@ -8,7 +8,7 @@ use anchor_lang::prelude::*;
 #[derive(Accounts)]
 pub struct SlashVote<'info> {
     pub payout: SlashPayout<'info>,
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         has_one = task @ MeritError::AccountMismatch,
     )]
@@ -44,7 +44,7 @@ impl SlashVote<'_> {
         self.submission.require_final()?;
         require!(!self.vote.slashed, MeritError::AlreadySlashed);
         self.vote
-            .slash_due(&self.submission, &self.task.rules)?
+            .slash_due(&self.submission, &self.task.load()?.rules)?
             .ok_or_else(|| error!(MeritError::VoteNotSlashable))
     }
 }
@@ -64,7 +64,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         SlashKind::MissingReveal => RepEvent::MissedReveal,
         _ => RepEvent::Incoherent,
     };
-    let value = a.task.seat_value(a.vote.weight)?;
+    let value = a.task.load()?.seat_value(a.vote.weight)?;
     emit!(a.stake.record_outcome(failure, epoch, &params, value)?);
     emit!(a
         .stake
@@ -76,7 +76,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         kind,
         target,
         amount,
-        a.task.rules.slasher_reward_bps,
+        a.task.load()?.rules.slasher_reward_bps,
     )?);
     Ok(())
 }

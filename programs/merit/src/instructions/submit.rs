@@ -14,7 +14,7 @@ pub struct Submit<'info> {
     /// Read lazily: only the fields this instruction uses are deserialized.
     pub config: LazyAccount<'info, Config>,
     #[account(mut, dup)]
-    pub task: Box<Account<'info, Task>>,
+    pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
         dup,
@@ -42,7 +42,7 @@ pub struct Submit<'info> {
     #[account(
         mut,
         dup,
-        address = task.vault @ MeritError::AccountMismatch,
+        address = task.load()?.vault @ MeritError::AccountMismatch,
     )]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub task_vault: UncheckedAccount<'info>,
@@ -58,15 +58,12 @@ impl Submit<'_> {
     fn validate(&self, terms_hash: &[u8; 32]) -> Result<()> {
         let pause = PauseRecord::of(&self.config)?;
         pause.require_not_paused()?;
-        require!(
-            *terms_hash == self.task.terms_hash,
-            MeritError::TermsMismatch
-        );
-        self.task
-            .require_submission_open(self.task.clock(pause, Clock::get()?.unix_timestamp)?)?;
+        let task = self.task.load()?;
+        require!(*terms_hash == task.terms_hash, MeritError::TermsMismatch);
+        task.require_submission_open(task.clock(pause, Clock::get()?.unix_timestamp)?)?;
         require!(self.submission.version == 0, MeritError::AlreadySubmitted);
         require!(
-            self.task.submission_count < self.task.max_submissions,
+            task.submission_count < task.max_submissions,
             MeritError::TaskFull
         );
         let params = Config::lazy_params(&self.config)?;
@@ -74,7 +71,7 @@ impl Submit<'_> {
             self.stake
                 .reputation
                 .score_under(*self.config.load_current_epoch()?, &params)?
-                >= self.task.min_reputation_submit,
+                >= task.min_reputation_submit,
             MeritError::ReputationTooLow
         );
         Ok(())
@@ -93,15 +90,17 @@ pub fn handle_submit(
 ) -> Result<()> {
     let a = ctx.accounts;
     let clock = Clock::get()?;
-    let (bond, fee) = (a.task.bond, a.task.submission_fee);
+    let mut task = a.task.load_mut()?;
+    let (bond, fee) = (task.bond, task.submission_fee);
     a.stake.lock(bond)?;
     a.stake.invariant()?;
 
-    let index = a.task.submission_count;
-    a.task.submission_count = index.safe_add(1)?;
-    a.task.open_submissions = a.task.open_submissions.safe_add(1)?;
-    a.task.fees = a.task.fees.safe_add(fee)?;
-    a.task.invariant()?;
+    let index = task.submission_count;
+    task.submission_count = index.safe_add(1)?;
+    task.open_submissions = task.open_submissions.safe_add(1)?;
+    task.fees = task.fees.safe_add(fee)?;
+    task.invariant()?;
+    drop(task);
 
     let task_key = a.task.key();
     a.submission.set_inner(Submission {

@@ -547,6 +547,11 @@ mod tests {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
+                // `load_mut()` / `load_init()`: a whole zero-copy account (the task), not
+                // a config field.
+                if field == "mut" || field == "init" {
+                    continue;
+                }
                 assert!(
                     CHECKED.contains(&field.as_str()),
                     "{file} loads config field `{field}` lazily: add it to \

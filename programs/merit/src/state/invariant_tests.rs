@@ -20,7 +20,7 @@ fn fails_with(result: Result<()>, expected: MeritError) {
 #[test]
 fn task_rules_each_have_their_error() {
     let ok = || {
-        let mut t: Task = zeroed();
+        let mut t: Task = bytemuck::Zeroable::zeroed();
         t.reward = 1_000;
         t.fees = 10;
         t.protocol_fee = 10;

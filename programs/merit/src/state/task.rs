@@ -3,7 +3,10 @@ use crate::error::MeritError;
 use crate::math::{bps_floor, mul_div_ceil, mul_div_floor, SafeMath};
 use anchor_lang::prelude::*;
 
+/// Stored as one byte in the zero-copy [`Task`] (`repr(u8)`: `Open` 0, `Finalized` 1, the
+/// bytes Borsh gives its variants, so the IDL's coder reads it unchanged).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+#[repr(u8)]
 pub enum TaskState {
     /// Accepting submissions, votes or finalizations.
     Open,
@@ -31,43 +34,61 @@ pub enum TaskPhase {
 }
 
 /// Protocol parameters copied from the config when the task was created.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+#[zero_copy(unsafe)]
+#[repr(C)]
+#[derive(Debug, PartialEq, Eq, InitSpace)]
 pub struct TaskRules {
     pub keeper_bounty_lamports: u64,
     /// Active stake at the draw a validator needs to sit on a committee.
     pub min_validator_stake: u64,
-    pub vote_bond_bps: u16,
-    pub incoherence_slash_bps: u16,
-    pub slasher_reward_bps: u16,
-    pub coherence_tolerance: u8,
     /// How long after the task's finalization its rewards stay claimable.
     pub claim_window_secs: i64,
     /// How long its rewards vest once claimed (0: paid straight to the wallet).
     pub vesting_duration_secs: i64,
+    pub vote_bond_bps: u16,
+    pub incoherence_slash_bps: u16,
+    pub slasher_reward_bps: u16,
+    pub coherence_tolerance: u8,
+    /// Explicit padding (`repr(C)` alignment), always zero.
+    pub padding: [u8; 1],
 }
 
 /// A posted task. PDA `["task", creator, id (u64 LE)]`; its reward sits in the
 /// token account `["task_vault", task]`, whose authority is the task itself.
-#[account]
+///
+/// Zero-copy (`AccountLoader`): read and written in place, never (de)serialized, since
+/// almost every instruction touches the task and Borsh cost about 6,800 compute units to
+/// read and write it back (`docs/compute-units.md`). `repr(C)` with its fields ordered by
+/// alignment and no implicit padding (a test checks `size_of` against `INIT_SPACE`), so
+/// its bytes are also exactly what the IDL's Borsh coder reads, field after field. The
+/// enum and bools are only ever written by the program (`zero_copy(unsafe)`, as Drift's
+/// accounts do).
+#[account(zero_copy(unsafe))]
+#[repr(C)]
 #[derive(InitSpace, Debug)]
 pub struct Task {
     pub version: u8,
     pub bump: u8,
+    pub state: TaskState,
+    /// The claim window passed and `expire_task` returned what was unclaimed to the
+    /// creator: later claims unlock bonds but pay nothing.
+    pub expired: bool,
+    /// Expected seats on each submission's committee.
+    pub committee_size: u8,
+    /// Consensus score at or above which a submission is Accepted.
+    pub accept_threshold: u8,
+    /// Consensus score below which a submission is Rejected.
+    pub reject_threshold: u8,
+    /// Length of `uri` in bytes.
+    pub uri_len: u8,
     /// The task's token vault `["task_vault", task]`, recorded at creation so that
     /// instructions pin it by address instead of re-deriving it.
     pub vault: Pubkey,
     pub creator: Pubkey,
     /// Chosen by the creator; unique per creator.
     pub id: u64,
-    /// Hash of the task specification.
-    pub spec_hash: [u8; 32],
-    /// Where the specification can be read.
-    #[max_len(200)]
-    pub uri: String,
     /// Tokens escrowed at creation.
     pub reward: u64,
-    /// Share of `reward` paid to coherent validators, in basis points.
-    pub validator_share_bps: u16,
     /// Submissions are committed while `now < submission_deadline`.
     pub submission_deadline: i64,
     /// Submissions are revealed while `submission_deadline <= now < submission_reveal_deadline`.
@@ -81,32 +102,6 @@ pub struct Task {
     /// Tokens each submission pays, non-refundable, to its coherent judges (or the
     /// treasury when none): what squatting a slot costs whatever happens next.
     pub submission_fee: u64,
-    /// Expected seats on each submission's committee.
-    pub committee_size: u8,
-    /// Revealed seats a submission needs for a consensus.
-    pub quorum_seats: u16,
-    /// Consensus score at or above which a submission is Accepted.
-    pub accept_threshold: u8,
-    /// Consensus score below which a submission is Rejected.
-    pub reject_threshold: u8,
-    pub max_submissions: u16,
-    /// Reputation (bps) a contributor needs to submit.
-    pub min_reputation_submit: u16,
-    /// Reputation (bps) a validator needs to commit a vote.
-    pub min_reputation_vote: u16,
-    pub rules: TaskRules,
-    /// `terms_hash()` at creation: a submission names it, so a task re-created at the same
-    /// address with other terms cannot catch a pending `submit`.
-    pub terms_hash: [u8; 32],
-    pub draw: Draw,
-    pub state: TaskState,
-    pub submission_count: u16,
-    pub finalized_count: u16,
-    pub accepted_count: u16,
-    /// Accepted submissions that have not claimed yet.
-    pub accepted_unclaimed: u16,
-    /// Submissions not yet closed.
-    pub open_submissions: u16,
     /// Sum of consensus scores of accepted submissions.
     pub accepted_score_sum: u64,
     /// Keeper bounty lamports still held on this account (above rent).
@@ -136,16 +131,56 @@ pub struct Task {
     /// The config's paused seconds when the task was created: every pause after that
     /// extends the task's windows (see `Task::clock`).
     pub paused_base: i64,
-    /// The claim window passed and `expire_task` returned what was unclaimed to the
-    /// creator: later claims unlock bonds but pay nothing.
-    pub expired: bool,
-    pub reserved: [u8; 64],
+    pub rules: TaskRules,
+    pub draw: Draw,
+    /// Hash of the task specification.
+    pub spec_hash: [u8; 32],
+    /// `terms_hash()` at creation: a submission names it, so a task re-created at the same
+    /// address with other terms cannot catch a pending `submit`.
+    pub terms_hash: [u8; 32],
+    /// Share of `reward` paid to coherent validators, in basis points.
+    pub validator_share_bps: u16,
+    /// Revealed seats a submission needs for a consensus.
+    pub quorum_seats: u16,
+    pub max_submissions: u16,
+    /// Reputation (bps) a contributor needs to submit.
+    pub min_reputation_submit: u16,
+    /// Reputation (bps) a validator needs to commit a vote.
+    pub min_reputation_vote: u16,
+    pub submission_count: u16,
+    pub finalized_count: u16,
+    pub accepted_count: u16,
+    /// Accepted submissions that have not claimed yet.
+    pub accepted_unclaimed: u16,
+    /// Submissions not yet closed.
+    pub open_submissions: u16,
+    /// Where the specification can be read: UTF-8, its first `uri_len` bytes (see
+    /// [`Task::uri`]); the rest is zero.
+    pub uri: [u8; MAX_URI_LEN],
+    pub reserved: [u8; 60],
+}
+
+/// The signer seeds of a task PDA, copied out of the task ([`Task::signer`]).
+pub struct TaskSigner {
+    creator: Pubkey,
+    id: [u8; 8],
+    bump: [u8; 1],
+}
+
+impl TaskSigner {
+    /// Runs `f` with the task's signer seeds.
+    pub fn with<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
+        let seeds: [&[u8]; 4] = [TASK_SEED, self.creator.as_ref(), &self.id, &self.bump];
+        f(&[&seeds])
+    }
 }
 
 /// The committee draw of a task: scheduled by the first `draw` after submissions close
 /// (which fixes the epoch and the active stake the lot is drawn against, and a target
 /// slot nobody knows the hash of yet), done by a `draw` after the target slot.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+#[zero_copy(unsafe)]
+#[repr(C)]
+#[derive(Debug, PartialEq, Eq, InitSpace)]
 pub struct Draw {
     /// Slot whose hash (or that of the first produced slot after it) seeds the draw; 0
     /// before the draw is scheduled.
@@ -157,6 +192,8 @@ pub struct Draw {
     /// The committee seed; valid once `drawn`.
     pub seed: [u8; 32],
     pub drawn: bool,
+    /// Explicit padding (`repr(C)` alignment), always zero.
+    pub padding: [u8; 7],
 }
 
 impl Draw {
@@ -377,7 +414,7 @@ impl Task {
             at += bytes.len();
         };
         for v in [
-            self.uri.len() as u64,
+            self.uri().len() as u64,
             self.id,
             self.reward,
             self.submission_deadline as u64,
@@ -415,7 +452,7 @@ impl Task {
             TERMS_DOMAIN,
             self.creator.as_ref(),
             &self.spec_hash,
-            self.uri.as_bytes(),
+            self.uri().as_bytes(),
             &numbers,
         ])
         .to_bytes()
@@ -461,12 +498,31 @@ impl Task {
         Ok(())
     }
 
-    /// Runs `f` with the signer seeds of this task PDA (authority of its vault).
-    pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
-        let id = self.id.to_le_bytes();
-        let bump = [self.bump];
-        let seeds: [&[u8]; 4] = [TASK_SEED, self.creator.as_ref(), &id, &bump];
-        f(&[&seeds])
+    /// What signs for this task PDA (authority of its vault): a copy, so that the task's
+    /// data is no longer borrowed when the CPI runs.
+    pub fn signer(&self) -> TaskSigner {
+        TaskSigner {
+            creator: self.creator,
+            id: self.id.to_le_bytes(),
+            bump: [self.bump],
+        }
+    }
+
+    /// The task's URI (`uri_len` bytes of `uri`; `create_task` took it as a `String`, so
+    /// it is UTF-8).
+    pub fn uri(&self) -> &str {
+        let len = usize::from(self.uri_len).min(MAX_URI_LEN);
+        core::str::from_utf8(&self.uri[..len]).unwrap_or("")
+    }
+
+    /// Stores `uri` (at most `MAX_URI_LEN` bytes, checked by the caller).
+    pub fn set_uri(&mut self, uri: &str) -> Result<()> {
+        let bytes = uri.as_bytes();
+        require!(bytes.len() <= MAX_URI_LEN, MeritError::UriTooLong);
+        self.uri = [0; MAX_URI_LEN];
+        self.uri[..bytes.len()].copy_from_slice(bytes);
+        self.uri_len = bytes.len() as u8;
+        Ok(())
     }
 
     /// Takes one keeper bounty out of the task's bounty pool.
@@ -513,5 +569,39 @@ impl Task {
             MeritError::TaskEmissionOverCap
         );
         Ok(())
+    }
+}
+
+// The zero-copy layout has no implicit padding: its size is the sum of its fields (what
+// `InitSpace` adds up), so its bytes are its fields in order, as the IDL describes them.
+const _: () = assert!(core::mem::size_of::<Task>() == <Task as Space>::INIT_SPACE);
+const _: () = assert!(MAX_URI_LEN <= u8::MAX as usize);
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn the_task_layout_is_its_fields_in_order() {
+        assert_eq!(core::mem::size_of::<Task>(), Task::INIT_SPACE);
+        assert_eq!(core::mem::size_of::<TaskRules>(), TaskRules::INIT_SPACE);
+        assert_eq!(core::mem::size_of::<Draw>(), Draw::INIT_SPACE);
+        assert_eq!(core::mem::offset_of!(Task, creator), 8 + 32);
+        assert_eq!(core::mem::offset_of!(Task, id), 8 + 64);
+    }
+
+    #[test]
+    fn the_uri_round_trips_and_is_bounded() {
+        let mut task = <Task as bytemuck::Zeroable>::zeroed();
+        task.set_uri("ipfs://spec").unwrap();
+        assert_eq!(task.uri(), "ipfs://spec");
+        task.set_uri("x").unwrap();
+        assert_eq!(task.uri(), "x");
+        assert!(task.uri[1..].iter().all(|b| *b == 0));
+        let long = "u".repeat(MAX_URI_LEN);
+        task.set_uri(&long).unwrap();
+        assert_eq!(task.uri(), long);
+        assert!(task.set_uri(&"u".repeat(MAX_URI_LEN + 1)).is_err());
+        assert_eq!(task.uri(), long);
     }
 }

@@ -171,7 +171,7 @@ async fn a_task_recreated_under_a_pending_submit_with_other_terms_fails_it() {
         |x: &mut merit_client::Task| x.commit_deadline += 1,
         |x: &mut merit_client::Task| x.quorum_seats += 1,
         |x: &mut merit_client::Task| x.rules.incoherence_slash_bps += 1,
-        |x: &mut merit_client::Task| x.uri.push('!'),
+        |x: &mut merit_client::Task| x.set_uri(&format!("{}!", x.uri())).unwrap(),
     ] {
         let mut other = t.task(&task).await;
         change(&mut other);

@@ -13,7 +13,7 @@ async fn create_task_escrows_reward_and_keeper_bounties() {
     let bounty = ConfigParams::defaults(6).keeper_bounty_lamports;
     assert_eq!(state.creator, creator.pubkey());
     assert_eq!(state.reward, args.reward);
-    assert_eq!(state.uri, args.uri);
+    assert_eq!(state.uri(), args.uri);
     assert_eq!(
         state.bounty_remaining,
         bounty * (u64::from(args.max_submissions) + 3)
@@ -323,10 +323,13 @@ async fn cancel_task_twice_fails() {
     t.send(std::slice::from_ref(&ix), &[&creator])
         .await
         .unwrap();
+    // The closed task is the system program's empty account again: the zero-copy task's
+    // loader checks its owner first.
     assert_anchor_err(
         t.send(&[ix], &[&creator]).await,
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
+    assert!(t.net.raw_account(&task).await.is_none());
 }
 
 #[tokio::test]
