@@ -56,8 +56,13 @@ pub mod offsets {
 /// The program id every builder targets.
 pub const PROGRAM_ID: anchor_lang::prelude::Pubkey = merit::ID;
 
-/// Decodes a Merit account from its raw data, checking its discriminator.
+/// Decodes a Merit account from its raw data, checking its discriminator. A zero-copy
+/// task is read as it is, so its bytes are checked first (`Task::check_bytes`): data at an
+/// address nobody checked the owner of is an error, never a panic or an invalid value.
 pub fn decode<T: AccountDeserialize>(data: &[u8]) -> anchor_lang::Result<T> {
+    if data.starts_with(merit::state::Task::DISCRIMINATOR) {
+        merit::state::Task::check_bytes(data)?;
+    }
     let mut slice = data;
     T::try_deserialize(&mut slice)
 }
@@ -104,5 +109,27 @@ impl AccountKind {
         Self::ALL
             .into_iter()
             .find(|k| data.starts_with(k.discriminator()))
+    }
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+
+    /// What an attacker's account at an address a user typed could hold: the task's
+    /// discriminator over bytes of another size, or an out-of-range state.
+    #[test]
+    fn a_look_alike_task_is_an_error_not_a_panic() {
+        let size = 8 + core::mem::size_of::<Task>();
+        let mut data = vec![0u8; size];
+        data[..8].copy_from_slice(Task::DISCRIMINATOR);
+        assert!(decode::<Task>(&data).is_ok());
+        for len in [8, 40, size - 1, size + 1, size + 64] {
+            let mut other = data.clone();
+            other.resize(len, 0);
+            assert!(decode::<Task>(&other).is_err(), "{len} bytes");
+        }
+        data[8 + core::mem::offset_of!(Task, state)] = 2;
+        assert!(decode::<Task>(&data).is_err());
     }
 }

@@ -572,6 +572,28 @@ impl Task {
     }
 }
 
+impl Task {
+    /// Whether `data` (discriminator included) holds bytes the program could have written
+    /// for a task: exactly its size, and a valid `state`, `expired` and `draw.drawn` (the
+    /// enum and bools a zero-copy read takes as they are). Clients decoding an account they
+    /// did not check the owner of (any address a user types) call it first, so that such
+    /// an account is an error, not a panic or an invalid value.
+    pub fn check_bytes(data: &[u8]) -> Result<()> {
+        let disc = Task::DISCRIMINATOR.len();
+        require!(
+            data.len() == disc + core::mem::size_of::<Task>(),
+            ErrorCode::AccountDidNotDeserialize
+        );
+        let at = |offset: usize| data[disc + offset];
+        let draw = core::mem::offset_of!(Task, draw);
+        let valid = at(core::mem::offset_of!(Task, state)) <= TaskState::Finalized as u8
+            && at(core::mem::offset_of!(Task, expired)) <= 1
+            && at(draw + core::mem::offset_of!(Draw, drawn)) <= 1;
+        require!(valid, ErrorCode::AccountDidNotDeserialize);
+        Ok(())
+    }
+}
+
 // The zero-copy layout has no implicit padding: its size is the sum of its fields (what
 // `InitSpace` adds up), so its bytes are its fields in order, as the IDL describes them.
 const _: () = assert!(core::mem::size_of::<Task>() == <Task as Space>::INIT_SPACE);
@@ -588,6 +610,31 @@ mod layout_tests {
         assert_eq!(core::mem::size_of::<Draw>(), Draw::INIT_SPACE);
         assert_eq!(core::mem::offset_of!(Task, creator), 8 + 32);
         assert_eq!(core::mem::offset_of!(Task, id), 8 + 64);
+    }
+
+    #[test]
+    fn only_bytes_the_program_could_write_pass_the_check() {
+        let task = <Task as bytemuck::Zeroable>::zeroed();
+        let mut data = Task::DISCRIMINATOR.to_vec();
+        data.extend_from_slice(bytemuck::bytes_of(&task));
+        assert!(Task::check_bytes(&data).is_ok());
+        assert!(Task::check_bytes(&data[..data.len() - 1]).is_err());
+        let mut longer = data.clone();
+        longer.push(0);
+        assert!(Task::check_bytes(&longer).is_err());
+        let disc = Task::DISCRIMINATOR.len();
+        let draw = core::mem::offset_of!(Task, draw) + core::mem::offset_of!(Draw, drawn);
+        for (offset, valid) in [
+            (core::mem::offset_of!(Task, state), 1u8),
+            (core::mem::offset_of!(Task, expired), 1),
+            (draw, 1),
+        ] {
+            let mut bad = data.clone();
+            bad[disc + offset] = valid;
+            assert!(Task::check_bytes(&bad).is_ok());
+            bad[disc + offset] = valid + 1;
+            assert!(Task::check_bytes(&bad).is_err());
+        }
     }
 
     #[test]
