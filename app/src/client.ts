@@ -59,6 +59,8 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     reputationValueUnit: unit * 100n,
     paramTimelockSecs: BigInt(2 * day),
     claimWindowSecs: BigInt(180 * day),
+    // Explicit padding of the zero-copy layout (the program requires zeros).
+    padding: new Uint8Array(3),
   };
 }
 

@@ -204,7 +204,7 @@ impl TestContext {
         let mut config = self.config().await;
         config.total_warming_stake -= warm;
         config.total_active_stake += warm;
-        self.net.write_account(&pda::config(), &config).await;
+        self.net.write_zero_copy(&pda::config(), &config).await;
     }
 
     /// A funded actor whose `stake` was just deposited (enough for contributors' bonds):

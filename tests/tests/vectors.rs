@@ -73,6 +73,7 @@ fn params_json(p: &ConfigParams) -> Value {
         "reputationValueUnit": u64v(p.reputation_value_unit),
         "paramTimelockSecs": i64v(p.param_timelock_secs),
         "claimWindowSecs": i64v(p.claim_window_secs),
+        "padding": bytes(&p.padding),
     })
 }
 

@@ -199,10 +199,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -679,10 +676,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -795,10 +789,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -984,10 +975,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -1088,10 +1076,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -1172,10 +1157,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -1537,10 +1519,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -1631,10 +1610,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -1724,10 +1700,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -2023,10 +1996,7 @@ export type Merit = {
           "signer": true
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "task",
@@ -2134,10 +2104,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "stake",
@@ -2184,10 +2151,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "config",
-          "docs": [
-            "Read lazily: only the fields this instruction uses are deserialized."
-          ]
+          "name": "config"
         },
         {
           "name": "vesting",
@@ -3360,14 +3324,16 @@ export type Merit = {
     {
       "name": "config",
       "docs": [
-        "The deployment's single configuration. PDA `[\"config\"]`.",
-        "",
-        "The fields most instructions read come first, before `params`: those instructions read",
-        "the config as a `LazyAccount`, field by field, and Anchor 1.2.2's lazy loader cannot yet",
-        "compute the offset of a field that follows a fixed-size struct (it slices an empty buffer",
-        "for its size and panics), so nothing read lazily may sit after `params`. A test",
-        "(`state::tests::lazily_read_config_fields_precede_params`) keeps it so."
+        "The deployment's single configuration. PDA `[\"config\"]`. Zero-copy",
+        "(`AccountLoader`, `repr(C)`, fields ordered by alignment, no implicit padding: checked",
+        "against `INIT_SPACE` at compile time): every instruction reads it in place, and the",
+        "ones that book into it (stake totals, emissions, the treasury) write it in place,",
+        "where Borsh cost about 8,000 compute units to read and write it back."
       ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
@@ -3388,6 +3354,51 @@ export type Merit = {
             "type": "u8"
           },
           {
+            "name": "mintDecimals",
+            "type": "u8"
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "When set, deposits, new tasks, submissions and commits are refused."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "emissionVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "vestingVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "hasPendingAdmin",
+            "docs": [
+              "Whether `pending_admin` holds a proposed admin (see [`Config::pending_admin`])."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "hasPendingParams",
+            "docs": [
+              "Whether `pending_params` holds proposed parameters (see [`Config::pending_params`])."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Explicit padding (`repr(C)` alignment), always zero."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                6
+              ]
+            }
+          },
+          {
             "name": "admin",
             "docs": [
               "May update parameters, pause, and hand the role over."
@@ -3399,9 +3410,7 @@ export type Merit = {
             "docs": [
               "Proposed next admin; takes over only by signing `accept_admin`."
             ],
-            "type": {
-              "option": "pubkey"
-            }
+            "type": "pubkey"
           },
           {
             "name": "stakeMint",
@@ -3416,10 +3425,6 @@ export type Merit = {
               "SPL Token or Token-2022, whichever owns `stake_mint`."
             ],
             "type": "pubkey"
-          },
-          {
-            "name": "mintDecimals",
-            "type": "u8"
           },
           {
             "name": "stakeVault",
@@ -3450,13 +3455,6 @@ export type Merit = {
             "type": "pubkey"
           },
           {
-            "name": "paused",
-            "docs": [
-              "When set, deposits, new tasks, submissions and commits are refused."
-            ],
-            "type": "bool"
-          },
-          {
             "name": "pausedAt",
             "docs": [
               "When the current pause began (meaningful while `paused`)."
@@ -3484,22 +3482,6 @@ export type Merit = {
               "unstake or slashed. Committees are drawn against this total."
             ],
             "type": "u64"
-          },
-          {
-            "name": "params",
-            "type": {
-              "defined": {
-                "name": "configParams"
-              }
-            }
-          },
-          {
-            "name": "emissionVaultBump",
-            "type": "u8"
-          },
-          {
-            "name": "vestingVaultBump",
-            "type": "u8"
           },
           {
             "name": "totalSlashedToTreasury",
@@ -3544,21 +3526,27 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "pendingParamsEta",
+            "type": "i64"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "configParams"
+              }
+            }
+          },
+          {
             "name": "pendingParams",
             "docs": [
               "Parameters proposed by the admin, applicable from `pending_params_eta`."
             ],
             "type": {
-              "option": {
-                "defined": {
-                  "name": "configParams"
-                }
+              "defined": {
+                "name": "configParams"
               }
             }
-          },
-          {
-            "name": "pendingParamsEta",
-            "type": "i64"
           },
           {
             "name": "reserved",
@@ -3605,8 +3593,14 @@ export type Merit = {
       "docs": [
         "Tunable protocol parameters, set at `initialize` and changed with `update_config`.",
         "Tasks snapshot the ones that affect them at creation, so a change never alters",
-        "the rules of a task already running."
+        "the rules of a task already running. Stored in the zero-copy config (`repr(C)`, fields",
+        "ordered by alignment) and, Borsh-encoded in the same field order, taken as",
+        "`initialize`'s and `propose_config`'s argument and carried by the config events."
       ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
@@ -3623,74 +3617,6 @@ export type Merit = {
               "Active stake (at the draw) a validator needs to sit on a committee, in base units."
             ],
             "type": "u64"
-          },
-          {
-            "name": "voteBondBps",
-            "docs": [
-              "Bond locked per vote seat, in basis points of the share of the task's reward one",
-              "seat decides (reward / committee size), 1..=10,000: a full committee bonds this",
-              "share of the reward. The same per seat for every key, however a stake is split;",
-              "open votes can never lock more than the stake."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "minCommitteeSize",
-            "docs": [
-              "Smallest expected committee (seats) a task may ask for (>= 3)."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "maxCommitteeSize",
-            "docs": [
-              "Largest expected committee a task may ask for (<= 16)."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "maxQuorumBps",
-            "docs": [
-              "A task's quorum may be at most this share of its expected committee, in bps",
-              "(1..=7,500), so that a committee of the expected size can always reach it."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "maxRejectThreshold",
-            "docs": [
-              "Highest reject threshold a task may set (a low bar for rejection protects honest",
-              "work from a creator who would reject everything)."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "maxAcceptThreshold",
-            "docs": [
-              "Highest accept threshold a task may set (so that a task can be won)."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "incoherenceSlashBps",
-            "docs": [
-              "Share of an incoherent vote's bond that is slashed (0..=10,000)."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "slasherRewardBps",
-            "docs": [
-              "Share of every slash paid to the caller of `slash_*` (0..=2,000)."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "coherenceTolerance",
-            "docs": [
-              "A revealed score is coherent when |score - consensus| <= this (0..=100)."
-            ],
-            "type": "u8"
           },
           {
             "name": "keeperBountyLamports",
@@ -3722,23 +3648,6 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "taskFeeBps",
-            "docs": [
-              "Non-refundable protocol fee every task pays to the treasury at creation, in bps of",
-              "its reward (1..=2,000, rounded up)."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "emissionCapBps",
-            "docs": [
-              "The emission a task's participants can be paid, all together, is at most this share",
-              "of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for",
-              "emissions always loses money)."
-            ],
-            "type": "u16"
-          },
-          {
             "name": "minPhaseSecs",
             "docs": [
               "Shortest allowed phase (submission, submission reveal, commit, reveal), in seconds."
@@ -3751,13 +3660,6 @@ export type Merit = {
               "Longest allowed task, from creation to reveal deadline, in seconds."
             ],
             "type": "i64"
-          },
-          {
-            "name": "maxSubmissionsPerTask",
-            "docs": [
-              "Largest `max_submissions` a task may set."
-            ],
-            "type": "u16"
           },
           {
             "name": "epochLengthSecs",
@@ -3774,48 +3676,11 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "emissionDecayBps",
-            "docs": [
-              "Each epoch's scheduled emission is this much (bps) below the previous one's."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "contributorEmissionBps",
-            "docs": [
-              "Share of each epoch's emission for contributors; validators get the rest."
-            ],
-            "type": "u16"
-          },
-          {
             "name": "vestingDurationSecs",
             "docs": [
               "Rewards and emissions vest linearly over this many seconds (0 = paid at once)."
             ],
             "type": "i64"
-          },
-          {
-            "name": "reputationAlphaBps",
-            "docs": [
-              "Step of the reputation moving average toward 10,000 or 0, in bps of the gap."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "reputationDecayBps",
-            "docs": [
-              "Per idle epoch, reputation moves this much (bps of the gap) back toward",
-              "`reputation_start_bps`."
-            ],
-            "type": "u16"
-          },
-          {
-            "name": "reputationStartBps",
-            "docs": [
-              "Where a new key's reputation starts, and where idle records decay to: below",
-              "neutral (0..5,000), so a fresh key opens no gate a track record does not."
-            ],
-            "type": "u16"
           },
           {
             "name": "reputationValueUnit",
@@ -3841,6 +3706,147 @@ export type Merit = {
               "unclaimed to the creator or the emission vault. Snapshotted by tasks and epochs."
             ],
             "type": "i64"
+          },
+          {
+            "name": "voteBondBps",
+            "docs": [
+              "Bond locked per vote seat, in basis points of the share of the task's reward one",
+              "seat decides (reward / committee size), 1..=10,000: a full committee bonds this",
+              "share of the reward. The same per seat for every key, however a stake is split;",
+              "open votes can never lock more than the stake."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxQuorumBps",
+            "docs": [
+              "A task's quorum may be at most this share of its expected committee, in bps",
+              "(1..=7,500), so that a committee of the expected size can always reach it."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "incoherenceSlashBps",
+            "docs": [
+              "Share of an incoherent vote's bond that is slashed (0..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "slasherRewardBps",
+            "docs": [
+              "Share of every slash paid to the caller of `slash_*` (0..=2,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "taskFeeBps",
+            "docs": [
+              "Non-refundable protocol fee every task pays to the treasury at creation, in bps of",
+              "its reward (1..=2,000, rounded up)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "emissionCapBps",
+            "docs": [
+              "The emission a task's participants can be paid, all together, is at most this share",
+              "of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for",
+              "emissions always loses money)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxSubmissionsPerTask",
+            "docs": [
+              "Largest `max_submissions` a task may set."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "emissionDecayBps",
+            "docs": [
+              "Each epoch's scheduled emission is this much (bps) below the previous one's."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "contributorEmissionBps",
+            "docs": [
+              "Share of each epoch's emission for contributors; validators get the rest."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "reputationAlphaBps",
+            "docs": [
+              "Step of the reputation moving average toward 10,000 or 0, in bps of the gap."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "reputationDecayBps",
+            "docs": [
+              "Per idle epoch, reputation moves this much (bps of the gap) back toward",
+              "`reputation_start_bps`."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "reputationStartBps",
+            "docs": [
+              "Where a new key's reputation starts, and where idle records decay to: below",
+              "neutral (0..5,000), so a fresh key opens no gate a track record does not."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minCommitteeSize",
+            "docs": [
+              "Smallest expected committee (seats) a task may ask for (>= 3)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxCommitteeSize",
+            "docs": [
+              "Largest expected committee a task may ask for (<= 16)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxRejectThreshold",
+            "docs": [
+              "Highest reject threshold a task may set (a low bar for rejection protects honest",
+              "work from a creator who would reject everything)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "maxAcceptThreshold",
+            "docs": [
+              "Highest accept threshold a task may set (so that a task can be won)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "coherenceTolerance",
+            "docs": [
+              "A revealed score is coherent when |score - consensus| <= this (0..=100)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Explicit padding (`repr(C)` alignment), always zero (`validate` checks it)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                3
+              ]
+            }
           }
         ]
       }

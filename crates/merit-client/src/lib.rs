@@ -57,11 +57,15 @@ pub mod offsets {
 pub const PROGRAM_ID: anchor_lang::prelude::Pubkey = merit::ID;
 
 /// Decodes a Merit account from its raw data, checking its discriminator. A zero-copy
-/// task is read as it is, so its bytes are checked first (`Task::check_bytes`): data at an
+/// task or config is read as it is, so its bytes are checked first (`Task::check_bytes`,
+/// `Config::check_bytes`): data at an
 /// address nobody checked the owner of is an error, never a panic or an invalid value.
 pub fn decode<T: AccountDeserialize>(data: &[u8]) -> anchor_lang::Result<T> {
     if data.starts_with(merit::state::Task::DISCRIMINATOR) {
         merit::state::Task::check_bytes(data)?;
+    }
+    if data.starts_with(merit::state::Config::DISCRIMINATOR) {
+        merit::state::Config::check_bytes(data)?;
     }
     let mut slice = data;
     T::try_deserialize(&mut slice)
@@ -131,5 +135,23 @@ mod decode_tests {
         }
         data[8 + core::mem::offset_of!(Task, state)] = 2;
         assert!(decode::<Task>(&data).is_err());
+    }
+
+    #[test]
+    fn a_look_alike_config_is_an_error_not_a_panic() {
+        let size = 8 + core::mem::size_of::<Config>();
+        let mut data = vec![0u8; size];
+        data[..8].copy_from_slice(Config::DISCRIMINATOR);
+        assert!(decode::<Config>(&data).is_ok());
+        assert!(decode::<Config>(&data[..size - 1]).is_err());
+        for field in [
+            core::mem::offset_of!(Config, paused),
+            core::mem::offset_of!(Config, has_pending_admin),
+            core::mem::offset_of!(Config, has_pending_params),
+        ] {
+            let mut bad = data.clone();
+            bad[8 + field] = 2;
+            assert!(decode::<Config>(&bad).is_err(), "byte {field}");
+        }
     }
 }

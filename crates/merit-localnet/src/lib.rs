@@ -653,6 +653,21 @@ impl Localnet {
         self.set_account(key, account);
     }
 
+    /// Rewrites an existing zero-copy Anchor account (the config, a task) with `value`'s
+    /// bytes: for test fixtures only.
+    pub async fn write_zero_copy<T: anchor_lang::ZeroCopy>(&mut self, key: &Pubkey, value: &T) {
+        let mut account = self.raw_account(key).await.expect("account exists");
+        let mut data = T::DISCRIMINATOR.to_vec();
+        data.extend_from_slice(bytemuck::bytes_of(value));
+        assert_eq!(
+            data.len(),
+            account.data.len(),
+            "a zero-copy account keeps its size"
+        );
+        account.data = data;
+        self.set_account(key, account);
+    }
+
     pub async fn raw_account(&mut self, key: &Pubkey) -> Option<Account> {
         self.ctx.banks_client.get_account(*key).await.ok().flatten()
     }

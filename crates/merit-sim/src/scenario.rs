@@ -269,6 +269,7 @@ impl ProgramParams {
             claim_window_secs: d.claim_window_secs,
             reputation_start_bps: d.reputation_start_bps,
             reputation_value_unit: d.reputation_value_unit,
+            padding: [0; 3],
         }
     }
 }

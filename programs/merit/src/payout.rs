@@ -177,12 +177,13 @@ impl<'info> Beneficiary<'info> {
     pub fn receive_emission(
         self,
         tokens: &TokenMove<'info>,
-        config: &Account<'info, Config>,
+        config: &AccountLoader<'info, Config>,
         emission_vault: AccountInfo<'info>,
         amount: u64,
         vesting_duration: i64,
     ) -> Result<()> {
-        let seeds = config.signer_seeds();
+        let bump = config.load()?.bump;
+        let seeds = Config::signer_seeds_for(&bump);
         self.receive(
             Source {
                 tokens,
@@ -213,7 +214,7 @@ pub struct SlashSplit {
 /// Everything a slash touches.
 pub struct Slash<'a, 'info> {
     pub tokens: TokenMove<'info>,
-    pub config: &'a mut Account<'info, Config>,
+    pub config: &'a AccountLoader<'info, Config>,
     pub stake: &'a mut Stake,
     /// The offender's vesting account (it may not exist).
     pub offender_vesting: VestingSlot<'info>,
@@ -242,9 +243,9 @@ impl Slash<'_, '_> {
         self.stake.deposited = self.stake.deposited.safe_sub(from_stake)?;
         let removed = self
             .stake
-            .remove_staked(from_stake, self.config.current_epoch);
+            .remove_staked(from_stake, self.config.load()?.current_epoch);
         self.stake.invariant()?;
-        self.config.remove_stake(removed)?;
+        self.config.load_mut()?.remove_stake(removed)?;
 
         let to_slasher = bps_floor(amount, slasher_reward_bps)?;
         let slasher_unvested = if from_vesting == 0 {
@@ -265,7 +266,7 @@ impl Slash<'_, '_> {
         let to_treasury = amount
             .safe_sub(to_slasher_liquid)?
             .safe_sub(to_slasher_vesting)?;
-        let config_bump = self.config.bump;
+        let config_bump = self.config.load()?.bump;
         let seeds = Config::signer_seeds_for(&config_bump);
         let signer: &[&[&[u8]]] = &[&seeds];
         let authority = self.config.to_account_info();
@@ -291,10 +292,9 @@ impl Slash<'_, '_> {
             to_slasher_liquid,
             signer,
         )?;
-        self.config.total_slashed_to_treasury = self
-            .config
-            .total_slashed_to_treasury
-            .safe_add(to_treasury)?;
+        let mut config = self.config.load_mut()?;
+        config.total_slashed_to_treasury =
+            config.total_slashed_to_treasury.safe_add(to_treasury)?;
         Ok(SlashSplit {
             to_treasury,
             to_slasher: to_slasher_liquid.safe_add(to_slasher_vesting)?,

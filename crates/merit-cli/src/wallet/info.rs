@@ -8,7 +8,7 @@ use serde_json::json;
 
 pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     let now = ctx.now().await?;
-    let c = ctx.config.clone();
+    let c = ctx.config;
     let p = c.params;
     let a = |v: u64| ctx.amount(v);
     let human = format!(
@@ -67,7 +67,7 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         min_phase = fmt_duration(p.min_phase_secs),
         max_task = fmt_duration(p.max_task_duration_secs),
         timelock = fmt_duration(p.param_timelock_secs),
-        pending = match c.pending_params {
+        pending = match c.pending_params() {
             Some(_) => format!(
                 "\nPending change      applies from {}",
                 fmt_when(c.pending_params_eta, now)
@@ -88,8 +88,8 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         "emissionFunded": c.emission_funded,
         "emissionPaid": c.emission_paid,
         "params": params_json(&p),
-        "pendingParams": c.pending_params.as_ref().map(params_json),
-        "pendingApplyAt": c.pending_params.map(|_| c.pending_params_eta),
+        "pendingParams": c.pending_params().as_ref().map(params_json),
+        "pendingApplyAt": c.pending_params().map(|_| c.pending_params_eta),
     });
     ctx.out.show(|| human, || json);
     Ok(())

@@ -421,7 +421,7 @@ pub async fn list<C: Chain>(ctx: &mut Ctx<'_, C>, args: ListArgs) -> Result<(), 
             out
         }
     };
-    let config = ctx.config.clone();
+    let config = ctx.config;
     if args.open {
         tasks.retain(|(_, t)| phase_at(t, &config, now) == TaskPhase::Submission);
     }

@@ -101,7 +101,7 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     let now = ctx.now().await?;
     let me = ctx.me;
     let epoch = ctx.current_epoch().await?;
-    let config = ctx.config.clone();
+    let config = ctx.config;
     let stake: Option<Stake> = ctx.get(&pda::stake(&me)).await?;
     let mut items: Vec<(String, Value)> = Vec::new();
 

@@ -17,18 +17,18 @@ pub struct AdminOnly<'info> {
         dup,
         has_one = admin @ MeritError::NotAdmin,
     )]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
 }
 
 /// Proposes `params` (validated now), applicable once the *current* timelock has elapsed:
 /// a proposal cannot shorten its own delay. Replaces any earlier proposal.
 #[access_control(params.validate())]
 pub fn handle_propose_config(ctx: Context<AdminOnly>, params: ConfigParams) -> Result<()> {
-    let config = &mut ctx.accounts.config;
+    let mut config = ctx.accounts.config.load_mut()?;
     let eta = Clock::get()?
         .unix_timestamp
         .safe_add(config.params.param_timelock_secs)?;
-    config.pending_params = Some(params);
+    config.set_pending_params(Some(params));
     config.pending_params_eta = eta;
     emit!(ConfigProposed {
         admin: ctx.accounts.admin.key(),
@@ -42,7 +42,7 @@ impl AdminOnly<'_> {
     /// `cancel_config` needs a proposal to withdraw.
     fn validate_cancel(&self) -> Result<()> {
         require!(
-            self.config.pending_params.is_some(),
+            self.config.load()?.has_pending_params,
             MeritError::NoPendingConfig
         );
         Ok(())
@@ -51,8 +51,8 @@ impl AdminOnly<'_> {
 
 #[access_control(ctx.accounts.validate_cancel())]
 pub fn handle_cancel_config(ctx: Context<AdminOnly>) -> Result<()> {
-    let config = &mut ctx.accounts.config;
-    config.pending_params = None;
+    let mut config = ctx.accounts.config.load_mut()?;
+    config.set_pending_params(None);
     config.pending_params_eta = 0;
     emit!(ConfigProposalCancelled {
         admin: ctx.accounts.admin.key(),
@@ -65,17 +65,15 @@ pub struct ApplyConfig<'info> {
     /// Anyone: it can only apply what the admin proposed, after the timelock.
     pub caller: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
 }
 
 impl ApplyConfig<'_> {
     fn validate(&self) -> Result<()> {
+        let config = self.config.load()?;
+        require!(config.has_pending_params, MeritError::NoPendingConfig);
         require!(
-            self.config.pending_params.is_some(),
-            MeritError::NoPendingConfig
-        );
-        require!(
-            Clock::get()?.unix_timestamp >= self.config.pending_params_eta,
+            Clock::get()?.unix_timestamp >= config.pending_params_eta,
             MeritError::TimelockNotElapsed
         );
         Ok(())
@@ -86,12 +84,10 @@ impl ApplyConfig<'_> {
 /// rules they snapshotted at creation.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
-    let config = &mut ctx.accounts.config;
-    let params = config
-        .pending_params
-        .take()
-        .ok_or(MeritError::NoPendingConfig)?;
+    let mut config = ctx.accounts.config.load_mut()?;
+    let params = config.pending_params().ok_or(MeritError::NoPendingConfig)?;
     params.validate()?;
+    config.set_pending_params(None);
     config.params = params;
     config.pending_params_eta = 0;
     emit!(ConfigUpdated {
@@ -105,7 +101,7 @@ pub fn handle_apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
 /// (`Task::clock`) stands still while the protocol is paused.
 pub fn handle_set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    ctx.accounts.config.set_paused(paused, now)?;
+    ctx.accounts.config.load_mut()?.set_paused(paused, now)?;
     emit!(PauseSet {
         admin: ctx.accounts.admin.key(),
         paused,
@@ -115,7 +111,7 @@ pub fn handle_set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
 
 /// `None` withdraws a pending proposal.
 pub fn handle_propose_admin(ctx: Context<AdminOnly>, new_admin: Option<Pubkey>) -> Result<()> {
-    ctx.accounts.config.pending_admin = new_admin;
+    ctx.accounts.config.load_mut()?.set_pending_admin(new_admin);
     emit!(AdminTransferProposed {
         admin: ctx.accounts.admin.key(),
         pending_admin: new_admin,
@@ -129,16 +125,16 @@ pub struct AcceptAdmin<'info> {
     #[account(
         mut,
         dup,
-        constraint = config.pending_admin == Some(new_admin.key()) @ MeritError::NotPendingAdmin,
+        constraint = config.load()?.pending_admin() == Some(new_admin.key()) @ MeritError::NotPendingAdmin,
     )]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
 }
 
 pub fn handle_accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
-    let config = &mut ctx.accounts.config;
+    let mut config = ctx.accounts.config.load_mut()?;
     let previous_admin = config.admin;
     config.admin = ctx.accounts.new_admin.key();
-    config.pending_admin = None;
+    config.set_pending_admin(None);
     emit!(AdminTransferred {
         previous_admin,
         new_admin: config.admin,

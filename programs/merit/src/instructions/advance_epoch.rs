@@ -13,11 +13,11 @@ pub struct AdvanceEpoch<'info> {
     #[account(mut)]
     pub keeper: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
-        constraint = current_epoch.index == config.current_epoch
+        constraint = current_epoch.index == config.load()?.current_epoch
             && !current_epoch.closed @ MeritError::EpochAlreadyClosed,
     )]
     pub current_epoch: Box<Account<'info, Epoch>>,
@@ -52,7 +52,7 @@ impl AdvanceEpoch<'_> {
     fn next_epoch_at(&self, now: i64) -> Result<(u64, i64)> {
         let current = &self.current_epoch;
         require!(now >= current.end, MeritError::EpochNotOver);
-        let length = self.config.params.epoch_length_secs;
+        let length = self.config.load()?.params.epoch_length_secs;
         let skipped = now.safe_sub(current.end)?.safe_div(length)?;
         let index = current.index.safe_add(1)?.safe_add(skipped as u64)?;
         let start = current.end.safe_add(skipped.safe_mul(length)?)?;
@@ -68,17 +68,16 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
     let now = Clock::get()?.unix_timestamp;
     let (index, start) = ctx.accounts.next_epoch_at(now)?;
     let a = ctx.accounts;
-    let p = a.config.params;
+    let mut config = a.config.load_mut()?;
+    let p = config.params;
     // The schedule and split the epoch snapshotted when it opened.
     let closing = &a.current_epoch;
-    let emission = closing
-        .scheduled_emission
-        .min(a.config.emission_available()?);
+    let emission = closing.scheduled_emission.min(config.emission_available()?);
     let split = closing.contributor_emission_bps;
     let reserved = a.current_epoch.finish(emission, split)?;
-    a.config.emission_reserved = a.config.emission_reserved.safe_add(reserved)?;
-    a.config.current_epoch = index;
-    a.config.activate_warming_stake()?;
+    config.emission_reserved = config.emission_reserved.safe_add(reserved)?;
+    config.current_epoch = index;
+    config.activate_warming_stake()?;
     a.next_epoch
         .set_inner(Epoch::open(index, ctx.bumps.next_epoch, start, &p)?);
 
@@ -87,13 +86,14 @@ pub fn handle_advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Resu
         .keeper_bounty_lamports
         .min(MAX_EPOCH_BOUNTY_LAMPORTS)
         .safe_add(rent)?
-        .min(a.config.keeper_pool_lamports);
-    a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_sub(bounty)?;
+        .min(config.keeper_pool_lamports);
+    config.keeper_pool_lamports = config.keeper_pool_lamports.safe_sub(bounty)?;
+    config.invariant()?;
+    drop(config);
     a.config.sub_lamports(bounty)?;
     a.keeper.add_lamports(bounty)?;
     a.current_epoch.invariant()?;
     a.next_epoch.invariant()?;
-    a.config.invariant()?;
     emit!(EpochAdvanced {
         closed_epoch: a.current_epoch.index,
         contributor_emission: a.current_epoch.contributor_emission,

@@ -1,6 +1,6 @@
 use crate::error::MeritError;
 use crate::events::TaskCancelled;
-use crate::state::{Config, LazyConfig, Task};
+use crate::state::{Config, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -9,8 +9,7 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 pub struct CancelTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
@@ -32,9 +31,9 @@ pub struct CancelTask<'info> {
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -58,7 +57,7 @@ pub fn handle_cancel_task(ctx: Context<CancelTask>) -> Result<()> {
     let tokens = TokenMove::new(
         &a.token_program,
         &a.stake_mint,
-        *a.config.load_mint_decimals()?,
+        a.config.load()?.mint_decimals,
     );
     let signer = a.task.load()?.signer();
     signer.with(|seeds| {

@@ -2,7 +2,7 @@ use super::groups::*;
 use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::{mul_div_floor, SafeMath};
-use crate::state::{merit_points, Config, LazyConfig, RepEvent, Submission, Vote};
+use crate::state::{merit_points, RepEvent, Submission, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -47,11 +47,11 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     let vote = &mut a.vote;
     let mut reward = 0;
     if coherent {
-        let params = Config::lazy_params(&a.payout.config)?;
+        let params = a.payout.config.load()?.params;
         let value = task.vote_value(vote.weight, sub.coherent_weight)?;
         emit!(a.payout.stake.record_outcome(
             RepEvent::Coherent,
-            *a.payout.config.load_current_epoch()?,
+            a.payout.config.load()?.current_epoch,
             &params,
             value,
         )?);

@@ -2,15 +2,14 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, LazyConfig, PauseRecord, Stake, Submission, Task, Vote};
+use crate::state::{Config, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct CommitVote<'info> {
     #[account(mut)]
     pub validator: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
@@ -46,10 +45,10 @@ pub struct CommitVote<'info> {
 
 impl CommitVote<'_> {
     fn validate(&self) -> Result<()> {
-        PauseRecord::of(&self.config)?.require_not_paused()?;
+        self.config.load()?.pause().require_not_paused()?;
         let task = self.task.load()?;
         task.require_commit_open(
-            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+            task.clock(self.config.load()?.pause(), Clock::get()?.unix_timestamp)?,
         )?;
         let validator = self.validator.key();
         require_keys_neq!(validator, task.creator, MeritError::CreatorVote);
@@ -67,12 +66,12 @@ impl CommitVote<'_> {
             self.active_stake()? >= task.rules.min_validator_stake,
             MeritError::StakeBelowMinimum
         );
-        // One lazily loaded field per statement: a later first load must not meet a live
-        // borrow of the config (`LazyAccount` would panic).
-        let params = Config::lazy_params(&self.config)?;
-        let epoch = *self.config.load_current_epoch()?;
+        let config = self.config.load()?;
         require!(
-            self.stake.reputation.score_under(epoch, &params)? >= task.min_reputation_vote,
+            self.stake
+                .reputation
+                .score_under(config.current_epoch, &config.params)?
+                >= task.min_reputation_vote,
             MeritError::ReputationTooLow
         );
         Ok(())
@@ -82,7 +81,7 @@ impl CommitVote<'_> {
     fn active_stake(&self) -> Result<u64> {
         Ok(self.stake.active_at(
             self.task.load()?.draw.epoch,
-            *self.config.load_current_epoch()?,
+            self.config.load()?.current_epoch,
         ))
     }
 }

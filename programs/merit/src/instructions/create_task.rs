@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::TaskCreated;
 use crate::math::SafeMath;
-use crate::state::{Config, Draw, LazyConfig, PauseRecord, Task, TaskRules, TaskState};
+use crate::state::{Config, Draw, Task, TaskRules, TaskState};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_lang::system_program;
@@ -44,8 +44,7 @@ pub struct CreateTaskArgs {
 pub struct CreateTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         init,
         payer = creator,
@@ -73,23 +72,22 @@ pub struct CreateTask<'info> {
     )]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// Receives the task's protocol fee.
-    #[account(mut, dup, address = *config.load_treasury_vault()? @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.treasury_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub treasury_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl CreateTask<'_> {
     fn validate(&self, args: &CreateTaskArgs) -> Result<()> {
-        // Copied out: a later first load must not meet a live borrow of the config.
-        let params = Config::lazy_params(&self.config)?;
-        let p = &params;
-        PauseRecord::of(&self.config)?.require_not_paused()?;
+        let config = self.config.load()?;
+        let p = &config.params;
+        config.pause().require_not_paused()?;
         let now = Clock::get()?.unix_timestamp;
         require!(args.reward > 0, MeritError::ZeroAmount);
         require!(args.uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
@@ -152,7 +150,7 @@ impl CreateTask<'_> {
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Result<()> {
     let a = ctx.accounts;
-    let p = Config::lazy_params(&a.config)?;
+    let p = a.config.load()?.params;
     let bounty_total = Task::bounty_escrow(&p, args.max_submissions)?;
     let (protocol_fee, emission_cap) = Task::protocol_fee_and_cap(args.reward, &p)?;
     let mut task = a.task.load_init()?;
@@ -218,7 +216,11 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         paid_out: 0,
         reclaimed: 0,
         finalized_at: 0,
-        paused_base: PauseRecord::of(&a.config)?.paused_secs(Clock::get()?.unix_timestamp)?,
+        paused_base: a
+            .config
+            .load()?
+            .pause()
+            .paused_secs(Clock::get()?.unix_timestamp)?,
         expired: false,
         reserved: [0; 60],
     };
@@ -230,7 +232,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
     let tokens = TokenMove::new(
         &a.token_program,
         &a.stake_mint,
-        *a.config.load_mint_decimals()?,
+        a.config.load()?.mint_decimals,
     );
     tokens.transfer(
         a.creator_token.to_account_info(),

@@ -11,7 +11,7 @@ pub struct DepositStake<'info> {
     #[account(mut)]
     pub owner: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         init_if_needed,
         dup,
@@ -29,20 +29,20 @@ pub struct DepositStake<'info> {
         token::token_program = token_program,
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.stake_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub stake_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl DepositStake<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
-        self.config.require_not_paused()?;
+        self.config.load()?.require_not_paused()?;
         require!(amount > 0, MeritError::ZeroAmount);
         Ok(())
     }
@@ -51,19 +51,20 @@ impl DepositStake<'_> {
 #[access_control(ctx.accounts.validate(amount))]
 pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
+    let mut config = a.config.load_mut()?;
     let stake = &mut a.stake;
     if stake.version == 0 {
         stake.version = ACCOUNT_VERSION;
         stake.bump = ctx.bumps.stake;
         stake.owner = a.owner.key();
         stake.reputation =
-            Reputation::new(a.config.current_epoch, a.config.params.reputation_start_bps);
+            Reputation::new(config.current_epoch, config.params.reputation_start_bps);
     }
-    let epoch = a.config.current_epoch;
+    let epoch = config.current_epoch;
     stake.deposit(amount, epoch)?;
     stake.invariant()?;
-    a.config.add_warming_stake(amount)?;
-    TokenMove::new(&a.token_program, &a.stake_mint, a.config.mint_decimals).transfer(
+    config.add_warming_stake(amount)?;
+    TokenMove::new(&a.token_program, &a.stake_mint, config.mint_decimals).transfer(
         a.owner_token.to_account_info(),
         a.stake_vault.to_account_info(),
         a.owner.to_account_info(),

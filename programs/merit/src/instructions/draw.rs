@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{CommitteeDrawn, DrawScheduled};
 use crate::sortition::slot_hash_at_or_after;
-use crate::state::{Config, LazyConfig, PauseRecord, Task};
+use crate::state::{Config, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -10,8 +10,7 @@ pub struct DrawCommittee<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub task: AccountLoader<'info, Task>,
     /// CHECK: the `SlotHashes` sysvar, pinned by address; read as raw bytes (it is too
@@ -24,7 +23,7 @@ impl DrawCommittee<'_> {
     fn validate(&self) -> Result<()> {
         let clock = Clock::get()?;
         let task = self.task.load()?;
-        task.require_draw_due(task.clock(PauseRecord::of(&self.config)?, clock.unix_timestamp)?)?;
+        task.require_draw_due(task.clock(self.config.load()?.pause(), clock.unix_timestamp)?)?;
         // A scheduled draw is seeded only once its target slot has passed.
         require!(
             !task.draw.is_scheduled() || clock.slot > task.draw.target_slot,
@@ -58,8 +57,8 @@ pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
             true
         }
         None => {
-            let epoch = *a.config.load_current_epoch()?;
-            let active = *a.config.load_total_active_stake()?;
+            let epoch = a.config.load()?.current_epoch;
+            let active = a.config.load()?.total_active_stake;
             task.draw.schedule(slot, epoch, active)
         }
     };

@@ -45,7 +45,7 @@ pub fn handle_expire_task(ctx: Context<ExpireTask>) -> Result<()> {
 pub struct ExpireEpoch<'info> {
     pub caller: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub epoch: Box<Account<'info, Epoch>>,
 }
@@ -55,9 +55,10 @@ pub struct ExpireEpoch<'info> {
 pub fn handle_expire_epoch(ctx: Context<ExpireEpoch>) -> Result<()> {
     let a = ctx.accounts;
     let released = a.epoch.expire(Clock::get()?.unix_timestamp)?;
-    a.config.emission_reserved = a.config.emission_reserved.safe_sub(released)?;
+    let mut config = a.config.load_mut()?;
+    config.emission_reserved = config.emission_reserved.safe_sub(released)?;
     a.epoch.invariant()?;
-    a.config.invariant()?;
+    config.invariant()?;
     emit!(EpochExpired {
         epoch: a.epoch.index,
         released,

@@ -2,8 +2,8 @@ use crate::error::MeritError;
 use crate::events::SubmissionFinalized;
 use crate::math::SafeMath;
 use crate::state::{
-    merit_points, Config, ContentClaim, ContentStatus, Epoch, LazyConfig, Outcome, PauseRecord,
-    RepEvent, Stake, Submission, Task,
+    merit_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Stake, Submission,
+    Task,
 };
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
@@ -14,8 +14,7 @@ pub struct FinalizeSubmission<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub task: AccountLoader<'info, Task>,
     #[account(
@@ -35,7 +34,7 @@ pub struct FinalizeSubmission<'info> {
     #[account(
         mut,
         dup,
-        constraint = epoch.index == *config.load_current_epoch()? @ MeritError::AccountMismatch,
+        constraint = epoch.index == config.load()?.current_epoch @ MeritError::AccountMismatch,
     )]
     pub epoch: Box<Account<'info, Epoch>>,
     /// The claim on the submission's content: pass it exactly when the content was
@@ -54,13 +53,13 @@ pub struct FinalizeSubmission<'info> {
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub task_vault: UncheckedAccount<'info>,
     /// Receives the submission fee when no coherent judge earned it.
-    #[account(mut, dup, address = *config.load_treasury_vault()? @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.treasury_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub treasury_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -68,7 +67,7 @@ impl FinalizeSubmission<'_> {
     fn validate(&self) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let task = self.task.load()?;
-        task.require_reveals_closed(task.clock(PauseRecord::of(&self.config)?, now)?)?;
+        task.require_reveals_closed(task.clock(self.config.load()?.pause(), now)?)?;
         require!(
             self.submission.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
@@ -89,8 +88,8 @@ impl FinalizeSubmission<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {
     let a = ctx.accounts;
-    let p = Config::lazy_params(&a.config)?;
-    let epoch_index = *a.config.load_current_epoch()?;
+    let p = a.config.load()?.params;
+    let epoch_index = a.config.load()?.current_epoch;
     let multiplier = a.stake.reputation.multiplier_under(epoch_index, &p)?;
     let sub_key = a.submission.key();
     let content = match &a.content_claim {
@@ -146,7 +145,7 @@ pub fn handle_finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()
         let tokens = TokenMove::new(
             &a.token_program,
             &a.stake_mint,
-            *a.config.load_mint_decimals()?,
+            a.config.load()?.mint_decimals,
         );
         signer.with(|seeds| {
             tokens.transfer(

@@ -1,6 +1,6 @@
 use crate::error::MeritError;
 use crate::events::TaskFinalized;
-use crate::state::{Config, PauseRecord, Task, TaskState};
+use crate::state::{Config, Task, TaskState};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -8,8 +8,7 @@ pub struct FinalizeTask<'info> {
     /// Anyone; receives the keeper bounty.
     #[account(mut)]
     pub keeper: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub task: AccountLoader<'info, Task>,
 }
@@ -22,7 +21,7 @@ impl FinalizeTask<'_> {
             MeritError::TaskAlreadyFinalized
         );
         task.require_reveals_closed(
-            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+            task.clock(self.config.load()?.pause(), Clock::get()?.unix_timestamp)?,
         )?;
         require!(
             task.finalized_count == task.submission_count,

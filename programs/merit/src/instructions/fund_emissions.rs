@@ -12,7 +12,7 @@ pub struct FundEmissions<'info> {
     #[account(mut)]
     pub funder: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
@@ -21,13 +21,13 @@ pub struct FundEmissions<'info> {
         token::token_program = token_program,
     )]
     pub funder_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.emission_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub emission_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -48,10 +48,15 @@ pub fn handle_fund_emissions(
     lamports: u64,
 ) -> Result<()> {
     let a = ctx.accounts;
-    a.config.emission_funded = a.config.emission_funded.safe_add(amount)?;
-    a.config.keeper_pool_lamports = a.config.keeper_pool_lamports.safe_add(lamports)?;
-    a.config.invariant()?;
-    TokenMove::new(&a.token_program, &a.stake_mint, a.config.mint_decimals).transfer(
+    // Booked in a scope: the lamport transfer below writes to the config account.
+    let (emission_funded, decimals) = {
+        let mut config = a.config.load_mut()?;
+        config.emission_funded = config.emission_funded.safe_add(amount)?;
+        config.keeper_pool_lamports = config.keeper_pool_lamports.safe_add(lamports)?;
+        config.invariant()?;
+        (config.emission_funded, config.mint_decimals)
+    };
+    TokenMove::new(&a.token_program, &a.stake_mint, decimals).transfer(
         a.funder_token.to_account_info(),
         a.emission_vault.to_account_info(),
         a.funder.to_account_info(),
@@ -74,7 +79,7 @@ pub fn handle_fund_emissions(
         funder: a.funder.key(),
         amount,
         lamports,
-        emission_funded: a.config.emission_funded,
+        emission_funded,
     });
     Ok(())
 }

@@ -7,7 +7,7 @@
 use crate::error::MeritError;
 use crate::events::{EmissionClaimed, SlashKind, Slashed};
 use crate::payout::{Beneficiary, Slash, SlashSplit, Source, VestingSlot};
-use crate::state::{Config, Epoch, LazyConfig, Side, Stake, Task};
+use crate::state::{Config, Epoch, Side, Stake, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -38,7 +38,7 @@ fn beneficiary<'info>(
 pub struct RewardPayout<'info> {
     #[account(mut)]
     pub claimant: Signer<'info>,
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub task: AccountLoader<'info, Task>,
     #[account(
@@ -61,13 +61,13 @@ pub struct RewardPayout<'info> {
     /// CHECK: by `VestingSlot` when used (an existing one by type and owner, else address).
     #[account(mut, dup)]
     pub vesting: Option<UncheckedAccount<'info>>,
-    #[account(mut, dup, address = *config.load_vesting_vault()? @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.vesting_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub vesting_vault: Option<UncheckedAccount<'info>>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -96,7 +96,7 @@ impl<'info> RewardPayout<'info> {
         let tokens = TokenMove::new(
             &self.token_program,
             &self.stake_mint,
-            *self.config.load_mint_decimals()?,
+            self.config.load()?.mint_decimals,
         );
         let now = Clock::get()?.unix_timestamp;
         let beneficiary = beneficiary(
@@ -128,8 +128,8 @@ pub struct EmissionPayout<'info> {
     #[account(mut)]
     pub claimant: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
-    #[account(mut, dup, address = config.emission_vault @ MeritError::AccountMismatch)]
+    pub config: AccountLoader<'info, Config>,
+    #[account(mut, dup, address = config.load()?.emission_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub emission_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
@@ -139,13 +139,13 @@ pub struct EmissionPayout<'info> {
     /// CHECK: by `VestingSlot` when used (an existing one by type and owner, else address).
     #[account(mut, dup)]
     pub vesting: Option<UncheckedAccount<'info>>,
-    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.vesting_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub vesting_vault: Option<UncheckedAccount<'info>>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -171,7 +171,12 @@ impl<'info> EmissionPayout<'info> {
         points: u64,
         task: &mut Task,
     ) -> Result<EmissionClaimed> {
-        let (amount, forfeited) = self.config.settle_emission(epoch, side, points, task)?;
+        // Booked in a scope: the config signs the transfer below.
+        let (amount, forfeited, decimals) = {
+            let mut config = self.config.load_mut()?;
+            let (amount, forfeited) = config.settle_emission(epoch, side, points, task)?;
+            (amount, forfeited, config.mint_decimals)
+        };
         task.invariant()?;
         beneficiary(
             &self.claimant,
@@ -180,11 +185,7 @@ impl<'info> EmissionPayout<'info> {
             &self.vesting_vault,
         )
         .receive_emission(
-            &TokenMove::new(
-                &self.token_program,
-                &self.stake_mint,
-                self.config.mint_decimals,
-            ),
+            &TokenMove::new(&self.token_program, &self.stake_mint, decimals),
             &self.config,
             self.emission_vault.to_account_info(),
             amount,
@@ -210,14 +211,14 @@ pub struct SlashPayout<'info> {
     #[account(mut)]
     pub slasher: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
-    #[account(mut, dup, address = config.stake_vault @ MeritError::AccountMismatch)]
+    pub config: AccountLoader<'info, Config>,
+    #[account(mut, dup, address = config.load()?.stake_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub stake_vault: UncheckedAccount<'info>,
-    #[account(mut, dup, address = config.vesting_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.vesting_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub vesting_vault: UncheckedAccount<'info>,
-    #[account(mut, dup, address = config.treasury_vault @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.treasury_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub treasury_vault: UncheckedAccount<'info>,
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
@@ -230,9 +231,9 @@ pub struct SlashPayout<'info> {
     #[account(mut, dup)]
     pub slasher_vesting: Option<UncheckedAccount<'info>>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = config.stake_mint @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = config.token_program @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
@@ -268,13 +269,11 @@ impl<'info> SlashPayout<'info> {
     ) -> Result<Slashed> {
         let offender = stake.owner;
         let slasher = self.slasher.key();
+        // Its own statement: the config is written during the slash.
+        let decimals = self.config.load()?.mint_decimals;
         let split: SlashSplit = Slash {
-            tokens: TokenMove::new(
-                &self.token_program,
-                &self.stake_mint,
-                self.config.mint_decimals,
-            ),
-            config: &mut self.config,
+            tokens: TokenMove::new(&self.token_program, &self.stake_mint, decimals),
+            config: &self.config,
             stake,
             offender_vesting: VestingSlot {
                 info: offender_vesting,

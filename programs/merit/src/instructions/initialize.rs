@@ -16,7 +16,7 @@ pub struct Initialize<'info> {
         seeds = [CONFIG_SEED],
         bump,
     )]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mint::token_program = token_program)]
     pub stake_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(
@@ -82,13 +82,14 @@ impl Initialize<'_> {
 #[access_control(ctx.accounts.validate(&params))]
 pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Result<()> {
     let accounts = ctx.accounts;
-    accounts.config.set_inner(Config {
+    *accounts.config.load_init()? = Config {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.config,
         stake_vault_bump: ctx.bumps.stake_vault,
         treasury_bump: ctx.bumps.treasury_vault,
         admin: accounts.admin.key(),
-        pending_admin: None,
+        pending_admin: Pubkey::default(),
+        has_pending_admin: false,
         stake_mint: accounts.stake_mint.key(),
         token_program: accounts.token_program.key(),
         mint_decimals: accounts.stake_mint.decimals,
@@ -108,12 +109,14 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         keeper_pool_lamports: 0,
         total_active_stake: 0,
         total_warming_stake: 0,
-        pending_params: None,
+        pending_params: bytemuck::Zeroable::zeroed(),
+        has_pending_params: false,
+        padding: [0; 6],
         pending_params_eta: 0,
         paused_at: 0,
         paused_total_secs: 0,
         reserved: [0; 112],
-    });
+    };
     let now = Clock::get()?.unix_timestamp;
     accounts
         .first_epoch

@@ -1,7 +1,7 @@
 use crate::error::MeritError;
 use crate::events::TaskReclaimed;
 use crate::math::SafeMath;
-use crate::state::{Config, LazyConfig, Task};
+use crate::state::{Config, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -10,8 +10,7 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 pub struct ReclaimTask<'info> {
     #[account(mut)]
     pub creator: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
@@ -27,9 +26,9 @@ pub struct ReclaimTask<'info> {
     #[account(mut, dup, token::mint = stake_mint, token::token_program = token_program)]
     pub creator_token: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -78,7 +77,7 @@ pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
     let token_move = TokenMove::new(
         &a.token_program,
         &a.stake_mint,
-        *a.config.load_mint_decimals()?,
+        a.config.load()?.mint_decimals,
     );
     signer.with(|seeds| {
         token_move.transfer(

@@ -8,7 +8,7 @@ use anchor_lang::prelude::*;
 pub struct RequestUnstake<'info> {
     pub owner: Signer<'info>,
     #[account(mut, dup)]
-    pub config: Box<Account<'info, Config>>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
@@ -33,14 +33,15 @@ impl RequestUnstake<'_> {
 #[access_control(ctx.accounts.validate(amount))]
 pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let cooldown = ctx.accounts.config.params.unstake_cooldown_secs;
-    let current = ctx.accounts.config.current_epoch;
+    let mut config = ctx.accounts.config.load_mut()?;
+    let cooldown = config.params.unstake_cooldown_secs;
+    let current = config.current_epoch;
     let stake = &mut ctx.accounts.stake;
     let removed = stake.remove_staked(amount, current);
     stake.unstaking = stake.unstaking.safe_add(amount)?;
     stake.unstake_at = now.safe_add(cooldown)?;
     stake.invariant()?;
-    ctx.accounts.config.remove_stake(removed)?;
+    config.remove_stake(removed)?;
     let stake = &ctx.accounts.stake;
     emit!(UnstakeRequested {
         owner: stake.owner,

@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionRevealed;
-use crate::state::{Config, ContentClaim, PauseRecord, Submission, Task};
+use crate::state::{Config, ContentClaim, Submission, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -10,8 +10,7 @@ pub struct RevealSubmission<'info> {
     /// The contributor; pays the content claim's rent when it is new.
     #[account(mut)]
     pub contributor: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
@@ -36,7 +35,7 @@ impl RevealSubmission<'_> {
     fn validate(&self, uri: &str) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let task = self.task.load()?;
-        task.require_submission_reveal_open(task.clock(PauseRecord::of(&self.config)?, now)?)?;
+        task.require_submission_reveal_open(task.clock(self.config.load()?.pause(), now)?)?;
         require!(uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         require!(
             !self.submission.content_revealed,

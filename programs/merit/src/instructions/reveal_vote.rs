@@ -1,16 +1,13 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::VoteRevealed;
-use crate::state::{
-    vote_commitment, Config, LazyConfig, PauseRecord, Stake, Submission, Task, Vote,
-};
+use crate::state::{vote_commitment, Config, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct RevealVote<'info> {
     pub validator: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     pub task: AccountLoader<'info, Task>,
     #[account(
         mut,
@@ -34,7 +31,7 @@ impl RevealVote<'_> {
     fn validate(&self, score: u8, salt: &[u8; 32]) -> Result<()> {
         let task = self.task.load()?;
         task.require_reveal_open(
-            task.clock(PauseRecord::of(&self.config)?, Clock::get()?.unix_timestamp)?,
+            task.clock(self.config.load()?.pause(), Clock::get()?.unix_timestamp)?,
         )?;
         require!(!self.vote.revealed, MeritError::AlreadyRevealed);
         require!(score <= MAX_SCORE, MeritError::ScoreOutOfRange);
@@ -50,8 +47,8 @@ impl RevealVote<'_> {
 #[access_control(ctx.accounts.validate(score, &salt))]
 pub fn handle_reveal_vote(ctx: Context<RevealVote>, score: u8, salt: [u8; 32]) -> Result<()> {
     let a = ctx.accounts;
-    let params = Config::lazy_params(&a.config)?;
-    let epoch = *a.config.load_current_epoch()?;
+    let params = a.config.load()?.params;
+    let epoch = a.config.load()?.current_epoch;
     let multiplier = a.stake.reputation.multiplier_under(epoch, &params)?;
     a.vote.revealed = true;
     a.vote.score = score;

@@ -46,8 +46,10 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     let a = ctx.accounts;
     let amount = a.submission.bond;
     a.submission.slashed = true;
-    let params = a.payout.config.params;
-    let epoch = a.payout.config.current_epoch;
+    let (params, epoch) = {
+        let config = a.payout.config.load()?;
+        (config.params, config.current_epoch)
+    };
     emit!(a
         .stake
         .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);

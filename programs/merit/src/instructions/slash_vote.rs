@@ -58,8 +58,10 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     a.vote.slashed = true;
     a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
     a.vote.invariant()?;
-    let params = a.payout.config.params;
-    let epoch = a.payout.config.current_epoch;
+    let (params, epoch) = {
+        let config = a.payout.config.load()?;
+        (config.params, config.current_epoch)
+    };
     let failure = match kind {
         SlashKind::MissingReveal => RepEvent::MissedReveal,
         _ => RepEvent::Incoherent,

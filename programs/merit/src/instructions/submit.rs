@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, LazyConfig, Outcome, PauseRecord, Stake, Submission, Task};
+use crate::state::{Config, Outcome, Stake, Submission, Task};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -11,8 +11,7 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 pub struct Submit<'info> {
     #[account(mut)]
     pub contributor: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(mut, dup)]
     pub task: AccountLoader<'info, Task>,
     #[account(
@@ -47,16 +46,16 @@ pub struct Submit<'info> {
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub task_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
 }
 
 impl Submit<'_> {
     fn validate(&self, terms_hash: &[u8; 32]) -> Result<()> {
-        let pause = PauseRecord::of(&self.config)?;
+        let pause = self.config.load()?.pause();
         pause.require_not_paused()?;
         let task = self.task.load()?;
         require!(*terms_hash == task.terms_hash, MeritError::TermsMismatch);
@@ -66,11 +65,11 @@ impl Submit<'_> {
             task.submission_count < task.max_submissions,
             MeritError::TaskFull
         );
-        let params = Config::lazy_params(&self.config)?;
+        let params = self.config.load()?.params;
         require!(
             self.stake
                 .reputation
-                .score_under(*self.config.load_current_epoch()?, &params)?
+                .score_under(self.config.load()?.current_epoch, &params)?
                 >= task.min_reputation_submit,
             MeritError::ReputationTooLow
         );
@@ -139,7 +138,7 @@ pub fn handle_submit(
     TokenMove::new(
         &a.token_program,
         &a.stake_mint,
-        *a.config.load_mint_decimals()?,
+        a.config.load()?.mint_decimals,
     )
     .transfer(
         a.contributor_token.to_account_info(),

@@ -1,7 +1,7 @@
 use crate::error::MeritError;
 use crate::events::StakeWithdrawn;
 use crate::math::SafeMath;
-use crate::state::{Config, LazyConfig, Stake};
+use crate::state::{Config, Stake};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -9,8 +9,7 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 #[derive(Accounts)]
 pub struct WithdrawStake<'info> {
     pub owner: Signer<'info>,
-    /// Read lazily: only the fields this instruction uses are deserialized.
-    pub config: LazyAccount<'info, Config>,
+    pub config: AccountLoader<'info, Config>,
     #[account(
         mut,
         dup,
@@ -24,13 +23,13 @@ pub struct WithdrawStake<'info> {
         token::token_program = token_program,
     )]
     pub owner_token: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, dup, address = *config.load_stake_vault()? @ MeritError::AccountMismatch)]
+    #[account(mut, dup, address = config.load()?.stake_vault @ MeritError::AccountMismatch)]
     /// CHECK: Merit's own token account, pinned by address; the token program checks it.
     pub stake_vault: UncheckedAccount<'info>,
     /// CHECK: the config's stake mint, pinned by address; only the token program reads it.
-    #[account(address = *config.load_stake_mint()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.stake_mint @ MeritError::AccountMismatch)]
     pub stake_mint: UncheckedAccount<'info>,
-    #[account(address = *config.load_token_program()? @ MeritError::AccountMismatch)]
+    #[account(address = config.load()?.token_program @ MeritError::AccountMismatch)]
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -54,11 +53,11 @@ pub fn handle_withdraw_stake(ctx: Context<WithdrawStake>) -> Result<()> {
     a.stake.unstaking = 0;
     a.stake.deposited = a.stake.deposited.safe_sub(amount)?;
     a.stake.invariant()?;
-    let config_bump = *a.config.load_bump()?;
+    let config_bump = a.config.load()?.bump;
     TokenMove::new(
         &a.token_program,
         &a.stake_mint,
-        *a.config.load_mint_decimals()?,
+        a.config.load()?.mint_decimals,
     )
     .transfer(
         a.stake_vault.to_account_info(),

@@ -6,36 +6,18 @@ use anchor_lang::prelude::*;
 
 /// Tunable protocol parameters, set at `initialize` and changed with `update_config`.
 /// Tasks snapshot the ones that affect them at creation, so a change never alters
-/// the rules of a task already running.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+/// the rules of a task already running. Stored in the zero-copy config (`repr(C)`, fields
+/// ordered by alignment) and, Borsh-encoded in the same field order, taken as
+/// `initialize`'s and `propose_config`'s argument and carried by the config events.
+#[zero_copy]
+#[repr(C)]
+#[derive(borsh::BorshSerialize, borsh::BorshDeserialize, Debug, PartialEq, Eq, InitSpace)]
+#[borsh(crate = "anchor_lang::prelude::borsh")]
 pub struct ConfigParams {
     /// Seconds between `request_unstake` and `withdraw_stake`.
     pub unstake_cooldown_secs: i64,
     /// Active stake (at the draw) a validator needs to sit on a committee, in base units.
     pub min_validator_stake: u64,
-    /// Bond locked per vote seat, in basis points of the share of the task's reward one
-    /// seat decides (reward / committee size), 1..=10,000: a full committee bonds this
-    /// share of the reward. The same per seat for every key, however a stake is split;
-    /// open votes can never lock more than the stake.
-    pub vote_bond_bps: u16,
-    /// Smallest expected committee (seats) a task may ask for (>= 3).
-    pub min_committee_size: u8,
-    /// Largest expected committee a task may ask for (<= 16).
-    pub max_committee_size: u8,
-    /// A task's quorum may be at most this share of its expected committee, in bps
-    /// (1..=7,500), so that a committee of the expected size can always reach it.
-    pub max_quorum_bps: u16,
-    /// Highest reject threshold a task may set (a low bar for rejection protects honest
-    /// work from a creator who would reject everything).
-    pub max_reject_threshold: u8,
-    /// Highest accept threshold a task may set (so that a task can be won).
-    pub max_accept_threshold: u8,
-    /// Share of an incoherent vote's bond that is slashed (0..=10,000).
-    pub incoherence_slash_bps: u16,
-    /// Share of every slash paid to the caller of `slash_*` (0..=2,000).
-    pub slasher_reward_bps: u16,
-    /// A revealed score is coherent when |score - consensus| <= this (0..=100).
-    pub coherence_tolerance: u8,
     /// Lamports paid to the keeper of each finalization, funded by the task creator.
     pub keeper_bounty_lamports: u64,
     /// Smallest bond a task may demand per submission.
@@ -45,37 +27,16 @@ pub struct ConfigParams {
     pub min_submission_fee: u64,
     /// Largest fee a task may charge per submission.
     pub max_submission_fee: u64,
-    /// Non-refundable protocol fee every task pays to the treasury at creation, in bps of
-    /// its reward (1..=2,000, rounded up).
-    pub task_fee_bps: u16,
-    /// The emission a task's participants can be paid, all together, is at most this share
-    /// of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for
-    /// emissions always loses money).
-    pub emission_cap_bps: u16,
     /// Shortest allowed phase (submission, submission reveal, commit, reveal), in seconds.
     pub min_phase_secs: i64,
     /// Longest allowed task, from creation to reveal deadline, in seconds.
     pub max_task_duration_secs: i64,
-    /// Largest `max_submissions` a task may set.
-    pub max_submissions_per_task: u16,
     /// Length of an emission epoch, in seconds. A change applies from the next epoch opened.
     pub epoch_length_secs: i64,
     /// Tokens scheduled for epoch 0.
     pub initial_emission: u64,
-    /// Each epoch's scheduled emission is this much (bps) below the previous one's.
-    pub emission_decay_bps: u16,
-    /// Share of each epoch's emission for contributors; validators get the rest.
-    pub contributor_emission_bps: u16,
     /// Rewards and emissions vest linearly over this many seconds (0 = paid at once).
     pub vesting_duration_secs: i64,
-    /// Step of the reputation moving average toward 10,000 or 0, in bps of the gap.
-    pub reputation_alpha_bps: u16,
-    /// Per idle epoch, reputation moves this much (bps of the gap) back toward
-    /// `reputation_start_bps`.
-    pub reputation_decay_bps: u16,
-    /// Where a new key's reputation starts, and where idle records decay to: below
-    /// neutral (0..5,000), so a fresh key opens no gate a track record does not.
-    pub reputation_start_bps: u16,
     /// Value at stake (base units) from which an outcome moves reputation by the full
     /// `reputation_alpha_bps`; smaller outcomes move it proportionally less (> 0).
     pub reputation_value_unit: u64,
@@ -86,6 +47,52 @@ pub struct ConfigParams {
     /// epoch's end) stay claimable; after it anyone may expire them, returning what is
     /// unclaimed to the creator or the emission vault. Snapshotted by tasks and epochs.
     pub claim_window_secs: i64,
+    /// Bond locked per vote seat, in basis points of the share of the task's reward one
+    /// seat decides (reward / committee size), 1..=10,000: a full committee bonds this
+    /// share of the reward. The same per seat for every key, however a stake is split;
+    /// open votes can never lock more than the stake.
+    pub vote_bond_bps: u16,
+    /// A task's quorum may be at most this share of its expected committee, in bps
+    /// (1..=7,500), so that a committee of the expected size can always reach it.
+    pub max_quorum_bps: u16,
+    /// Share of an incoherent vote's bond that is slashed (0..=10,000).
+    pub incoherence_slash_bps: u16,
+    /// Share of every slash paid to the caller of `slash_*` (0..=2,000).
+    pub slasher_reward_bps: u16,
+    /// Non-refundable protocol fee every task pays to the treasury at creation, in bps of
+    /// its reward (1..=2,000, rounded up).
+    pub task_fee_bps: u16,
+    /// The emission a task's participants can be paid, all together, is at most this share
+    /// of the task's protocol fee (0..=9,999: strictly below 100%, so self-dealing for
+    /// emissions always loses money).
+    pub emission_cap_bps: u16,
+    /// Largest `max_submissions` a task may set.
+    pub max_submissions_per_task: u16,
+    /// Each epoch's scheduled emission is this much (bps) below the previous one's.
+    pub emission_decay_bps: u16,
+    /// Share of each epoch's emission for contributors; validators get the rest.
+    pub contributor_emission_bps: u16,
+    /// Step of the reputation moving average toward 10,000 or 0, in bps of the gap.
+    pub reputation_alpha_bps: u16,
+    /// Per idle epoch, reputation moves this much (bps of the gap) back toward
+    /// `reputation_start_bps`.
+    pub reputation_decay_bps: u16,
+    /// Where a new key's reputation starts, and where idle records decay to: below
+    /// neutral (0..5,000), so a fresh key opens no gate a track record does not.
+    pub reputation_start_bps: u16,
+    /// Smallest expected committee (seats) a task may ask for (>= 3).
+    pub min_committee_size: u8,
+    /// Largest expected committee a task may ask for (<= 16).
+    pub max_committee_size: u8,
+    /// Highest reject threshold a task may set (a low bar for rejection protects honest
+    /// work from a creator who would reject everything).
+    pub max_reject_threshold: u8,
+    /// Highest accept threshold a task may set (so that a task can be won).
+    pub max_accept_threshold: u8,
+    /// A revealed score is coherent when |score - consensus| <= this (0..=100).
+    pub coherence_tolerance: u8,
+    /// Explicit padding (`repr(C)` alignment), always zero (`validate` checks it).
+    pub padding: [u8; 3],
 }
 
 /// The terms a task gets for what its creator leaves out, under one config
@@ -166,6 +173,7 @@ impl ConfigParams {
             reputation_value_unit: unit.saturating_mul(100),
             param_timelock_secs: 2 * 24 * 3600,
             claim_window_secs: 180 * 24 * 3600,
+            padding: [0; 3],
         }
     }
 
@@ -202,35 +210,45 @@ impl ConfigParams {
             && self.reputation_value_unit > 0
             && (MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS)
                 .contains(&self.param_timelock_secs)
-            && (MIN_CLAIM_WINDOW_SECS..=MAX_CLAIM_WINDOW_SECS).contains(&self.claim_window_secs);
+            && (MIN_CLAIM_WINDOW_SECS..=MAX_CLAIM_WINDOW_SECS).contains(&self.claim_window_secs)
+            && self.padding == [0; 3];
         require!(ok, MeritError::InvalidConfigParam);
         Ok(())
     }
 }
 
-/// The deployment's single configuration. PDA `["config"]`.
-///
-/// The fields most instructions read come first, before `params`: those instructions read
-/// the config as a `LazyAccount`, field by field, and Anchor 1.2.2's lazy loader cannot yet
-/// compute the offset of a field that follows a fixed-size struct (it slices an empty buffer
-/// for its size and panics), so nothing read lazily may sit after `params`. A test
-/// (`state::tests::lazily_read_config_fields_precede_params`) keeps it so.
-#[account]
+/// The deployment's single configuration. PDA `["config"]`. Zero-copy
+/// (`AccountLoader`, `repr(C)`, fields ordered by alignment, no implicit padding: checked
+/// against `INIT_SPACE` at compile time): every instruction reads it in place, and the
+/// ones that book into it (stake totals, emissions, the treasury) write it in place,
+/// where Borsh cost about 8,000 compute units to read and write it back.
+#[account(zero_copy(unsafe))]
+#[repr(C)]
 #[derive(InitSpace, Debug)]
 pub struct Config {
     pub version: u8,
     pub bump: u8,
     pub stake_vault_bump: u8,
     pub treasury_bump: u8,
+    pub mint_decimals: u8,
+    /// When set, deposits, new tasks, submissions and commits are refused.
+    pub paused: bool,
+    pub emission_vault_bump: u8,
+    pub vesting_vault_bump: u8,
+    /// Whether `pending_admin` holds a proposed admin (see [`Config::pending_admin`]).
+    pub has_pending_admin: bool,
+    /// Whether `pending_params` holds proposed parameters (see [`Config::pending_params`]).
+    pub has_pending_params: bool,
+    /// Explicit padding (`repr(C)` alignment), always zero.
+    pub padding: [u8; 6],
     /// May update parameters, pause, and hand the role over.
     pub admin: Pubkey,
     /// Proposed next admin; takes over only by signing `accept_admin`.
-    pub pending_admin: Option<Pubkey>,
+    pub pending_admin: Pubkey,
     /// The token staked, bonded and paid as reward.
     pub stake_mint: Pubkey,
     /// SPL Token or Token-2022, whichever owns `stake_mint`.
     pub token_program: Pubkey,
-    pub mint_decimals: u8,
     /// PDA token account `["stake_vault"]` holding all stake.
     pub stake_vault: Pubkey,
     /// PDA token account `["treasury"]` receiving slashed stake.
@@ -239,8 +257,6 @@ pub struct Config {
     pub emission_vault: Pubkey,
     /// PDA token account `["vesting_vault"]` holding vesting rewards.
     pub vesting_vault: Pubkey,
-    /// When set, deposits, new tasks, submissions and commits are refused.
-    pub paused: bool,
     /// When the current pause began (meaningful while `paused`).
     pub paused_at: i64,
     /// Seconds the protocol spent paused in pauses that have ended.
@@ -250,9 +266,6 @@ pub struct Config {
     /// Stake active in the open epoch: deposited before it, less what was requested for
     /// unstake or slashed. Committees are drawn against this total.
     pub total_active_stake: u64,
-    pub params: ConfigParams,
-    pub emission_vault_bump: u8,
-    pub vesting_vault_bump: u8,
     /// Everything ever slashed into the treasury.
     pub total_slashed_to_treasury: u64,
     /// Tokens ever added with `fund_emissions`.
@@ -265,9 +278,10 @@ pub struct Config {
     pub keeper_pool_lamports: u64,
     /// Stake deposited during the open epoch: active from the next one.
     pub total_warming_stake: u64,
-    /// Parameters proposed by the admin, applicable from `pending_params_eta`.
-    pub pending_params: Option<ConfigParams>,
     pub pending_params_eta: i64,
+    pub params: ConfigParams,
+    /// Parameters proposed by the admin, applicable from `pending_params_eta`.
+    pub pending_params: ConfigParams,
     pub reserved: [u8; 112],
 }
 
@@ -365,31 +379,43 @@ impl Config {
     }
 }
 
-/// Byte offset of `Config::pending_admin`'s tag in the account data (discriminator, the
-/// four bumps and version, `admin`), and what separates the end of `pending_admin` from
-/// `params`: the fixed fields between them (checked against Borsh by a unit test).
-const PENDING_ADMIN_AT: usize = 8 + 4 + 32;
-const PENDING_ADMIN_TO_PARAMS: usize = 32 + 32 + 1 + 32 * 4 + 1 + 8 * 4;
-
 impl Config {
-    /// `params` of a config read lazily. Anchor 1.2.2's `LazyAccount` cannot load a field
-    /// whose type is a fixed-size struct (it sizes it by slicing an empty buffer, which
-    /// panics), so this reads `params` at its offset: after the fixed fields and
-    /// `pending_admin`'s 1 or 33 bytes.
-    pub fn lazy_params(config: &LazyAccount<'_, Config>) -> Result<ConfigParams> {
-        let data = config.as_ref().try_borrow_data()?;
-        let tag = *data
-            .get(PENDING_ADMIN_AT)
-            .ok_or(ErrorCode::AccountDidNotDeserialize)?;
-        let at = PENDING_ADMIN_AT + if tag == 0 { 1 } else { 33 } + PENDING_ADMIN_TO_PARAMS;
-        let mut bytes = data.get(at..).ok_or(ErrorCode::AccountDidNotDeserialize)?;
-        Ok(ConfigParams::deserialize(&mut bytes)?)
+    /// Whether `data` (discriminator included) holds bytes the program could have written
+    /// for the config: exactly its size and valid bools (see [`crate::state::Task::check_bytes`]).
+    pub fn check_bytes(data: &[u8]) -> Result<()> {
+        super::check_zero_copy::<Config>(
+            data,
+            &[
+                (core::mem::offset_of!(Config, paused), 1),
+                (core::mem::offset_of!(Config, has_pending_admin), 1),
+                (core::mem::offset_of!(Config, has_pending_params), 1),
+            ],
+        )
+    }
+
+    /// The proposed admin, if any (`propose_admin`; `accept_admin` clears it).
+    pub fn pending_admin(&self) -> Option<Pubkey> {
+        self.has_pending_admin.then_some(self.pending_admin)
+    }
+
+    pub fn set_pending_admin(&mut self, admin: Option<Pubkey>) {
+        self.has_pending_admin = admin.is_some();
+        self.pending_admin = admin.unwrap_or_default();
+    }
+
+    /// The proposed parameters, if any (`propose_config`; applied or cancelled after).
+    pub fn pending_params(&self) -> Option<ConfigParams> {
+        self.has_pending_params.then_some(self.pending_params)
+    }
+
+    pub fn set_pending_params(&mut self, params: Option<ConfigParams>) {
+        self.has_pending_params = params.is_some();
+        self.pending_params = params.unwrap_or_else(bytemuck::Zeroable::zeroed);
     }
 }
 
 /// Whether the protocol is paused, since when, and how long the pauses that ended lasted:
-/// task clocks stop while it is paused. Read whole from a loaded config
-/// ([`Config::pause`]) or field by field from one loaded lazily ([`PauseRecord::of`]).
+/// task clocks stop while it is paused ([`Config::pause`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PauseRecord {
     pub paused: bool,
@@ -398,20 +424,6 @@ pub struct PauseRecord {
 }
 
 impl PauseRecord {
-    /// The record of a config read lazily: its three fields, nothing else.
-    pub fn of(config: &LazyAccount<'_, Config>) -> Result<Self> {
-        // One load per statement: a first load while another field's borrow is alive
-        // would panic.
-        let paused = *config.load_paused()?;
-        let paused_at = *config.load_paused_at()?;
-        let paused_total_secs = *config.load_paused_total_secs()?;
-        Ok(Self {
-            paused,
-            paused_at,
-            paused_total_secs,
-        })
-    }
-
     /// Seconds the protocol has spent paused up to `now`, the current pause included.
     pub fn paused_secs(&self, now: i64) -> Result<i64> {
         if self.paused {
@@ -428,136 +440,55 @@ impl PauseRecord {
     }
 }
 
+// The zero-copy layouts have no implicit padding: their sizes are the sums of their fields
+// (what `InitSpace` adds up), so their bytes are their fields in order, as the IDL says.
+const _: () = assert!(core::mem::size_of::<Config>() == <Config as Space>::INIT_SPACE);
+const _: () = assert!(core::mem::size_of::<ConfigParams>() == <ConfigParams as Space>::INIT_SPACE);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A config whose every field the instructions read lazily holds a distinct value.
-    fn sample() -> Config {
-        let key = |b: u8| Pubkey::new_from_array([b; 32]);
-        Config {
-            version: 1,
-            bump: 254,
-            stake_vault_bump: 3,
-            treasury_bump: 4,
-            admin: key(1),
-            pending_admin: Some(key(2)),
-            stake_mint: key(3),
-            token_program: key(4),
-            mint_decimals: 6,
-            stake_vault: key(5),
-            treasury_vault: key(6),
-            emission_vault: key(7),
-            vesting_vault: key(8),
-            paused: true,
-            paused_at: 1_234,
-            paused_total_secs: 56,
-            current_epoch: 9,
-            total_active_stake: 777,
-            params: ConfigParams::defaults(6),
-            emission_vault_bump: 5,
-            vesting_vault_bump: 6,
-            total_slashed_to_treasury: 1,
-            emission_funded: 2,
-            emission_paid: 3,
-            emission_reserved: 4,
-            keeper_pool_lamports: 5,
-            total_warming_stake: 6,
-            pending_params: Some(ConfigParams::defaults(9)),
-            pending_params_eta: 7,
-            reserved: [0; 112],
-        }
-    }
-
-    /// Every field an instruction reads through `LazyAccount<Config>` loads to its value.
-    /// Anchor 1.2.2's lazy loader panics on a field placed after the fixed-size `params`;
-    /// moving one of these there fails this test, and a new lazily read field must be
-    /// added here (`every_lazily_read_field_is_checked` reads the instructions for them).
     #[test]
-    fn lazily_read_config_fields_precede_params() {
-        let config = sample();
-        let mut data = Vec::new();
-        config.try_serialize(&mut data).unwrap();
-        let (key, owner, mut lamports) = (Pubkey::new_unique(), crate::ID, 1u64);
-        let info = AccountInfo::new(&key, false, false, &mut lamports, &mut data, &owner, false);
-        let lazy = LazyAccount::<Config>::try_from(&info).unwrap();
-        assert_eq!(*lazy.load_bump().unwrap(), config.bump);
-        assert_eq!(*lazy.load_stake_mint().unwrap(), config.stake_mint);
-        assert_eq!(*lazy.load_token_program().unwrap(), config.token_program);
-        assert_eq!(*lazy.load_mint_decimals().unwrap(), config.mint_decimals);
-        assert_eq!(*lazy.load_stake_vault().unwrap(), config.stake_vault);
-        assert_eq!(*lazy.load_treasury_vault().unwrap(), config.treasury_vault);
-        assert_eq!(*lazy.load_emission_vault().unwrap(), config.emission_vault);
-        assert_eq!(*lazy.load_vesting_vault().unwrap(), config.vesting_vault);
-        assert_eq!(*lazy.load_current_epoch().unwrap(), config.current_epoch);
+    fn the_config_layout_is_its_fields_in_order() {
+        assert_eq!(core::mem::size_of::<Config>(), Config::INIT_SPACE);
         assert_eq!(
-            *lazy.load_total_active_stake().unwrap(),
-            config.total_active_stake
+            core::mem::size_of::<ConfigParams>(),
+            ConfigParams::INIT_SPACE
         );
-        assert_eq!(Config::lazy_params(&lazy).unwrap(), config.params);
-        assert_eq!(PauseRecord::of(&lazy).unwrap(), config.pause());
+        assert_eq!(core::mem::offset_of!(Config, admin), 16);
+        assert_eq!(core::mem::offset_of!(Config, params) % 8, 0);
     }
 
-    /// `Config::lazy_params` finds `params` with and without a pending admin.
+    /// The Borsh encoding of the parameters (the instructions' argument) is their
+    /// zero-copy bytes: one field order for both.
     #[test]
-    fn lazy_params_reads_params_whatever_pending_admin_holds() {
-        for pending_admin in [None, Some(Pubkey::new_unique())] {
-            let mut config = sample();
-            config.pending_admin = pending_admin;
-            config.params.min_submission_fee = 4_321;
-            let mut data = Vec::new();
-            config.try_serialize(&mut data).unwrap();
-            let (key, owner, mut lamports) = (Pubkey::new_unique(), crate::ID, 1u64);
-            let info =
-                AccountInfo::new(&key, false, false, &mut lamports, &mut data, &owner, false);
-            let lazy = LazyAccount::<Config>::try_from(&info).unwrap();
-            assert_eq!(Config::lazy_params(&lazy).unwrap(), config.params);
-            assert_eq!(*lazy.load_current_epoch().unwrap(), config.current_epoch);
-        }
+    fn the_params_argument_is_the_stored_bytes() {
+        let params = ConfigParams::defaults(6);
+        let borsh = borsh::to_vec(&params).unwrap();
+        assert_eq!(borsh, bytemuck::bytes_of(&params));
     }
 
-    /// The fields `lazily_read_config_fields_precede_params` checks are all the instructions
-    /// load: a `load_<field>` of any other field fails here.
     #[test]
-    fn every_lazily_read_field_is_checked() {
-        const CHECKED: &[&str] = &[
-            "bump",
-            "stake_mint",
-            "token_program",
-            "mint_decimals",
-            "stake_vault",
-            "treasury_vault",
-            "emission_vault",
-            "vesting_vault",
-            "current_epoch",
-            "total_active_stake",
-            "paused",
-            "paused_at",
-            "paused_total_secs",
-        ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut files = Vec::new();
-        for entry in std::fs::read_dir(format!("{dir}/instructions")).unwrap() {
-            files.push(entry.unwrap().path().display().to_string());
-        }
-        for file in files {
-            let src = std::fs::read_to_string(&file).unwrap();
-            for (i, _) in src.match_indices(".load_") {
-                let field: String = src[i + ".load_".len()..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                // `load_mut()` / `load_init()`: a whole zero-copy account (the task), not
-                // a config field.
-                if field == "mut" || field == "init" {
-                    continue;
-                }
-                assert!(
-                    CHECKED.contains(&field.as_str()),
-                    "{file} loads config field `{field}` lazily: add it to \
-                     lazily_read_config_fields_precede_params"
-                );
-            }
-        }
+    fn pending_values_round_trip() {
+        let mut config = <Config as bytemuck::Zeroable>::zeroed();
+        assert_eq!(config.pending_admin(), None);
+        assert_eq!(config.pending_params(), None);
+        let admin = Pubkey::new_unique();
+        config.set_pending_admin(Some(admin));
+        assert_eq!(config.pending_admin(), Some(admin));
+        config.set_pending_admin(None);
+        assert_eq!(
+            (config.pending_admin(), config.pending_admin),
+            (None, Pubkey::default())
+        );
+        let params = ConfigParams::defaults(9);
+        config.set_pending_params(Some(params));
+        assert_eq!(config.pending_params(), Some(params));
+        config.set_pending_params(None);
+        assert_eq!(config.pending_params(), None);
+        assert!(bytemuck::bytes_of(&config.pending_params)
+            .iter()
+            .all(|b| *b == 0));
     }
 }

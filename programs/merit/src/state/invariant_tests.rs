@@ -125,7 +125,7 @@ fn vesting_balance_has_its_error() {
 
 #[test]
 fn config_emission_accounting_has_its_error() {
-    let mut c: Config = zeroed();
+    let mut c: Config = bytemuck::Zeroable::zeroed();
     c.emission_funded = 100;
     c.emission_paid = 60;
     c.emission_reserved = 40;

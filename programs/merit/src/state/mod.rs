@@ -31,6 +31,24 @@ pub use task::*;
 pub use vesting::*;
 pub use vote::*;
 
+/// Whether `data` holds a zero-copy `T` the program could have written: its discriminator,
+/// then exactly `size_of::<T>()` bytes, each `(offset, max)` byte (an enum's or a bool's)
+/// at most `max`. A zero-copy read takes those bytes as they are, so a client checks them
+/// before decoding data it did not check the owner of.
+pub(crate) fn check_zero_copy<T: anchor_lang::ZeroCopy>(
+    data: &[u8],
+    bytes: &[(usize, u8)],
+) -> anchor_lang::Result<()> {
+    let disc = T::DISCRIMINATOR;
+    let body = data
+        .strip_prefix(disc)
+        .filter(|body| body.len() == core::mem::size_of::<T>());
+    match body {
+        Some(body) if bytes.iter().all(|&(offset, max)| body[offset] <= max) => Ok(()),
+        _ => Err(anchor_lang::error::ErrorCode::AccountDidNotDeserialize.into()),
+    }
+}
+
 #[cfg(test)]
 mod invariant_tests;
 

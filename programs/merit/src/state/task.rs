@@ -579,18 +579,18 @@ impl Task {
     /// did not check the owner of (any address a user types) call it first, so that such
     /// an account is an error, not a panic or an invalid value.
     pub fn check_bytes(data: &[u8]) -> Result<()> {
-        let disc = Task::DISCRIMINATOR.len();
-        require!(
-            data.len() == disc + core::mem::size_of::<Task>(),
-            ErrorCode::AccountDidNotDeserialize
-        );
-        let at = |offset: usize| data[disc + offset];
         let draw = core::mem::offset_of!(Task, draw);
-        let valid = at(core::mem::offset_of!(Task, state)) <= TaskState::Finalized as u8
-            && at(core::mem::offset_of!(Task, expired)) <= 1
-            && at(draw + core::mem::offset_of!(Draw, drawn)) <= 1;
-        require!(valid, ErrorCode::AccountDidNotDeserialize);
-        Ok(())
+        super::check_zero_copy::<Task>(
+            data,
+            &[
+                (
+                    core::mem::offset_of!(Task, state),
+                    TaskState::Finalized as u8,
+                ),
+                (core::mem::offset_of!(Task, expired), 1),
+                (draw + core::mem::offset_of!(Draw, drawn), 1),
+            ],
+        )
     }
 }
 

@@ -235,7 +235,7 @@ async fn a_parameter_change_applies_only_after_its_timelock() {
     let ix = t.client().propose_config(admin.pubkey(), params);
     t.send(&[ix], &[&admin]).await.unwrap();
     let config = t.config().await;
-    assert_eq!(config.pending_params, Some(params));
+    assert_eq!(config.pending_params(), Some(params));
     assert_eq!(config.pending_params_eta, now + timelock);
     assert_eq!(
         config.params.coherence_tolerance, 15,
@@ -256,7 +256,7 @@ async fn a_parameter_change_applies_only_after_its_timelock() {
         .unwrap();
     let config = t.config().await;
     assert_eq!(config.params, params);
-    assert_eq!(config.pending_params, None);
+    assert_eq!(config.pending_params(), None);
     assert_merit_err(
         t.send(&[apply], &[&anyone]).await,
         MeritError::NoPendingConfig,
@@ -314,7 +314,7 @@ async fn parameter_proposals_are_validated_admin_only_and_cancellable() {
     params.slasher_reward_bps = 2_000;
     let ix = t.client().propose_config(mallory.pubkey(), params);
     assert_merit_err(t.send(&[ix], &[&mallory]).await, MeritError::NotAdmin);
-    assert_eq!(t.config().await.pending_params, None);
+    assert_eq!(t.config().await.pending_params(), None);
     // Cancel: admin only, and only something pending.
     let ix = t.client().cancel_config(admin.pubkey());
     assert_merit_err(t.send(&[ix], &[&admin]).await, MeritError::NoPendingConfig);
@@ -359,7 +359,7 @@ async fn admin_transfer_takes_two_steps() {
         .client()
         .propose_admin(admin.pubkey(), Some(next.pubkey()));
     t.send(&[ix], &[&admin]).await.unwrap();
-    assert_eq!(t.config().await.pending_admin, Some(next.pubkey()));
+    assert_eq!(t.config().await.pending_admin(), Some(next.pubkey()));
     assert_eq!(t.config().await.admin, admin.pubkey());
 
     let ix = t.client().accept_admin(mallory.pubkey());
@@ -372,7 +372,7 @@ async fn admin_transfer_takes_two_steps() {
     t.send(&[ix], &[&next]).await.unwrap();
     let config = t.config().await;
     assert_eq!(config.admin, next.pubkey());
-    assert_eq!(config.pending_admin, None);
+    assert_eq!(config.pending_admin(), None);
 
     // The accepted proposal is spent: accepting again fails.
     let ix = t.client().accept_admin(next.pubkey());
