@@ -56,6 +56,21 @@ export function taskUri(task: Pick<Task, "uri" | "uriLen">): string {
   return new TextDecoder().decode(Uint8Array.from(task.uri).subarray(0, task.uriLen));
 }
 
+/**
+ * The config's proposed admin, or `null`: the zero-copy config stores a key and a flag, as
+ * the program's `Config::pending_admin` reads them.
+ */
+export function pendingAdmin(config: Pick<Config, "hasPendingAdmin" | "pendingAdmin">): PublicKey | null {
+  return config.hasPendingAdmin ? config.pendingAdmin : null;
+}
+
+/** The config's proposed parameters, or `null` (`Config::pending_params`). */
+export function pendingParams(
+  config: Pick<Config, "hasPendingParams" | "pendingParams">,
+): Config["pendingParams"] | null {
+  return config.hasPendingParams ? config.pendingParams : null;
+}
+
 /** Where a task is in its life, from its deadlines, its state and the chain's time. */
 export type TaskPhase =
   | "submission"

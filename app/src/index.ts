@@ -31,6 +31,8 @@ export {
   accountKind,
   decodeAccount,
   discriminatorFilter,
+  pendingAdmin,
+  pendingParams,
   taskPhase,
   taskUri,
   type AccountKind,

@@ -26,6 +26,9 @@ import {
   submitWork,
   taskPhase,
   voteCommitment,
+  pendingAdmin,
+  pendingParams,
+  type Config,
   type Task,
 } from "../src/index.js";
 
@@ -57,6 +60,19 @@ test("every program error has a name and a message", () => {
   assert.equal(parseMeritError(new Error(hex))?.name, "DuplicateContent");
   assert.equal(parseMeritError({ InstructionError: [1, { Custom: dup.code }] })?.code, dup.code);
   assert.equal(parseMeritError("something else"), undefined);
+});
+
+test("a config's pending admin and parameters read as the program's accessors", () => {
+  // The zero-copy config stores a key and parameters with a flag each: no proposal reads
+  // as null whatever the stored bytes, a flagged one as its value.
+  const c = decodeAccount(program, "config", Buffer.from(sample("config").data, "base64")) as Config;
+  assert.equal(c.hasPendingAdmin, false);
+  assert.equal(pendingAdmin(c), null);
+  assert.equal(pendingParams(c), null);
+  const next = new PublicKey(vectors.deployment.stakeMint);
+  assert.equal(pendingAdmin({ ...c, pendingAdmin: next }), null);
+  assert.ok(pendingAdmin({ ...c, pendingAdmin: next, hasPendingAdmin: true })!.equals(next));
+  assert.deepEqual(pendingParams({ ...c, hasPendingParams: true }), c.pendingParams);
 });
 
 test("task phases follow the deadlines", () => {
