@@ -315,6 +315,19 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
   assert.equal(slashed.amount, t.bond);
   assert.ok((slashed.toSlasher as bigint) > 0n);
   assert.equal(await tokenBalance(connection, merit.ata(keeper.publicKey)), slashed.toSlasher);
+  // The treasury's share waits in the stake vault until anyone sweeps it.
+  const pending = (await accounts.config()).treasuryPending;
+  assert.equal(pending, slashed.toTreasury);
+  const treasuryVault = (await accounts.config()).treasuryVault;
+  const treasuryBefore = await tokenBalance(connection, treasuryVault);
+  const swept = await only(
+    connection,
+    await merit.rpc(sdk.keypairSigner(keeper)).sweepTreasury({ caller: keeper.publicKey }),
+    "treasurySwept",
+  );
+  assert.equal(swept.amount, pending);
+  assert.equal(await tokenBalance(connection, treasuryVault), treasuryBefore + pending);
+  assert.equal((await accounts.config()).treasuryPending, 0n);
 
   // Claims, pulled once each: the accepted work's reward, every coherent vote's share.
   const goodAta = merit.ata(good!.publicKey);
@@ -404,6 +417,9 @@ function itemOf(e: sdk.MeritEvent): string | null {
       return `close ${k(d.account)}`;
     case "taskExpired":
       return `expire ${k(d.task)}`;
+    case "treasurySwept":
+      // Each sweep follows a new slash, so the running total names it.
+      return `sweep ${d.totalSlashedToTreasury as bigint}`;
     default:
       return null;
   }
@@ -428,11 +444,12 @@ test("two merit crank bots race for a task's keeper work over JSON-RPC: every it
   const absentVote = sdk.pda.vote(subs[0]!, world.validators[absent]!.publicKey);
 
   await until(
-    "the bots finalize, slash and close the task's work",
+    "the bots finalize, slash, sweep and close the task's work",
     async () => {
       const t = await accounts.task(task);
       const v = await accounts.vote(absentVote);
-      return t !== null && t.finalizedAt > 0n && v !== null && v.slashed;
+      const swept = (await accounts.config()).treasuryPending === 0n;
+      return t !== null && t.finalizedAt > 0n && v !== null && v.slashed && swept;
     },
     90,
   );
@@ -470,6 +487,8 @@ test("two merit crank bots race for a task's keeper work over JSON-RPC: every it
     `slash ${absentVote.toBase58()}`,
   ];
   for (const item of expected) assert.ok(done.has(item), `${item} was done by a bot`);
+  // The slash's treasury share, swept by a bot on a later pass.
+  assert.ok([...done.keys()].some((i) => i.startsWith("sweep ")), "a bot swept the treasury's share");
   // The slashed share went to the bot that slashed, and only to it.
   const botTokens = await Promise.all(bots.map((b) => tokenBalance(connection, merit.ata(b.key.publicKey))));
   assert.equal(botTokens[0]! + botTokens[1]!, slasherTokens);

@@ -333,6 +333,12 @@ export class MeritClient {
       .instruction();
   }
 
+  /** Moves the treasury's pending share of slashed stake (`config.treasuryPending`) from the
+   * stake vault to the treasury vault. Anyone may send it; it pays nothing. */
+  sweepTreasury(a: { caller: PublicKey }): Promise<TransactionInstruction> {
+    return this.methods.sweepTreasury().accountsPartial({ caller: a.caller }).instruction();
+  }
+
   // Claims: the claimant's vesting accounts are always passed (the resolver's `vesting` rule);
   // the program decides from the task's or epoch's snapshot whether the payment vests, and
   // touches (or creates) the vesting account only then.

@@ -67,11 +67,8 @@ impl TestContext {
             }
         }
 
-        let current_epoch = self
-            .net
-            .account::<Config>(&pda::config())
-            .await
-            .map_or(0, |c| c.current_epoch);
+        let config = self.net.account::<Config>(&pda::config()).await;
+        let current_epoch = config.as_ref().map_or(0, |c| c.current_epoch);
         let (mut deposited, mut active, mut warming) = (0u64, 0u64, 0u64);
         for owner in self.stakers.clone() {
             if let Some(stake) = self.net.account::<Stake>(&pda::stake(&owner)).await {
@@ -90,8 +87,13 @@ impl TestContext {
                 active += stake.staked() - warm;
             }
         }
+        let treasury_pending = config.as_ref().map_or(0, |c| c.treasury_pending);
         let stake_vault = self.net.token_balance(&pda::stake_vault()).await;
-        assert_eq!(stake_vault, deposited, "stake vault != sum of deposits");
+        assert_eq!(
+            stake_vault,
+            deposited + treasury_pending,
+            "stake vault != sum of deposits + the treasury's pending share of slashes"
+        );
 
         for key in self.tasks.clone() {
             if let Some(t) = self.net.account::<Task>(&key).await {
@@ -114,11 +116,11 @@ impl TestContext {
         let treasury = self.net.token_balance(&pda::treasury()).await;
         let emission_vault = self.net.token_balance(&pda::emission_vault()).await;
         let vesting_vault = self.net.token_balance(&pda::vesting_vault()).await;
-        if let Some(config) = self.net.account::<Config>(&pda::config()).await {
+        if let Some(config) = config {
             assert_eq!(
-                treasury,
+                treasury + config.treasury_pending,
                 config.total_slashed_to_treasury + fees_to_treasury,
-                "treasury != slashed into it + protocol fees + fees no judge earned"
+                "treasury + pending != slashed to it + protocol fees + fees no judge earned"
             );
             assert_eq!(
                 emission_vault,

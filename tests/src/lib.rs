@@ -547,6 +547,11 @@ impl TestContext {
         self.send(&[ix], &[slasher]).await
     }
 
+    pub async fn sweep_treasury(&mut self, caller: &Keypair) -> TxResult {
+        let ix = self.client().sweep_treasury(caller.pubkey());
+        self.send(&[ix], &[caller]).await
+    }
+
     pub async fn slash_vote(
         &mut self,
         slasher: &Keypair,

@@ -281,6 +281,11 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
             &c.claim_vote(a, task, sub),
         ),
         ix_json(
+            "sweepTreasury",
+            json!({"caller": pk(&a)}),
+            &c.sweep_treasury(a),
+        ),
+        ix_json(
             "fundEmissions",
             json!({"funder": pk(&a), "amount": u64v(50), "lamports": u64v(60)}),
             &c.fund_emissions(a, 50, 60),

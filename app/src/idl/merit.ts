@@ -2081,6 +2081,50 @@ export type Merit = {
       ]
     },
     {
+      "name": "sweepTreasury",
+      "docs": [
+        "Anyone: moves the treasury's pending share of slashed stake to the treasury vault."
+      ],
+      "discriminator": [
+        125,
+        203,
+        4,
+        4,
+        87,
+        34,
+        238,
+        169
+      ],
+      "accounts": [
+        {
+          "name": "caller",
+          "docs": [
+            "Anyone; pays only the transaction fee."
+          ],
+          "signer": true
+        },
+        {
+          "name": "config",
+          "writable": true
+        },
+        {
+          "name": "stakeVault",
+          "writable": true
+        },
+        {
+          "name": "treasuryVault",
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "withdrawStake",
       "docs": [
         "Stake owner: withdraws the pending unstake after its cooldown."
@@ -2631,6 +2675,19 @@ export type Merit = {
         11,
         94,
         139
+      ]
+    },
+    {
+      "name": "treasurySwept",
+      "discriminator": [
+        235,
+        3,
+        4,
+        187,
+        184,
+        147,
+        44,
+        99
       ]
     },
     {
@@ -3229,6 +3286,11 @@ export type Merit = {
       "code": 6105,
       "name": "duplicateTokenAccount",
       "msg": "The same token account was passed for two roles"
+    },
+    {
+      "code": 6106,
+      "name": "nothingToSweep",
+      "msg": "No slashed stake is waiting to be swept to the treasury"
     }
   ],
   "types": [
@@ -3486,7 +3548,7 @@ export type Merit = {
           {
             "name": "totalSlashedToTreasury",
             "docs": [
-              "Everything ever slashed into the treasury."
+              "Everything ever slashed to the treasury (swept or still pending in the stake vault)."
             ],
             "type": "u64"
           },
@@ -3549,11 +3611,21 @@ export type Merit = {
             }
           },
           {
+            "name": "treasuryPending",
+            "docs": [
+              "The treasury's share of slashed stake, still held in the stake vault: a slash books",
+              "it here instead of transferring it (one token CPI fewer per slash), and the",
+              "permissionless `sweep_treasury` moves it to the treasury vault. Never any staker's:",
+              "the stake vault holds the sum of deposits plus this."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                112
+                104
               ]
             }
           }
@@ -5886,6 +5958,35 @@ export type Merit = {
           },
           {
             "name": "finalized"
+          }
+        ]
+      }
+    },
+    {
+      "name": "treasurySwept",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "caller",
+            "docs": [
+              "Whoever sent the sweep (anyone)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Moved from the stake vault to the treasury vault: every slash's pending share."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalSlashedToTreasury",
+            "docs": [
+              "Everything ever slashed to the treasury, at the sweep."
+            ],
+            "type": "u64"
           }
         ]
       }

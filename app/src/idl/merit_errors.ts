@@ -105,7 +105,8 @@ export const MeritErrorCode = {
   EpochSpanInvalid: 6102,
   VoteBondExceeded: 6103,
   VoteClaimStateInconsistent: 6104,
-  DuplicateTokenAccount: 6105
+  DuplicateTokenAccount: 6105,
+  NothingToSweep: 6106
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

@@ -226,7 +226,17 @@ pub async fn run() -> Result<()> {
         let ix = c.slash_vote(keeper.key.pubkey(), task, *sub, eve.key.pubkey());
         net.send(&[ix], &[&keeper.key]).await?;
     }
+    let pending = net
+        .account::<merit_client::Config>(&pda::config())
+        .await
+        .map_or(0, |c| c.treasury_pending);
+    net.send(&[c.sweep_treasury(keeper.key.pubkey())], &[&keeper.key])
+        .await?;
     println!("6. the keeper slashes carol's rejected bond and eve's four unrevealed votes");
+    println!(
+        "   and sweeps the treasury's share, {}, from the stake vault",
+        tokens(pending)
+    );
 
     for ((who, _), sub) in contributors.iter().zip(&subs) {
         let s: Submission = net.account(sub).await.ok_or_else(|| anyhow!("missing"))?;

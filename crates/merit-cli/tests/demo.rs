@@ -17,6 +17,8 @@ fn demo_runs_a_whole_lifecycle_and_closes_the_task() {
     assert!(stdout.contains("Rejected"), "{stdout}");
     assert!(stdout.contains("task account closed: true"), "{stdout}");
     assert!(stdout.contains("treasury"), "{stdout}");
+    assert!(stdout.contains("sweeps the treasury's share"), "{stdout}");
+    assert!(!stdout.contains("treasury's share, 0.000000"), "{stdout}");
     assert!(stdout.contains("closes epoch 1"), "{stdout}");
     assert!(stdout.contains("tokens emitted in all"), "{stdout}");
     assert!(!stdout.contains("emitted in all: 0.000000"), "{stdout}");

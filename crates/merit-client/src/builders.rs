@@ -491,6 +491,22 @@ impl MeritClient {
         )
     }
 
+    /// Moves the treasury's pending share of slashed stake (`Config::treasury_pending`) from
+    /// the stake vault to the treasury vault. Anyone may send it.
+    pub fn sweep_treasury(&self, caller: Pubkey) -> Instruction {
+        build(
+            acc::SweepTreasury {
+                caller,
+                config: pda::config(),
+                stake_vault: pda::stake_vault(),
+                treasury_vault: pda::treasury(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
+            },
+            data::SweepTreasury {},
+        )
+    }
+
     /// Closes epoch `current` and opens `next` (the epoch containing now).
     pub fn advance_epoch(&self, keeper: Pubkey, current: u64, next: u64) -> Instruction {
         build(

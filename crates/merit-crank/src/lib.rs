@@ -47,6 +47,7 @@ pub fn already_done(code: Option<u32>) -> bool {
         merit(MeritError::EpochAlreadyClosed),
         merit(MeritError::WrongEpochIndex),
         merit(MeritError::EpochNotOver),
+        merit(MeritError::NothingToSweep),
         // The account was closed by another keeper.
         anchor_lang::error::ErrorCode::AccountNotInitialized as u32,
     ]

@@ -67,6 +67,8 @@ pub enum Work {
         content_hash: [u8; 32],
         payer: Pubkey,
     },
+    /// Move the treasury's pending share of slashed stake to the treasury vault.
+    SweepTreasury,
 }
 
 impl Work {
@@ -112,6 +114,7 @@ impl Work {
                 content_hash,
                 payer,
             } => c.close_content_claim(k, content_hash, payer),
+            Work::SweepTreasury => c.sweep_treasury(k),
         }
     }
 }
@@ -127,7 +130,7 @@ fn slash(mut ix: Instruction, keeper: &Pubkey, from_vesting: bool) -> Instructio
 
 /// Everything due now, in the order it must run: the epoch first (finalizations need an
 /// open epoch), then finalizations, slashes, committee draws and closes (votes,
-/// submissions, content claims).
+/// submissions, content claims), and last the treasury sweep of earlier slashes.
 pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> {
     let now = chain.now().await?;
     let config: Config = match chain.account(&pda::config()).await? {
@@ -276,6 +279,9 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> 
             content_hash: claim.content_hash,
             payer: claim.payer,
         });
+    }
+    if config.treasury_pending > 0 {
+        work.push(Work::SweepTreasury);
     }
     Ok(work)
 }

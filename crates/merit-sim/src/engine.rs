@@ -1012,8 +1012,10 @@ async fn reconcile(
         .await
         .ok_or_else(|| anyhow!("config"))?;
     totals.emissions_on_chain = config.emission_paid;
-    // The keeper's slasher shares: liquid, or vesting when taken from unvested rewards.
-    totals.slashed_on_chain = net.token_balance(&pda::treasury()).await - fees_to_treasury
+    // The treasury's share, swept or still pending in the stake vault, and the keeper's
+    // slasher shares: liquid, or vesting when taken from unvested rewards.
+    totals.slashed_on_chain = net.token_balance(&pda::treasury()).await + config.treasury_pending
+        - fees_to_treasury
         + holdings(net, &keeper.pubkey()).await;
     Ok(())
 }

@@ -221,4 +221,6 @@ pub enum MeritError {
     VoteClaimStateInconsistent,
     #[msg("The same token account was passed for two roles")]
     DuplicateTokenAccount,
+    #[msg("No slashed stake is waiting to be swept to the treasury")]
+    NothingToSweep,
 }

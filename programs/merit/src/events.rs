@@ -277,6 +277,16 @@ pub struct EmissionsFunded {
 }
 
 #[event]
+pub struct TreasurySwept {
+    /// Whoever sent the sweep (anyone).
+    pub caller: Pubkey,
+    /// Moved from the stake vault to the treasury vault: every slash's pending share.
+    pub amount: u64,
+    /// Everything ever slashed to the treasury, at the sweep.
+    pub total_slashed_to_treasury: u64,
+}
+
+#[event]
 pub struct EpochAdvanced {
     pub closed_epoch: u64,
     pub contributor_emission: u64,

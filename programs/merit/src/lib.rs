@@ -192,6 +192,11 @@ pub mod merit {
         handle_slash_vote(ctx)
     }
 
+    /// Anyone: moves the treasury's pending share of slashed stake to the treasury vault.
+    pub fn sweep_treasury(ctx: Context<SweepTreasury>) -> Result<()> {
+        handle_sweep_treasury(ctx)
+    }
+
     /// Anyone, once the current epoch has ended: closes it (fixing its emission) and
     /// opens the epoch containing now (`next_index`); pays a bounty from the keeper pool.
     pub fn advance_epoch(ctx: Context<AdvanceEpoch>, next_index: u64) -> Result<()> {

@@ -200,6 +200,8 @@ impl<'info> Beneficiary<'info> {
 
 /// Where a slash's tokens went.
 pub struct SlashSplit {
+    /// The treasury's share: what came from stake is pending in the stake vault until
+    /// `sweep_treasury`, the rest was transferred from the vesting vault.
     pub to_treasury: u64,
     /// The slasher's whole share, `slasher_reward_bps` of the amount.
     pub to_slasher: u64,
@@ -233,7 +235,7 @@ impl Slash<'_, '_> {
     /// Slashes `amount` of the offender's locked bond. The amount is taken first from the
     /// offender's unvested rewards, then from stake; the whole bond is released either way.
     /// `slasher_reward_bps` of it (rounded down) goes to the slasher, the rest to the
-    /// treasury. The slasher's share keeps the form it had: the part taken from unvested
+    /// treasury (the part taken from stake as `Config::treasury_pending`, swept later). The slasher's share keeps the form it had: the part taken from unvested
     /// rewards is granted into the slasher's vesting account over the offender's remaining
     /// vesting time, so slashing one's own key never turns unvested rewards liquid.
     pub fn execute(self, amount: u64, slasher_reward_bps: u16, now: i64) -> Result<SlashSplit> {
@@ -266,6 +268,13 @@ impl Slash<'_, '_> {
         let to_treasury = amount
             .safe_sub(to_slasher_liquid)?
             .safe_sub(to_slasher_vesting)?;
+        // The treasury's part of the stake stays in the stake vault, booked as pending
+        // (`sweep_treasury` moves it): the slasher's liquid share is paid straight out of
+        // the stake vault (it never exceeds `from_stake`), so a slash of stake alone is one
+        // transfer. What came from unvested rewards and is not granted to the slasher
+        // leaves the vesting vault for the treasury now.
+        let from_stake_to_treasury = from_stake.safe_sub(to_slasher_liquid)?;
+        let from_vesting_to_treasury = from_vesting.safe_sub(to_slasher_vesting)?;
         let config_bump = self.config.load()?.bump;
         let seeds = Config::signer_seeds_for(&config_bump);
         let signer: &[&[&[u8]]] = &[&seeds];
@@ -273,20 +282,13 @@ impl Slash<'_, '_> {
         let t = &self.tokens;
         t.transfer(
             self.vesting_vault,
-            self.treasury.clone(),
+            self.treasury,
             authority.clone(),
-            from_vesting.safe_sub(to_slasher_vesting)?,
+            from_vesting_to_treasury,
             signer,
         )?;
         t.transfer(
             self.stake_vault,
-            self.treasury.clone(),
-            authority.clone(),
-            from_stake,
-            signer,
-        )?;
-        t.transfer(
-            self.treasury,
             self.slasher_token,
             authority,
             to_slasher_liquid,
@@ -295,6 +297,7 @@ impl Slash<'_, '_> {
         let mut config = self.config.load_mut()?;
         config.total_slashed_to_treasury =
             config.total_slashed_to_treasury.safe_add(to_treasury)?;
+        config.treasury_pending = config.treasury_pending.safe_add(from_stake_to_treasury)?;
         Ok(SlashSplit {
             to_treasury,
             to_slasher: to_slasher_liquid.safe_add(to_slasher_vesting)?,

@@ -19,6 +19,7 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
          Paused:             {paused}\n\
          Current epoch:      {epoch}\n\
          Active stake:       {active} ({warming} warming up)\n\
+         Slashed to treasury {slashed} ({swept} to sweep)\n\
          Epoch length:       {epoch_len}\n\
          Unstake cooldown:   {cooldown}\n\
          Min validator stake {min_stake}\n\
@@ -43,6 +44,8 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         epoch = c.current_epoch,
         active = a(c.total_active_stake),
         warming = a(c.total_warming_stake),
+        slashed = a(c.total_slashed_to_treasury),
+        swept = a(c.treasury_pending),
         epoch_len = fmt_duration(p.epoch_length_secs),
         cooldown = fmt_duration(p.unstake_cooldown_secs),
         min_stake = a(p.min_validator_stake),
@@ -85,6 +88,8 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         "currentEpoch": c.current_epoch,
         "totalActiveStake": c.total_active_stake,
         "totalWarmingStake": c.total_warming_stake,
+        "totalSlashedToTreasury": c.total_slashed_to_treasury,
+        "treasuryPending": c.treasury_pending,
         "emissionFunded": c.emission_funded,
         "emissionPaid": c.emission_paid,
         "params": params_json(&p),

@@ -115,7 +115,8 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         pending_params_eta: 0,
         paused_at: 0,
         paused_total_secs: 0,
-        reserved: [0; 112],
+        treasury_pending: 0,
+        reserved: [0; 104],
     };
     let now = Clock::get()?.unix_timestamp;
     accounts

@@ -39,6 +39,7 @@ pub mod reveal_vote;
 pub mod slash_submission;
 pub mod slash_vote;
 pub mod submit;
+pub mod sweep_treasury;
 pub mod withdraw_stake;
 pub mod withdraw_vested;
 
@@ -67,5 +68,6 @@ pub use reveal_vote::*;
 pub use slash_submission::*;
 pub use slash_vote::*;
 pub use submit::*;
+pub use sweep_treasury::*;
 pub use withdraw_stake::*;
 pub use withdraw_vested::*;

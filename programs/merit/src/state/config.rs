@@ -266,7 +266,7 @@ pub struct Config {
     /// Stake active in the open epoch: deposited before it, less what was requested for
     /// unstake or slashed. Committees are drawn against this total.
     pub total_active_stake: u64,
-    /// Everything ever slashed into the treasury.
+    /// Everything ever slashed to the treasury (swept or still pending in the stake vault).
     pub total_slashed_to_treasury: u64,
     /// Tokens ever added with `fund_emissions`.
     pub emission_funded: u64,
@@ -282,7 +282,12 @@ pub struct Config {
     pub params: ConfigParams,
     /// Parameters proposed by the admin, applicable from `pending_params_eta`.
     pub pending_params: ConfigParams,
-    pub reserved: [u8; 112],
+    /// The treasury's share of slashed stake, still held in the stake vault: a slash books
+    /// it here instead of transferring it (one token CPI fewer per slash), and the
+    /// permissionless `sweep_treasury` moves it to the treasury vault. Never any staker's:
+    /// the stake vault holds the sum of deposits plus this.
+    pub treasury_pending: u64,
+    pub reserved: [u8; 104],
 }
 
 impl Config {

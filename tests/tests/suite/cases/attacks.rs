@@ -170,8 +170,10 @@ async fn extreme_basis_points_settle_exactly() {
         .unwrap();
     assert_eq!(t.balance(&keeper.pubkey()).await, 20 * TOKEN);
     assert_eq!(t.stake(&odd.pubkey()).await.deposited, 0);
-    // The treasury holds the task's protocol fee and the other 80 tokens.
+    // The treasury holds the task's protocol fee, and the other 80 tokens once swept.
     let protocol_fee = t.task(&task).await.protocol_fee;
+    assert_eq!(t.config().await.treasury_pending, 80 * TOKEN);
+    t.sweep_treasury(&keeper).await.unwrap();
     assert_eq!(
         t.net.token_balance(&pda::treasury()).await,
         protocol_fee + 80 * TOKEN

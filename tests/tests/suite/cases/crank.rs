@@ -89,7 +89,11 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
     );
 
     // The slashed, never-revealed vote is settled: closing it returns its rent to the
-    // validator (not the keeper). After that nothing is due until people claim.
+    // validator (not the keeper), and the two slashes' treasury share is swept (no
+    // bounty either). After that nothing is due until people claim.
+    let pending = t.config().await.treasury_pending;
+    assert!(pending > 0);
+    let treasury = t.net.token_balance(&pda::treasury()).await;
     let mut chain = LocalChain {
         net: &mut t.net,
         keeper: keeper.insecure_clone(),
@@ -97,7 +101,13 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
     let third = run_pass(&mut chain, &client).await.unwrap();
     assert_eq!(
         (third.found, third.confirmed, third.lamports_earned),
-        (1, 1, 0)
+        (2, 2, 0),
+        "{third:?}"
+    );
+    assert_eq!(t.config().await.treasury_pending, 0);
+    assert_eq!(
+        t.net.token_balance(&pda::treasury()).await,
+        treasury + pending
     );
     let mut chain = LocalChain {
         net: &mut t.net,

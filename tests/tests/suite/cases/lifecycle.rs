@@ -153,9 +153,14 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     // A tenth of each slash, rounded down per slash.
     let slasher_cut: u64 = each.iter().map(|s| s / 10).sum();
     assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
+    // The rest waits in the stake vault until a sweep moves it to the treasury.
+    let fees = FEE + t.task(&task).await.protocol_fee;
+    assert_eq!(t.net.token_balance(&pda::treasury()).await, fees);
+    assert_eq!(t.config().await.treasury_pending, slashed - slasher_cut);
+    t.sweep_treasury(&keeper).await.unwrap();
     assert_eq!(
         t.net.token_balance(&pda::treasury()).await,
-        slashed - slasher_cut + FEE + t.task(&task).await.protocol_fee
+        slashed - slasher_cut + fees
     );
 
     // Contributors: pro rata to consensus score among accepted.

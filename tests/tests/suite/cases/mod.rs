@@ -18,6 +18,7 @@ mod sortition;
 mod stake;
 mod submit;
 mod task;
+mod treasury;
 mod tx_size;
 mod vesting;
 mod vote;
