@@ -48,9 +48,10 @@ BUDGETS = {
     "reveal_submission": (18_000, 29_000),
     "reveal_vote": (13_000, 18_000),
     "set_paused": (3_000, 3_000),
-    "slash_submission": (35_000, 41_000),
-    "slash_vote": (38_000, 44_000),
+    "slash_submission": (28_000, 33_000),
+    "slash_vote": (31_000, 37_000),
     "submit": (30_000, 37_000),
+    "sweep_treasury": (13_000, 13_000),
     "withdraw_stake": (16_000, 16_000),
     "withdraw_vested": (16_000, 16_000),
 }
@@ -80,17 +81,9 @@ ABOVE_GOAL = {
     "transfers, the keeper bounty), and `init` derives the task's and the vault's PDAs with "
     "`find_program_address`, 1,522 per bump tried, a number set by the creator's key and the "
     "task id (Anchor insists on the canonical bump at `init`): two searches of at least one "
-    "bump each, and most of the spread from the median (46,916) to the worst case (57,416). "
+    "bump each, and most of the spread from the median (46,918) to the worst case (57,418). "
     "What is left is the account creations, the URI argument and the event; the worst case "
     "meets the goal.",
-    "slash_submission": "Two transfers (11,290: the slash to the treasury, the slasher's "
-    "share out of it); the submission it marks slashed is Borsh (about 2,200 to read with "
-    "its reveals, 1,000 to write back), the stake too (about 1,500), and the offender's "
-    "vesting address is derived (`find_program_address`, 1,522) whenever the offender has "
-    "no vesting account, so that the slash can never skip unvested rewards. A zero-copy "
-    "submission is the next cut.",
-    "slash_vote": "As `slash_submission`, with the vote (Borsh, read and written) and the "
-    "submission it reads.",
 }
 
 
