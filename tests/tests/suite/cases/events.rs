@@ -136,3 +136,41 @@ async fn every_step_of_a_task_emits_its_event_with_the_accounts_fields() {
     );
     assert!(vote_claimed.reward > 0);
 }
+
+#[tokio::test]
+#[ignore = "emit! writes events only on an SBF build: scripts/test.sh runs it with SBF_OUT_DIR set"]
+async fn a_slash_and_its_sweep_emit_what_moved() {
+    assert!(
+        merit_localnet::runs_sbf(),
+        "needs SBF_OUT_DIR pointing at a directory holding merit.so"
+    );
+    let (mut t, _, alice, task, sub, vals) =
+        super::finalize::judged(&[(100 * TOKEN, Some(5))]).await;
+    t.finalize_submission(&vals[0], task, sub).await.unwrap();
+    let keeper = t.actor(0).await;
+    t.net.take_logs();
+    t.slash_submission(&keeper, task, &alice.pubkey())
+        .await
+        .unwrap();
+    let slashed: Slashed = one(&mut t);
+    let s = t.submission(&sub).await;
+    assert_eq!(
+        (slashed.target, slashed.offender, slashed.amount),
+        (sub, alice.pubkey(), s.bond)
+    );
+    assert_eq!(t.balance(&keeper.pubkey()).await, slashed.to_slasher);
+    assert_eq!(slashed.to_treasury + slashed.to_slasher, s.bond);
+    let config = t.config().await;
+    assert_eq!(config.treasury_pending, slashed.to_treasury);
+
+    t.sweep_treasury(&keeper).await.unwrap();
+    let swept: TreasurySwept = one(&mut t);
+    assert_eq!(
+        (swept.caller, swept.amount, swept.total_slashed_to_treasury),
+        (
+            keeper.pubkey(),
+            slashed.to_treasury,
+            config.total_slashed_to_treasury
+        )
+    );
+}
