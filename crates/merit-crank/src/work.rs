@@ -280,7 +280,7 @@ pub async fn discover<C: Chain>(chain: &mut C) -> Result<Vec<Work>, ChainError> 
             payer: claim.payer,
         });
     }
-    if config.treasury_pending > 0 {
+    if config.sweep_check().is_ok() {
         work.push(Work::SweepTreasury);
     }
     Ok(work)

@@ -235,9 +235,10 @@ impl Slash<'_, '_> {
     /// Slashes `amount` of the offender's locked bond. The amount is taken first from the
     /// offender's unvested rewards, then from stake; the whole bond is released either way.
     /// `slasher_reward_bps` of it (rounded down) goes to the slasher, the rest to the
-    /// treasury (the part taken from stake as `Config::treasury_pending`, swept later). The slasher's share keeps the form it had: the part taken from unvested
-    /// rewards is granted into the slasher's vesting account over the offender's remaining
-    /// vesting time, so slashing one's own key never turns unvested rewards liquid.
+    /// treasury (the part taken from stake as `Config::treasury_pending`, swept later).
+    /// The slasher's share keeps the form it had: the part taken from unvested rewards is
+    /// granted into the slasher's vesting account over the offender's remaining vesting
+    /// time, so slashing one's own key never turns unvested rewards liquid.
     pub fn execute(self, amount: u64, slasher_reward_bps: u16, now: i64) -> Result<SlashSplit> {
         let (from_vesting, remaining) = self.take_from_vesting(amount, now)?;
         let from_stake = amount.safe_sub(from_vesting)?;

@@ -26,11 +26,7 @@ pub struct SweepTreasury<'info> {
 
 impl SweepTreasury<'_> {
     fn validate(&self) -> Result<()> {
-        require!(
-            self.config.load()?.treasury_pending > 0,
-            MeritError::NothingToSweep
-        );
-        Ok(())
+        self.config.load()?.sweep_check()
     }
 }
 
@@ -43,8 +39,7 @@ pub fn handle_sweep_treasury(ctx: Context<SweepTreasury>) -> Result<()> {
     // Booked in a scope: the config signs the transfer below.
     let (amount, total, bump, decimals) = {
         let mut config = a.config.load_mut()?;
-        let amount = config.treasury_pending;
-        config.treasury_pending = 0;
+        let amount = config.take_treasury_pending()?;
         (
             amount,
             config.total_slashed_to_treasury,

@@ -382,6 +382,19 @@ impl Config {
     pub fn require_not_paused(&self) -> Result<()> {
         self.pause().require_not_paused()
     }
+
+    /// Whether `sweep_treasury` has anything to move: the rule the instruction applies and
+    /// keepers call.
+    pub fn sweep_check(&self) -> Result<()> {
+        require!(self.treasury_pending > 0, MeritError::NothingToSweep);
+        Ok(())
+    }
+
+    /// Takes the treasury's pending share for a sweep: returns it and books it as swept.
+    pub fn take_treasury_pending(&mut self) -> Result<u64> {
+        self.sweep_check()?;
+        Ok(std::mem::take(&mut self.treasury_pending))
+    }
 }
 
 impl Config {

@@ -104,7 +104,8 @@ async fn a_sweep_to_or_from_any_other_account_is_refused() {
     let own = c.ata(&mallory.pubkey());
     let pending = BOND - TO_SLASHER;
 
-    let cases: Vec<(&str, Pubkey, Pubkey)> = vec![
+    // Pinned by the config's addresses: each a named AccountMismatch.
+    let pinned: Vec<(&str, Pubkey, Pubkey)> = vec![
         ("treasury is the caller's", pda::treasury(), own),
         (
             "treasury is the vesting vault",
@@ -117,6 +118,18 @@ async fn a_sweep_to_or_from_any_other_account_is_refused() {
             pda::emission_vault(),
         ),
         ("mint is another", c.stake_mint, Pubkey::new_unique()),
+    ];
+    for (what, from, to) in pinned {
+        let mut ix = c.sweep_treasury(mallory.pubkey());
+        replace_account(&mut ix, &from, &to);
+        assert_merit_err(
+            t.send(&[ix], &[&mallory]).await,
+            MeritError::AccountMismatch,
+        );
+        assert_eq!(t.config().await.treasury_pending, pending, "{what}");
+    }
+    // Not a token program, not a config: refused by Anchor's type checks.
+    let typed: Vec<(&str, Pubkey, Pubkey)> = vec![
         (
             "token program is another",
             c.token_program,
@@ -128,7 +141,7 @@ async fn a_sweep_to_or_from_any_other_account_is_refused() {
             pda::stake(&mallory.pubkey()),
         ),
     ];
-    for (what, from, to) in cases {
+    for (what, from, to) in typed {
         let mut ix = c.sweep_treasury(mallory.pubkey());
         replace_account(&mut ix, &from, &to);
         assert_fails(t.send(&[ix], &[&mallory]).await);
