@@ -97,7 +97,7 @@ impl TestContext {
 
         for key in self.tasks.clone() {
             if let Some(t) = self.net.account::<Task>(&key).await {
-                let fees = t.protocol_fee + t.fees_to_treasury;
+                let fees = t.protocol_fee + t.to_treasury;
                 let old = self
                     .ledger
                     .fees_to_treasury
@@ -120,7 +120,7 @@ impl TestContext {
             assert_eq!(
                 treasury + config.treasury_pending,
                 config.total_slashed_to_treasury + fees_to_treasury,
-                "treasury + pending != slashed to it + protocol fees + fees no judge earned"
+                "treasury + pending != slashed to it + protocol fees + what tasks sent it"
             );
             assert_eq!(
                 emission_vault,
@@ -174,7 +174,7 @@ impl TestContext {
                     "{key}: paid_out != sum of claims"
                 );
                 assert!(
-                    t.paid_out + t.reclaimed <= t.reward + t.fees - t.fees_to_treasury,
+                    t.paid_out + t.reclaimed <= t.reward + t.fees - t.to_treasury,
                     "{key}: paid above reward and judges' fees"
                 );
             } else {

@@ -10,14 +10,17 @@ pub use merit_localnet::{Keypair, Localnet, LocalnetOptions, MintExtension, Sign
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use merit_client::{submission_commitment, vote_commitment, Config, Stake, Submission, Task, Vote};
+use merit_client::{
+    submission_commitment, vote_commitment, Config, ContentStatus, Round, Stake, Submission, Task,
+    Vote,
+};
 use std::collections::BTreeSet;
 
 /// One whole token at the harness's 6 decimals.
 pub const TOKEN: u64 = 1_000_000;
 /// The submission fee of [`TestContext::task_args`]: paid by each submission to its
 /// coherent judges, on top of their slice of the validator pool.
-pub const FEE: u64 = TOKEN / 10;
+pub const FEE: u64 = 2 * TOKEN;
 
 pub type TxResult = Result<(), TxError>;
 
@@ -63,6 +66,7 @@ pub struct TestContext {
     pub wallets: BTreeSet<Pubkey>,
     pub tasks: BTreeSet<Pubkey>,
     pub submissions: BTreeSet<Pubkey>,
+    pub rounds: BTreeSet<Pubkey>,
     pub votes: BTreeSet<Pubkey>,
     /// Tokens minted so far: what all wallets and vaults together must hold.
     pub minted: u64,
@@ -72,15 +76,29 @@ pub struct TestContext {
     pending_reveals: Vec<(Pubkey, Keypair, [u8; 32])>,
 }
 
-/// The program's defaults, except that a full committee bonds 10% of a task's reward
-/// instead of half: the suite's tasks pay 1,000 tokens while its networks hold a few
-/// hundred to a few thousand tokens of stake, so at the default one committee would bond
-/// more than a test validator holds. The simulator runs the defaults.
+/// The program's defaults, except: a full committee bonds 10% of a task's reward instead
+/// of half (the suite's tasks pay 1,000 tokens while its networks hold a few hundred to a
+/// few thousand tokens of stake, so at the default one committee would bond more than a
+/// test validator holds); tasks may take the protocol's most submissions (the suite's
+/// tasks take 801, so their squatting floor is a 2-token fee); and a two-day parameter
+/// timelock and unstake cooldown (the suite moves time across parameter changes within
+/// one seven-day epoch). The simulator runs the defaults.
 pub fn suite_params() -> ConfigParams {
     ConfigParams {
         vote_bond_bps: 1_000,
+        max_submissions_per_task: merit::constants::MAX_SUBMISSIONS_PER_TASK,
+        param_timelock_secs: 2 * 24 * 3600,
+        unstake_cooldown_secs: 2 * 24 * 3600,
         ..ConfigParams::defaults(6)
     }
+}
+
+/// The least submission fee `args` may set against slot squatting
+/// (`Task::squat_fee_floor`): what a test that changes the reward, the validator share or
+/// the slots sets the fee to.
+pub fn squat_floor(args: &CreateTaskArgs) -> u64 {
+    Task::squat_fee_floor(args.reward, args.validator_share_bps, args.max_submissions)
+        .expect("floor")
 }
 
 impl TestContext {
@@ -101,6 +119,7 @@ impl TestContext {
             wallets: BTreeSet::new(),
             tasks: BTreeSet::new(),
             submissions: BTreeSet::new(),
+            rounds: BTreeSet::new(),
             votes: BTreeSet::new(),
             minted: 0,
             ledger: invariants::Ledger::default(),
@@ -198,8 +217,16 @@ impl TestContext {
         let mut account: Stake = self.net.account(&key).await.expect("stake");
         let epoch = self.config().await.current_epoch;
         let warm = account.warming_at(epoch);
-        account.warming = 0;
-        account.active_from_epoch = 0;
+        // As if everything staked had been deposited before the open epoch began.
+        let staked = account.staked();
+        let len = usize::from(account.history_len);
+        if let Some(p) = account.history[..len]
+            .last_mut()
+            .filter(|p| p.epoch == epoch)
+        {
+            p.active_start = staked;
+            p.active_min = staked;
+        }
         self.net.write_account(&key, &account).await;
         let mut config = self.config().await;
         config.total_warming_stake -= warm;
@@ -230,7 +257,7 @@ impl TestContext {
 
     /// Default task arguments starting now: an hour of submissions, half an hour of
     /// submission reveals, half an hour of vote commits, an hour of vote reveals; 1,000
-    /// tokens of reward, a 0.1-token submission fee.
+    /// tokens of reward, 801 slots and the 2-token fee that is their squatting floor.
     pub fn task_args(&mut self) -> CreateTaskArgs {
         self.next_task_id += 1;
         let now = self.now();
@@ -250,7 +277,7 @@ impl TestContext {
             accept_threshold: 60,
             reject_threshold: 30,
             validator_share_bps: 2_000,
-            max_submissions: 10,
+            max_submissions: 801,
             min_reputation_submit: 0,
             min_reputation_vote: 0,
         }
@@ -362,6 +389,8 @@ impl TestContext {
         );
         let res = self.send(&[ix], &[contributor]).await;
         if res.is_ok() {
+            let key = pda::submission(&task, &contributor.pubkey());
+            self.rounds.insert(pda::round(&key, 1));
             let who = contributor.pubkey();
             self.pending_reveals
                 .retain(|(t, c, _)| !(*t == task && c.pubkey() == who));
@@ -390,6 +419,13 @@ impl TestContext {
         self.pending_reveals.retain(|(t, ..)| t != task);
     }
 
+    /// The submission's round under way (1 before it was revealed).
+    pub async fn round_of(&mut self, submission: &Pubkey) -> u8 {
+        let sub: Option<Submission> = self.net.account(submission).await;
+        sub.map_or(1, |s| s.round.max(1))
+    }
+
+    /// Commits `score` in the submission's round under way.
     pub async fn try_commit(
         &mut self,
         validator: &Keypair,
@@ -397,16 +433,33 @@ impl TestContext {
         submission: Pubkey,
         score: u8,
     ) -> TxResult {
+        let round = self.round_of(&submission).await;
+        self.try_commit_in(validator, task, submission, round, score)
+            .await
+    }
+
+    /// Commits `score` in round `round` of the submission.
+    pub async fn try_commit_in(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+        score: u8,
+    ) -> TxResult {
+        let round_key = pda::round(&submission, round);
+        self.rounds.insert(round_key);
         self.votes
-            .insert(pda::vote(&submission, &validator.pubkey()));
+            .insert(pda::vote(&round_key, &validator.pubkey()));
         let commitment =
-            vote_commitment(&submission, &validator.pubkey(), score, &salt_of(validator));
+            vote_commitment(&round_key, &validator.pubkey(), score, &salt_of(validator));
         let ix = self
             .client()
-            .commit_vote(validator.pubkey(), task, submission, commitment);
+            .commit_vote(validator.pubkey(), task, submission, round, commitment);
         self.send(&[ix], &[validator]).await
     }
 
+    /// Reveals `score` in the submission's round under way.
     pub async fn try_reveal(
         &mut self,
         validator: &Keypair,
@@ -414,10 +467,24 @@ impl TestContext {
         submission: Pubkey,
         score: u8,
     ) -> TxResult {
+        let round = self.round_of(&submission).await;
+        self.try_reveal_in(validator, task, submission, round, score)
+            .await
+    }
+
+    pub async fn try_reveal_in(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+        score: u8,
+    ) -> TxResult {
         let ix = self.client().reveal_vote(
             validator.pubkey(),
             task,
             submission,
+            round,
             score,
             salt_of(validator),
         );
@@ -440,8 +507,10 @@ impl TestContext {
     }
 
     /// The `finalize_submission` instruction for `contributor`'s submission to `task`
-    /// into epoch `epoch`, with the content claim when the submission was revealed (and
-    /// still exists).
+    /// into epoch `epoch`, built as a client does (`keeper::finalize_args`): with the
+    /// content claim and the round under way when the submission was revealed, and the
+    /// next round's account when the round decides nothing and another is due. (When the
+    /// round cannot be closed yet, the plain instruction, which the program refuses.)
     pub async fn finalize_ix(
         &mut self,
         keeper: &Pubkey,
@@ -449,10 +518,77 @@ impl TestContext {
         contributor: &Pubkey,
         epoch: u64,
     ) -> Instruction {
-        let sub: Option<Submission> = self.net.account(&pda::submission(&task, contributor)).await;
-        let content = sub.and_then(|s| s.content_revealed.then_some(s.content_hash));
-        self.client()
-            .finalize_submission(*keeper, task, *contributor, epoch, content)
+        let key = pda::submission(&task, contributor);
+        let sub: Option<Submission> = self.net.account(&key).await;
+        let (content, round, open_next) = match (sub, self.net.account::<Task>(&task).await) {
+            (Some(sub), Some(t)) => {
+                let round: Option<Round> = self.net.account(&pda::round(&key, sub.round)).await;
+                let content = self.content_status(&key, &sub).await;
+                let config = self.config().await;
+                let now = t.clock(config.pause(), self.now()).unwrap_or(self.now());
+                merit_client::keeper::finalize_args(&sub, &t, round.as_ref(), content, now)
+                    .unwrap_or((
+                        sub.content_revealed.then_some(sub.content_hash),
+                        sub.content_revealed.then_some(sub.round),
+                        false,
+                    ))
+            }
+            _ => (None, None, false),
+        };
+        if open_next {
+            if let Some(r) = round {
+                self.rounds.insert(pda::round(&key, r + 1));
+            }
+        }
+        self.client().finalize_submission(
+            *keeper,
+            task,
+            *contributor,
+            epoch,
+            content,
+            round,
+            open_next,
+        )
+    }
+
+    /// What the content claim says of the submission at `key`.
+    pub async fn content_status(&mut self, key: &Pubkey, sub: &Submission) -> ContentStatus {
+        if !sub.content_revealed {
+            return ContentStatus::Unrevealed;
+        }
+        let claim: Option<merit_client::ContentClaim> = self
+            .net
+            .account(&pda::content_claim(&sub.content_hash))
+            .await;
+        claim.map_or(ContentStatus::Displaced, |c| c.status_of(key))
+    }
+
+    /// Finalizes `submission` until its outcome is final: a round that decides nothing
+    /// opens the next, which this runs out undrawn (the time moves to its draw deadline)
+    /// so that it closes without votes. What a test wants when no later round is judged.
+    pub async fn finalize_through_rounds(
+        &mut self,
+        keeper: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+    ) -> TxResult {
+        loop {
+            self.finalize_submission(keeper, task, submission).await?;
+            if self.submission(&submission).await.outcome != Outcome::Pending {
+                return Ok(());
+            }
+            let deadline = self.current_round(&submission).await.draw_deadline;
+            self.to_task_time(&task, deadline).await;
+        }
+    }
+
+    /// Moves the unix time to when `task`'s clock reads `at` (they differ by the time the
+    /// protocol spent paused since the task was created).
+    pub async fn to_task_time(&mut self, task: &Pubkey, at: i64) {
+        let t = self.task(task).await;
+        let pause = self.config().await.pause();
+        let behind = self.now() - t.clock(pause, self.now()).expect("clock");
+        self.set_time(at + behind);
     }
 
     /// Advances from the open epoch to the one containing now.
@@ -521,6 +657,7 @@ impl TestContext {
             validator.pubkey(),
             vote.task,
             submission,
+            vote.round_index,
             vote.epoch,
         );
         self.send(&[ix], &[validator]).await
@@ -552,6 +689,7 @@ impl TestContext {
         self.send(&[ix], &[caller]).await
     }
 
+    /// Slashes `validator`'s vote in the submission's round under way.
     pub async fn slash_vote(
         &mut self,
         slasher: &Keypair,
@@ -559,9 +697,39 @@ impl TestContext {
         submission: Pubkey,
         validator: &Pubkey,
     ) -> TxResult {
+        let round = self.round_of(&submission).await;
+        self.slash_vote_in(slasher, task, submission, round, validator)
+            .await
+    }
+
+    pub async fn slash_vote_in(
+        &mut self,
+        slasher: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+        validator: &Pubkey,
+    ) -> TxResult {
         let ix = self
             .client()
-            .slash_vote(slasher.pubkey(), task, submission, *validator);
+            .slash_vote(slasher.pubkey(), task, submission, round, *validator);
+        self.send(&[ix], &[slasher]).await
+    }
+
+    /// Reports `validator`'s absence from round `round` of the submission.
+    pub async fn report_absence(
+        &mut self,
+        slasher: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+        validator: &Pubkey,
+    ) -> TxResult {
+        self.votes
+            .insert(pda::vote_in(&submission, round, validator));
+        let ix =
+            self.client()
+                .report_absence(slasher.pubkey(), task, submission, round, *validator);
         self.send(&[ix], &[slasher]).await
     }
 
@@ -570,15 +738,27 @@ impl TestContext {
         self.send(&[ix], &[contributor]).await
     }
 
+    /// Claims `validator`'s vote in the submission's round under way.
     pub async fn claim_vote(
         &mut self,
         validator: &Keypair,
         task: Pubkey,
         submission: Pubkey,
     ) -> TxResult {
+        let round = self.round_of(&submission).await;
+        self.claim_vote_in(validator, task, submission, round).await
+    }
+
+    pub async fn claim_vote_in(
+        &mut self,
+        validator: &Keypair,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+    ) -> TxResult {
         let ix = self
             .client()
-            .claim_vote(validator.pubkey(), task, submission);
+            .claim_vote(validator.pubkey(), task, submission, round);
         self.send(&[ix], &[validator]).await
     }
 
@@ -624,7 +804,7 @@ impl TestContext {
         }
         self.to_finalize_phase(&task).await;
         for sub in &subs {
-            self.finalize_submission(keeper, task, *sub)
+            self.finalize_through_rounds(keeper, task, *sub)
                 .await
                 .expect("finalize_submission");
         }
@@ -662,11 +842,36 @@ impl TestContext {
     }
 
     /// Runs both steps of `task`'s committee draw now (the keeper is the fee payer),
-    /// moving only the slot, not the unix time.
+    /// moving only the slot, not the unix time: past the longest chain of slots.
     pub async fn draw(&mut self, task: &Pubkey) -> TxResult {
         self.draw_step(task).await?;
-        self.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+        self.net
+            .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
         self.draw_step(task).await
+    }
+
+    /// Seeds round `round` of the submission (scheduled when it was opened): moves past
+    /// the longest chain of slots first.
+    pub async fn draw_round(&mut self, task: Pubkey, submission: Pubkey, round: u8) -> TxResult {
+        self.net
+            .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+        let keeper = self.net.payer();
+        let ix = self.client().draw_round(keeper, task, submission, round);
+        self.send(&[ix], &[]).await
+    }
+
+    /// The submission's round under way (or the one that decided it).
+    pub async fn current_round(&mut self, submission: &Pubkey) -> Round {
+        let index = self.round_of(submission).await;
+        self.round(submission, index).await
+    }
+
+    /// The submission's round `index`.
+    pub async fn round(&mut self, submission: &Pubkey, index: u8) -> Round {
+        self.net
+            .account(&pda::round(submission, index))
+            .await
+            .expect("round")
     }
 
     /// One `draw` call by the fee payer.
@@ -676,12 +881,23 @@ impl TestContext {
         self.send(&[ix], &[]).await
     }
 
-    /// The seats `validator` holds on `submission`'s committee (0: not drawn).
+    /// The seats `validator` holds on the committee of the submission's round under way
+    /// (0: not drawn).
     pub async fn seats(&mut self, task: &Pubkey, submission: &Pubkey, validator: &Pubkey) -> u64 {
+        let index = self.round_of(submission).await;
         let t = self.task(task).await;
+        let round = match self
+            .net
+            .account::<Round>(&pda::round(submission, index))
+            .await
+        {
+            Some(r) => r,
+            // Not revealed yet: round 1 as it will be opened.
+            None => Round::first(*task, *submission, Pubkey::default(), 0, &t),
+        };
         let stake: Option<Stake> = self.net.account(&pda::stake(validator)).await;
         let epoch = self.config().await.current_epoch;
-        merit_client::seats(&t, submission, validator, stake.as_ref(), epoch)
+        merit_client::seats(&t, &round, validator, stake.as_ref(), epoch)
     }
 
     pub async fn to_reveal_phase(&mut self, task: &Pubkey) {
@@ -708,9 +924,15 @@ impl TestContext {
         self.net.account(key).await.expect("submission")
     }
 
+    /// `validator`'s vote in the submission's round under way.
     pub async fn vote(&mut self, submission: &Pubkey, validator: &Pubkey) -> Vote {
+        let round = self.round_of(submission).await;
+        self.vote_in(submission, round, validator).await
+    }
+
+    pub async fn vote_in(&mut self, submission: &Pubkey, round: u8, validator: &Pubkey) -> Vote {
         self.net
-            .account(&pda::vote(submission, validator))
+            .account(&pda::vote_in(submission, round, validator))
             .await
             .expect("vote")
     }
@@ -736,7 +958,12 @@ impl TestContext {
     /// Stops tracking tasks, submissions and votes that were closed (the ledger keeps
     /// what they paid), so long runs check only live accounts.
     pub async fn prune_closed(&mut self) {
-        for set in [&mut self.tasks, &mut self.submissions, &mut self.votes] {
+        for set in [
+            &mut self.tasks,
+            &mut self.submissions,
+            &mut self.rounds,
+            &mut self.votes,
+        ] {
             let mut live = BTreeSet::new();
             for k in set.iter() {
                 if self.net.raw_account(k).await.is_some() {

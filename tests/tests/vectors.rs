@@ -228,22 +228,22 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ix_json(
             "commitVote",
             json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "commitment": bytes(&commitment)}),
-            &c.commit_vote(a, task, sub, commitment),
+            &c.commit_vote(a, task, sub, 1, commitment),
         ),
         ix_json(
             "revealVote",
             json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "score": 77, "salt": bytes(&salt)}),
-            &c.reveal_vote(a, task, sub, 77, salt),
+            &c.reveal_vote(a, task, sub, 1, 77, salt),
         ),
         ix_json(
             "finalizeSubmission",
             json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": bytes(&hash)}),
-            &c.finalize_submission(a, task, b, 3, Some(hash)),
+            &c.finalize_submission(a, task, b, 3, Some(hash), Some(1), false),
         ),
         ix_json(
             "finalizeSubmission",
             json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": null}),
-            &c.finalize_submission(a, task, b, 3, None),
+            &c.finalize_submission(a, task, b, 3, None, None, false),
         ),
         ix_json(
             "draw",
@@ -268,7 +268,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ix_json(
             "slashVote",
             json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "validator": pk(&a)}),
-            &c.slash_vote(b, task, sub, a),
+            &c.slash_vote(b, task, sub, 1, a),
         ),
         ix_json(
             "claimSubmission",
@@ -278,7 +278,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ix_json(
             "claimVote",
             json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub)}),
-            &c.claim_vote(a, task, sub),
+            &c.claim_vote(a, task, sub, 1),
         ),
         ix_json(
             "sweepTreasury",
@@ -303,7 +303,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ix_json(
             "claimVoteEmission",
             json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "epoch": u64v(1)}),
-            &c.claim_vote_emission(a, task, sub, 1),
+            &c.claim_vote_emission(a, task, sub, 1, 1),
         ),
         ix_json(
             "withdrawVested",
@@ -313,7 +313,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ix_json(
             "closeVote",
             json!({"submission": pk(&sub), "validator": pk(&a)}),
-            &c.close_vote(sub, a),
+            &c.close_vote(sub, 1, a, a),
         ),
         ix_json(
             "closeSubmission",
@@ -575,18 +575,29 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     let salt = [9u8; 32];
     let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
     net.send(
-        &[c.commit_vote(val.pubkey(), task, sub, commitment)],
+        &[c.commit_vote(val.pubkey(), task, sub, 1, commitment)],
         &[&val],
     )
     .await
     .unwrap();
     net.set_time(args.commit_deadline);
-    net.send(&[c.reveal_vote(val.pubkey(), task, sub, 88, salt)], &[&val])
-        .await
-        .unwrap();
+    net.send(
+        &[c.reveal_vote(val.pubkey(), task, sub, 1, 88, salt)],
+        &[&val],
+    )
+    .await
+    .unwrap();
     net.set_time(args.reveal_deadline);
     net.send(
-        &[c.finalize_submission(val.pubkey(), task, alice.pubkey(), 1, Some([5; 32]))],
+        &[c.finalize_submission(
+            val.pubkey(),
+            task,
+            alice.pubkey(),
+            1,
+            Some([5; 32]),
+            Some(1),
+            false,
+        )],
         &[&val],
     )
     .await

@@ -305,6 +305,7 @@ impl MeritClient {
                 task,
                 submission: pda::submission(&task, &contributor),
                 content_claim: pda::content_claim(&content_hash),
+                round: pda::round(&pda::submission(&task, &contributor), 1),
                 system_program: system_program::ID,
             },
             data::RevealSubmission {
@@ -315,22 +316,27 @@ impl MeritClient {
         )
     }
 
+    /// Commits a vote in round `round` of `submission`: `commitment` is
+    /// [`crate::vote_commitment`] over the round's address.
     pub fn commit_vote(
         &self,
         validator: Pubkey,
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
         commitment: [u8; 32],
     ) -> Instruction {
+        let round = pda::round(&submission, round);
         build(
             acc::CommitVote {
                 validator,
                 config: pda::config(),
                 task,
                 submission,
+                round,
                 stake: pda::stake(&validator),
                 validator_submission: pda::submission(&task, &validator),
-                vote: pda::vote(&submission, &validator),
+                vote: pda::vote(&round, &validator),
                 system_program: system_program::ID,
             },
             data::CommitVote { commitment },
@@ -342,16 +348,19 @@ impl MeritClient {
         validator: Pubkey,
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
         score: u8,
         salt: [u8; 32],
     ) -> Instruction {
+        let round = pda::round(&submission, round);
         build(
             acc::RevealVote {
                 validator,
                 config: pda::config(),
                 task,
                 submission,
-                vote: pda::vote(&submission, &validator),
+                round,
+                vote: pda::vote(&round, &validator),
                 stake: pda::stake(&validator),
             },
             data::RevealVote { score, salt },
@@ -360,8 +369,11 @@ impl MeritClient {
 
     // Keepers
 
-    /// `contributor` owns the submission; `epoch` is the open epoch's index;
-    /// `content_hash` is the submission's revealed content (None: never revealed).
+    /// Closes the current round of `contributor`'s submission to `task` into the open
+    /// epoch `epoch`. `content_hash` is the submission's revealed content and `round` its
+    /// current round (`Submission::round`), both None when never revealed; `open_next`
+    /// opens round `round + 1` (when `Submission::close_check` says the round decides
+    /// nothing and another is due).
     pub fn finalize_submission(
         &self,
         keeper: Pubkey,
@@ -369,13 +381,20 @@ impl MeritClient {
         contributor: Pubkey,
         epoch: u64,
         content_hash: Option<[u8; 32]>,
+        round: Option<u8>,
+        open_next: bool,
     ) -> Instruction {
+        let submission = pda::submission(&task, &contributor);
         build(
             acc::FinalizeSubmission {
                 keeper,
                 config: pda::config(),
                 task,
-                submission: pda::submission(&task, &contributor),
+                submission,
+                round: round.map(|r| pda::round(&submission, r)),
+                next_round: round
+                    .filter(|_| open_next)
+                    .map(|r| pda::round(&submission, r.saturating_add(1))),
                 stake: pda::stake(&contributor),
                 epoch: pda::epoch(epoch),
                 content_claim: content_hash.map(|h| pda::content_claim(&h)),
@@ -383,12 +402,14 @@ impl MeritClient {
                 treasury_vault: pda::treasury(),
                 stake_mint: self.stake_mint,
                 token_program: self.token_program,
+                system_program: system_program::ID,
             },
             data::FinalizeSubmission {},
         )
     }
 
-    /// Schedules (first call) or seeds (after the target slot) `task`'s committee draw.
+    /// Schedules (first call) or seeds (once the target's chain of slots was produced, or
+    /// from the fallback once it aged out) `task`'s committee draw.
     pub fn draw(&self, keeper: Pubkey, task: Pubkey) -> Instruction {
         build(
             acc::DrawCommittee {
@@ -401,14 +422,65 @@ impl MeritClient {
         )
     }
 
+    /// Seeds the committee of round `round` (>= 2) of `submission`, a submission to `task`.
+    pub fn draw_round(
+        &self,
+        keeper: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+    ) -> Instruction {
+        build(
+            acc::DrawRound {
+                keeper,
+                config: pda::config(),
+                task,
+                round: pda::round(&submission, round),
+                slot_hashes: merit::constants::SLOT_HASHES_SYSVAR,
+            },
+            data::DrawRound {},
+        )
+    }
+
     pub fn finalize_task(&self, keeper: Pubkey, task: Pubkey) -> Instruction {
         build(
             acc::FinalizeTask {
                 keeper,
                 config: pda::config(),
                 task,
+                task_vault: pda::task_vault(&task),
+                treasury_vault: pda::treasury(),
+                stake_mint: self.stake_mint,
+                token_program: self.token_program,
             },
             data::FinalizeTask {},
+        )
+    }
+
+    /// Reports `validator`'s absence from round `round` of `submission` (a submission to
+    /// `task`): drawn, eligible, and no vote when the commit window closed.
+    pub fn report_absence(
+        &self,
+        slasher: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+        validator: Pubkey,
+    ) -> Instruction {
+        let round = pda::round(&submission, round);
+        build(
+            acc::ReportAbsence {
+                payout: self.slash_payout(slasher, &validator),
+                task,
+                submission,
+                round,
+                stake: pda::stake(&validator),
+                offender_vesting: pda::vesting(&validator),
+                validator_submission: pda::submission(&task, &validator),
+                vote: pda::vote(&round, &validator),
+                system_program: system_program::ID,
+            },
+            data::ReportAbsence {},
         )
     }
 
@@ -431,19 +503,22 @@ impl MeritClient {
         )
     }
 
+    /// Slashes `validator`'s vote in round `round` of `submission`.
     pub fn slash_vote(
         &self,
         slasher: Pubkey,
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
         validator: Pubkey,
     ) -> Instruction {
+        let round = pda::round(&submission, round);
         build(
             acc::SlashVote {
                 payout: self.slash_payout(slasher, &validator),
                 task,
-                submission,
-                vote: pda::vote(&submission, &validator),
+                round,
+                vote: pda::vote(&round, &validator),
                 stake: pda::stake(&validator),
                 offender_vesting: pda::vesting(&validator),
             },
@@ -463,12 +538,20 @@ impl MeritClient {
         )
     }
 
-    pub fn claim_vote(&self, validator: Pubkey, task: Pubkey, submission: Pubkey) -> Instruction {
+    /// Claims `validator`'s vote in round `round` of `submission`.
+    pub fn claim_vote(
+        &self,
+        validator: Pubkey,
+        task: Pubkey,
+        submission: Pubkey,
+        round: u8,
+    ) -> Instruction {
+        let round = pda::round(&submission, round);
         build(
             acc::ClaimVote {
                 payout: self.reward_payout(validator, task),
-                submission,
-                vote: pda::vote(&submission, &validator),
+                round,
+                vote: pda::vote(&round, &validator),
             },
             data::ClaimVote {},
         )
@@ -540,19 +623,20 @@ impl MeritClient {
     }
 
     /// `epoch` is the vote's epoch (`Vote::epoch`, set by `claim_vote`); `task` is the
-    /// submission's task.
+    /// submission's task; the vote is in round `round` of `submission`.
     pub fn claim_vote_emission(
         &self,
         validator: Pubkey,
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
         epoch: u64,
     ) -> Instruction {
         build(
             acc::ClaimVoteEmission {
                 payout: self.emission_payout(validator),
                 epoch: pda::epoch(epoch),
-                vote: pda::vote(&submission, &validator),
+                vote: pda::vote_in(&submission, round, &validator),
                 task,
             },
             data::ClaimVoteEmission {},
@@ -574,14 +658,37 @@ impl MeritClient {
         )
     }
 
-    pub fn close_vote(&self, submission: Pubkey, validator: Pubkey) -> Instruction {
+    /// Closes `validator`'s settled vote (or absence record) in round `round` of
+    /// `submission`; its rent goes to `payer` (`Vote::payer`: the validator, or whoever
+    /// reported the absence).
+    pub fn close_vote(
+        &self,
+        submission: Pubkey,
+        round: u8,
+        validator: Pubkey,
+        payer: Pubkey,
+    ) -> Instruction {
+        let round = pda::round(&submission, round);
         build(
             acc::CloseVote {
-                submission,
-                vote: pda::vote(&submission, &validator),
-                validator,
+                round,
+                vote: pda::vote(&round, &validator),
+                payer,
             },
             data::CloseVote {},
+        )
+    }
+
+    /// Closes round `round` of `submission` once it and its votes are settled; its rent
+    /// goes to `payer` (`Round::payer`).
+    pub fn close_round(&self, submission: Pubkey, round: u8, payer: Pubkey) -> Instruction {
+        build(
+            acc::CloseRound {
+                submission,
+                round: pda::round(&submission, round),
+                payer,
+            },
+            data::CloseRound {},
         )
     }
 

@@ -5,6 +5,7 @@
 
 pub mod builders;
 pub mod errors;
+pub mod keeper;
 pub mod pda;
 pub mod tx;
 
@@ -13,26 +14,28 @@ pub use merit;
 pub use merit::instructions::CreateTaskArgs;
 pub use merit::sortition;
 pub use merit::state::{
-    scheduled_emission, submission_commitment, vote_commitment, Config, ConfigParams, ContentClaim,
-    ContentStatus, Draw, Epoch, Outcome, Reputation, Stake, Submission, Task, TaskPhase, TaskState,
-    Vesting, Vote,
+    scheduled_emission, submission_commitment, vote_commitment, Committee, Config, ConfigParams,
+    ContentClaim, ContentStatus, Draw, Epoch, Outcome, Reputation, Round, RoundResult, RoundState,
+    Stake, Submission, Task, TaskPhase, TaskState, Vesting, Vote,
 };
 pub use tx::{
     compute_unit_limit, compute_unit_price, pack, transaction_size, TxError, PACKET_DATA_SIZE,
 };
 
-/// The seats `validator` holds on `submission`'s committee, from chain state: the task's
-/// draw, the validator's stake account (`None`: no stake) and the open epoch. The same
-/// rule `commit_vote` applies; 0 means not drawn (or not yet).
+/// The seats `validator` holds on `round`'s committee (a round of a submission to
+/// `task`), from chain state: the round's (or, for round 1, the task's) draw, the
+/// validator's stake account (`None`: no stake) and the open epoch. 0 means not drawn (or
+/// not yet). Whether it may commit them is `Round::seat_check`.
 pub fn seats(
     task: &Task,
-    submission: &anchor_lang::prelude::Pubkey,
+    round: &Round,
     validator: &anchor_lang::prelude::Pubkey,
     stake: Option<&Stake>,
     current_epoch: u64,
 ) -> u64 {
-    let active = stake.map_or(0, |s| s.active_at(task.draw.epoch, current_epoch));
-    task.seats_for(submission, validator, active)
+    let committee = round.committee(task);
+    let active = stake.map_or(0, |s| s.active_at(committee.epoch, current_epoch));
+    committee.seats(&round.submission, validator, active)
 }
 
 use anchor_lang::{AccountDeserialize, Discriminator};
@@ -49,8 +52,12 @@ pub mod offsets {
     pub const SUBMISSION_CONTRIBUTOR: usize = 8 + 2 + 32;
     /// `Vote.submission`.
     pub const VOTE_SUBMISSION: usize = 8 + 2 + 32;
+    /// `Vote.round`.
+    pub const VOTE_ROUND: usize = 8 + 2 + 64;
     /// `Vote.validator`.
-    pub const VOTE_VALIDATOR: usize = 8 + 2 + 64;
+    pub const VOTE_VALIDATOR: usize = 8 + 2 + 96;
+    /// `Round.submission` (the round is zero-copy: its `repr(C)` offset).
+    pub const ROUND_SUBMISSION: usize = 8 + core::mem::offset_of!(merit::state::Round, submission);
 }
 
 /// The program id every builder targets.
@@ -67,6 +74,9 @@ pub fn decode<T: AccountDeserialize>(data: &[u8]) -> anchor_lang::Result<T> {
     if data.starts_with(merit::state::Config::DISCRIMINATOR) {
         merit::state::Config::check_bytes(data)?;
     }
+    if data.starts_with(merit::state::Round::DISCRIMINATOR) {
+        merit::state::Round::check_bytes(data)?;
+    }
     let mut slice = data;
     T::try_deserialize(&mut slice)
 }
@@ -82,10 +92,11 @@ pub enum AccountKind {
     ContentClaim,
     Epoch,
     Vesting,
+    Round,
 }
 
 impl AccountKind {
-    pub const ALL: [AccountKind; 8] = [
+    pub const ALL: [AccountKind; 9] = [
         AccountKind::Config,
         AccountKind::Stake,
         AccountKind::Task,
@@ -94,6 +105,7 @@ impl AccountKind {
         AccountKind::ContentClaim,
         AccountKind::Epoch,
         AccountKind::Vesting,
+        AccountKind::Round,
     ];
 
     pub fn discriminator(self) -> &'static [u8] {
@@ -106,6 +118,7 @@ impl AccountKind {
             AccountKind::ContentClaim => ContentClaim::DISCRIMINATOR,
             AccountKind::Epoch => Epoch::DISCRIMINATOR,
             AccountKind::Vesting => Vesting::DISCRIMINATOR,
+            AccountKind::Round => Round::DISCRIMINATOR,
         }
     }
 

@@ -75,8 +75,19 @@ pub fn submission(task: &Pubkey, contributor: &Pubkey) -> Pubkey {
     find(&[SUBMISSION_SEED, task.as_ref(), contributor.as_ref()])
 }
 
-pub fn vote(submission: &Pubkey, validator: &Pubkey) -> Pubkey {
-    find(&[VOTE_SEED, submission.as_ref(), validator.as_ref()])
+/// The judging round `index` (1 for the first) of `submission`.
+pub fn round(submission: &Pubkey, index: u8) -> Pubkey {
+    find(&[ROUND_SEED, submission.as_ref(), &[index]])
+}
+
+/// `validator`'s vote (or absence record) in `round`.
+pub fn vote(round: &Pubkey, validator: &Pubkey) -> Pubkey {
+    find(&[VOTE_SEED, round.as_ref(), validator.as_ref()])
+}
+
+/// `validator`'s vote in round `index` of `submission`.
+pub fn vote_in(submission: &Pubkey, index: u8, validator: &Pubkey) -> Pubkey {
+    vote(&round(submission, index), validator)
 }
 
 pub fn content_claim(content_hash: &[u8; 32]) -> Pubkey {

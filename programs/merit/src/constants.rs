@@ -24,12 +24,17 @@ pub const TASK_VAULT_SEED: &[u8] = b"task_vault";
 /// `["submission", task, contributor]`: one [`crate::state::Submission`] per contributor per task.
 #[constant]
 pub const SUBMISSION_SEED: &[u8] = b"submission";
-/// `["vote", submission, validator]`: one [`crate::state::Vote`] per validator per submission.
+/// `["vote", round, validator]`: one [`crate::state::Vote`] per validator per judging round
+/// (an absence record, when a drawn validator never committed, is one too).
 #[constant]
 pub const VOTE_SEED: &[u8] = b"vote";
 /// `["content", content_hash]`: one [`crate::state::ContentClaim`] per content hash.
 #[constant]
 pub const CONTENT_SEED: &[u8] = b"content";
+/// `["round", submission, index (u8)]`: one judging [`crate::state::Round`] per submission
+/// and round (round 1 at the reveal, round 2 when round 1 decided nothing).
+#[constant]
+pub const ROUND_SEED: &[u8] = b"round";
 
 /// `["epoch", index (u64 LE)]`: one [`crate::state::Epoch`] per emission epoch.
 #[constant]
@@ -46,16 +51,20 @@ pub const VESTING_VAULT_SEED: &[u8] = b"vesting_vault";
 
 /// Domain separator of vote commitments.
 #[constant]
-pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v1";
+pub const COMMITMENT_DOMAIN: &[u8] = b"merit:vote:v2";
 /// Domain separator of submission commitments.
 #[constant]
 pub const SUBMISSION_COMMITMENT_DOMAIN: &[u8] = b"merit:submission:v1";
 /// Domain separator of a task's terms hash.
 #[constant]
 pub const TERMS_DOMAIN: &[u8] = b"merit:terms:v1";
-/// Domain separator of a task's committee seed.
+/// Domain separator of a committee seed drawn from slot hashes.
 #[constant]
-pub const SEED_DOMAIN: &[u8] = b"merit:seed:v1";
+pub const SEED_DOMAIN: &[u8] = b"merit:seed:v2";
+/// Domain separator of the seed a draw falls back to when its target slot aged out of
+/// `SlotHashes` unseeded: fixed by the owner's address, known before any draw is scheduled.
+#[constant]
+pub const FALLBACK_DOMAIN: &[u8] = b"merit:fallback:v1";
 /// Domain separator of a validator's lot for one submission.
 #[constant]
 pub const DRAW_DOMAIN: &[u8] = b"merit:draw:v1";
@@ -63,6 +72,22 @@ pub const DRAW_DOMAIN: &[u8] = b"merit:draw:v1";
 /// that scheduled it (~3 s): a slot nobody knew the hash of when the target was set.
 #[constant]
 pub const DRAW_DELAY_SLOTS: u64 = 8;
+/// After the target, the seed mixes in this many more slots, each chosen by the hash of the
+/// one before (`sortition::chain`): nobody can line the last one up with a leader's window
+/// when scheduling, so the leader who can grind the seed is not the scheduler's choice.
+#[constant]
+pub const DRAW_HOPS: u8 = 3;
+/// Each hop lands at least one leader window (4 slots) after the slot before it...
+#[constant]
+pub const DRAW_HOP_MIN_SLOTS: u64 = 4;
+/// ...and at most this many slots further.
+#[constant]
+pub const DRAW_HOP_SPAN_SLOTS: u64 = 28;
+/// The most slots a draw's chain spans from its scheduling: a seed is always ready this
+/// long after the draw was scheduled (clients wait this many slots).
+#[constant]
+pub const DRAW_CHAIN_MAX_SLOTS: u64 =
+    DRAW_DELAY_SLOTS + DRAW_HOPS as u64 * (DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS);
 /// The `SlotHashes` sysvar: hashes of the most recent 512 slots, newest first.
 pub const SLOT_HASHES_SYSVAR: anchor_lang::prelude::Pubkey =
     anchor_lang::prelude::pubkey!("SysvarS1otHashes111111111111111111111111111");
@@ -80,14 +105,43 @@ pub const BPS_DENOMINATOR: u16 = 10_000;
 pub const MAX_SCORE: u8 = 100;
 /// Longest URI a task or submission may carry, in bytes.
 pub const MAX_URI_LEN: usize = 200;
-/// Hard cap on votes per submission: the consensus is computed over at most this many
+/// Hard cap on votes per judging round: the consensus is computed over at most this many
 /// reveals. Only drawn validators can take one.
 pub const MAX_VOTES_PER_SUBMISSION: u8 = 32;
+/// Judging rounds a revealed submission gets before it ends unjudged: a round that decides
+/// nothing (too few committed seats, nothing revealed, no committee) is followed by one
+/// freshly drawn round; only after that does the submission end `NoQuorum`, and even then
+/// its share goes to the treasury, never back to the creator.
+#[constant]
+pub const MAX_ROUNDS: u8 = 2;
+/// The score an unjudged submission's share of the contributor pool is booked at (to the
+/// treasury): the highest, so that leaving work unjudged never gives its rivals or its
+/// creator more than judging it could have.
+pub const UNJUDGED_SCORE: u8 = MAX_SCORE;
+/// Pay per seat (the validator share of one submission, over the expected committee) must
+/// be at least this share of the bond per seat, in bps, or `create_task` refuses the terms:
+/// judging stays worth its risk (`Task::judging_pays_check`).
+#[constant]
+pub const MIN_JUDGE_PAY_BPS: u16 = 2_000;
+/// A submission's fee is at least this many times the contributor pool per other slot
+/// (`Task::squat_fee_floor`): filling a task's free slots to exclude competitors costs more
+/// than the whole pool, even to a squatter whose own judges win back part of the fees.
+pub const SQUAT_FEE_FACTOR: u64 = 2;
+/// Highest reputation multiplier (score 10,000): 1.5x.
+pub const MAX_MULTIPLIER_BPS: u16 = NEUTRAL_REPUTATION + MAX_REPUTATION;
+/// Distinct epochs a stake account remembers its active stake for (`Stake::active_at`).
+pub const STAKE_HISTORY_LEN: usize = 3;
+/// Longest a pause lasts: it ends by itself after this. The next may start only once the
+/// protocol has run as long as the last pause lasted.
+#[constant]
+pub const MAX_PAUSE_SECS: i64 = 7 * 24 * 3600;
 /// Current layout version of every account.
 pub const ACCOUNT_VERSION: u8 = 1;
 
-/// Upper bounds that `update_config` enforces.
-pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = 90 * 24 * 3600;
+/// Upper bounds that `ConfigParams::validate` enforces (at `initialize` and on every
+/// proposal).
+/// At most the longest parameter timelock: the timelock is at least the cooldown.
+pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = MAX_PARAM_TIMELOCK_SECS;
 pub const MAX_PHASE_SECS_FLOOR: i64 = 30 * 24 * 3600;
 pub const MAX_TASK_DURATION_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_KEEPER_BOUNTY_LAMPORTS: u64 = 1_000_000_000;
@@ -110,10 +164,8 @@ pub const MIN_EPOCH_SECS: i64 = 60;
 pub const MAX_EPOCH_SECS: i64 = 365 * 24 * 3600;
 pub const MAX_VESTING_SECS: i64 = 4 * 365 * 24 * 3600;
 
-/// Highest vote reputation gate a task may set: a higher gate would let a creator shrink
-/// the eligible stake to a few friendly validators.
-pub const MAX_VOTE_REPUTATION_GATE: u16 = NEUTRAL_REPUTATION;
-/// Reputation every participant starts at, and decays back to when idle.
+/// The score at which the reputation multiplier is 1x (`multiplier = 5,000 + score`). New
+/// keys start below it, at the config's `reputation_start_bps`.
 pub const NEUTRAL_REPUTATION: u16 = 5_000;
 /// Best possible reputation.
 pub const MAX_REPUTATION: u16 = 10_000;
@@ -142,6 +194,7 @@ pub const DEFAULT_REJECT_THRESHOLD: u8 = 30;
 /// Default share of the reward paid to coherent validators, in bps.
 #[constant]
 pub const DEFAULT_VALIDATOR_SHARE_BPS: u16 = 2_000;
-/// Default most submissions a task takes (at most the config's cap).
+/// Default most submissions a task takes: the config's cap (this, or less). Fewer slots
+/// raise the least fee a task may charge (`Task::squat_fee_floor`).
 #[constant]
-pub const DEFAULT_MAX_SUBMISSIONS: u16 = 16;
+pub const DEFAULT_MAX_SUBMISSIONS: u16 = MAX_SUBMISSIONS_PER_TASK;

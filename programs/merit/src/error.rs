@@ -75,6 +75,8 @@ pub enum MeritError {
     AlreadySubmitted,
     #[msg("An earlier commitment to this content was already revealed")]
     DuplicateContent,
+    #[msg("This content was already paid for once; it is never paid again")]
+    ContentAlreadyPaid,
     #[msg("The task's terms are not the ones the submission was made under")]
     TermsMismatch,
     #[msg("Submission fee is outside the protocol's bounds")]
@@ -105,8 +107,10 @@ pub enum MeritError {
     NotDrawn,
     #[msg("The committee can be drawn only after submissions close and before commits close")]
     DrawNotDue,
-    #[msg("The draw's target slot has not passed yet")]
+    #[msg("The draw's target slots have not all been produced yet")]
     DrawNotReady,
+    #[msg("No stake is active in this epoch: a committee drawn now would seat nobody")]
+    NoActiveStake,
     #[msg("The committee of this task is already drawn")]
     AlreadyDrawn,
     #[msg("The account passed is not the SlotHashes sysvar")]
@@ -155,8 +159,6 @@ pub enum MeritError {
     NotSettled,
     #[msg("The account does not belong to this task or owner")]
     AccountMismatch,
-    #[msg("Not enough lamports on the task to pay the keeper bounty")]
-    BountyExhausted,
     #[msg("Nothing is left to reclaim yet")]
     NothingToReclaim,
     #[msg("The open epoch has ended: advance the epoch first")]
@@ -173,7 +175,9 @@ pub enum MeritError {
     NoEmissionPoints,
     #[msg("Reputation is below the task's minimum")]
     ReputationTooLow,
-    #[msg("Reputation thresholds must be at most 10,000")]
+    #[msg(
+        "Reputation gates: to submit at most 10,000; to vote at most the score new keys start at"
+    )]
     InvalidReputation,
     #[msg("Pass the vesting account and vault together, and always when the reward vests")]
     VestingMismatch,
@@ -197,17 +201,15 @@ pub enum MeritError {
     TaskEmissionOverCap,
     #[msg("Stake accounting broken: locked plus unstaking exceeds the deposit")]
     StakeOvercommitted,
-    #[msg("Stake accounting broken: warming stake exceeds the stake")]
-    StakeWarmingExceedsStake,
+    #[msg("Stake history broken: points out of order, or a minimum above its start or the stake")]
+    StakeHistoryInconsistent,
     #[msg("Reputation above 10,000 bps")]
     ReputationOutOfRange,
     #[msg("Vesting accounting broken: held tokens differ from granted less withdrawn and slashed")]
     VestingUnbalanced,
-    #[msg("Submission vote counters inconsistent (votes, revealed, open, coherent)")]
+    #[msg("Submission round counters inconsistent (rounds, open rounds)")]
     SubmissionCountsInconsistent,
-    #[msg("Submission weights inconsistent: coherent weight exceeds revealed weight")]
-    SubmissionWeightsInconsistent,
-    #[msg("A submission has votes but its content was never revealed")]
+    #[msg("A submission has a judging round but its content was never revealed")]
     VotesWithoutContent,
     #[msg("Emission accounting broken: paid plus reserved exceeds what was funded")]
     EmissionOverdrawn,
@@ -223,4 +225,24 @@ pub enum MeritError {
     DuplicateTokenAccount,
     #[msg("No slashed stake is waiting to be swept to the treasury")]
     NothingToSweep,
+    #[msg("The validator share pays a seat less than MIN_JUDGE_PAY_BPS of the bond it risks")]
+    JudgingUnderpaid,
+    #[msg("The submission fee is below the task's floor against slot squatting")]
+    SubmissionFeeBelowFloor,
+    #[msg("This judging round's windows have not closed yet")]
+    RoundNotOver,
+    #[msg("This judging round is closed")]
+    RoundClosed,
+    #[msg("The round decided nothing and another is due: pass the next round's account")]
+    NextRoundRequired,
+    #[msg("Pass a next round's account only when the round decided nothing and a round is left")]
+    NextRoundNotDue,
+    #[msg("The commit window of this round has not closed yet")]
+    CommitWindowOpen,
+    #[msg("Not absent: the validator holds no seat here, could not have committed, or committed")]
+    NotAbsent,
+    #[msg("A new pause may start only MAX_PAUSE_SECS after the last one ended")]
+    PauseTooSoon,
+    #[msg("Round accounting broken: more weight or votes than were committed")]
+    RoundCountsInconsistent,
 }

@@ -1,5 +1,5 @@
 //! One event per state change, carrying the keys and amounts an indexer needs.
-use crate::state::{ConfigParams, Outcome};
+use crate::state::{ConfigParams, Outcome, SlashKind};
 use anchor_lang::prelude::*;
 
 #[event]
@@ -137,6 +137,8 @@ pub struct SubmissionRevealed {
     pub committed_slot: u64,
     /// The later commitment this reveal took the content claim from (default: none).
     pub displaced: Pubkey,
+    /// The submission's first judging round, opened by the reveal.
+    pub round: Pubkey,
 }
 
 /// The first `draw` after submissions closed: the target slot and the stake snapshot.
@@ -150,20 +152,54 @@ pub struct DrawScheduled {
     pub bounty_lamports: u64,
 }
 
-/// The committee seed is fixed: every validator can now compute its seats.
+/// A committee seed is fixed: every validator can now compute its seats. `owner` is the
+/// task (every submission's first round) or a later round.
 #[event]
 pub struct CommitteeDrawn {
-    pub task: Pubkey,
+    pub owner: Pubkey,
     pub seed: [u8; 32],
-    /// The slot whose hash was used (the target, or the first produced slot after it).
+    /// The last slot of the chain mixed into the seed (0: the target aged out and the seed
+    /// is the owner's fallback).
     pub slot: u64,
+    pub from_fallback: bool,
     pub keeper: Pubkey,
     pub bounty_lamports: u64,
+}
+
+/// A round decided nothing and the submission's next round was opened, its draw scheduled
+/// (`target_slot` 0: no stake was active to draw from).
+#[event]
+pub struct RoundOpened {
+    pub submission: Pubkey,
+    pub round: Pubkey,
+    pub index: u8,
+    pub target_slot: u64,
+    /// The round closes without votes if its committee is not drawn by then (task clock).
+    pub draw_deadline: i64,
+    pub keeper: Pubkey,
+    pub bounty_lamports: u64,
+}
+
+/// A judging round closed: with a consensus (`decided`), or with none.
+#[event]
+pub struct RoundClosed {
+    pub submission: Pubkey,
+    pub round: Pubkey,
+    pub index: u8,
+    pub decided: bool,
+    pub consensus: u8,
+    /// The middle range: one score, or the two sides of an exact split.
+    pub consensus_low: u8,
+    pub consensus_high: u8,
+    pub committed_weight: u64,
+    pub revealed_weight: u64,
+    pub coherent_weight: u64,
 }
 
 #[event]
 pub struct VoteCommitted {
     pub submission: Pubkey,
+    pub round: Pubkey,
     pub vote: Pubkey,
     pub validator: Pubkey,
     /// Seats drawn.
@@ -174,6 +210,7 @@ pub struct VoteCommitted {
 #[event]
 pub struct VoteRevealed {
     pub submission: Pubkey,
+    pub round: Pubkey,
     pub vote: Pubkey,
     pub validator: Pubkey,
     pub score: u8,
@@ -186,15 +223,17 @@ pub struct SubmissionFinalized {
     pub submission: Pubkey,
     pub outcome: Outcome,
     pub consensus_score: u8,
-    pub revealed_weight: u64,
-    pub coherent_weight: u64,
+    /// The round that ended it (0: never revealed).
+    pub round: u8,
     /// Epoch that received the merit points.
     pub epoch: u64,
     pub contributor_points: u64,
     pub validator_points: u64,
     /// The submission fee: for its coherent judges, or sent to the treasury when none.
     pub fee: u64,
-    pub fee_to_treasury: bool,
+    /// Sent to the treasury because no judge was paid: the fee, and for revealed work its
+    /// validator slice.
+    pub to_treasury: u64,
     pub keeper: Pubkey,
     pub bounty_lamports: u64,
 }
@@ -204,20 +243,12 @@ pub struct TaskFinalized {
     pub task: Pubkey,
     pub accepted: u16,
     pub submissions: u16,
+    /// Revealed submissions that ended unjudged.
+    pub unjudged: u16,
+    /// Their share of the contributor pool, sent to the treasury.
+    pub unjudged_share: u64,
     pub keeper: Pubkey,
     pub bounty_lamports: u64,
-}
-
-/// What a slash took from.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlashKind {
-    RejectedSubmission,
-    MissingReveal,
-    IncoherentVote,
-    /// A submission displaced from its content claim by an earlier commitment.
-    DuplicateSubmission,
-    /// A submission whose content was never revealed.
-    UnrevealedSubmission,
 }
 
 #[event]

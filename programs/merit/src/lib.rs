@@ -58,7 +58,8 @@ pub mod merit {
         handle_apply_config(ctx)
     }
 
-    /// Admin: pauses or resumes new activity (deposit, create task, submit, commit).
+    /// Admin: pauses or resumes new activity (deposit, create task, submit, commit). A
+    /// pause ends by itself after `MAX_PAUSE_SECS`; the next may start as long after.
     pub fn set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
         handle_set_paused(ctx, paused)
     }
@@ -107,7 +108,8 @@ pub mod merit {
     }
 
     /// The contributor: reveals the committed content hash and its URI after submissions
-    /// close, taking the content's claim if its commitment is the earliest.
+    /// close, taking the content's claim if its commitment is the earliest, and opens the
+    /// submission's first judging round.
     pub fn reveal_submission(
         ctx: Context<RevealSubmission>,
         content_hash: [u8; 32],
@@ -117,8 +119,8 @@ pub mod merit {
         handle_reveal_submission(ctx, content_hash, salt, uri)
     }
 
-    /// Staked validator drawn for the submission's committee: commits a hidden score
-    /// during the commit window, locking a bond.
+    /// Staked validator drawn for a round's committee: commits a hidden score during the
+    /// round's commit window, locking a bond.
     pub fn commit_vote(ctx: Context<CommitVote>, commitment: [u8; 32]) -> Result<()> {
         handle_commit_vote(ctx, commitment)
     }
@@ -133,7 +135,7 @@ pub mod merit {
         handle_claim_submission(ctx)
     }
 
-    /// Validator: after the submission is finalized, unlocks the bond and takes the reward.
+    /// Validator: after its round is closed, unlocks the bond and takes the reward.
     pub fn claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
         handle_claim_vote(ctx)
     }
@@ -167,14 +169,30 @@ pub mod merit {
     // Keepers (permissionless)
 
     /// Anyone, after submissions close and before commits close: schedules the task's
-    /// committee draw (first call) or seeds it from the target slot's hash; pays a bounty.
+    /// committee draw (first call) or seeds it from the target's chain of slot hashes (or
+    /// its fallback, once the target aged out); pays a bounty.
     pub fn draw(ctx: Context<DrawCommittee>) -> Result<()> {
         handle_draw(ctx)
     }
 
-    /// Anyone, after reveals close: decides a submission's outcome; pays a bounty.
+    /// Anyone, before a later round's draw deadline: seeds its committee (scheduled when
+    /// the round was opened) and opens its windows; pays a bounty.
+    pub fn draw_round(ctx: Context<DrawRound>) -> Result<()> {
+        handle_draw_round(ctx)
+    }
+
+    /// Anyone, once a submission's round is over: closes it. A round that decided nothing
+    /// opens the next (the caller pays its rent, returned at `close_round`); otherwise the
+    /// outcome is final. Pays a bounty.
     pub fn finalize_submission(ctx: Context<FinalizeSubmission>) -> Result<()> {
         handle_finalize_submission(ctx)
+    }
+
+    /// Anyone, once a round's commit window closed: proves that a validator drawn for it
+    /// never committed; the validator loses what an incoherent vote would and the caller
+    /// gets the slasher's share.
+    pub fn report_absence(ctx: Context<ReportAbsence>) -> Result<()> {
+        handle_report_absence(ctx)
     }
 
     /// Anyone, once every submission is final: finalizes the task; pays a bounty.
@@ -203,9 +221,15 @@ pub mod merit {
         handle_advance_epoch(ctx, next_index)
     }
 
-    /// Anyone: closes a settled vote, returning its rent to the validator.
+    /// Anyone: closes a settled vote (or absence record), returning its rent to its payer.
     pub fn close_vote(ctx: Context<CloseVote>) -> Result<()> {
         handle_close_vote(ctx)
+    }
+
+    /// Anyone: closes a closed round whose votes are all closed, returning its rent to
+    /// whoever opened it.
+    pub fn close_round(ctx: Context<CloseRound>) -> Result<()> {
+        handle_close_round(ctx)
     }
 
     /// Anyone, once a finalized task's claim window has passed: what it still owes

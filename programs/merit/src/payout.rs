@@ -242,11 +242,13 @@ impl Slash<'_, '_> {
     pub fn execute(self, amount: u64, slasher_reward_bps: u16, now: i64) -> Result<SlashSplit> {
         let (from_vesting, remaining) = self.take_from_vesting(amount, now)?;
         let from_stake = amount.safe_sub(from_vesting)?;
-        self.stake.locked = self.stake.locked.safe_sub(amount)?;
-        self.stake.deposited = self.stake.deposited.safe_sub(from_stake)?;
+        // Booked against the stake as it stands before the tokens leave it (which part
+        // was still warming up), then taken.
         let removed = self
             .stake
             .remove_staked(from_stake, self.config.load()?.current_epoch);
+        self.stake.locked = self.stake.locked.safe_sub(amount)?;
+        self.stake.deposited = self.stake.deposited.safe_sub(from_stake)?;
         self.stake.invariant()?;
         self.config.load_mut()?.remove_stake(removed)?;
 

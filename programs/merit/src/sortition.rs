@@ -9,13 +9,62 @@
 //! exactly `k·s/T`, linear in stake, so splitting stake over many keys neither gains nor
 //! loses seats in expectation, and every seat weighs the same in the consensus: a
 //! committee is a sample of active stake, one seat per draw.
-use crate::constants::{DRAW_DOMAIN, SEED_DOMAIN};
+use crate::constants::{
+    DRAW_DELAY_SLOTS, DRAW_DOMAIN, DRAW_HOPS, DRAW_HOP_MIN_SLOTS, DRAW_HOP_SPAN_SLOTS,
+    FALLBACK_DOMAIN, SEED_DOMAIN,
+};
 use anchor_lang::prelude::*;
 
-/// The committee seed of `task`, from the hash of the slot the draw targeted.
-pub fn task_seed(task: &Pubkey, slot: u64, slot_hash: &[u8; 32]) -> [u8; 32] {
-    solana_sha256_hasher::hashv(&[SEED_DOMAIN, task.as_ref(), &slot.to_le_bytes(), slot_hash])
-        .to_bytes()
+/// The seed a draw falls back to when its target aged out of `SlotHashes` before anyone
+/// seeded it: fixed by the address of what is drawn (a task, a round), so it was known
+/// before the draw was scheduled and no call made later can change it.
+pub fn fallback_seed(owner: &Pubkey) -> [u8; 32] {
+    solana_sha256_hasher::hashv(&[FALLBACK_DOMAIN, owner.as_ref()]).to_bytes()
+}
+
+/// The first slot of a draw scheduled at `slot`.
+pub fn target_after(slot: u64) -> u64 {
+    slot.saturating_add(DRAW_DELAY_SLOTS)
+}
+
+/// Where a draw's seed stands in `SlotHashes` now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainLookup {
+    /// A slot of the chain has not been produced yet: try again later.
+    NotYet,
+    /// The target is older than every entry: the chain can no longer be read, and the
+    /// draw falls back to [`fallback_seed`].
+    AgedOut,
+    /// The seed, and the last slot mixed into it.
+    Seed([u8; 32], u64),
+}
+
+/// The committee seed of `owner` from the chain that starts at `target`: the first
+/// produced slot at or after `target`, then [`DRAW_HOPS`] more, each the first produced slot
+/// at or after `previous + DRAW_HOP_MIN_SLOTS + (hash(previous) mod DRAW_HOP_SPAN_SLOTS)`,
+/// all their hashes mixed in. Whoever schedules a draw can time its target, but not where
+/// the chain ends: the leader who could grind the last hash is drawn by the hashes before.
+pub fn chain(data: &[u8], owner: &Pubkey, target: u64) -> Result<ChainLookup> {
+    let mut acc = solana_sha256_hasher::hashv(&[SEED_DOMAIN, owner.as_ref()]).to_bytes();
+    let mut at = target;
+    let mut last = target;
+    for hop in 0..=DRAW_HOPS {
+        let (slot, hash) = match slot_hash_at_or_after(data, at)? {
+            SlotLookup::Found(slot, hash) => (slot, hash),
+            SlotLookup::NotYet => return Ok(ChainLookup::NotYet),
+            // Only the target can be older than the sysvar: every hop is newer than it.
+            SlotLookup::AgedOut if hop == 0 => return Ok(ChainLookup::AgedOut),
+            SlotLookup::AgedOut => return err!(crate::error::MeritError::InvalidSlotHashes),
+        };
+        acc = solana_sha256_hasher::hashv(&[&acc, &slot.to_le_bytes(), &hash]).to_bytes();
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&hash[..8]);
+        at = slot
+            .saturating_add(DRAW_HOP_MIN_SLOTS)
+            .saturating_add(u64::from_le_bytes(first) % DRAW_HOP_SPAN_SLOTS);
+        last = slot;
+    }
+    Ok(ChainLookup::Seed(acc, last))
 }
 
 /// A validator's lot for one submission: uniform on `u64` for anyone who does not know
@@ -59,36 +108,59 @@ pub fn drawn_seats(
 /// Size in bytes of one `SlotHashes` entry: slot (u64 LE) and hash.
 const ENTRY: usize = 40;
 
+/// What `SlotHashes` says of a slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotLookup {
+    /// The first produced slot at or after the one asked for, with its hash.
+    Found(u64, [u8; 32]),
+    /// No entry is at or after it yet: not produced (or not rooted in this bank) yet.
+    NotYet,
+    /// The oldest entry is already past it: whether a slot between was produced can no
+    /// longer be told.
+    AgedOut,
+}
+
 /// The first slot at or after `target` in the `SlotHashes` sysvar's data, with its hash.
 /// Entries are newest first; a skipped slot has none, so the next produced slot stands in.
-/// `None` when no entry is at or after `target`, or when the oldest entry is already past
-/// `target` (it may have aged out, so the answer would not be the first).
-pub fn slot_hash_at_or_after(data: &[u8], target: u64) -> Option<(u64, [u8; 32])> {
-    let len_bytes: [u8; 8] = data.get(..8)?.try_into().ok()?;
-    let len = usize::try_from(u64::from_le_bytes(len_bytes)).ok()?;
-    let len = len.min(data.len().saturating_sub(8) / ENTRY);
-    let slot_at = |i: usize| -> Option<u64> {
+/// Malformed data (shorter than its length says) is `InvalidSlotHashes`.
+pub fn slot_hash_at_or_after(data: &[u8], target: u64) -> Result<SlotLookup> {
+    let bad = || error!(crate::error::MeritError::InvalidSlotHashes);
+    let len_bytes: [u8; 8] = data
+        .get(..8)
+        .ok_or_else(bad)?
+        .try_into()
+        .map_err(|_| bad())?;
+    let len = usize::try_from(u64::from_le_bytes(len_bytes)).map_err(|_| bad())?;
+    require!(
+        len <= data.len().saturating_sub(8) / ENTRY,
+        crate::error::MeritError::InvalidSlotHashes
+    );
+    let slot_at = |i: usize| -> u64 {
         let start = 8 + i * ENTRY;
-        Some(u64::from_le_bytes(
-            data.get(start..start + 8)?.try_into().ok()?,
-        ))
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&data[start..start + 8]);
+        u64::from_le_bytes(b)
     };
-    if len == 0 || slot_at(len - 1)? > target || slot_at(0)? < target {
-        return None;
+    if len == 0 || slot_at(0) < target {
+        return Ok(SlotLookup::NotYet);
+    }
+    if slot_at(len - 1) > target {
+        return Ok(SlotLookup::AgedOut);
     }
     // Entries are sorted by slot, descending: find the last index whose slot >= target.
     let (mut lo, mut hi) = (0usize, len - 1);
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if slot_at(mid)? >= target {
+        if slot_at(mid) >= target {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
     let start = 8 + lo * ENTRY;
-    let hash: [u8; 32] = data.get(start + 8..start + ENTRY)?.try_into().ok()?;
-    Some((slot_at(lo)?, hash))
+    let mut hash = [0u8; 32];
+    hash.copy_from_slice(&data[start + 8..start + ENTRY]);
+    Ok(SlotLookup::Found(slot_at(lo), hash))
 }
 
 #[cfg(test)]
@@ -126,24 +198,96 @@ mod tests {
         assert_ne!(lot(&seed, &a, &b), lot(&[2; 32], &a, &b));
     }
 
+    fn found(data: &[u8], target: u64) -> Option<u64> {
+        match slot_hash_at_or_after(data, target).unwrap() {
+            SlotLookup::Found(slot, _) => Some(slot),
+            _ => None,
+        }
+    }
+
     #[test]
     fn slot_hash_lookup_takes_the_first_produced_slot_at_or_after_the_target() {
         let data = sysvar(&[20, 19, 17, 16, 12]);
-        assert_eq!(slot_hash_at_or_after(&data, 17).map(|x| x.0), Some(17));
+        assert_eq!(found(&data, 17), Some(17));
+        assert_eq!(found(&data, 18), Some(19), "skipped slot");
+        assert_eq!(found(&data, 13), Some(16));
+        assert_eq!(found(&data, 12), Some(12));
         assert_eq!(
-            slot_hash_at_or_after(&data, 18).map(|x| x.0),
-            Some(19),
-            "skipped slot"
+            slot_hash_at_or_after(&data, 20).unwrap(),
+            SlotLookup::Found(20, [20; 32])
         );
-        assert_eq!(slot_hash_at_or_after(&data, 13).map(|x| x.0), Some(16));
-        assert_eq!(slot_hash_at_or_after(&data, 12).map(|x| x.0), Some(12));
         assert_eq!(
-            slot_hash_at_or_after(&data, 20).map(|x| x.1),
-            Some([20; 32])
+            slot_hash_at_or_after(&data, 21).unwrap(),
+            SlotLookup::NotYet,
+            "not produced yet"
         );
-        assert_eq!(slot_hash_at_or_after(&data, 21), None, "not produced yet");
-        assert_eq!(slot_hash_at_or_after(&data, 11), None, "may have aged out");
-        assert_eq!(slot_hash_at_or_after(&sysvar(&[]), 1), None);
-        assert_eq!(slot_hash_at_or_after(&[1, 2], 1), None, "malformed");
+        assert_eq!(
+            slot_hash_at_or_after(&data, 11).unwrap(),
+            SlotLookup::AgedOut,
+            "older than every entry"
+        );
+        assert_eq!(
+            slot_hash_at_or_after(&sysvar(&[]), 1).unwrap(),
+            SlotLookup::NotYet
+        );
+        assert!(slot_hash_at_or_after(&[1, 2], 1).is_err(), "malformed");
+        let mut short = sysvar(&[3, 2]);
+        short.truncate(8 + 40);
+        assert!(
+            slot_hash_at_or_after(&short, 2).is_err(),
+            "shorter than it says"
+        );
+    }
+
+    #[test]
+    fn a_chain_is_ready_only_once_every_hop_was_produced_and_then_never_changes() {
+        let owner = Pubkey::new_unique();
+        let upto = |newest: u64| {
+            sysvar(
+                &(newest.saturating_sub(511)..=newest)
+                    .rev()
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let target = 1_000;
+        assert_eq!(
+            chain(&upto(999), &owner, target).unwrap(),
+            ChainLookup::NotYet
+        );
+        let ready = chain(
+            &upto(target + crate::constants::DRAW_CHAIN_MAX_SLOTS),
+            &owner,
+            target,
+        )
+        .unwrap();
+        let ChainLookup::Seed(seed, last) = ready else {
+            panic!("ready after the longest chain: {ready:?}");
+        };
+        assert!(last > target + 3 * DRAW_HOP_MIN_SLOTS);
+        assert!(last <= target + crate::constants::DRAW_CHAIN_MAX_SLOTS);
+        // Any later view of the sysvar that still holds the target gives the same seed.
+        for newest in [last, last + 1, target + 511] {
+            assert_eq!(
+                chain(&upto(newest), &owner, target).unwrap(),
+                ChainLookup::Seed(seed, last)
+            );
+        }
+        assert_eq!(
+            chain(&upto(last - 1), &owner, target).unwrap(),
+            ChainLookup::NotYet,
+            "the last hop not produced yet"
+        );
+        assert_eq!(
+            chain(&upto(target + 512), &owner, target).unwrap(),
+            ChainLookup::AgedOut
+        );
+        let other = chain(&upto(target + 511), &Pubkey::new_unique(), target).unwrap();
+        assert_ne!(
+            other,
+            ChainLookup::Seed(seed, last),
+            "the seed binds its owner"
+        );
+        assert_ne!(fallback_seed(&owner), seed);
+        assert_eq!(fallback_seed(&owner), fallback_seed(&owner));
     }
 }

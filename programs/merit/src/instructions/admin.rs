@@ -98,7 +98,9 @@ pub fn handle_apply_config(ctx: Context<ApplyConfig>) -> Result<()> {
 }
 
 /// Pauses or resumes at once. Running tasks do not lose the paused time: their clock
-/// (`Task::clock`) stands still while the protocol is paused.
+/// (`Task::clock`) stands still while the protocol is paused. A pause ends by itself after
+/// `MAX_PAUSE_SECS`; a new one may start once the protocol has run as long as the last
+/// lasted (`PauseTooSoon`), so no admin can hold running work frozen.
 pub fn handle_set_paused(ctx: Context<AdminOnly>, paused: bool) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     ctx.accounts.config.load_mut()?.set_paused(paused, now)?;

@@ -38,25 +38,18 @@ pub struct AdvanceEpoch<'info> {
 }
 
 impl AdvanceEpoch<'_> {
-    /// The current epoch is over and `next_index` names the epoch that contains now (the
-    /// caller's index is checked against the clock, so a stale transaction fails by name).
+    /// The current epoch is over and `next_index` names the epoch that contains now
+    /// (`Epoch::next_at`; the caller's index is checked against the clock, so a stale
+    /// transaction fails by name).
     fn validate(&self, next_index: u64) -> Result<()> {
         let (index, _) = self.next_epoch_at(Clock::get()?.unix_timestamp)?;
         require!(next_index == index, MeritError::WrongEpochIndex);
         Ok(())
     }
 
-    /// The index and start of the epoch that contains `now`. Epochs nobody advanced
-    /// through are skipped arithmetically, without a loop: they have no account, no points
-    /// and emit nothing.
     fn next_epoch_at(&self, now: i64) -> Result<(u64, i64)> {
-        let current = &self.current_epoch;
-        require!(now >= current.end, MeritError::EpochNotOver);
         let length = self.config.load()?.params.epoch_length_secs;
-        let skipped = now.safe_sub(current.end)?.safe_div(length)?;
-        let index = current.index.safe_add(1)?.safe_add(skipped as u64)?;
-        let start = current.end.safe_add(skipped.safe_mul(length)?)?;
-        Ok((index, start))
+        self.current_epoch.next_at(now, length)
     }
 }
 

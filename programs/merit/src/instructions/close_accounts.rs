@@ -1,35 +1,72 @@
-//! Permissionless closing of settled vote, submission and content-claim accounts. Rent
-//! always goes back to whoever paid it, never to the caller.
+//! Permissionless closing of settled vote, round, submission and content-claim accounts.
+//! Rent always goes back to whoever paid it, never to the caller.
 use crate::error::MeritError;
 use crate::events::AccountClosed;
 use crate::math::SafeMath;
-use crate::state::{ContentClaim, Submission, Task, Vote};
+use crate::state::{ContentClaim, Round, Submission, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct CloseVote<'info> {
+    #[account(
+        mut,
+        dup,
+        constraint = round.load()?.votes_closable() @ MeritError::NotSettled,
+    )]
+    pub round: AccountLoader<'info, Round>,
+    #[account(
+        mut,
+        dup,
+        close = payer,
+        has_one = round @ MeritError::AccountMismatch,
+        has_one = payer @ MeritError::AccountMismatch,
+        constraint = vote.is_settled() @ MeritError::NotSettled,
+    )]
+    pub vote: Box<Account<'info, Vote>>,
+    /// CHECK: only receives the vote's rent (the validator's, or an absence reporter's);
+    /// pinned to `vote.payer` by `has_one`.
+    #[account(mut)]
+    pub payer: UncheckedAccount<'info>,
+}
+
+pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
+    let mut round = ctx.accounts.round.load_mut()?;
+    round.open_votes = round.open_votes.safe_sub(1)?;
+    round.invariant()?;
+    emit!(AccountClosed {
+        account: ctx.accounts.vote.key(),
+        rent_receiver: ctx.accounts.payer.key(),
+    });
+    Ok(())
+}
+
+#[derive(Accounts)]
+pub struct CloseRound<'info> {
     #[account(mut, dup)]
     pub submission: Box<Account<'info, Submission>>,
     #[account(
         mut,
         dup,
-        close = validator,
-        has_one = submission @ MeritError::AccountMismatch,
-        has_one = validator @ MeritError::AccountMismatch,
-        constraint = vote.is_settled() @ MeritError::NotSettled,
+        close = payer,
+        constraint = round.load()?.submission == submission.key() @ MeritError::AccountMismatch,
+        constraint = round.load()?.payer == payer.key() @ MeritError::AccountMismatch,
+        constraint = round.load()?.is_settled() @ MeritError::NotSettled,
     )]
-    pub vote: Box<Account<'info, Vote>>,
-    /// CHECK: only receives the vote's rent; pinned to `vote.validator` by `has_one`.
+    pub round: AccountLoader<'info, Round>,
+    /// CHECK: only receives the round's rent; pinned to `round.payer` by its constraint.
     #[account(mut)]
-    pub validator: UncheckedAccount<'info>,
+    pub payer: UncheckedAccount<'info>,
 }
 
-pub fn handle_close_vote(ctx: Context<CloseVote>) -> Result<()> {
+/// Closes a round that is closed and whose vote accounts are all closed, returning its
+/// rent to whoever opened it (the contributor for round 1, a keeper after).
+pub fn handle_close_round(ctx: Context<CloseRound>) -> Result<()> {
     let sub = &mut ctx.accounts.submission;
-    sub.open_votes = sub.open_votes.safe_sub(1)?;
+    sub.open_rounds = sub.open_rounds.safe_sub(1)?;
+    sub.invariant()?;
     emit!(AccountClosed {
-        account: ctx.accounts.vote.key(),
-        rent_receiver: ctx.accounts.validator.key(),
+        account: ctx.accounts.round.key(),
+        rent_receiver: ctx.accounts.payer.key(),
     });
     Ok(())
 }

@@ -23,7 +23,8 @@ pub struct CreateTaskArgs {
     pub commit_deadline: i64,
     pub reveal_deadline: i64,
     pub bond: u64,
-    /// Non-refundable fee per submission, within the config's bounds.
+    /// Non-refundable fee per submission: at least the config's minimum and the squatting
+    /// floor (`Task::squat_fee_floor`), at most the config's maximum (or the floor).
     pub submission_fee: u64,
     /// Expected seats on each submission's committee (config bounds).
     pub committee_size: u8,
@@ -35,7 +36,8 @@ pub struct CreateTaskArgs {
     pub max_submissions: u16,
     /// Reputation (bps, 0..=10,000) a contributor needs to submit.
     pub min_reputation_submit: u16,
-    /// Reputation (bps, 0..=5,000) a validator needs to vote.
+    /// Reputation (bps) a validator needs to vote: at most the config's
+    /// `reputation_start_bps`, where every new or idle key stands.
     pub min_reputation_vote: u16,
 }
 
@@ -87,8 +89,8 @@ impl CreateTask<'_> {
     fn validate(&self, args: &CreateTaskArgs) -> Result<()> {
         let config = self.config.load()?;
         let p = &config.params;
-        config.pause().require_not_paused()?;
         let now = Clock::get()?.unix_timestamp;
+        config.require_not_paused(now)?;
         require!(args.reward > 0, MeritError::ZeroAmount);
         require!(args.uri.len() <= MAX_URI_LEN, MeritError::UriTooLong);
         let min = p.min_phase_secs;
@@ -123,8 +125,16 @@ impl CreateTask<'_> {
             MeritError::InvalidCommitteeSize
         );
         require!(args.bond >= p.min_submission_bond, MeritError::BondTooSmall);
+        Task::judging_pays_check(args.validator_share_bps, p.vote_bond_bps)?;
+        let floor =
+            Task::squat_fee_floor(args.reward, args.validator_share_bps, args.max_submissions)?;
         require!(
-            (p.min_submission_fee..=p.max_submission_fee).contains(&args.submission_fee),
+            args.submission_fee >= floor,
+            MeritError::SubmissionFeeBelowFloor
+        );
+        require!(
+            args.submission_fee >= p.min_submission_fee
+                && args.submission_fee <= p.max_submission_fee.max(floor),
             MeritError::InvalidSubmissionFee
         );
         let max_quorum = u64::from(args.committee_size) * u64::from(p.max_quorum_bps)
@@ -135,16 +145,15 @@ impl CreateTask<'_> {
         );
         require!(
             args.min_reputation_submit <= MAX_REPUTATION
-                && args.min_reputation_vote <= MAX_VOTE_REPUTATION_GATE,
+                && args.min_reputation_vote <= p.reputation_start_bps,
             MeritError::InvalidReputation
         );
         Ok(())
     }
 }
 
-/// Escrows `reward` tokens and `(max_submissions + 3) * keeper_bounty_lamports` lamports
-/// (one bounty per submission finalized, two for the draw, one for the task's
-/// finalization), and pays the non-refundable protocol fee, `ceil(reward * task_fee_bps /
+/// Escrows `reward` tokens and `(3 * max_submissions + 3) * keeper_bounty_lamports`
+/// lamports (`Task::bounty_escrow`), and pays the non-refundable protocol fee, `ceil(reward * task_fee_bps /
 /// 10,000)`, to the treasury; the task's participants can earn at most
 /// `emission_cap_bps` of that fee in emissions.
 #[access_control(ctx.accounts.validate(&args))]
@@ -178,32 +187,16 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         max_submissions: args.max_submissions,
         min_reputation_submit: args.min_reputation_submit,
         min_reputation_vote: args.min_reputation_vote,
-        rules: TaskRules {
-            keeper_bounty_lamports: p.keeper_bounty_lamports,
-            min_validator_stake: p.min_validator_stake,
-            vote_bond_bps: p.vote_bond_bps,
-            incoherence_slash_bps: p.incoherence_slash_bps,
-            slasher_reward_bps: p.slasher_reward_bps,
-            coherence_tolerance: p.coherence_tolerance,
-            claim_window_secs: p.claim_window_secs,
-            vesting_duration_secs: p.vesting_duration_secs,
-            padding: [0; 1],
-        },
+        rules: TaskRules::snapshot(&p),
         terms_hash: [0; 32],
-        draw: Draw {
-            target_slot: 0,
-            epoch: 0,
-            total_stake: 0,
-            seed: [0; 32],
-            drawn: false,
-            padding: [0; 7],
-        },
+        draw: Draw::unscheduled(),
         state: TaskState::Open,
         submission_count: 0,
         finalized_count: 0,
         accepted_count: 0,
         accepted_unclaimed: 0,
         open_submissions: 0,
+        unjudged_count: 0,
         accepted_score_sum: 0,
         bounty_remaining: bounty_total,
         contributor_liability: 0,
@@ -212,7 +205,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
         emission_cap,
         emission_paid: 0,
         fees: 0,
-        fees_to_treasury: 0,
+        to_treasury: 0,
         paid_out: 0,
         reclaimed: 0,
         finalized_at: 0,
@@ -222,7 +215,7 @@ pub fn handle_create_task(ctx: Context<CreateTask>, args: CreateTaskArgs) -> Res
             .pause()
             .paused_secs(Clock::get()?.unix_timestamp)?,
         expired: false,
-        reserved: [0; 60],
+        reserved: [0; 66],
     };
     task.set_uri(&args.uri)?;
     task.terms_hash = task.terms_hash();

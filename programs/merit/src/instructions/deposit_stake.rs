@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::StakeDeposited;
-use crate::state::{Config, Reputation, Stake};
+use crate::state::{Config, Stake};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -42,7 +42,9 @@ pub struct DepositStake<'info> {
 
 impl DepositStake<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
-        self.config.load()?.require_not_paused()?;
+        self.config
+            .load()?
+            .require_not_paused(Clock::get()?.unix_timestamp)?;
         require!(amount > 0, MeritError::ZeroAmount);
         Ok(())
     }
@@ -52,14 +54,15 @@ impl DepositStake<'_> {
 pub fn handle_deposit_stake(ctx: Context<DepositStake>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
     let mut config = a.config.load_mut()?;
-    let stake = &mut a.stake;
-    if stake.version == 0 {
-        stake.version = ACCOUNT_VERSION;
-        stake.bump = ctx.bumps.stake;
-        stake.owner = a.owner.key();
-        stake.reputation =
-            Reputation::new(config.current_epoch, config.params.reputation_start_bps);
+    if a.stake.version == 0 {
+        a.stake.set_inner(Stake::new(
+            a.owner.key(),
+            ctx.bumps.stake,
+            config.current_epoch,
+            &config.params.rep(),
+        ));
     }
+    let stake = &mut a.stake;
     let epoch = config.current_epoch;
     stake.deposit(amount, epoch)?;
     stake.invariant()?;

@@ -5,9 +5,9 @@
 //! that tell the pair apart (the submission, the vote, the offender's stake). In the IDL
 //! and the clients a group is one nested object.
 use crate::error::MeritError;
-use crate::events::{EmissionClaimed, SlashKind, Slashed};
+use crate::events::{EmissionClaimed, Slashed};
 use crate::payout::{Beneficiary, Slash, SlashSplit, Source, VestingSlot};
-use crate::state::{Config, Epoch, Side, Stake, Task};
+use crate::state::{Config, Epoch, Side, SlashKind, Stake, Task};
 use crate::token::{require_distinct, TokenMove};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};

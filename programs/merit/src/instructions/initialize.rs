@@ -116,7 +116,8 @@ pub fn handle_initialize(ctx: Context<Initialize>, params: ConfigParams) -> Resu
         paused_at: 0,
         paused_total_secs: 0,
         treasury_pending: 0,
-        reserved: [0; 104],
+        last_pause_end: 0,
+        reserved: [0; 96],
     };
     let now = Clock::get()?.unix_timestamp;
     accounts

@@ -1,5 +1,8 @@
 //! One file per instruction: its accounts, `validate()` (run by `access_control`) and
-//! handler.
+//! handler. Grouped files, each saying why: `admin.rs` (the admin's instructions, one
+//! account group), `draw.rs` (a task's draw and a round's, one rule), `expire.rs` (task and
+//! epoch expiry), `close_accounts.rs` (closing settled accounts), and `groups.rs` (account
+//! groups shared by instruction pairs, not an instruction).
 //!
 //! Aliasing: every mutable program or token account is marked `dup`, which opts it out of
 //! Anchor 1.2.2's duplicate-mutable-account check (a SipHash `HashSet` built on every
@@ -33,6 +36,7 @@ pub mod fund_emissions;
 pub mod groups;
 pub mod initialize;
 pub mod reclaim_task;
+pub mod report_absence;
 pub mod request_unstake;
 pub mod reveal_submission;
 pub mod reveal_vote;
@@ -62,6 +66,7 @@ pub use fund_emissions::*;
 pub use groups::*;
 pub use initialize::*;
 pub use reclaim_task::*;
+pub use report_absence::*;
 pub use request_unstake::*;
 pub use reveal_submission::*;
 pub use reveal_vote::*;

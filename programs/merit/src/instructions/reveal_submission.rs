@@ -1,7 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionRevealed;
-use crate::state::{Config, ContentClaim, Submission, Task};
+use crate::state::{Config, ContentClaim, Round, Submission, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -28,6 +28,18 @@ pub struct RevealSubmission<'info> {
         bump,
     )]
     pub content_claim: Box<Account<'info, ContentClaim>>,
+    /// The submission's first judging round, opened by this reveal (`init_if_needed` so
+    /// that a second reveal fails by name, `SubmissionAlreadyRevealed`, not inside the
+    /// system program).
+    #[account(
+        init_if_needed,
+        dup,
+        payer = contributor,
+        space = 8 + Round::INIT_SPACE,
+        seeds = [ROUND_SEED, submission.key().as_ref(), &[1]],
+        bump,
+    )]
+    pub round: AccountLoader<'info, Round>,
     pub system_program: Program<'info, System>,
 }
 
@@ -41,20 +53,18 @@ impl RevealSubmission<'_> {
             !self.submission.content_revealed,
             MeritError::SubmissionAlreadyRevealed
         );
-        require!(
-            self.content_claim
-                .admits(&self.contributor.key(), self.submission.committed_slot),
-            MeritError::DuplicateContent
-        );
-        Ok(())
+        self.content_claim
+            .admit_check(&self.contributor.key(), self.submission.committed_slot)
     }
 }
 
 /// Opens the commitment (content hash and salt) and publishes the URI. The submission
 /// takes the content's claim when the claim is new, or its own commitment is older than
 /// the holder's (which is then displaced, and finalized `Duplicate`), or the claim is
-/// released and this is its author again; any other reveal of claimed content is refused,
-/// and the submission, never revealed, loses its bond.
+/// released and this is its author again; any other reveal of claimed content is refused
+/// (and content already paid for is refused to everyone), and the submission, never
+/// revealed, loses its bond. Opens the submission's first judging round (the contributor
+/// pays its rent, returned by `close_round`).
 /// Reveals keep working while the protocol is paused: they only honour commitments.
 #[access_control(ctx.accounts.validate(&uri))]
 pub fn handle_reveal_submission(
@@ -65,6 +75,18 @@ pub fn handle_reveal_submission(
 ) -> Result<()> {
     let a = ctx.accounts;
     a.submission.reveal(content_hash, &salt, uri)?;
+    a.submission.round = 1;
+    a.submission.open_rounds = 1;
+    {
+        let task = a.task.load()?;
+        *a.round.load_init()? = Round::first(
+            a.task.key(),
+            a.submission.key(),
+            a.contributor.key(),
+            ctx.bumps.round,
+            &task,
+        );
+    }
     let sub = &a.submission;
     let claim = &mut a.content_claim;
     let displaced = claim.take(sub.key(), sub.contributor, sub.task, sub.committed_slot)?;
@@ -84,6 +106,7 @@ pub fn handle_reveal_submission(
         uri: a.submission.uri.clone(),
         committed_slot: a.submission.committed_slot,
         displaced,
+        round: a.round.key(),
     });
     Ok(())
 }

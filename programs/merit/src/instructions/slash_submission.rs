@@ -1,7 +1,6 @@
 use super::groups::*;
 use crate::error::MeritError;
-use crate::events::SlashKind;
-use crate::state::{Outcome, RepEvent, Stake, Submission, Task};
+use crate::state::{RepEvent, Stake, Submission, Task};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -30,34 +29,22 @@ pub struct SlashSubmission<'info> {
 impl SlashSubmission<'_> {
     fn validate(&self) -> Result<()> {
         self.payout.validate(&self.submission.contributor)?;
-        self.submission.require_final()?;
-        require!(
-            self.submission.outcome.forfeits_bond(),
-            MeritError::SubmissionNotRejected
-        );
-        require!(!self.submission.slashed, MeritError::AlreadySlashed);
-        Ok(())
+        self.submission.slash_due().map(|_| ())
     }
 }
 
-/// Slashes the whole bond of a Rejected, Duplicate or Unrevealed submission.
+/// Slashes the whole bond of a Rejected, Duplicate or Unrevealed submission
+/// (`Submission::slash_due`).
 #[access_control(ctx.accounts.validate())]
 pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     let a = ctx.accounts;
-    let amount = a.submission.bond;
+    let (kind, amount) = a.submission.slash_due()?;
     a.submission.slashed = true;
-    let (params, epoch) = {
-        let config = a.payout.config.load()?;
-        (config.params, config.current_epoch)
-    };
+    let epoch = a.payout.config.load()?.current_epoch;
+    let rules = a.task.load()?.rules;
     emit!(a
         .stake
-        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
-    let kind = match a.submission.outcome {
-        Outcome::Duplicate => SlashKind::DuplicateSubmission,
-        Outcome::Unrevealed => SlashKind::UnrevealedSubmission,
-        _ => SlashKind::RejectedSubmission,
-    };
+        .record_outcome(RepEvent::Slashed, epoch, &rules.rep(), 0)?);
     let target = a.submission.key();
     emit!(a.payout.execute(
         &mut a.stake,
@@ -65,7 +52,7 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
         kind,
         target,
         amount,
-        a.task.load()?.rules.slasher_reward_bps,
+        rules.slasher_reward_bps,
     )?);
     Ok(())
 }

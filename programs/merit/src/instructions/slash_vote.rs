@@ -1,22 +1,19 @@
 use super::groups::*;
 use crate::error::MeritError;
-use crate::events::SlashKind;
 use crate::math::SafeMath;
-use crate::state::{RepEvent, Stake, Submission, Task, Vote};
+use crate::state::{RepEvent, Round, SlashKind, Stake, Task, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
 pub struct SlashVote<'info> {
     pub payout: SlashPayout<'info>,
     pub task: AccountLoader<'info, Task>,
-    #[account(
-        has_one = task @ MeritError::AccountMismatch,
-    )]
-    pub submission: Box<Account<'info, Submission>>,
+    #[account(constraint = round.load()?.task == task.key() @ MeritError::AccountMismatch)]
+    pub round: AccountLoader<'info, Round>,
     #[account(
         mut,
         dup,
-        has_one = submission @ MeritError::AccountMismatch,
+        has_one = round @ MeritError::AccountMismatch,
     )]
     pub vote: Box<Account<'info, Vote>>,
     #[account(
@@ -38,13 +35,16 @@ impl SlashVote<'_> {
         self.slash_amount().map(|_| ())
     }
 
-    /// What this vote forfeits: the whole bond when unrevealed, `incoherence_slash_bps`
-    /// of it (rounded up) when revealed far from consensus.
+    /// What this vote forfeits: `Vote::slash_due` in its closed round.
     fn slash_amount(&self) -> Result<(SlashKind, u64)> {
-        self.submission.require_final()?;
+        let round = self.round.load()?;
+        require!(
+            round.state != crate::state::RoundState::Open,
+            MeritError::SubmissionNotFinalized
+        );
         require!(!self.vote.slashed, MeritError::AlreadySlashed);
         self.vote
-            .slash_due(&self.submission, &self.task.load()?.rules)?
+            .slash_due(&round, &self.task.load()?.rules)?
             .ok_or_else(|| error!(MeritError::VoteNotSlashable))
     }
 }
@@ -58,19 +58,18 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
     a.vote.slashed = true;
     a.vote.bond_remaining = a.vote.bond_remaining.safe_sub(amount)?;
     a.vote.invariant()?;
-    let (params, epoch) = {
-        let config = a.payout.config.load()?;
-        (config.params, config.current_epoch)
+    let epoch = a.payout.config.load()?.current_epoch;
+    let (rules, value) = {
+        let task = a.task.load()?;
+        (task.rules, task.seat_value(a.vote.weight)?)
     };
     let failure = match kind {
         SlashKind::MissingReveal => RepEvent::MissedReveal,
         _ => RepEvent::Incoherent,
     };
-    let value = a.task.load()?.seat_value(a.vote.weight)?;
-    emit!(a.stake.record_outcome(failure, epoch, &params, value)?);
-    emit!(a
-        .stake
-        .record_outcome(RepEvent::Slashed, epoch, &params, 0)?);
+    let rep = rules.rep();
+    emit!(a.stake.record_outcome(failure, epoch, &rep, value)?);
+    emit!(a.stake.record_outcome(RepEvent::Slashed, epoch, &rep, 0)?);
     let target = a.vote.key();
     emit!(a.payout.execute(
         &mut a.stake,
@@ -78,7 +77,7 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         kind,
         target,
         amount,
-        a.task.load()?.rules.slasher_reward_bps,
+        rules.slasher_reward_bps,
     )?);
     Ok(())
 }

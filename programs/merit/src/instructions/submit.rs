@@ -2,7 +2,7 @@ use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::SubmissionCommitted;
 use crate::math::SafeMath;
-use crate::state::{Config, Outcome, Stake, Submission, Task};
+use crate::state::{Config, Stake, Submission, Task};
 use crate::token::TokenMove;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -55,21 +55,21 @@ pub struct Submit<'info> {
 
 impl Submit<'_> {
     fn validate(&self, terms_hash: &[u8; 32]) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
         let pause = self.config.load()?.pause();
-        pause.require_not_paused()?;
+        pause.require_not_paused(now)?;
         let task = self.task.load()?;
         require!(*terms_hash == task.terms_hash, MeritError::TermsMismatch);
-        task.require_submission_open(task.clock(pause, Clock::get()?.unix_timestamp)?)?;
+        task.require_submission_open(task.clock(pause, now)?)?;
         require!(self.submission.version == 0, MeritError::AlreadySubmitted);
         require!(
             task.submission_count < task.max_submissions,
             MeritError::TaskFull
         );
-        let params = self.config.load()?.params;
         require!(
             self.stake
                 .reputation
-                .score_under(self.config.load()?.current_epoch, &params)?
+                .score_under(self.config.load()?.current_epoch, &task.rules.rep())?
                 >= task.min_reputation_submit,
             MeritError::ReputationTooLow
         );
@@ -102,39 +102,17 @@ pub fn handle_submit(
     drop(task);
 
     let task_key = a.task.key();
-    a.submission.set_inner(Submission {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.submission,
-        task: task_key,
-        contributor: a.contributor.key(),
+    a.submission.set_inner(Submission::committed(
+        ctx.bumps.submission,
+        task_key,
+        a.contributor.key(),
         index,
         commitment,
-        committed_slot: clock.slot,
-        content_hash: [0; 32],
-        uri: String::new(),
-        content_revealed: false,
+        clock.slot,
         bond,
         fee,
-        submitted_at: clock.unix_timestamp,
-        vote_count: 0,
-        open_votes: 0,
-        revealed: Vec::new(),
-        revealed_weight: 0,
-        outcome: Outcome::Pending,
-        quorum_reached: false,
-        consensus_score: 0,
-        coherent_weight: 0,
-        coherent_count: 0,
-        coherent_unclaimed: 0,
-        validator_paid: 0,
-        reward_paid: 0,
-        claimed: false,
-        slashed: false,
-        epoch: 0,
-        points: 0,
-        emission_claimed: false,
-        reserved: [0; 32],
-    });
+        clock.unix_timestamp,
+    ));
     TokenMove::new(
         &a.token_program,
         &a.stake_mint,

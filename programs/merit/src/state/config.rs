@@ -41,7 +41,8 @@ pub struct ConfigParams {
     /// `reputation_alpha_bps`; smaller outcomes move it proportionally less (> 0).
     pub reputation_value_unit: u64,
     /// Delay between `propose_config` and `apply_config`
-    /// (`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`).
+    /// (`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`), at least the unstake
+    /// cooldown: a staker who dislikes a proposal can leave before it applies.
     pub param_timelock_secs: i64,
     /// How long task rewards (from the task's finalization) and epoch emissions (from the
     /// epoch's end) stay claimable; after it anyone may expire them, returning what is
@@ -114,14 +115,33 @@ pub struct TaskDefaults {
 }
 
 impl ConfigParams {
-    /// What a task posted under these parameters gets for the terms its creator leaves
-    /// out, for a committee of `committee` seats (default: the largest allowed): a quorum
-    /// of half the committee rounded up, within `max_quorum_bps` (at least one seat); the
-    /// thresholds and submission count within their caps; the minimum bond and fee.
-    pub fn task_defaults(&self, committee: Option<u8>) -> TaskDefaults {
+    /// The reputation rules new keys start under (tasks snapshot them: `TaskRules::rep`).
+    pub fn rep(&self) -> crate::state::RepParams {
+        crate::state::RepParams {
+            start_bps: self.reputation_start_bps,
+            decay_bps: self.reputation_decay_bps,
+            alpha_bps: self.reputation_alpha_bps,
+            value_unit: self.reputation_value_unit,
+        }
+    }
+
+    /// What a task of `reward` posted under these parameters gets for the terms its
+    /// creator leaves out, for a committee of `committee` seats (default: the largest
+    /// allowed): a quorum of half the committee rounded up, within `max_quorum_bps` (at
+    /// least one seat); the thresholds and submission count within their caps; the minimum
+    /// bond; the least fee the program accepts for those terms (the config's minimum, or
+    /// the squatting floor when higher: `Task::squat_fee_floor`).
+    pub fn task_defaults(&self, committee: Option<u8>, reward: u64) -> TaskDefaults {
         let committee_size = committee.unwrap_or(self.max_committee_size);
         let max_quorum =
             (u32::from(committee_size) * u32::from(self.max_quorum_bps) / 10_000) as u16;
+        let max_submissions = DEFAULT_MAX_SUBMISSIONS.min(self.max_submissions_per_task);
+        let floor = crate::state::Task::squat_fee_floor(
+            reward,
+            DEFAULT_VALIDATOR_SHARE_BPS,
+            max_submissions,
+        )
+        .unwrap_or(u64::MAX);
         TaskDefaults {
             submit_secs: DEFAULT_SUBMIT_SECS,
             reveal_work_secs: DEFAULT_REVEAL_WORK_SECS,
@@ -132,9 +152,9 @@ impl ConfigParams {
             accept_threshold: DEFAULT_ACCEPT_THRESHOLD.min(self.max_accept_threshold),
             reject_threshold: DEFAULT_REJECT_THRESHOLD.min(self.max_reject_threshold),
             validator_share_bps: DEFAULT_VALIDATOR_SHARE_BPS,
-            max_submissions: DEFAULT_MAX_SUBMISSIONS.min(self.max_submissions_per_task),
+            max_submissions,
             bond: self.min_submission_bond,
-            submission_fee: self.min_submission_fee,
+            submission_fee: self.min_submission_fee.max(floor),
         }
     }
 
@@ -171,7 +191,7 @@ impl ConfigParams {
             reputation_decay_bps: 1_000,
             reputation_start_bps: 4_000,
             reputation_value_unit: unit.saturating_mul(100),
-            param_timelock_secs: 2 * 24 * 3600,
+            param_timelock_secs: 7 * 24 * 3600,
             claim_window_secs: 180 * 24 * 3600,
             padding: [0; 3],
         }
@@ -210,6 +230,7 @@ impl ConfigParams {
             && self.reputation_value_unit > 0
             && (MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS)
                 .contains(&self.param_timelock_secs)
+            && self.param_timelock_secs >= self.unstake_cooldown_secs
             && (MIN_CLAIM_WINDOW_SECS..=MAX_CLAIM_WINDOW_SECS).contains(&self.claim_window_secs)
             && self.padding == [0; 3];
         require!(ok, MeritError::InvalidConfigParam);
@@ -257,7 +278,7 @@ pub struct Config {
     pub emission_vault: Pubkey,
     /// PDA token account `["vesting_vault"]` holding vesting rewards.
     pub vesting_vault: Pubkey,
-    /// When the current pause began (meaningful while `paused`).
+    /// When the current pause began (while `paused`), or the last one did.
     pub paused_at: i64,
     /// Seconds the protocol spent paused in pauses that have ended.
     pub paused_total_secs: i64,
@@ -287,7 +308,10 @@ pub struct Config {
     /// permissionless `sweep_treasury` moves it to the treasury vault. Never any staker's:
     /// the stake vault holds the sum of deposits plus this.
     pub treasury_pending: u64,
-    pub reserved: [u8; 104],
+    /// When the last pause ended (resumed, or ran out after `MAX_PAUSE_SECS`); the next
+    /// may start once the protocol has run as long as that pause lasted.
+    pub last_pause_end: i64,
+    pub reserved: [u8; 96],
 }
 
 impl Config {
@@ -364,23 +388,33 @@ impl Config {
             paused: self.paused,
             paused_at: self.paused_at,
             paused_total_secs: self.paused_total_secs,
+            last_pause_end: self.last_pause_end,
         }
     }
 
     /// Records a pause starting or ending at `now` (no change when already in that state).
+    /// A pause that ran out counts as ended when it ran out; a new one may start only once
+    /// the protocol has run as long as the last pause lasted (`PauseTooSoon`).
     pub fn set_paused(&mut self, paused: bool, now: i64) -> Result<()> {
-        if paused && !self.paused {
-            self.paused_at = now;
-        } else if !paused && self.paused {
-            self.paused_total_secs = self.pause().paused_secs(now)?;
-            self.paused_at = 0;
+        let record = self.pause();
+        let active = record.is_paused(now);
+        if self.paused && !active || !paused && active {
+            // End the pause that ran out (or is being lifted) before anything else;
+            // `paused_at` keeps its start, for the next pause's check.
+            self.paused_total_secs = record.paused_secs(now)?;
+            self.last_pause_end = record.end_of_pause(now)?;
+            self.paused = false;
         }
-        self.paused = paused;
+        if paused && !active {
+            self.pause().pause_check(now)?;
+            self.paused = true;
+            self.paused_at = now;
+        }
         Ok(())
     }
 
-    pub fn require_not_paused(&self) -> Result<()> {
-        self.pause().require_not_paused()
+    pub fn require_not_paused(&self, now: i64) -> Result<()> {
+        self.pause().require_not_paused(now)
     }
 
     /// Whether `sweep_treasury` has anything to move: the rule the instruction applies and
@@ -433,27 +467,57 @@ impl Config {
 }
 
 /// Whether the protocol is paused, since when, and how long the pauses that ended lasted:
-/// task clocks stop while it is paused ([`Config::pause`]).
+/// task clocks stop while it is paused ([`Config::pause`]). A pause lasts at most
+/// `MAX_PAUSE_SECS`, then ends by itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PauseRecord {
     pub paused: bool,
     pub paused_at: i64,
     pub paused_total_secs: i64,
+    pub last_pause_end: i64,
 }
 
 impl PauseRecord {
-    /// Seconds the protocol has spent paused up to `now`, the current pause included.
+    /// Whether a pause is in force at `now`: set, and not yet run out.
+    pub fn is_paused(&self, now: i64) -> bool {
+        self.paused && now < self.paused_at.saturating_add(MAX_PAUSE_SECS)
+    }
+
+    /// When the current pause ends if lifted at `now`: `now`, or when it ran out.
+    pub fn end_of_pause(&self, now: i64) -> Result<i64> {
+        Ok(now.min(self.paused_at.safe_add(MAX_PAUSE_SECS)?))
+    }
+
+    /// Seconds the protocol has spent paused up to `now`, the current pause included (at
+    /// most `MAX_PAUSE_SECS` of it).
     pub fn paused_secs(&self, now: i64) -> Result<i64> {
         if self.paused {
             self.paused_total_secs
-                .safe_add(now.safe_sub(self.paused_at)?)
+                .safe_add(self.end_of_pause(now)?.safe_sub(self.paused_at)?)
         } else {
             Ok(self.paused_total_secs)
         }
     }
 
-    pub fn require_not_paused(&self) -> Result<()> {
-        require!(!self.paused, MeritError::ProtocolPaused);
+    /// Whether a new pause may start at `now`, no pause being in force: the protocol has
+    /// run at least as long as the last pause lasted since it ended (so it runs at least
+    /// half of any stretch of time, and every task gets its windows in full).
+    pub fn pause_check(&self, now: i64) -> Result<()> {
+        let (start, end) = if self.paused {
+            (self.paused_at, self.end_of_pause(now)?)
+        } else {
+            (self.paused_at, self.last_pause_end)
+        };
+        let lasted = end.safe_sub(start)?.max(0);
+        require!(
+            end == 0 || now >= end.safe_add(lasted)?,
+            MeritError::PauseTooSoon
+        );
+        Ok(())
+    }
+
+    pub fn require_not_paused(&self, now: i64) -> Result<()> {
+        require!(!self.is_paused(now), MeritError::ProtocolPaused);
         Ok(())
     }
 }

@@ -15,10 +15,13 @@ use anchor_lang::prelude::*;
 /// It guards exact copies only: the same bytes, hashed the same way. A paraphrase or a
 /// one-byte change has another hash; catching those is the validators' job.
 ///
-/// Once the content was paid (a holder Accepted) the claim is permanent: that is the
-/// one-payment guarantee. When its holder ends without pay (NoQuorum, Neutral, Rejected)
-/// the claim is *released*: its holder's contributor, the author, may submit the same work
-/// again elsewhere, and nobody else may (a released claim still remembers who came first).
+/// Once the content was paid (a holder Accepted) the claim is permanent and admits nobody,
+/// not even an older commitment or its author: the same bytes are paid once. When its
+/// holder ends without pay (NoQuorum, Neutral, Rejected) the claim is *released*: its
+/// holder's contributor, the author, may submit the same work again elsewhere, and nobody
+/// else may. A claim's priority (`committed_slot`) never moves later: an author taking its
+/// released claim back keeps the slot of its first commitment, so a copier who committed
+/// in between never becomes "older".
 /// A released claim no revealed submission is pending on can be closed, returning its rent
 /// to `payer`: by anyone when the work was Rejected (nobody keeps priority on junk), by the
 /// author otherwise (giving its priority up).
@@ -33,7 +36,8 @@ pub struct ContentClaim {
     /// The holder's contributor: the author, as far as the chain can tell.
     pub contributor: Pubkey,
     pub task: Pubkey,
-    /// Slot of the holder's commitment.
+    /// The claim's priority: the slot of the earliest commitment that held it (an author
+    /// re-taking its released claim keeps its first).
     pub committed_slot: u64,
     /// Paid the rent; receives it back when the claim is closed.
     pub payer: Pubkey,
@@ -68,12 +72,21 @@ impl ContentClaim {
     }
 
     /// Whether `contributor`'s reveal, whose commitment landed in `committed_slot`, may
-    /// hold the claim: the claim is new, or the commitment is strictly older than the
-    /// holder's, or the claim is released and this is its author again.
-    pub fn admits(&self, contributor: &Pubkey, committed_slot: u64) -> bool {
-        self.version == 0
-            || committed_slot < self.committed_slot
-            || (self.is_released() && *contributor == self.contributor)
+    /// hold the claim: the claim is new; or the content was never paid and the commitment
+    /// is strictly older than the claim's priority, or the claim is released and this is
+    /// its author again. `ContentAlreadyPaid` or `DuplicateContent` otherwise: the rule
+    /// `reveal_submission` applies and a client calls before revealing.
+    pub fn admit_check(&self, contributor: &Pubkey, committed_slot: u64) -> Result<()> {
+        if self.version == 0 {
+            return Ok(());
+        }
+        require!(!self.paid, MeritError::ContentAlreadyPaid);
+        require!(
+            committed_slot < self.committed_slot
+                || (self.is_released() && *contributor == self.contributor),
+            MeritError::DuplicateContent
+        );
+        Ok(())
     }
 
     /// Gives the claim to a newly revealed submission; returns the pending holder it
@@ -85,19 +98,22 @@ impl ContentClaim {
         task: Pubkey,
         committed_slot: u64,
     ) -> Result<Pubkey> {
-        require!(
-            self.admits(&contributor, committed_slot),
-            MeritError::DuplicateContent
-        );
+        self.admit_check(&contributor, committed_slot)?;
         let displaced = if self.version != 0 && self.holder_outcome == Outcome::Pending {
             self.submission
         } else {
             Pubkey::default()
         };
+        // The claim's priority never moves later (an author's second commitment is newer
+        // than its first).
+        self.committed_slot = if self.version == 0 {
+            committed_slot
+        } else {
+            self.committed_slot.min(committed_slot)
+        };
         self.submission = submission;
         self.contributor = contributor;
         self.task = task;
-        self.committed_slot = committed_slot;
         self.holder_outcome = Outcome::Pending;
         self.refs = self.refs.safe_add(1)?;
         Ok(displaced)
@@ -163,10 +179,10 @@ mod tests {
         );
         c.version = 1;
         assert!(
-            !c.admits(&author, 20),
+            c.admit_check(&author, 20).is_err(),
             "same slot: the first revealer keeps it"
         );
-        assert!(!c.admits(&author, 21));
+        assert!(c.admit_check(&author, 21).is_err());
         assert_eq!(c.take(author, author, author, 10).unwrap(), copier);
         assert!(c.take(copier, copier, copier, 20).is_err());
         assert_eq!(c.refs, 2);
@@ -186,10 +202,13 @@ mod tests {
         c.version = 1;
         c.settle(&a, Outcome::Accepted).unwrap();
         assert!(!c.is_released() && !c.is_closable_by(&a));
-        assert!(!c.admits(&a, 11), "not even its author is paid twice");
-        // An older commitment still wins the claim, but the content stays paid.
-        c.take(b, b, b, 5).unwrap();
-        c.settle(&b, Outcome::NoQuorum).unwrap();
+        assert!(
+            c.admit_check(&a, 11).is_err(),
+            "not even its author is paid twice"
+        );
+        // Not even an older commitment takes paid content over: it is paid once.
+        assert!(c.take(b, b, b, 5).is_err());
+        assert_eq!((c.submission, c.committed_slot), (a, 10));
         assert!(c.paid && !c.is_closable_by(&b));
     }
 
@@ -201,9 +220,12 @@ mod tests {
         c.version = 1;
         c.settle(&author, Outcome::NoQuorum).unwrap();
         assert!(c.is_released());
-        assert!(!c.admits(&other, 99), "the work stays its author's");
         assert!(
-            c.admits(&other, 9),
+            c.admit_check(&other, 99).is_err(),
+            "the work stays its author's"
+        );
+        assert!(
+            c.admit_check(&other, 9).is_ok(),
             "unless someone committed to it earlier"
         );
         assert!(
@@ -215,6 +237,11 @@ mod tests {
         assert_eq!(
             c.take(second, author, author, 99).unwrap(),
             Pubkey::default()
+        );
+        assert_eq!(c.committed_slot, 10, "the author keeps its first priority");
+        assert!(
+            c.admit_check(&other, 50).is_err(),
+            "a copier who committed between the author's two commitments is not older"
         );
         assert!(!c.is_closable_by(&author), "pending again");
         c.settle(&second, Outcome::Rejected).unwrap();

@@ -1,4 +1,4 @@
-use crate::constants::BPS_DENOMINATOR;
+use crate::constants::{BPS_DENOMINATOR, MAX_MULTIPLIER_BPS};
 use crate::error::MeritError;
 use crate::math::{apply_wad, bps_floor, retention_pow, SafeMath};
 use crate::state::ConfigParams;
@@ -38,7 +38,12 @@ pub struct Epoch {
     pub vesting_duration_secs: i64,
     /// The claim window passed and `expire_epoch` released what was unclaimed.
     pub expired: bool,
-    pub reserved: [u8; 32],
+    /// Snapshot at open of the protocol fee and emission cap rates: the epoch pays at most
+    /// the emission its points could ever be paid under every task's cap
+    /// ([`Epoch::emission_ceiling`]).
+    pub task_fee_bps: u16,
+    pub emission_cap_bps: u16,
+    pub reserved: [u8; 28],
 }
 
 /// Which half of an epoch's emission a claim draws on.
@@ -70,6 +75,8 @@ impl Epoch {
             contributor_emission_bps: params.contributor_emission_bps,
             claim_window_secs: params.claim_window_secs,
             vesting_duration_secs: params.vesting_duration_secs,
+            task_fee_bps: params.task_fee_bps,
+            emission_cap_bps: params.emission_cap_bps,
             expired: false,
             closed: false,
             contributor_points: 0,
@@ -80,8 +87,20 @@ impl Epoch {
             validator_claimed: 0,
             contributor_points_claimed: 0,
             validator_points_claimed: 0,
-            reserved: [0; 32],
+            reserved: [0; 28],
         })
+    }
+
+    /// The index and start of the epoch that contains `now`, once this one is over
+    /// (`EpochNotOver` before), for epochs of `length` seconds. Epochs nobody advanced
+    /// through are skipped arithmetically, without a loop: they have no account, no points
+    /// and emit nothing. The rule `advance_epoch` applies and every keeper calls.
+    pub fn next_at(&self, now: i64, length: i64) -> Result<(u64, i64)> {
+        require!(now >= self.end, MeritError::EpochNotOver);
+        let skipped = now.safe_sub(self.end)?.safe_div(length)?;
+        let index = self.index.safe_add(1)?.safe_add(skipped as u64)?;
+        let start = self.end.safe_add(skipped.safe_mul(length)?)?;
+        Ok((index, start))
     }
 
     pub fn require_open(&self, now: i64) -> Result<()> {
@@ -89,40 +108,52 @@ impl Epoch {
         Ok(())
     }
 
-    /// Closes the epoch with `emission` tokens. A side with no points gets nothing: its
-    /// share stays in the vault for later epochs. Returns what is now reserved.
+    /// The most emission `points` can be paid under the snapshotted rates: a task's
+    /// participants can together be paid `emission_cap_bps` of its protocol fee
+    /// (`task_fee_bps` of its reward) and hold at most 1.5x its reward in points, so a side
+    /// that pays at most `points * task_fee_bps * emission_cap_bps / (10,000 * 15,000)`
+    /// never pays a task past its cap: no share is cut by a cap, so a task that claims
+    /// less than its points' share (self-dealt, say) never dilutes the honest claimants.
+    pub fn emission_ceiling(&self, points: u128) -> Result<u64> {
+        let rate = u128::from(self.task_fee_bps).safe_mul(u128::from(self.emission_cap_bps))?;
+        let ceiling =
+            points.safe_mul(rate)? / (u128::from(BPS_DENOMINATOR) * u128::from(MAX_MULTIPLIER_BPS));
+        Ok(u64::try_from(ceiling).unwrap_or(u64::MAX))
+    }
+
+    /// Closes the epoch with up to `emission` tokens: each side's share, at most its
+    /// [`Epoch::emission_ceiling`]. A side with no points gets nothing. What a side does not
+    /// take stays in the vault for later epochs. Returns what is now reserved.
     pub fn finish(&mut self, emission: u64, contributor_bps: u16) -> Result<u64> {
         let contributor_share = bps_floor(emission, contributor_bps)?;
-        self.contributor_emission = if self.contributor_points > 0 {
-            contributor_share
-        } else {
-            0
-        };
-        self.validator_emission = if self.validator_points > 0 {
-            emission.safe_sub(contributor_share)?
-        } else {
-            0
-        };
+        self.contributor_emission =
+            contributor_share.min(self.emission_ceiling(self.contributor_points)?);
+        self.validator_emission = emission
+            .safe_sub(contributor_share)?
+            .min(self.emission_ceiling(self.validator_points)?);
         self.closed = true;
         self.contributor_emission.safe_add(self.validator_emission)
     }
 
-    /// Pays `points` of `side`: `floor(emission * points / total points)`. Returns
-    /// `(share, released)` where `released` is the rounding dust freed once every point of
-    /// the side has claimed.
     /// Expires a closed epoch whose claim window has passed: returns the emission still
     /// reserved for its unclaimed points (each side's rounding dust was already released
     /// if all its points were claimed).
     pub fn expire(&mut self, now: i64) -> Result<u64> {
+        self.expire_check(now)?;
+        let unclaimed = self.unclaimed_reserved()?;
+        self.expired = true;
+        Ok(unclaimed)
+    }
+
+    /// Whether `expire_epoch` may run at `now`: closed, not expired, its claim window over.
+    pub fn expire_check(&self, now: i64) -> Result<()> {
         require!(self.closed, MeritError::EpochNotClosed);
         require!(!self.expired, MeritError::AlreadyExpired);
         require!(
             now >= self.end.safe_add(self.claim_window_secs)?,
             MeritError::ClaimWindowOpen
         );
-        let unclaimed = self.unclaimed_reserved()?;
-        self.expired = true;
-        Ok(unclaimed)
+        Ok(())
     }
 
     /// Emission of a closed epoch still reserved for points not claimed yet (a side whose
@@ -152,6 +183,9 @@ impl Epoch {
         )?)
     }
 
+    /// Pays `points` of `side`: `floor(emission * points / total points)`. Returns
+    /// `(share, released)` where `released` is the rounding dust freed once every point of
+    /// the side has claimed.
     pub fn claim(&mut self, side: Side, points: u64) -> Result<(u64, u64)> {
         require!(self.closed, MeritError::EpochNotClosed);
         require!(points > 0, MeritError::NoEmissionPoints);

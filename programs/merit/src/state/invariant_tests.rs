@@ -3,7 +3,7 @@
 //! sets only the fields its rule reads.
 use super::*;
 use crate::error::MeritError;
-use anchor_lang::prelude::*;
+use anchor_lang::prelude::Result;
 
 fn zeroed<T: AnchorDeserialize + Space>() -> T {
     T::deserialize(&mut &vec![0u8; T::INIT_SPACE][..]).expect("the zero layout decodes")
@@ -34,7 +34,7 @@ fn task_rules_each_have_their_error() {
     t.reclaimed = 111;
     fails_with(t.invariant(), MeritError::TaskOverpaid);
     let mut t = ok();
-    t.fees_to_treasury = 11;
+    t.to_treasury = 1_011;
     fails_with(t.invariant(), MeritError::TaskOverpaid);
 
     let mut t = ok();
@@ -52,6 +52,12 @@ fn task_rules_each_have_their_error() {
             t.accepted_unclaimed = 1;
         },
         |t: &mut Task| t.open_submissions = 1,
+        |t: &mut Task| {
+            t.submission_count = 1;
+            t.finalized_count = 1;
+            t.accepted_count = 1;
+            t.unjudged_count = 1;
+        },
     ] {
         let mut t = ok();
         broken(&mut t);
@@ -77,11 +83,27 @@ fn stake_rules_each_have_their_error() {
     s.locked = 61;
     fails_with(s.invariant(), MeritError::StakeOvercommitted);
 
-    let mut s: Stake = zeroed();
-    s.deposited = 100;
-    s.unstaking = 30;
-    s.warming = 71;
-    fails_with(s.invariant(), MeritError::StakeWarmingExceedsStake);
+    for broken in [
+        |s: &mut Stake| s.history[0].active_min = 71,
+        |s: &mut Stake| s.history[0].active_start = 9,
+        |s: &mut Stake| {
+            s.history_len = 2;
+            s.history[1].epoch = 3;
+        },
+    ] {
+        let mut s: Stake = zeroed();
+        s.deposited = 100;
+        s.unstaking = 30;
+        s.history_len = 1;
+        s.history[0] = StakePoint {
+            epoch: 3,
+            active_start: 70,
+            active_min: 70,
+        };
+        s.invariant().unwrap();
+        broken(&mut s);
+        fails_with(s.invariant(), MeritError::StakeHistoryInconsistent);
+    }
 
     let mut s: Stake = zeroed();
     s.reputation.score_bps = crate::constants::MAX_REPUTATION + 1;
@@ -92,23 +114,46 @@ fn stake_rules_each_have_their_error() {
 fn submission_rules_each_have_their_error() {
     let mut s: Submission = zeroed();
     s.invariant().unwrap();
-    s.open_votes = 1;
-    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
-
-    let mut s: Submission = zeroed();
-    s.coherent_count = 0;
-    s.coherent_unclaimed = 1;
-    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
-
-    let mut s: Submission = zeroed();
     s.content_revealed = true;
-    s.revealed_weight = 5;
-    s.coherent_weight = 6;
-    fails_with(s.invariant(), MeritError::SubmissionWeightsInconsistent);
+    s.round = 1;
+    s.open_rounds = 2;
+    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
+    s.open_rounds = 1;
+    s.round = crate::constants::MAX_ROUNDS + 1;
+    fails_with(s.invariant(), MeritError::SubmissionCountsInconsistent);
 
     let mut s: Submission = zeroed();
-    s.vote_count = 1;
+    s.round = 1;
     fails_with(s.invariant(), MeritError::VotesWithoutContent);
+}
+
+#[test]
+fn round_rules_each_have_their_error() {
+    let ok = || {
+        let mut r: Round = bytemuck::Zeroable::zeroed();
+        r.vote_count = 3;
+        r.revealed_count = 2;
+        r.committed_weight = 5;
+        r.revealed_weight = 4;
+        r.coherent_weight = 3;
+        r.coherent_count = 1;
+        r.pool = 10;
+        r
+    };
+    ok().invariant().unwrap();
+    for broken in [
+        |r: &mut Round| r.revealed_count = 4,
+        |r: &mut Round| r.vote_count = crate::constants::MAX_VOTES_PER_SUBMISSION + 1,
+        |r: &mut Round| r.coherent_unclaimed = 2,
+        |r: &mut Round| r.coherent_count = 3,
+        |r: &mut Round| r.revealed_weight = 6,
+        |r: &mut Round| r.coherent_weight = 5,
+        |r: &mut Round| r.paid = 11,
+    ] {
+        let mut r = ok();
+        broken(&mut r);
+        fails_with(r.invariant(), MeritError::RoundCountsInconsistent);
+    }
 }
 
 #[test]

@@ -12,10 +12,15 @@
 //! `address = task.vault`), each a 32-byte comparison. Seeds stay where they must: on
 //! `init`/`init_if_needed`, and on an address that may hold no account yet (a validator's
 //! own submission; a vesting account, which `payout::VestingSlot` derives only when it
-//! is missing and tokens must vest or be taken from it).
+//! is missing and tokens must vest or be taken from it). `Round`s and `Vote`s follow the
+//! same rule: one round per submission and index, one vote (or absence record) per round
+//! and validator.
+use anchor_lang::prelude::*;
 pub mod config;
 pub mod content_claim;
+pub mod draw;
 pub mod epoch;
+pub mod round;
 pub mod stake;
 pub mod submission;
 pub mod task;
@@ -24,12 +29,28 @@ pub mod vote;
 
 pub use config::*;
 pub use content_claim::*;
+pub use draw::*;
 pub use epoch::*;
+pub use round::*;
 pub use stake::*;
 pub use submission::*;
 pub use task::*;
 pub use vesting::*;
 pub use vote::*;
+
+/// What a slash took from (carried by the `Slashed` event).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlashKind {
+    RejectedSubmission,
+    MissingReveal,
+    IncoherentVote,
+    /// A submission displaced from its content claim by an earlier commitment.
+    DuplicateSubmission,
+    /// A submission whose content was never revealed.
+    UnrevealedSubmission,
+    /// A validator drawn for a round that never committed (`report_absence`).
+    Absent,
+}
 
 /// Whether `data` holds a zero-copy `T` the program could have written: its discriminator,
 /// then exactly `size_of::<T>()` bytes, each `(offset, max)` byte (an enum's or a bool's)
@@ -62,17 +83,21 @@ mod tests {
     #[test]
     fn task_defaults_stay_within_the_config_caps() {
         let p = ConfigParams::defaults(6);
-        let d = p.task_defaults(None);
+        let reward = 1_000_000_000; // 1,000 tokens of 6 decimals
+        let d = p.task_defaults(None, reward);
         assert_eq!(d.committee_size, p.max_committee_size);
         assert_eq!(d.quorum_seats, 8); // 16 seats, cap 50% = 8
         assert_eq!((d.accept_threshold, d.reject_threshold), (60, 30));
-        assert_eq!(d.max_submissions, DEFAULT_MAX_SUBMISSIONS);
+        assert_eq!(d.max_submissions, p.max_submissions_per_task);
+        // The squatting floor: 2 x 800 tokens of contributor pool / 255 other slots.
+        assert_eq!(d.bond, p.min_submission_bond);
+        assert_eq!(d.submission_fee, 6_274_510);
         assert_eq!(
-            (d.bond, d.submission_fee),
-            (p.min_submission_bond, p.min_submission_fee)
+            p.task_defaults(None, 1_000).submission_fee,
+            p.min_submission_fee
         );
-        assert_eq!(p.task_defaults(Some(5)).quorum_seats, 2); // ceil(5/2) = 3, cap 2
-        assert_eq!(p.task_defaults(Some(1)).quorum_seats, 1); // cap 0, at least one
+        assert_eq!(p.task_defaults(Some(5), reward).quorum_seats, 2); // ceil(5/2) = 3, cap 2
+        assert_eq!(p.task_defaults(Some(1), reward).quorum_seats, 1); // cap 0, at least one
         let tight = ConfigParams {
             max_accept_threshold: 55,
             max_reject_threshold: 20,
@@ -80,7 +105,7 @@ mod tests {
             max_quorum_bps: 10_000,
             ..p
         };
-        let d = tight.task_defaults(Some(7));
+        let d = tight.task_defaults(Some(7), reward);
         assert_eq!(
             (d.accept_threshold, d.reject_threshold, d.max_submissions),
             (55, 20, 9)
@@ -97,7 +122,9 @@ mod tests {
         let sources = [
             ("config.rs", include_str!("config.rs")),
             ("content_claim.rs", include_str!("content_claim.rs")),
+            ("draw.rs", include_str!("draw.rs")),
             ("epoch.rs", include_str!("epoch.rs")),
+            ("round.rs", include_str!("round.rs")),
             ("stake.rs", include_str!("stake.rs")),
             ("submission.rs", include_str!("submission.rs")),
             ("task.rs", include_str!("task.rs")),

@@ -1,8 +1,7 @@
-use crate::constants::{MAX_REPUTATION, NEUTRAL_REPUTATION};
+use crate::constants::{MAX_REPUTATION, NEUTRAL_REPUTATION, STAKE_HISTORY_LEN};
 use crate::error::MeritError;
 use crate::events::ReputationUpdated;
 use crate::math::{apply_wad, bps_ceil, bps_floor, retention_pow, SafeMath};
-use crate::state::ConfigParams;
 use anchor_lang::prelude::*;
 
 /// A participant's stake. PDA `["stake", owner]`.
@@ -12,9 +11,9 @@ use anchor_lang::prelude::*;
 ///
 /// Stake *counts* for committee draws only once it is active: a deposit warms up during
 /// the epoch it was made in and is active from the next one; a request to unstake (or a
-/// slash) stops the amount counting at once. A task drawn in epoch `e` counts what was
-/// active in `e` ([`Stake::active_at`]), so stake added after a seed is known never buys
-/// a seat on that task.
+/// slash) stops the amount counting at once. A draw made in epoch `e` counts the stake that
+/// was active throughout, from the start of `e` until now ([`Stake::active_at`]): stake
+/// added after a seed is known never buys a seat on it, and a top-up never takes one away.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Stake {
@@ -28,16 +27,41 @@ pub struct Stake {
     pub unstaking: u64,
     /// When the `unstaking` amount may be withdrawn.
     pub unstake_at: i64,
-    /// Deposited during `warming_epoch` and not active before the epoch after it.
-    pub warming: u64,
-    pub warming_epoch: u64,
-    /// Everything staked except `warming` has been active since this epoch (the epoch
-    /// after the previous deposit's).
-    pub active_from_epoch: u64,
+    /// The active stake of the last epochs in which it changed (a deposit, a removal),
+    /// oldest first: what [`Stake::active_at`] answers from.
+    pub history: [StakePoint; STAKE_HISTORY_LEN],
+    /// Points in use in `history`.
+    pub history_len: u8,
+    /// Epochs before this one are older than the history (a point was dropped): the stake
+    /// active then is no longer known, and counts as 0.
+    pub history_from: u64,
     /// The owner's track record. Kept here because every instruction that settles an
     /// outcome already holds the owner's stake account.
     pub reputation: Reputation,
-    pub reserved: [u8; 64],
+    pub reserved: [u8; 32],
+}
+
+/// The active stake of one epoch in which a stake changed.
+#[derive(
+    AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq, InitSpace,
+)]
+pub struct StakePoint {
+    pub epoch: u64,
+    /// Active when the epoch began: everything staked before it.
+    pub active_start: u64,
+    /// The least active during the epoch (removals lower it; a deposit warms up instead).
+    pub active_min: u64,
+}
+
+/// The reputation rules: the config's for new keys, a task's snapshot for what happens in
+/// it ([`crate::state::TaskRules::rep`]), so a parameter change never moves a running
+/// task's gates or multipliers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RepParams {
+    pub start_bps: u16,
+    pub decay_bps: u16,
+    pub alpha_bps: u16,
+    pub value_unit: u64,
 }
 
 /// A participant's track record and reputation score.
@@ -59,6 +83,8 @@ pub struct Reputation {
     pub incoherent: u32,
     pub missed_reveals: u32,
     pub slashed: u32,
+    /// Seats drawn and never committed (`report_absence`).
+    pub absences: u32,
 }
 
 /// What a settled outcome does to a reputation.
@@ -70,6 +96,8 @@ pub enum RepEvent {
     Coherent,
     Incoherent,
     MissedReveal,
+    /// Drawn, and never committed.
+    Absent,
     Slashed,
 }
 
@@ -87,6 +115,7 @@ impl Reputation {
             incoherent: 0,
             missed_reveals: 0,
             slashed: 0,
+            absences: 0,
         }
     }
 
@@ -114,33 +143,22 @@ impl Reputation {
         NEUTRAL_REPUTATION.safe_add(self.score_at(epoch, decay_bps, start_bps)?)
     }
 
-    /// The score and multiplier every client reads, under `params`.
-    pub fn score_under(&self, epoch: u64, params: &ConfigParams) -> Result<u16> {
-        self.score_at(
-            epoch,
-            params.reputation_decay_bps,
-            params.reputation_start_bps,
-        )
+    /// The score and multiplier every client reads, under `params` (a task's snapshot for
+    /// its gates and multipliers, the config's otherwise).
+    pub fn score_under(&self, epoch: u64, params: &RepParams) -> Result<u16> {
+        self.score_at(epoch, params.decay_bps, params.start_bps)
     }
 
-    pub fn multiplier_under(&self, epoch: u64, params: &ConfigParams) -> Result<u16> {
-        self.multiplier_at(
-            epoch,
-            params.reputation_decay_bps,
-            params.reputation_start_bps,
-        )
+    pub fn multiplier_under(&self, epoch: u64, params: &RepParams) -> Result<u16> {
+        self.multiplier_at(epoch, params.decay_bps, params.start_bps)
     }
 
     /// The step of an outcome worth `value` (base units at stake in it): the full
-    /// `reputation_alpha_bps` from `reputation_value_unit` up, proportionally less below.
-    /// A 1-unit task moves reputation by nothing measurable.
-    pub fn step_bps(params: &ConfigParams, value: u64) -> Result<u16> {
-        let unit = params.reputation_value_unit;
-        let step = crate::math::mul_div_floor(
-            u64::from(params.reputation_alpha_bps),
-            value.min(unit),
-            unit,
-        )?;
+    /// `alpha_bps` from `value_unit` up, proportionally less below. A 1-unit task moves
+    /// reputation by nothing measurable.
+    pub fn step_bps(params: &RepParams, value: u64) -> Result<u16> {
+        let unit = params.value_unit;
+        let step = crate::math::mul_div_floor(u64::from(params.alpha_bps), value.min(unit), unit)?;
         u16::try_from(step).map_err(|_| error!(MeritError::MathOverflow))
     }
 
@@ -162,6 +180,7 @@ impl Reputation {
             RepEvent::Coherent => (Some(true), &mut self.coherent),
             RepEvent::Incoherent => (Some(false), &mut self.incoherent),
             RepEvent::MissedReveal => (Some(false), &mut self.missed_reveals),
+            RepEvent::Absent => (Some(false), &mut self.absences),
             RepEvent::Slashed => (None, &mut self.slashed),
         };
         *counter = counter.saturating_add(1);
@@ -186,65 +205,108 @@ pub struct StakeRemoval {
 }
 
 impl Stake {
+    /// A new stake account of `owner`, whose record starts under `rep` in epoch `epoch`.
+    pub fn new(owner: Pubkey, bump: u8, epoch: u64, rep: &RepParams) -> Self {
+        Stake {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            owner,
+            deposited: 0,
+            locked: 0,
+            unstaking: 0,
+            unstake_at: 0,
+            history: [StakePoint::default(); STAKE_HISTORY_LEN],
+            history_len: 0,
+            history_from: 0,
+            reputation: Reputation::new(epoch, rep.start_bps),
+            reserved: [0; 32],
+        }
+    }
+
     /// Deposited and not requested for unstake: what can count for draws.
     pub fn staked(&self) -> u64 {
         self.deposited.saturating_sub(self.unstaking)
     }
 
-    /// The warm-up state as of the open epoch `current`: `(warming, warming_epoch,
-    /// active_from_epoch)`, with a bucket from an earlier epoch already active.
-    fn warmup_at(&self, current: u64) -> (u64, u64, u64) {
-        if self.warming > 0 && self.warming_epoch < current {
-            (0, current, self.warming_epoch.saturating_add(1))
-        } else {
-            (self.warming, self.warming_epoch, self.active_from_epoch)
-        }
+    fn points(&self) -> &[StakePoint] {
+        &self.history[..usize::from(self.history_len).min(STAKE_HISTORY_LEN)]
     }
 
-    fn settle_warmup(&mut self, current: u64) {
-        (self.warming, self.warming_epoch, self.active_from_epoch) = self.warmup_at(current);
+    /// Stake active now, in the open epoch `current`: everything staked, less what was
+    /// deposited during `current` (warming up).
+    pub fn active_now(&self, current: u64) -> u64 {
+        match self.points().last() {
+            Some(p) if p.epoch == current => p.active_min,
+            _ => self.staked(),
+        }
     }
 
     /// Stake still warming up in the open epoch `current`.
     pub fn warming_at(&self, current: u64) -> u64 {
-        self.warmup_at(current).0
+        self.staked().saturating_sub(self.active_now(current))
     }
 
-    /// Stake that counted in epoch `epoch` (<= the open epoch `current`) and still counts
-    /// now: a lower bound on what was active then, less everything removed since. Exact
-    /// unless the owner deposited in two different epochs at or after `epoch`; then the
-    /// history needed is gone and it answers 0 (never more than was active).
+    /// The stake that counts for a committee drawn in epoch `epoch` (<= the open epoch
+    /// `current`): what was active from the start of `epoch` until now without a break,
+    /// the least active stake over that time. Deposits made since never count; removals
+    /// count at once. Exact while the owner's stake changed in at most
+    /// `STAKE_HISTORY_LEN` distinct epochs since `epoch` (a fourth drops the oldest point:
+    /// an epoch older than the history then counts 0, never more than was active).
     pub fn active_at(&self, epoch: u64, current: u64) -> u64 {
-        let (warming, warming_epoch, active_from) = self.warmup_at(current);
-        if epoch < active_from {
-            0
-        } else if warming > 0 && epoch <= warming_epoch {
-            self.staked().saturating_sub(warming)
-        } else {
-            self.staked()
+        if epoch < self.history_from {
+            return 0;
         }
+        let now = self.active_now(current);
+        let mut since = self.points().iter().filter(|p| p.epoch >= epoch);
+        match since.next() {
+            None => now,
+            Some(first) => since
+                .map(|p| p.active_min)
+                .fold(first.active_start.min(first.active_min), u64::min)
+                .min(now),
+        }
+    }
+
+    /// Opens the point of epoch `current` before a change (everything staked before it is
+    /// active at its start), dropping the oldest point when the history is full.
+    fn touch(&mut self, current: u64) {
+        if self.points().last().is_some_and(|p| p.epoch == current) {
+            return;
+        }
+        let staked = self.staked();
+        let len = usize::from(self.history_len).min(STAKE_HISTORY_LEN);
+        if len == STAKE_HISTORY_LEN {
+            self.history_from = self.history[0].epoch.saturating_add(1);
+            self.history.copy_within(1.., 0);
+        }
+        let at = len.min(STAKE_HISTORY_LEN - 1);
+        self.history[at] = StakePoint {
+            epoch: current,
+            active_start: staked,
+            active_min: staked,
+        };
+        self.history_len = (at + 1) as u8;
     }
 
     /// Adds a deposit made in the open epoch `current`: it warms up until the next.
     pub fn deposit(&mut self, amount: u64, current: u64) -> Result<()> {
-        self.settle_warmup(current);
+        self.touch(current);
         self.deposited = self.deposited.safe_add(amount)?;
-        self.warming = self.warming.safe_add(amount)?;
-        self.warming_epoch = current;
         Ok(())
     }
 
     /// Books `amount` of staked tokens that stop counting now (requested for unstake or
-    /// slashed): taken from the warming bucket first. The caller updates `deposited` or
-    /// `unstaking` and hands the split to [`crate::state::Config::remove_stake`].
+    /// slashed): taken from the warming stake first. The caller then updates `deposited` or
+    /// `unstaking` (after this call: the split reads the stake before the removal) and
+    /// hands the split to [`crate::state::Config::remove_stake`].
     pub fn remove_staked(&mut self, amount: u64, current: u64) -> StakeRemoval {
-        self.settle_warmup(current);
-        let warming = self.warming.min(amount);
-        self.warming -= warming;
-        StakeRemoval {
-            warming,
-            active: amount - warming,
+        self.touch(current);
+        let warming = self.warming_at(current).min(amount);
+        let active = amount - warming;
+        if let Some(p) = self.history[..usize::from(self.history_len)].last_mut() {
+            p.active_min = p.active_min.saturating_sub(active);
         }
+        StakeRemoval { warming, active }
     }
 
     /// Stake neither locked in bonds nor waiting to be withdrawn.
@@ -269,22 +331,22 @@ impl Stake {
     }
 
     /// Records `event`, a settled outcome with `value` base units at stake, in the owner's
-    /// reputation (decaying idle epochs first). Returns the `ReputationUpdated` event for the
-    /// handler to emit: state does not emit.
+    /// reputation (decaying idle epochs first) under `params` (the task's snapshot).
+    /// Returns the `ReputationUpdated` event for the handler to emit: state does not emit.
     #[must_use = "the handler emits the returned ReputationUpdated"]
     pub fn record_outcome(
         &mut self,
         event: RepEvent,
         epoch: u64,
-        params: &ConfigParams,
+        params: &RepParams,
         value: u64,
     ) -> Result<ReputationUpdated> {
         self.reputation.record(
             event,
             epoch,
             Reputation::step_bps(params, value)?,
-            params.reputation_decay_bps,
-            params.reputation_start_bps,
+            params.decay_bps,
+            params.start_bps,
         )?;
         self.invariant()?;
         Ok(ReputationUpdated {
@@ -300,9 +362,12 @@ impl Stake {
             self.locked.safe_add(self.unstaking)? <= self.deposited,
             MeritError::StakeOvercommitted
         );
+        let points = self.points();
         require!(
-            self.warming <= self.staked(),
-            MeritError::StakeWarmingExceedsStake
+            points.windows(2).all(|w| w[0].epoch < w[1].epoch)
+                && points.iter().all(|p| p.active_min <= p.active_start)
+                && points.last().is_none_or(|p| p.active_min <= self.staked()),
+            MeritError::StakeHistoryInconsistent
         );
         require!(
             self.reputation.score_bps <= MAX_REPUTATION,
@@ -317,20 +382,13 @@ mod tests {
     use super::*;
 
     fn stake() -> Stake {
-        Stake {
-            version: 1,
-            bump: 0,
-            owner: Pubkey::default(),
-            deposited: 0,
-            locked: 0,
-            unstaking: 0,
-            unstake_at: 0,
-            warming: 0,
-            warming_epoch: 0,
-            active_from_epoch: 0,
-            reputation: Reputation::new(0, NEUTRAL_REPUTATION),
-            reserved: [0; 64],
-        }
+        let rep = RepParams {
+            start_bps: NEUTRAL_REPUTATION,
+            decay_bps: 0,
+            alpha_bps: 0,
+            value_unit: 1,
+        };
+        Stake::new(Pubkey::default(), 0, 0, &rep)
     }
 
     #[test]
@@ -342,21 +400,28 @@ mod tests {
         assert_eq!(s.active_at(4, 4), 100);
         assert_eq!(s.warming_at(3), 100);
         assert_eq!(s.warming_at(4), 0);
+        s.invariant().unwrap();
     }
 
     #[test]
-    fn later_deposits_never_count_for_an_earlier_draw() {
+    fn later_deposits_never_count_for_an_earlier_draw_and_never_erase_it() {
         let mut s = stake();
         s.deposit(100, 1).unwrap();
         s.deposit(50, 5).unwrap();
         assert_eq!(s.active_at(5, 5), 100, "drawn in 5: only the old 100");
         assert_eq!(s.active_at(2, 5), 100);
         assert_eq!(s.active_at(6, 6), 150);
-        // A third deposit epoch: the history of a draw in epoch 5 is gone, so it counts 0.
-        s.deposit(10, 7).unwrap();
-        assert_eq!(s.active_at(5, 7), 0);
-        assert_eq!(s.active_at(6, 7), 150);
-        assert_eq!(s.active_at(8, 8), 160);
+        // The audit's case: a top-up in the draw's epoch, then the draw is read in the
+        // next; and a third deposit epoch no longer erases it either.
+        let mut t = stake();
+        t.deposit(100, 1).unwrap();
+        t.deposit(10, 5).unwrap();
+        assert_eq!(t.active_at(5, 6), 100);
+        t.deposit(10, 7).unwrap();
+        assert_eq!(t.active_at(5, 7), 100);
+        assert_eq!(t.active_at(6, 7), 110);
+        assert_eq!(t.active_at(8, 8), 120);
+        t.invariant().unwrap();
     }
 
     #[test]
@@ -376,6 +441,28 @@ mod tests {
         assert_eq!(s.active_at(2, 2), 80);
         assert_eq!(s.active_at(3, 3), 80);
         assert_eq!(s.warming_at(2), 0);
+        // Removed after a draw in epoch 2 and deposited again later: the draw counts the
+        // least that stayed, never the new tokens.
+        s.deposit(500, 4).unwrap();
+        assert_eq!(s.active_at(2, 5), 80);
+        assert_eq!(s.active_at(5, 5), 580);
+        s.invariant().unwrap();
+    }
+
+    #[test]
+    fn a_fourth_change_epoch_forgets_the_oldest_and_counts_it_zero() {
+        let mut s = stake();
+        s.deposit(100, 1).unwrap();
+        for (epoch, amount) in [(3, 1), (5, 1), (7, 1)] {
+            s.deposit(amount, epoch).unwrap();
+        }
+        assert_eq!(s.history_len as usize, STAKE_HISTORY_LEN);
+        assert_eq!(s.history_from, 2, "the point of epoch 1 was dropped");
+        assert_eq!(s.active_at(1, 8), 0, "older than the history");
+        assert_eq!(s.active_at(2, 8), 100, "still exact after it");
+        assert_eq!(s.active_at(4, 8), 101);
+        assert_eq!(s.active_at(8, 8), 103);
+        s.invariant().unwrap();
     }
 
     const ALPHA: u16 = 2_000;
@@ -404,26 +491,20 @@ mod tests {
 
     #[test]
     fn an_outcome_moves_reputation_in_proportion_to_its_value() {
-        let params = ConfigParams::defaults(6);
-        let unit = params.reputation_value_unit;
+        let params = crate::state::ConfigParams::defaults(6).rep();
+        let unit = params.value_unit;
         assert_eq!(Reputation::step_bps(&params, 1).unwrap(), 0);
         assert_eq!(Reputation::step_bps(&params, unit / 2).unwrap(), ALPHA / 2);
         assert_eq!(Reputation::step_bps(&params, unit).unwrap(), ALPHA);
         assert_eq!(Reputation::step_bps(&params, u64::MAX).unwrap(), ALPHA);
         // A hundred 1-unit "accepted" outcomes move nothing.
-        let mut r = Reputation::new(0, params.reputation_start_bps);
+        let mut r = Reputation::new(0, params.start_bps);
         for _ in 0..100 {
             let step = Reputation::step_bps(&params, 1).unwrap();
-            r.record(
-                RepEvent::Accepted,
-                0,
-                step,
-                DECAY,
-                params.reputation_start_bps,
-            )
-            .unwrap();
+            r.record(RepEvent::Accepted, 0, step, DECAY, params.start_bps)
+                .unwrap();
         }
-        assert_eq!(r.score_bps, params.reputation_start_bps);
+        assert_eq!(r.score_bps, params.start_bps);
         assert_eq!(r.accepted, 100);
     }
 

@@ -1,7 +1,7 @@
-use crate::constants::MAX_VOTES_PER_SUBMISSION;
+use crate::constants::MAX_ROUNDS;
 use crate::error::MeritError;
 use crate::math::SafeMath;
-use crate::state::{merit_points, ContentStatus, Task};
+use crate::state::{ContentStatus, Round, RoundResult, SlashKind, Task};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -14,7 +14,9 @@ pub enum Outcome {
     Neutral,
     /// Consensus below the reject threshold: bond slashed.
     Rejected,
-    /// Revealed weight below quorum: bond returned, no reward, no consensus.
+    /// Unjudged: revealed, and no round decided it (`MAX_ROUNDS` rounds without enough
+    /// committed seats, a revealed vote or a committee). Bond returned, no reward; its
+    /// share of the pools goes to the treasury, never back to the creator.
     NoQuorum,
     /// An earlier commitment to the same content took its claim: bond slashed, no reward.
     /// Its judges are paid (or slashed) as for any consensus.
@@ -33,20 +35,12 @@ impl Outcome {
     }
 }
 
-/// A revealed vote as the consensus sees it.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
-pub struct RevealedVote {
-    /// Seats the validator holds on this submission's committee.
-    pub weight: u64,
-    pub score: u8,
-    /// The validator's reputation multiplier at reveal, in bps.
-    pub multiplier_bps: u16,
-}
-
 /// A contributor's work for a task. PDA `["submission", task, contributor]`.
 ///
 /// Created by `submit` with a commitment only; `reveal_submission` fills in the content
-/// hash and URI after submissions close, so a pending `submit` shows a copier nothing.
+/// hash and URI after submissions close (and opens its first judging round), so a pending
+/// `submit` shows a copier nothing. Its judging happens in its rounds (`Round`); the
+/// submission keeps what was finally decided.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Submission {
@@ -71,26 +65,14 @@ pub struct Submission {
     /// Non-refundable fee paid at `submit`, for this submission's coherent judges.
     pub fee: u64,
     pub submitted_at: i64,
-    /// Votes committed.
-    pub vote_count: u8,
-    /// Votes not yet closed.
-    pub open_votes: u8,
-    /// Revealed votes, at most 32.
-    #[max_len(32)]
-    pub revealed: Vec<RevealedVote>,
-    /// Seats revealed.
-    pub revealed_weight: u64,
+    /// The judging round under way, or the last one (0 before the reveal).
+    pub round: u8,
+    /// Round accounts not closed yet.
+    pub open_rounds: u8,
     pub outcome: Outcome,
-    /// The revealed seats reached quorum and `consensus_score` is the consensus.
+    /// The last round decided: `consensus_score` is the consensus.
     pub quorum_reached: bool,
     pub consensus_score: u8,
-    /// Weight of revealed votes within the coherence tolerance of consensus.
-    pub coherent_weight: u64,
-    pub coherent_count: u8,
-    /// Coherent votes that have not claimed their reward yet.
-    pub coherent_unclaimed: u8,
-    /// Paid so far from this submission's slice of the validator pool.
-    pub validator_paid: u64,
     /// Paid to the contributor.
     pub reward_paid: u64,
     pub claimed: bool,
@@ -122,42 +104,50 @@ pub fn submission_commitment(
     .to_bytes()
 }
 
-/// The stake-weighted median of `votes`: the lowest revealed score `s` such that
-/// the votes scoring at most `s` carry at least half the revealed weight.
-/// Tie rule: when exactly half the weight lies at or below `s`, the lower score wins.
-/// Returns `None` when no weight was revealed.
-pub fn weighted_median(votes: &[RevealedVote]) -> Result<Option<u8>> {
-    let mut total: u128 = 0;
-    for v in votes {
-        total = total.safe_add(u128::from(v.weight))?;
-    }
-    if total == 0 {
-        return Ok(None);
-    }
-    let mut best: Option<u8> = None;
-    for candidate in votes {
-        if best.is_some_and(|b| candidate.score >= b) {
-            continue;
-        }
-        let mut at_or_below: u128 = 0;
-        for v in votes {
-            if v.score <= candidate.score {
-                at_or_below = at_or_below.safe_add(u128::from(v.weight))?;
-            }
-        }
-        if at_or_below.safe_mul(2)? >= total {
-            best = Some(candidate.score);
-        }
-    }
-    Ok(best)
-}
-
-/// A revealed score is coherent when it lies within `tolerance` of the consensus.
-pub fn is_coherent(score: u8, consensus: u8, tolerance: u8) -> bool {
-    score.abs_diff(consensus) <= tolerance
-}
-
 impl Submission {
+    /// A submission `contributor` committed to `task` in `slot` (position `index`),
+    /// bonding `bond` and paying `fee`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn committed(
+        bump: u8,
+        task: Pubkey,
+        contributor: Pubkey,
+        index: u16,
+        commitment: [u8; 32],
+        slot: u64,
+        bond: u64,
+        fee: u64,
+        now: i64,
+    ) -> Self {
+        Submission {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            task,
+            contributor,
+            index,
+            commitment,
+            committed_slot: slot,
+            content_hash: [0; 32],
+            uri: String::new(),
+            content_revealed: false,
+            bond,
+            fee,
+            submitted_at: now,
+            round: 0,
+            open_rounds: 0,
+            outcome: Outcome::Pending,
+            quorum_reached: false,
+            consensus_score: 0,
+            reward_paid: 0,
+            claimed: false,
+            slashed: false,
+            epoch: 0,
+            points: 0,
+            emission_claimed: false,
+            reserved: [0; 32],
+        }
+    }
+
     /// Whether the contributor may claim this submission now (reward and bond): its task
     /// is finalized, it was not claimed, and its outcome does not forfeit the bond. The
     /// rule `claim_submission` applies and every client's "what can I claim" calls.
@@ -169,6 +159,21 @@ impl Submission {
             MeritError::SubmissionRejected
         );
         Ok(())
+    }
+
+    /// What `slash_submission` takes now, or why not: a final submission whose outcome
+    /// forfeits its bond (Rejected, Duplicate, Unrevealed), not slashed yet; its whole bond.
+    /// The rule the instruction applies and every keeper looks for.
+    pub fn slash_due(&self) -> Result<(SlashKind, u64)> {
+        self.require_final()?;
+        let kind = match self.outcome {
+            Outcome::Rejected => SlashKind::RejectedSubmission,
+            Outcome::Duplicate => SlashKind::DuplicateSubmission,
+            Outcome::Unrevealed => SlashKind::UnrevealedSubmission,
+            _ => return err!(MeritError::SubmissionNotRejected),
+        };
+        require!(!self.slashed, MeritError::AlreadySlashed);
+        Ok((kind, self.bond))
     }
 
     /// Whether the contributor may claim this submission's emission share (its epoch must
@@ -191,7 +196,7 @@ impl Submission {
     /// Nothing further can happen to this submission: it may be closed.
     pub fn is_settled(&self) -> bool {
         (self.claimed || self.slashed)
-            && self.open_votes == 0
+            && self.open_rounds == 0
             && (self.points == 0 || self.emission_claimed)
     }
 
@@ -205,10 +210,48 @@ impl Submission {
         task.validator_slice()?.safe_add(self.fee)
     }
 
-    /// Whether the judges are paid: a consensus with some coherent weight. Otherwise the
-    /// fee goes to the treasury and the slice stays with the creator.
-    pub fn judges_paid(&self) -> bool {
-        self.has_consensus() && self.coherent_weight > 0
+    /// What goes to the treasury when no judge of this submission is paid: its fee, and
+    /// for revealed work its validator slice too (the creator got the work; the slice is
+    /// never its to take back by leaving the work unjudged). Unrevealed work gives the
+    /// creator nothing, so its slice stays with the creator.
+    pub fn unpaid_judging(&self, task: &Task) -> Result<u64> {
+        if self.content_revealed {
+            self.judge_pool(task)
+        } else {
+            Ok(self.fee)
+        }
+    }
+
+    /// Whether `finalize_submission` may close `round` (this submission's current round)
+    /// at `now`, and what follows: `Ok(true)` when closing it finalizes the submission,
+    /// `Ok(false)` when it decides nothing and another round is due (the content's holder,
+    /// a round left). An unrevealed submission (no round) is finalized once the task's
+    /// reveals are closed. The rule the instruction applies and keepers call.
+    pub fn close_check(
+        &self,
+        task: &Task,
+        round: Option<&Round>,
+        content: ContentStatus,
+        now: i64,
+    ) -> Result<bool> {
+        require!(
+            self.outcome == Outcome::Pending,
+            MeritError::AlreadyFinalized
+        );
+        require!(
+            self.content_revealed == round.is_some(),
+            MeritError::ContentClaimMismatch
+        );
+        let Some(round) = round else {
+            task.require_reveals_closed(now)?;
+            return Ok(true);
+        };
+        require!(round.index == self.round, MeritError::AccountMismatch);
+        let drawn = round.committee(task).drawn;
+        round.close_check(drawn, now)?;
+        Ok(round.result()? != RoundResult::Failed
+            || content != ContentStatus::Holder
+            || round.index >= MAX_ROUNDS)
     }
 
     /// Records the reveal of the committed content, after checking it against the
@@ -230,131 +273,46 @@ impl Submission {
         Ok(())
     }
 
-    pub fn record_reveal(&mut self, weight: u64, score: u8, multiplier_bps: u16) -> Result<()> {
-        require!(
-            self.revealed.len() < MAX_VOTES_PER_SUBMISSION as usize,
-            MeritError::TooManyVotes
-        );
-        self.revealed.push(RevealedVote {
-            weight,
-            score,
-            multiplier_bps,
-        });
-        self.revealed_weight = self.revealed_weight.safe_add(weight)?;
-        Ok(())
-    }
-
-    /// Decides the outcome from the revealed votes under the task's thresholds and what
-    /// the content claim says (`content`). Returns the merit points of the coherent votes.
-    pub fn finalize(&mut self, task: &Task, content: ContentStatus) -> Result<u64> {
+    /// Fixes the final outcome from what its last round decided (`decided`: the round's
+    /// consensus; `None`: no round, or none decided) and what the content claim says
+    /// (`content`): the holder of revealed content is Accepted, Neutral or Rejected by the
+    /// consensus under the task's thresholds, or `NoQuorum` when unjudged; a displaced
+    /// holder is `Duplicate`; unrevealed work `Unrevealed`.
+    pub fn finalize(
+        &mut self,
+        task: &Task,
+        content: ContentStatus,
+        decided: Option<u8>,
+    ) -> Result<()> {
         require!(
             self.outcome == Outcome::Pending,
             MeritError::AlreadyFinalized
         );
-        let consensus = match weighted_median(&self.revealed)? {
-            Some(c) if self.revealed_weight >= u64::from(task.quorum_seats) => c,
-            _ => {
-                self.outcome = match content {
-                    ContentStatus::Unrevealed => Outcome::Unrevealed,
-                    ContentStatus::Displaced => Outcome::Duplicate,
-                    ContentStatus::Holder => Outcome::NoQuorum,
-                };
-                return Ok(0);
-            }
-        };
-        let tolerance = task.rules.coherence_tolerance;
-        let (mut weight, mut count, mut points) = (0u64, 0u8, 0u64);
-        for v in self.revealed.iter() {
-            if is_coherent(v.score, consensus, tolerance) {
-                weight = weight.safe_add(v.weight)?;
-                count = count.safe_add(1)?;
-            }
+        if let Some(consensus) = decided {
+            self.quorum_reached = true;
+            self.consensus_score = consensus;
         }
-        // Each coherent vote's points, exactly as `claim_vote` will record them.
-        for v in self.revealed.iter() {
-            if is_coherent(v.score, consensus, tolerance) {
-                let value = task.vote_value(v.weight, weight)?;
-                points = points.safe_add(merit_points(value, v.multiplier_bps)?)?;
-            }
-        }
-        self.quorum_reached = true;
-        self.consensus_score = consensus;
-        self.coherent_weight = weight;
-        self.coherent_count = count;
-        self.coherent_unclaimed = count;
-        self.outcome = if content != ContentStatus::Holder {
-            Outcome::Duplicate
-        } else if consensus >= task.accept_threshold {
-            Outcome::Accepted
-        } else if consensus < task.reject_threshold {
-            Outcome::Rejected
-        } else {
-            Outcome::Neutral
+        self.outcome = match (content, decided) {
+            (ContentStatus::Unrevealed, _) => Outcome::Unrevealed,
+            (ContentStatus::Displaced, _) => Outcome::Duplicate,
+            (ContentStatus::Holder, None) => Outcome::NoQuorum,
+            (ContentStatus::Holder, Some(c)) if c >= task.accept_threshold => Outcome::Accepted,
+            (ContentStatus::Holder, Some(c)) if c < task.reject_threshold => Outcome::Rejected,
+            (ContentStatus::Holder, Some(_)) => Outcome::Neutral,
         };
-        Ok(points)
+        Ok(())
     }
 
     /// The submission's accounting rules, each with its own error.
     pub fn invariant(&self) -> Result<()> {
         require!(
-            self.revealed.len() <= usize::from(self.vote_count)
-                && self.vote_count <= MAX_VOTES_PER_SUBMISSION
-                && self.open_votes <= self.vote_count
-                && self.coherent_unclaimed <= self.coherent_count,
+            self.open_rounds <= self.round && self.round <= MAX_ROUNDS,
             MeritError::SubmissionCountsInconsistent
         );
         require!(
-            self.coherent_weight <= self.revealed_weight,
-            MeritError::SubmissionWeightsInconsistent
-        );
-        require!(
-            self.content_revealed || self.vote_count == 0,
+            self.content_revealed || self.round == 0,
             MeritError::VotesWithoutContent
         );
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn v(weight: u64, score: u8) -> RevealedVote {
-        RevealedVote {
-            weight,
-            score,
-            multiplier_bps: 10_000,
-        }
-    }
-
-    #[test]
-    fn median_of_nothing_is_none() {
-        assert_eq!(weighted_median(&[]).unwrap(), None);
-        assert_eq!(weighted_median(&[v(0, 50)]).unwrap(), None);
-    }
-
-    #[test]
-    fn median_follows_weight_not_count() {
-        assert_eq!(
-            weighted_median(&[v(1, 10), v(1, 20), v(10, 90)]).unwrap(),
-            Some(90)
-        );
-        assert_eq!(
-            weighted_median(&[v(5, 10), v(1, 20), v(3, 90)]).unwrap(),
-            Some(10)
-        );
-    }
-
-    #[test]
-    fn exact_half_takes_the_lower_score() {
-        assert_eq!(weighted_median(&[v(5, 80), v(5, 40)]).unwrap(), Some(40));
-    }
-
-    #[test]
-    fn coherence_is_symmetric_and_inclusive() {
-        assert!(is_coherent(60, 75, 15));
-        assert!(is_coherent(90, 75, 15));
-        assert!(!is_coherent(59, 75, 15));
-        assert!(!is_coherent(91, 75, 15));
     }
 }

@@ -1,6 +1,7 @@
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::math::{bps_floor, mul_div_ceil, mul_div_floor, SafeMath};
+use crate::state::Draw;
 use anchor_lang::prelude::*;
 
 /// Stored as one byte in the zero-copy [`Task`] (`repr(u8)`: `Open` 0, `Finalized` 1, the
@@ -33,7 +34,9 @@ pub enum TaskPhase {
     Finalized,
 }
 
-/// Protocol parameters copied from the config when the task was created.
+/// Protocol parameters copied from the config when the task was created: a parameter
+/// change never alters the rules of a task already running (its gates, multipliers, bonds
+/// and windows included).
 #[zero_copy(unsafe)]
 #[repr(C)]
 #[derive(Debug, PartialEq, Eq, InitSpace)]
@@ -45,12 +48,52 @@ pub struct TaskRules {
     pub claim_window_secs: i64,
     /// How long its rewards vest once claimed (0: paid straight to the wallet).
     pub vesting_duration_secs: i64,
+    /// The reputation rules of everything that happens in the task (`TaskRules::rep`).
+    pub reputation_value_unit: u64,
+    /// Shortest phase: the least notice a drawn validator gets before its commit window
+    /// closes, for its absence to be reportable.
+    pub min_phase_secs: i64,
     pub vote_bond_bps: u16,
     pub incoherence_slash_bps: u16,
     pub slasher_reward_bps: u16,
+    pub reputation_start_bps: u16,
+    pub reputation_decay_bps: u16,
+    pub reputation_alpha_bps: u16,
     pub coherence_tolerance: u8,
     /// Explicit padding (`repr(C)` alignment), always zero.
-    pub padding: [u8; 1],
+    pub padding: [u8; 3],
+}
+
+impl TaskRules {
+    /// The rules a task snapshots from `params` at creation.
+    pub fn snapshot(p: &crate::state::ConfigParams) -> Self {
+        TaskRules {
+            keeper_bounty_lamports: p.keeper_bounty_lamports,
+            min_validator_stake: p.min_validator_stake,
+            claim_window_secs: p.claim_window_secs,
+            vesting_duration_secs: p.vesting_duration_secs,
+            reputation_value_unit: p.reputation_value_unit,
+            min_phase_secs: p.min_phase_secs,
+            vote_bond_bps: p.vote_bond_bps,
+            incoherence_slash_bps: p.incoherence_slash_bps,
+            slasher_reward_bps: p.slasher_reward_bps,
+            reputation_start_bps: p.reputation_start_bps,
+            reputation_decay_bps: p.reputation_decay_bps,
+            reputation_alpha_bps: p.reputation_alpha_bps,
+            coherence_tolerance: p.coherence_tolerance,
+            padding: [0; 3],
+        }
+    }
+
+    /// The reputation rules the task's gates, multipliers and outcomes use.
+    pub fn rep(&self) -> crate::state::RepParams {
+        crate::state::RepParams {
+            start_bps: self.reputation_start_bps,
+            decay_bps: self.reputation_decay_bps,
+            alpha_bps: self.reputation_alpha_bps,
+            value_unit: self.reputation_value_unit,
+        }
+    }
 }
 
 /// A posted task. PDA `["task", creator, id (u64 LE)]`; its reward sits in the
@@ -102,7 +145,8 @@ pub struct Task {
     /// Tokens each submission pays, non-refundable, to its coherent judges (or the
     /// treasury when none): what squatting a slot costs whatever happens next.
     pub submission_fee: u64,
-    /// Sum of consensus scores of accepted submissions.
+    /// Sum of consensus scores of accepted submissions, plus `UNJUDGED_SCORE` for each
+    /// submission that ended unjudged: what the contributor pool is divided by.
     pub accepted_score_sum: u64,
     /// Keeper bounty lamports still held on this account (above rent).
     pub bounty_remaining: u64,
@@ -120,8 +164,10 @@ pub struct Task {
     pub emission_paid: u64,
     /// Submission fees paid into the vault.
     pub fees: u64,
-    /// Fees sent to the treasury (submissions no coherent judge was paid for).
-    pub fees_to_treasury: u64,
+    /// Tokens the task sent to the treasury: the fees no judge earned, and for work that
+    /// was revealed but ended unjudged its validator slice and its share of the
+    /// contributor pool (`unjudged_share`). Never the creator's again.
+    pub to_treasury: u64,
     /// Tokens paid to contributors and validators.
     pub paid_out: u64,
     /// Tokens returned to the creator.
@@ -145,7 +191,8 @@ pub struct Task {
     pub max_submissions: u16,
     /// Reputation (bps) a contributor needs to submit.
     pub min_reputation_submit: u16,
-    /// Reputation (bps) a validator needs to commit a vote.
+    /// Reputation (bps) a validator needs to commit a vote: at most the score new keys
+    /// start at (`rules.reputation_start_bps`), so every fresh or idle key can judge.
     pub min_reputation_vote: u16,
     pub submission_count: u16,
     pub finalized_count: u16,
@@ -154,10 +201,12 @@ pub struct Task {
     pub accepted_unclaimed: u16,
     /// Submissions not yet closed.
     pub open_submissions: u16,
+    /// Revealed submissions that ended unjudged (`NoQuorum` after their last round).
+    pub unjudged_count: u16,
     /// Where the specification can be read: UTF-8, its first `uri_len` bytes (see
     /// [`Task::uri`]); the rest is zero.
     pub uri: [u8; MAX_URI_LEN],
-    pub reserved: [u8; 60],
+    pub reserved: [u8; 66],
 }
 
 /// The signer seeds of a task PDA, copied out of the task ([`Task::signer`]).
@@ -175,98 +224,77 @@ impl TaskSigner {
     }
 }
 
-/// The committee draw of a task: scheduled by the first `draw` after submissions close
-/// (which fixes the epoch and the active stake the lot is drawn against, and a target
-/// slot nobody knows the hash of yet), done by a `draw` after the target slot.
-#[zero_copy(unsafe)]
-#[repr(C)]
-#[derive(Debug, PartialEq, Eq, InitSpace)]
-pub struct Draw {
-    /// Slot whose hash (or that of the first produced slot after it) seeds the draw; 0
-    /// before the draw is scheduled.
-    pub target_slot: u64,
-    /// Epoch whose active stake counts.
-    pub epoch: u64,
-    /// Total active stake in `epoch`, when the draw was scheduled.
-    pub total_stake: u64,
-    /// The committee seed; valid once `drawn`.
-    pub seed: [u8; 32],
-    pub drawn: bool,
-    /// Explicit padding (`repr(C)` alignment), always zero.
-    pub padding: [u8; 7],
-}
-
-impl Draw {
-    pub fn is_scheduled(&self) -> bool {
-        self.target_slot != 0
-    }
-
-    /// Targets the slot `DRAW_DELAY_SLOTS` after `slot`. The first scheduling also fixes
-    /// the epoch and total active stake the lot is drawn against; a rescheduling (the
-    /// target aged out of `SlotHashes`) keeps them. Returns whether this was the first.
-    pub fn schedule(&mut self, slot: u64, epoch: u64, total_active_stake: u64) -> bool {
-        let first = !self.is_scheduled();
-        if first {
-            self.epoch = epoch;
-            self.total_stake = total_active_stake;
-        }
-        self.target_slot = slot.saturating_add(DRAW_DELAY_SLOTS);
-        first
-    }
-
-    /// Fixes the committee seed of `task` from the hash of `slot`.
-    pub fn seed_from(&mut self, task: &Pubkey, slot: u64, slot_hash: &[u8; 32]) {
-        self.seed = crate::sortition::task_seed(task, slot, slot_hash);
-        self.drawn = true;
-    }
-}
-
 impl Task {
-    /// The seats `validator`, with `active_stake` at the draw, holds on `submission`'s
-    /// committee (0 before the draw).
-    pub fn seats_for(&self, submission: &Pubkey, validator: &Pubkey, active_stake: u64) -> u64 {
-        if !self.draw.drawn || active_stake < self.rules.min_validator_stake {
-            return 0;
+    /// The committee of every submission's first judging round: the task's draw.
+    pub fn committee(&self) -> crate::state::Committee {
+        crate::state::Committee {
+            seed: self.draw.seed,
+            epoch: self.draw.epoch,
+            total_stake: self.draw.total_stake,
+            size: self.committee_size,
+            min_stake: self.rules.min_validator_stake,
+            drawn: self.draw.drawn,
         }
-        crate::sortition::drawn_seats(
-            &self.draw.seed,
-            submission,
-            validator,
-            active_stake,
-            self.draw.total_stake,
-            self.committee_size,
-        )
     }
 
     /// The bond a vote holding `seats` seats locks: `ceil(seats * reward * vote_bond_bps /
-    /// (10,000 * committee_size))`, so that a full committee bonds `vote_bond_bps` of the
-    /// task's reward, the most any one submission can win.
+    /// (10,000 * committee_size * submissions))`: a full committee bonds `vote_bond_bps` of
+    /// the value one submission's judging decides, its share of the task's reward. (The
+    /// submissions are known when commits open.)
     ///
     /// Every seat carries the same risk, whoever holds it: a stake spread over many small
-    /// keys (each drawn rarely) lowers nobody's risk per token. The bond is never capped at
-    /// a key's stake: a key too small to bond its seats cannot vote, rather than hold them
-    /// for less (a cap let keys smaller than one seat's bond risk less per seat). The bond follows the
-    /// value a seat decides, not the network's stake: with a bond of a share of the total
-    /// stake per seat, the whole network could bond only `1 / vote_bond_bps` committees
-    /// at once (ten, at 10%), so most submissions of a busy epoch found no quorum and
-    /// their creators took revealed work back for free (the confiscator of the
-    /// simulator). Now the stake that can be bonded at once covers `total_stake /
-    /// (reward * vote_bond_bps)` full committees, and grows with the stake.
+    /// keys (each drawn rarely) lowers nobody's risk per token, and a key too small to bond
+    /// its seats cannot vote, rather than hold them for less. The bond follows the value a
+    /// seat decides, not the network's stake, so the stake that can be bonded at once grows
+    /// with the stake; and since pay per seat follows the same share, the ratio of pay to
+    /// bond is the task's `validator_share_bps / vote_bond_bps` whatever the number of
+    /// submissions, which `create_task` bounds below (`judging_pays_check`).
     pub fn vote_bond(&self, seats: u64) -> Result<u64> {
         let per_seats = seats.safe_mul(u64::from(self.rules.vote_bond_bps))?;
         let denominator = u64::from(crate::constants::BPS_DENOMINATOR)
-            .safe_mul(u64::from(self.committee_size))?;
+            .safe_mul(u64::from(self.committee_size))?
+            .safe_mul(u64::from(self.submission_count.max(1)))?;
         mul_div_ceil(self.reward, per_seats, denominator)
     }
 
-    /// The draw may happen while commits are open: after submissions close.
-    pub fn require_draw_due(&self, now: i64) -> Result<()> {
+    /// Whether terms with `validator_share_bps` pay a seat enough for the bond it risks
+    /// under `vote_bond_bps`: pay per seat (the validator share of one submission, over
+    /// the expected committee) at least `MIN_JUDGE_PAY_BPS` of the bond per seat. Both
+    /// scale alike with the reward, the committee and the submissions, so the rule is on
+    /// the shares alone. A creator cannot post terms that make judging irrational.
+    pub fn judging_pays_check(validator_share_bps: u16, vote_bond_bps: u16) -> Result<()> {
+        require!(
+            u64::from(validator_share_bps) * u64::from(BPS_DENOMINATOR)
+                >= u64::from(MIN_JUDGE_PAY_BPS) * u64::from(vote_bond_bps),
+            MeritError::JudgingUnderpaid
+        );
+        Ok(())
+    }
+
+    /// The least submission fee terms with `reward`, `validator_share_bps` and
+    /// `max_submissions` may set: `ceil(SQUAT_FEE_FACTOR * contributor pool /
+    /// (max_submissions - 1))` (one slot: the whole factor). Whoever fills every free slot
+    /// to keep competitors out, so that its own work takes the whole contributor pool,
+    /// pays in fees at least twice that pool, and loses money even when its own judges win
+    /// back up to half of the fees.
+    pub fn squat_fee_floor(
+        reward: u64,
+        validator_share_bps: u16,
+        max_submissions: u16,
+    ) -> Result<u64> {
+        let pool = reward.safe_sub(bps_floor(reward, validator_share_bps)?)?;
+        let others = u64::from(max_submissions.saturating_sub(1).max(1));
+        mul_div_ceil(pool, SQUAT_FEE_FACTOR, others)
+    }
+
+    /// The draw step due now on the task's clock: after submissions close and before
+    /// commits close (`DrawNotDue`), scheduling then seeding (`Draw::step`).
+    pub fn draw_check(&self, now: i64, total_active_stake: u64) -> Result<crate::state::DrawStep> {
         require!(
             now >= self.submission_deadline && now < self.commit_deadline,
             MeritError::DrawNotDue
         );
-        require!(!self.draw.drawn, MeritError::AlreadyDrawn);
-        Ok(())
+        self.draw.step(total_active_stake)
     }
 
     pub fn validator_pool(&self) -> Result<u64> {
@@ -326,13 +354,20 @@ impl Task {
     }
 
     /// Books an emission claim of `share` for `points` against this task's cap: returns
-    /// what may be paid, at most `emission_cap * points / reward` (each participant's part
-    /// of the cap in proportion to the value it was paid, so early claimants cannot take
-    /// the others' part) and at most what is left of the cap. The rest is forfeited and
-    /// stays in the emission vault for later epochs.
+    /// what may be paid, at most `emission_cap * points / (reward * 1.5)` (each
+    /// participant's part of the cap in proportion to its points, over the most points the
+    /// task's participants can hold together, at the highest multiplier: the parts never
+    /// add up to more than the cap, so early claimants cannot take the others' part) and at
+    /// most what is left of the cap. The rest is forfeited and stays in the emission vault
+    /// for later epochs.
     pub fn take_emission(&mut self, share: u64, points: u64) -> Result<u64> {
         let room = self.emission_cap.safe_sub(self.emission_paid)?;
-        let part = mul_div_floor(self.emission_cap, points, self.reward)?;
+        let most_points = mul_div_floor(
+            self.reward,
+            u64::from(MAX_MULTIPLIER_BPS),
+            u64::from(BPS_DENOMINATOR),
+        )?;
+        let part = mul_div_floor(self.emission_cap, points, most_points.max(1))?;
         let paid = share.min(part).min(room);
         self.emission_paid = self.emission_paid.safe_add(paid)?;
         Ok(paid)
@@ -342,7 +377,7 @@ impl Task {
     pub fn vault_expected(&self) -> Result<u64> {
         self.reward
             .safe_add(self.fees)?
-            .safe_sub(self.fees_to_treasury)?
+            .safe_sub(self.to_treasury)?
             .safe_sub(self.paid_out)?
             .safe_sub(self.reclaimed)
     }
@@ -354,12 +389,54 @@ impl Task {
             .safe_sub(self.validator_liability)
     }
 
-    /// Lamports a new task escrows for its keepers: one bounty per submission finalized,
-    /// two for the draw, one for the task's finalization.
+    /// Lamports a new task escrows for its keepers: three per submission (finalizing its
+    /// first round; drawing and finalizing a second when the first decides nothing), two
+    /// for the task's draw, one for the task's finalization.
     pub fn bounty_escrow(params: &crate::state::ConfigParams, max_submissions: u16) -> Result<u64> {
         params
             .keeper_bounty_lamports
-            .safe_mul(u64::from(max_submissions).safe_add(3)?)
+            .safe_mul(u64::from(max_submissions).safe_mul(3)?.safe_add(3)?)
+    }
+
+    /// Whether `finalize_task` may run at `now` on the task's clock: open, reveals closed,
+    /// every submission final. The rule the instruction applies and keepers call.
+    pub fn finalize_check(&self, now: i64) -> Result<()> {
+        require!(
+            self.state == TaskState::Open,
+            MeritError::TaskAlreadyFinalized
+        );
+        self.require_reveals_closed(now)?;
+        require!(
+            self.finalized_count == self.submission_count,
+            MeritError::SubmissionsPending
+        );
+        Ok(())
+    }
+
+    /// Closes the task's books at unix time `now`: what accepted contributors are owed
+    /// (the contributor pool less the unjudged share), and the unjudged share for the
+    /// treasury, returned for the handler to move.
+    pub fn finish(&mut self, now: i64) -> Result<u64> {
+        let unjudged = self.unjudged_share()?;
+        self.state = TaskState::Finalized;
+        self.finalized_at = now;
+        self.to_treasury = self.to_treasury.safe_add(unjudged)?;
+        if self.accepted_count > 0 {
+            self.contributor_liability = self.contributor_pool()?.safe_sub(unjudged)?;
+        }
+        Ok(unjudged)
+    }
+
+    /// The share of the contributor pool that goes to the treasury for submissions that
+    /// ended unjudged: each counted at `UNJUDGED_SCORE` among the accepted scores, so no
+    /// accepted contributor gets more than if that work had been judged at its best, and
+    /// the creator gets none of it back.
+    pub fn unjudged_share(&self) -> Result<u64> {
+        if self.unjudged_count == 0 {
+            return Ok(0);
+        }
+        let nominal = u64::from(self.unjudged_count).safe_mul(u64::from(UNJUDGED_SCORE))?;
+        mul_div_floor(self.contributor_pool()?, nominal, self.accepted_score_sum)
     }
 
     /// The phase at `now` on the task's clock.
@@ -407,7 +484,7 @@ impl Task {
     /// specification, reward, deadlines, bond, fee, committee and quorum, thresholds,
     /// validator share, capacity, reputation gates and the protocol rules snapshot.
     pub fn terms_hash(&self) -> [u8; 32] {
-        let mut numbers = [0u8; 8 * 13 + 2 * 8 + 4];
+        let mut numbers = [0u8; 8 * 15 + 2 * 11 + 4];
         let mut at = 0;
         let mut put = |bytes: &[u8]| {
             numbers[at..at + bytes.len()].copy_from_slice(bytes);
@@ -427,6 +504,8 @@ impl Task {
             self.rules.min_validator_stake,
             self.rules.claim_window_secs as u64,
             self.rules.vesting_duration_secs as u64,
+            self.rules.reputation_value_unit,
+            self.rules.min_phase_secs as u64,
         ] {
             put(&v.to_le_bytes());
         }
@@ -439,6 +518,9 @@ impl Task {
             self.rules.vote_bond_bps,
             self.rules.incoherence_slash_bps,
             self.rules.slasher_reward_bps,
+            self.rules.reputation_start_bps,
+            self.rules.reputation_decay_bps,
+            self.rules.reputation_alpha_bps,
         ] {
             put(&v.to_le_bytes());
         }
@@ -545,9 +627,9 @@ impl Task {
         let out = self
             .paid_out
             .safe_add(self.reclaimed)?
-            .safe_add(self.fees_to_treasury)?;
+            .safe_add(self.to_treasury)?;
         require!(
-            out <= self.reward.safe_add(self.fees)? && self.fees_to_treasury <= self.fees,
+            out <= self.reward.safe_add(self.fees)?,
             MeritError::TaskOverpaid
         );
         require!(
@@ -561,6 +643,7 @@ impl Task {
                 && self.submission_count <= self.max_submissions
                 && self.accepted_count <= self.finalized_count
                 && self.accepted_unclaimed <= self.accepted_count
+                && self.accepted_count.saturating_add(self.unjudged_count) <= self.finalized_count
                 && self.open_submissions <= self.submission_count,
             MeritError::TaskCountsInconsistent
         );
@@ -589,6 +672,7 @@ impl Task {
                 ),
                 (core::mem::offset_of!(Task, expired), 1),
                 (draw + core::mem::offset_of!(Draw, drawn), 1),
+                (draw + core::mem::offset_of!(Draw, from_fallback), 1),
             ],
         )
     }
@@ -608,6 +692,10 @@ mod layout_tests {
         assert_eq!(core::mem::size_of::<Task>(), Task::INIT_SPACE);
         assert_eq!(core::mem::size_of::<TaskRules>(), TaskRules::INIT_SPACE);
         assert_eq!(core::mem::size_of::<Draw>(), Draw::INIT_SPACE);
+        // Absolute sizes: a layout change is a decision, not an accident.
+        assert_eq!(core::mem::size_of::<Draw>(), 80);
+        assert_eq!(core::mem::size_of::<TaskRules>(), 64);
+        assert_eq!(core::mem::size_of::<Task>(), 736);
         assert_eq!(core::mem::offset_of!(Task, creator), 8 + 32);
         assert_eq!(core::mem::offset_of!(Task, id), 8 + 64);
     }
@@ -623,11 +711,12 @@ mod layout_tests {
         longer.push(0);
         assert!(Task::check_bytes(&longer).is_err());
         let disc = Task::DISCRIMINATOR.len();
-        let draw = core::mem::offset_of!(Task, draw) + core::mem::offset_of!(Draw, drawn);
+        let draw = core::mem::offset_of!(Task, draw);
         for (offset, valid) in [
             (core::mem::offset_of!(Task, state), 1u8),
             (core::mem::offset_of!(Task, expired), 1),
-            (draw, 1),
+            (draw + core::mem::offset_of!(Draw, drawn), 1),
+            (draw + core::mem::offset_of!(Draw, from_fallback), 1),
         ] {
             let mut bad = data.clone();
             bad[disc + offset] = valid;

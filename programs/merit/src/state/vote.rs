@@ -1,11 +1,13 @@
 use crate::constants::COMMITMENT_DOMAIN;
 use crate::error::MeritError;
-use crate::events::SlashKind;
 use crate::math::bps_ceil;
-use crate::state::{is_coherent, Submission, TaskRules};
+use crate::state::{Round, RoundState, SlashKind, TaskRules};
 use anchor_lang::prelude::*;
 
-/// A validator's vote on one submission. PDA `["vote", submission, validator]`.
+/// A validator's vote in one judging round. PDA `["vote", round, validator]`.
+///
+/// Also the record of a drawn validator that never committed (`absent`), created by
+/// `report_absence` at the same address: it is slashed at once and blocks a second report.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Vote {
@@ -13,13 +15,14 @@ pub struct Vote {
     pub bump: u8,
     pub task: Pubkey,
     pub submission: Pubkey,
+    /// The judging round (`Round`) this vote belongs to.
+    pub round: Pubkey,
     pub validator: Pubkey,
-    /// sha256("merit:vote:v1" || submission || validator || score || salt).
+    /// sha256("merit:vote:v2" || round || validator || score || salt).
     pub commitment: [u8; 32],
-    /// Seats drawn for this validator on this submission: the vote's weight.
+    /// Seats drawn for this validator on this round's committee: the vote's weight.
     pub weight: u64,
-    /// Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the reward
-    /// share its seats decide.
+    /// Stake locked at commit: `Task::vote_bond(weight)`.
     pub bond: u64,
     /// Part of the bond still locked (not slashed, not returned).
     pub bond_remaining: u64,
@@ -28,6 +31,10 @@ pub struct Vote {
     pub score: u8,
     pub slashed: bool,
     pub claimed: bool,
+    /// Drawn and never committed: a record of the reported absence, not a vote.
+    pub absent: bool,
+    /// The round's index (1 for the first).
+    pub round_index: u8,
     pub reward_paid: u64,
     /// The validator's reputation multiplier at reveal, in bps.
     pub multiplier_bps: u16,
@@ -36,27 +43,104 @@ pub struct Vote {
     /// Epoch the points were earned in (its submission's finalization epoch).
     pub epoch: u64,
     pub emission_claimed: bool,
-    pub reserved: [u8; 32],
+    /// Paid the rent (the validator; the reporter of an absence); gets it back at close.
+    pub payer: Pubkey,
+    pub reserved: [u8; 16],
 }
 
 impl Vote {
-    /// What this vote forfeits on its final submission `sub` under its task's `rules`,
-    /// or None: the whole bond when never revealed; `incoherence_slash_bps` of it
-    /// (rounded up) when revealed outside `coherence_tolerance` of a consensus. The one
+    /// A vote committed by `validator` with `weight` seats on `round` (index
+    /// `round_index`) of `submission`, locking `bond`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn committed(
+        bump: u8,
+        task: Pubkey,
+        submission: Pubkey,
+        round: Pubkey,
+        round_index: u8,
+        validator: Pubkey,
+        commitment: [u8; 32],
+        weight: u64,
+        bond: u64,
+        now: i64,
+    ) -> Self {
+        Vote {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            task,
+            submission,
+            round,
+            validator,
+            commitment,
+            weight,
+            bond,
+            bond_remaining: bond,
+            committed_at: now,
+            revealed: false,
+            score: 0,
+            slashed: false,
+            claimed: false,
+            absent: false,
+            round_index,
+            reward_paid: 0,
+            multiplier_bps: 0,
+            points: 0,
+            epoch: 0,
+            emission_claimed: false,
+            payer: validator,
+            reserved: [0; 16],
+        }
+    }
+
+    /// The record of `validator`'s absence from `round`, where it held `weight` seats,
+    /// reported (and its rent paid) by `reporter`: slashed at once, nothing bonded.
+    #[allow(clippy::too_many_arguments)]
+    pub fn absence(
+        bump: u8,
+        task: Pubkey,
+        submission: Pubkey,
+        round: Pubkey,
+        round_index: u8,
+        validator: Pubkey,
+        weight: u64,
+        reporter: Pubkey,
+        now: i64,
+    ) -> Self {
+        Vote {
+            absent: true,
+            slashed: true,
+            bond: 0,
+            bond_remaining: 0,
+            payer: reporter,
+            ..Self::committed(
+                bump,
+                task,
+                submission,
+                round,
+                round_index,
+                validator,
+                [0; 32],
+                weight,
+                0,
+                now,
+            )
+        }
+    }
+
+    /// What this vote forfeits now in its `round` under its task's `rules`, or None: once
+    /// the round is closed, the whole bond when never revealed; once it decided,
+    /// `incoherence_slash_bps` of it (rounded up) when revealed outside
+    /// `coherence_tolerance` of the consensus (of both sides of an exact split). The one
     /// rule `slash_vote` applies and every keeper (crank, simulator) looks for.
-    pub fn slash_due(
-        &self,
-        sub: &Submission,
-        rules: &TaskRules,
-    ) -> Result<Option<(SlashKind, u64)>> {
-        if self.slashed {
+    pub fn slash_due(&self, round: &Round, rules: &TaskRules) -> Result<Option<(SlashKind, u64)>> {
+        if self.slashed || self.absent || round.state == RoundState::Open {
             return Ok(None);
         }
         if !self.revealed {
             return Ok(Some((SlashKind::MissingReveal, self.bond)));
         }
-        if sub.has_consensus()
-            && !is_coherent(self.score, sub.consensus_score, rules.coherence_tolerance)
+        if round.state == RoundState::Decided
+            && !round.consensus().admits(self.score, rules.coherence_tolerance)
         {
             return Ok(Some((
                 SlashKind::IncoherentVote,
@@ -66,19 +150,22 @@ impl Vote {
         Ok(None)
     }
 
-    /// Whether this vote may be claimed now on its final submission `sub` under its task's
-    /// `rules`, and if so whether it is paid (`true`: coherent with a consensus). An
-    /// incoherent vote must be slashed first (`VoteMustBeSlashedFirst`): claiming would
-    /// otherwise unlock the bond the slash takes from. The rule `claim_vote` applies and
-    /// every client's "what can I claim" mirrors.
-    pub fn claim_check(&self, sub: &Submission, rules: &TaskRules) -> Result<bool> {
-        sub.require_final()?;
+    /// Whether this vote may be claimed now in its `round` under its task's `rules`, and if
+    /// so whether it is paid (`true`: coherent with the round's consensus). A round that
+    /// failed returns revealed bonds unpaid; an incoherent vote must be slashed first
+    /// (`VoteMustBeSlashedFirst`), or claiming would unlock the bond the slash takes from.
+    /// The rule `claim_vote` applies and every client's "what can I claim" mirrors.
+    pub fn claim_check(&self, round: &Round, rules: &TaskRules) -> Result<bool> {
+        require!(
+            round.state != RoundState::Open,
+            MeritError::SubmissionNotFinalized
+        );
         require!(!self.claimed, MeritError::AlreadyClaimed);
         require!(self.revealed, MeritError::VoteNotRevealed);
-        if !sub.has_consensus() {
+        if round.state == RoundState::Failed {
             return Ok(false);
         }
-        let coherent = is_coherent(self.score, sub.consensus_score, rules.coherence_tolerance);
+        let coherent = round.consensus().admits(self.score, rules.coherence_tolerance);
         require!(coherent || self.slashed, MeritError::VoteMustBeSlashedFirst);
         Ok(coherent)
     }
@@ -113,17 +200,13 @@ impl Vote {
     }
 }
 
-/// The vote commitment. Binding the submission and validator keys makes a copied
-/// commitment worthless to anyone else, and to any other submission.
-pub fn vote_commitment(
-    submission: &Pubkey,
-    validator: &Pubkey,
-    score: u8,
-    salt: &[u8; 32],
-) -> [u8; 32] {
+/// The vote commitment. Binding the round (an address that names its submission too) and
+/// the validator makes a copied commitment worthless to anyone else, and in any other round
+/// or submission.
+pub fn vote_commitment(round: &Pubkey, validator: &Pubkey, score: u8, salt: &[u8; 32]) -> [u8; 32] {
     solana_sha256_hasher::hashv(&[
         COMMITMENT_DOMAIN,
-        submission.as_ref(),
+        round.as_ref(),
         validator.as_ref(),
         &[score],
         salt,

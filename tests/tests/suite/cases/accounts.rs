@@ -51,7 +51,7 @@ async fn claims_and_reclaims_paid_into_another_mint_are_rejected() {
             alice.insecure_clone(),
         ),
         (
-            c.claim_vote(vals[0].pubkey(), task, sub),
+            c.claim_vote(vals[0].pubkey(), task, sub, 1),
             vals[0].insecure_clone(),
         ),
         (
@@ -115,10 +115,21 @@ async fn finalizing_a_submission_against_another_task_is_rejected() {
     t.to_finalize_phase(&other).await;
     let s = t.submission(&sub).await;
     let alice = s.contributor;
-    let mut ix =
-        t.client()
-            .finalize_submission(vals[0].pubkey(), other, alice, 0, Some(s.content_hash));
+    let mut ix = t.client().finalize_submission(
+        vals[0].pubkey(),
+        other,
+        alice,
+        0,
+        Some(s.content_hash),
+        Some(1),
+        false,
+    );
     replace_account(&mut ix, &pda::submission(&other, &alice), &sub);
+    replace_account(
+        &mut ix,
+        &pda::round(&pda::submission(&other, &alice), 1),
+        &pda::round(&sub, 1),
+    );
     assert_merit_err(
         t.send(&[ix], &[&vals[0]]).await,
         MeritError::AccountMismatch,
@@ -142,6 +153,8 @@ async fn finalizing_into_a_closed_epoch_is_rejected() {
         s.contributor,
         0,
         Some(s.content_hash),
+        Some(1),
+        false,
     );
     assert_merit_err(
         t.send(&[ix], &[&vals[0]]).await,
@@ -155,6 +168,8 @@ async fn finalizing_into_a_closed_epoch_is_rejected() {
         s.contributor,
         1,
         Some(s.content_hash),
+        Some(1),
+        false,
     );
     t.send(&[ix], &[&vals[0]]).await.unwrap();
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Accepted);

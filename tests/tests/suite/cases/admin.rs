@@ -231,6 +231,7 @@ async fn a_parameter_change_applies_only_after_its_timelock() {
     params.coherence_tolerance = 5;
     // A proposal that would shorten the timelock still waits for the current one.
     params.param_timelock_secs = merit::constants::MIN_PARAM_TIMELOCK_SECS;
+    params.unstake_cooldown_secs = merit::constants::MIN_PARAM_TIMELOCK_SECS;
     let now = t.now();
     let ix = t.client().propose_config(admin.pubkey(), params);
     t.send(&[ix], &[&admin]).await.unwrap();
@@ -481,7 +482,7 @@ async fn a_task_paused_mid_commit_is_judged_and_paid_after_resume() {
     // While paused the task's clock stands still: nothing can be finalized.
     assert_merit_err(
         t.finalize_submission(&keeper, task, sub).await,
-        MeritError::RevealWindowOpen,
+        MeritError::RoundNotOver,
     );
     t.send(&[off], &[&admin]).await.unwrap();
     let config = t.config().await;
@@ -498,7 +499,7 @@ async fn a_task_paused_mid_commit_is_judged_and_paid_after_resume() {
     t.set_time(state.reveal_deadline + paused - 1);
     assert_merit_err(
         t.finalize_submission(&keeper, task, sub).await,
-        MeritError::RevealWindowOpen,
+        MeritError::RoundNotOver,
     );
     t.set_time(state.reveal_deadline + paused);
     t.finalize_submission(&keeper, task, sub).await.unwrap();

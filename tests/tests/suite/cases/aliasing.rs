@@ -36,7 +36,7 @@ async fn claim_vote_refuses_the_task_vault_as_the_validators_token_account() {
     // still refuse a token account passed for two roles, and change nothing.
     let (mut t, _, _, task, sub, vals) = judged(&[(100 * TOKEN, Some(80))]).await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
-    let mut ix = t.client().claim_vote(vals[0].pubkey(), task, sub);
+    let mut ix = t.client().claim_vote(vals[0].pubkey(), task, sub, 1);
     let vault = pda::task_vault(&task);
     replace_account(&mut ix, &t.client().ata(&vals[0].pubkey()), &vault);
     let before = t.vote(&sub, &vals[0].pubkey()).await;
@@ -69,7 +69,7 @@ async fn claims_refuse_a_vault_as_the_claimants_token_account() {
     t.claim_vote(&vals[0], task, sub).await.unwrap();
     t.close_epoch(&creator).await;
     let epoch = t.vote(&sub, &vals[0].pubkey()).await.epoch;
-    let mut ix = c.claim_vote_emission(vals[0].pubkey(), task, sub, epoch);
+    let mut ix = c.claim_vote_emission(vals[0].pubkey(), task, sub, 1, epoch);
     replace_account(&mut ix, &c.ata(&vals[0].pubkey()), &pda::emission_vault());
     assert_merit_err(
         t.send(&[ix], &[&vals[0]]).await,
@@ -114,7 +114,7 @@ async fn slash_vote_refuses_a_vault_as_the_slashers_token_account() {
     let slasher = t.actor(0).await;
     let lazy = vals[1].pubkey();
     let c = t.client();
-    let ix = c.slash_vote(slasher.pubkey(), task, sub, lazy);
+    let ix = c.slash_vote(slasher.pubkey(), task, sub, 1, lazy);
     for vault in slash_vaults() {
         refused_with(&mut t, &ix, &c.ata(&slasher.pubkey()), &vault, &slasher).await;
     }

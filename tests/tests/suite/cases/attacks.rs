@@ -63,10 +63,10 @@ async fn closing_an_account_and_using_it_again_in_one_transaction_fails() {
     t.close_epoch(&vals[0]).await;
     t.claim_vote_emission(&vals[0], sub).await.unwrap();
     let c = t.client();
-    let vote = pda::vote(&sub, &vals[0].pubkey());
+    let vote = pda::vote_in(&sub, 1, &vals[0].pubkey());
     // Close, then try to claim again and to close again, atomically.
-    let close = c.close_vote(sub, vals[0].pubkey());
-    let claim = c.claim_vote(vals[0].pubkey(), task, sub);
+    let close = c.close_vote(sub, 1, vals[0].pubkey(), vals[0].pubkey());
+    let claim = c.claim_vote(vals[0].pubkey(), task, sub, 1);
     assert_fails(t.send(&[close.clone(), claim], &[&vals[0]]).await);
     assert_fails(t.send(&[close.clone(), close.clone()], &[]).await);
     assert!(

@@ -70,11 +70,11 @@ async fn claiming_someone_elses_submission_is_rejected() {
         t.send(&[ix], &[&mallory]).await,
         MeritError::AccountMismatch,
     );
-    let mut ix = c.claim_vote(mallory.pubkey(), task, sub);
+    let mut ix = c.claim_vote(mallory.pubkey(), task, sub, 1);
     replace_account(
         &mut ix,
-        &pda::vote(&sub, &mallory.pubkey()),
-        &pda::vote(&sub, &vals[0].pubkey()),
+        &pda::vote_in(&sub, 1, &mallory.pubkey()),
+        &pda::vote_in(&sub, 1, &vals[0].pubkey()),
     );
     assert_merit_err(
         t.send(&[ix], &[&mallory]).await,
@@ -172,7 +172,7 @@ async fn reclaim_is_creator_only_after_finalization_and_not_repeatable() {
         MeritError::NotSettled,
     );
     // The coherent vote earned merit points: it settles once its emission is claimed.
-    let ix = c.close_vote(sub, vals[0].pubkey());
+    let ix = c.close_vote(sub, 1, vals[0].pubkey(), vals[0].pubkey());
     assert_merit_err(
         t.send(std::slice::from_ref(&ix), &[]).await,
         MeritError::NotSettled,
@@ -183,6 +183,14 @@ async fn reclaim_is_creator_only_after_finalization_and_not_repeatable() {
     let val_lamports = t.net.lamports(&vals[0].pubkey()).await;
     t.send(&[ix], &[]).await.unwrap();
     assert!(t.net.lamports(&vals[0].pubkey()).await > val_lamports);
+    // The round goes before its submission (its rent back to the contributor who opened it).
+    assert_merit_err(
+        t.send(std::slice::from_ref(&close_sub), &[]).await,
+        MeritError::NotSettled,
+    );
+    t.send(&[c.close_round(sub, 1, alice.pubkey())], &[])
+        .await
+        .unwrap();
     t.send(&[close_sub], &[]).await.unwrap();
     assert!(t.net.lamports(&alice.pubkey()).await > alice_lamports);
     t.reclaim_task(&creator, task).await.unwrap();
@@ -198,7 +206,9 @@ async fn reclaim_is_creator_only_after_finalization_and_not_repeatable() {
 async fn close_vote_before_it_is_settled_is_refused() {
     let (mut t, _, _, task, sub, vals) = judged(&[(100 * TOKEN, Some(80))]).await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
-    let ix = t.client().close_vote(sub, vals[0].pubkey());
+    let ix = t
+        .client()
+        .close_vote(sub, 1, vals[0].pubkey(), vals[0].pubkey());
     assert_merit_err(t.send(&[ix], &[]).await, MeritError::NotSettled);
 }
 
@@ -208,9 +218,11 @@ async fn close_vote_cannot_redirect_rent_to_the_caller() {
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
     t.claim_vote(&vals[0], task, sub).await.unwrap();
     let mallory = t.actor(0).await;
-    let mut ix = t.client().close_vote(sub, vals[0].pubkey());
+    let mut ix = t
+        .client()
+        .close_vote(sub, 1, vals[0].pubkey(), vals[0].pubkey());
     // Keep the real vote address but name mallory as the rent receiver.
-    let vote = pda::vote(&sub, &vals[0].pubkey());
+    let vote = pda::vote_in(&sub, 1, &vals[0].pubkey());
     replace_account(&mut ix, &vals[0].pubkey(), &mallory.pubkey());
     ix.accounts[1].pubkey = vote;
     assert_fails(t.send(&[ix], &[&mallory]).await);

@@ -6,8 +6,9 @@ use merit_localnet::PACKET_DATA_SIZE;
 use merit_tests::*;
 use solana_transaction::Transaction;
 
-/// Task `done` is past its reveal deadline with an accepted submission (one validator
-/// never revealed) and a rejected one; task `open` still takes submissions.
+/// Task `done` is past its reveal deadline with an accepted submission and a rejected one
+/// (one validator committed on both and never revealed); task `open` still takes
+/// submissions.
 async fn world() -> (TestContext, Pubkey, Pubkey, Vec<Pubkey>, Keypair) {
     let mut t = TestContext::new().await;
     let creator = t.actor(5_000 * TOKEN).await;
@@ -32,6 +33,7 @@ async fn world() -> (TestContext, Pubkey, Pubkey, Vec<Pubkey>, Keypair) {
         }
     }
     t.try_commit(&lazy, done, s1, 85).await.unwrap();
+    t.try_commit(&lazy, done, s2, 85).await.unwrap();
     t.to_reveal_phase(&done).await;
     for (sub, score) in [(s1, 85), (s2, 5)] {
         for v in [&v1, &v2] {
@@ -75,9 +77,9 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
         keeper: keeper.insecure_clone(),
     };
     let second = run_pass(&mut chain, &client).await.unwrap();
-    // finalize_task, the rejected bond, the missing reveal, and the rejected work's
+    // finalize_task, the rejected bond, the two missing reveals, the rejected work's
     // content claim (never paid, nothing pending on it: its rent goes back).
-    assert_eq!((second.found, second.confirmed), (4, 4), "{second:?}");
+    assert_eq!((second.found, second.confirmed), (5, 5), "{second:?}");
     assert!(!t.exists(&pda::content_claim(&content_hash(&done, 2))).await);
     assert!(t.exists(&pda::content_claim(&content_hash(&done, 1))).await);
     assert_eq!(second.lamports_earned, bounty);
@@ -88,8 +90,8 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
         merit_client::TaskState::Finalized
     );
 
-    // The slashed, never-revealed vote is settled: closing it returns its rent to the
-    // validator (not the keeper), and the two slashes' treasury share is swept (no
+    // The slashed, never-revealed votes are settled: closing them returns their rent to
+    // the validator (not the keeper), and the slashes' treasury share is swept (no
     // bounty either). After that nothing is due until people claim.
     let pending = t.config().await.treasury_pending;
     assert!(pending > 0);
@@ -101,7 +103,7 @@ async fn each_pass_does_exactly_the_due_work_and_each_bounty_is_paid_once() {
     let third = run_pass(&mut chain, &client).await.unwrap();
     assert_eq!(
         (third.found, third.confirmed, third.lamports_earned),
-        (2, 2, 0),
+        (3, 3, 0),
         "{third:?}"
     );
     assert_eq!(t.config().await.treasury_pending, 0);
@@ -163,6 +165,7 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
             0 => Work::SlashVote {
                 task: Pubkey::new_unique(),
                 submission: Pubkey::new_unique(),
+                round: 1,
                 validator: Pubkey::new_unique(),
                 from_vesting: i % 8 == 0,
             },
@@ -171,10 +174,14 @@ fn packing_never_builds_a_transaction_over_the_packet_size() {
                 contributor: Pubkey::new_unique(),
                 epoch: i,
                 content: Some([i as u8; 32]),
+                round: Some(1),
+                open_next: i % 8 == 1,
             },
             2 => Work::CloseVote {
                 submission: Pubkey::new_unique(),
+                round: 1,
                 validator: Pubkey::new_unique(),
+                payer: Pubkey::new_unique(),
             },
             _ => Work::FinalizeTask {
                 task: Pubkey::new_unique(),
@@ -240,7 +247,7 @@ async fn the_keeper_draws_a_due_committee_in_two_passes_and_leaves_empty_tasks_a
     assert_eq!(draws, vec![Work::Draw { task: open }]);
     assert!(first.failed.is_empty(), "{first:?}");
     assert!(t.task(&open).await.draw.is_scheduled());
-    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     let (draws, second) = draw_pass(&mut t, &keeper).await;
     assert_eq!(draws, vec![Work::Draw { task: open }]);
     assert!(second.failed.is_empty(), "{second:?}");

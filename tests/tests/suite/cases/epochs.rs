@@ -148,6 +148,7 @@ async fn a_huge_keeper_bounty_cannot_drain_the_keeper_pool_through_short_epochs(
 async fn an_emission_change_applies_from_the_next_epoch_not_to_the_open_one() {
     let mut t = context(ConfigParams {
         param_timelock_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
+        unstake_cooldown_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
         ..daily()
     })
     .await;
@@ -267,7 +268,12 @@ async fn an_epoch_without_points_emits_nothing_and_leaves_its_emission_in_the_va
 
 #[tokio::test]
 async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
-    let mut t = context(daily()).await;
+    // 40 tokens an epoch: below what the epoch's points may ever be paid (its ceiling).
+    let mut t = context(ConfigParams {
+        initial_emission: 40 * TOKEN,
+        ..daily()
+    })
+    .await;
     let (creator, keeper, funder) = (
         t.actor(2_000 * TOKEN).await,
         t.actor(0).await,
@@ -298,8 +304,10 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     }
     t.close_epoch(&keeper).await;
     let e = t.epoch(0).await;
-    assert_eq!(e.contributor_emission, 60 * TOKEN);
-    assert_eq!(e.validator_emission, 40 * TOKEN);
+    assert_eq!(e.contributor_emission, 24 * TOKEN);
+    assert_eq!(e.validator_emission, 16 * TOKEN);
+    assert!(e.contributor_emission < e.emission_ceiling(e.contributor_points).unwrap());
+    assert!(e.validator_emission < e.emission_ceiling(e.validator_points).unwrap());
     // Three submissions share the 800-token contributor pool: each slot is worth 800/3,
     // at a new key's 0.9x multiplier.
     let slot = 800 * TOKEN / 3;
@@ -312,7 +320,7 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         let points = u128::from(pts(score));
         assert_eq!(
             u128::from(t.balance(&who.pubkey()).await - before),
-            u128::from(60 * TOKEN) * points / e.contributor_points
+            u128::from(24 * TOKEN) * points / e.contributor_points
         );
         assert_merit_err(
             t.claim_submission_emission(who, task).await,
@@ -334,14 +342,15 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
         let mut expected = 0u64;
         for sub in &subs {
             let vote = t.vote(sub, &v.pubkey()).await;
-            let coherent = t.submission(sub).await.coherent_weight;
+            let coherent = t.current_round(sub).await.coherent_weight;
             let value = state.vote_value(vote.weight, coherent).unwrap();
             assert_eq!(vote.points, value * 9 / 10);
             points_sum += u128::from(vote.points);
-            // The share, up to this vote's part of the task's emission cap.
-            let share = (40 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
+            // The share, up to this vote's part of the task's emission cap (over the most
+            // points its participants could hold, at 1.5x).
+            let share = (16 * TOKEN as u128 * u128::from(vote.points) / total) as u64;
             let part = (u128::from(state.emission_cap) * u128::from(vote.points)
-                / u128::from(state.reward)) as u64;
+                / u128::from(state.reward * 3 / 2)) as u64;
             expected += share.min(part);
             t.claim_vote_emission(v, *sub).await.unwrap();
         }
@@ -409,16 +418,29 @@ async fn emission_schedule_matches_the_formula_and_never_exceeds_funding() {
             (scheduled as f64 - reference).abs() <= 1.0,
             "epoch {i}: {scheduled} vs {reference}"
         );
+        // The schedule, as far as the vault allows, each side at most the most its points
+        // can ever be paid: points x fee rate x cap rate / 1.5.
+        let ceiling = |points: u128| {
+            (points * u128::from(params.task_fee_bps) * u128::from(params.emission_cap_bps)
+                / (10_000 * 15_000)) as u64
+        };
+        let budget = scheduled.min(available);
+        let contributor = budget * u64::from(params.contributor_emission_bps) / 10_000;
         let emitted = e.contributor_emission + e.validator_emission;
-        assert_eq!(emitted, scheduled.min(available), "epoch {i}");
+        assert_eq!(
+            emitted,
+            contributor.min(ceiling(e.contributor_points))
+                + (budget - contributor).min(ceiling(e.validator_points)),
+            "epoch {i}"
+        );
         expected_total += emitted;
         assert!(expected_total <= 5_000 * TOKEN);
     }
     assert_eq!(t.config().await.emission_reserved, expected_total);
+    // What the epochs' points could never be paid stays in the vault for later epochs.
     assert_eq!(
-        expected_total,
-        5_000 * TOKEN,
-        "funding ran out before epoch 12"
+        t.config().await.emission_available().unwrap(),
+        5_000 * TOKEN - expected_total
     );
     t.check_invariants().await;
 }
@@ -453,11 +475,11 @@ async fn claiming_someone_elses_emission_or_from_another_epoch_is_rejected() {
         t.send(&[ix], &[&mallory]).await,
         MeritError::AccountMismatch,
     );
-    let mut ix = c.claim_vote_emission(mallory.pubkey(), task, subs[0], 0);
+    let mut ix = c.claim_vote_emission(mallory.pubkey(), task, subs[0], 1, 0);
     replace_account(
         &mut ix,
-        &pda::vote(&subs[0], &mallory.pubkey()),
-        &pda::vote(&subs[0], &val.pubkey()),
+        &pda::vote_in(&subs[0], 1, &mallory.pubkey()),
+        &pda::vote_in(&subs[0], 1, &val.pubkey()),
     );
     assert_merit_err(
         t.send(&[ix], &[&mallory]).await,
@@ -467,7 +489,7 @@ async fn claiming_someone_elses_emission_or_from_another_epoch_is_rejected() {
     t.close_epoch(&keeper).await;
     let ix = c.claim_submission_emission(alice.pubkey(), task, 1);
     assert_merit_err(t.send(&[ix], &[&alice]).await, MeritError::AccountMismatch);
-    let ix = c.claim_vote_emission(val.pubkey(), task, subs[0], 1);
+    let ix = c.claim_vote_emission(val.pubkey(), task, subs[0], 1, 1);
     assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::AccountMismatch);
     assert_eq!(t.epoch(0).await.contributor_claimed, 0);
     assert_eq!(t.epoch(1).await.contributor_claimed, 0);

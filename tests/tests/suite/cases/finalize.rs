@@ -3,8 +3,31 @@ use merit_tests::*;
 
 /// A task with one submission judged by validators with the given stakes and scores
 /// (`None` = commits but never reveals). Time is left at the reveal deadline.
+/// What a drawn validator does in [`judged_with`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    /// Commits and reveals this score.
+    Reveal(u8),
+    /// Commits and never reveals.
+    Withhold,
+    /// Never commits.
+    Abstain,
+}
+
 pub async fn judged(
     stakes_and_scores: &[(u64, Option<u8>)],
+) -> (TestContext, Keypair, Keypair, Pubkey, Pubkey, Vec<Keypair>) {
+    let acts: Vec<(u64, Act)> = stakes_and_scores
+        .iter()
+        .map(|(stake, score)| (*stake, score.map_or(Act::Withhold, Act::Reveal)))
+        .collect();
+    judged_with(&acts).await
+}
+
+/// A task with one submission (quorum 4 of 16 seats) judged by validators of the given
+/// stakes, each acting as given; the time ends at the reveal deadline.
+pub async fn judged_with(
+    stakes_and_acts: &[(u64, Act)],
 ) -> (TestContext, Keypair, Keypair, Pubkey, Pubkey, Vec<Keypair>) {
     let mut t = TestContext::new().await;
     let creator = t.actor(2_000 * TOKEN).await;
@@ -14,23 +37,26 @@ pub async fn judged(
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 1).await;
     let mut vals = Vec::new();
-    for _ in stakes_and_scores {
+    for _ in stakes_and_acts {
         vals.push(t.actor(0).await);
     }
-    for (v, (stake, _)) in vals.iter().zip(stakes_and_scores) {
+    for (v, (stake, _)) in vals.iter().zip(stakes_and_acts) {
         t.mint_to(&v.pubkey(), *stake).await;
         t.deposit(v, *stake).await.unwrap();
         t.warm(&v.pubkey()).await;
     }
     t.to_commit_phase(&task).await;
-    for (v, (_, score)) in vals.iter().zip(stakes_and_scores) {
-        t.try_commit(v, task, sub, score.unwrap_or(50))
-            .await
-            .unwrap();
+    for (v, (_, act)) in vals.iter().zip(stakes_and_acts) {
+        let score = match act {
+            Act::Reveal(s) => *s,
+            Act::Withhold => 50,
+            Act::Abstain => continue,
+        };
+        t.try_commit(v, task, sub, score).await.unwrap();
     }
     t.to_reveal_phase(&task).await;
-    for (v, (_, score)) in vals.iter().zip(stakes_and_scores) {
-        if let Some(s) = score {
+    for (v, (_, act)) in vals.iter().zip(stakes_and_acts) {
+        if let Act::Reveal(s) = act {
             t.try_reveal(v, task, sub, *s).await.unwrap();
         }
     }
@@ -45,7 +71,7 @@ async fn finalize_before_reveals_close_is_rejected() {
     t.set_time(reveal_deadline - 1);
     assert_merit_err(
         t.finalize_submission(&vals[0], task, sub).await,
-        MeritError::RevealWindowOpen,
+        MeritError::RoundNotOver,
     );
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
 }
@@ -70,8 +96,9 @@ async fn finalize_accepts_by_stake_weighted_median_and_pays_one_bounty() {
     // 85 and 70 are within 15 of 70; 10 is not.
     let coherent = t.seats(&task, &sub, &vals[0].pubkey()).await
         + t.seats(&task, &sub, &vals[1].pubkey()).await;
-    assert_eq!(s.coherent_weight, coherent);
-    assert_eq!(s.coherent_count, 2);
+    let round = t.current_round(&sub).await;
+    assert_eq!(round.coherent_weight, coherent);
+    assert_eq!(round.coherent_count, 2);
     let bounty = ConfigParams::defaults(6).keeper_bounty_lamports;
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
     assert_eq!(t.net.lamports(&task).await, task_lamports - bounty);
@@ -84,14 +111,25 @@ async fn finalize_accepts_by_stake_weighted_median_and_pays_one_bounty() {
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
 }
 
+/// Half a committee decides nothing against the other half: an exact split of the
+/// revealed weight takes the midpoint of the two sides (80 and 40: 60, accepted at the
+/// threshold), and neither side is slashed for incoherence, though both are 20 away.
 #[tokio::test]
-async fn finalize_tie_at_exactly_half_the_weight_takes_the_lower_score() {
+async fn an_exact_split_takes_the_midpoint_and_slashes_nobody_for_incoherence() {
     let (mut t, _, _, task, sub, vals) =
         judged(&[(100 * TOKEN, Some(80)), (100 * TOKEN, Some(40))]).await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
     let s = t.submission(&sub).await;
-    assert_eq!(s.consensus_score, 40);
-    assert_eq!(s.outcome, Outcome::Neutral);
+    assert_eq!(s.consensus_score, 60);
+    assert_eq!(s.outcome, Outcome::Accepted);
+    let round = t.current_round(&sub).await;
+    assert!(round.consensus().is_tie());
+    for v in &vals {
+        assert_merit_err(
+            t.slash_vote(&vals[0], task, sub, &v.pubkey()).await,
+            MeritError::VoteNotSlashable,
+        );
+    }
 }
 
 #[tokio::test]
@@ -118,16 +156,26 @@ async fn finalize_at_the_thresholds_is_inclusive_for_accept_and_exclusive_for_re
     assert_eq!(t.submission(&sub).await.outcome, Outcome::Neutral);
 }
 
+/// The quorum counts committed seats: 14 seats committed and withheld (350 of 400 active
+/// tokens) cannot turn the 2 revealed seats' consensus into no decision; the withheld
+/// votes lose their bonds.
 #[tokio::test]
-async fn finalize_without_quorum_of_revealed_weight_is_no_quorum() {
-    // Quorum is 4 seats of 16; 2 revealed (50 of 400 active tokens), 14 committed but hidden.
+async fn withheld_reveals_cannot_undo_the_revealed_consensus() {
     let (mut t, _, _, task, sub, vals) =
         judged(&[(50 * TOKEN, Some(90)), (350 * TOKEN, None)]).await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
     let s = t.submission(&sub).await;
-    assert_eq!(s.outcome, Outcome::NoQuorum);
-    assert_eq!(s.coherent_weight, 0);
-    assert_eq!(t.task(&task).await.validator_liability, 0);
+    assert_eq!(s.outcome, Outcome::Accepted);
+    assert_eq!(s.consensus_score, 90);
+    let round = t.current_round(&sub).await;
+    assert_eq!(round.coherent_weight, round.revealed_weight);
+    assert!(round.committed_weight > round.revealed_weight);
+    let withheld = t.vote(&sub, &vals[1].pubkey()).await;
+    t.slash_vote(&vals[0], task, sub, &vals[1].pubkey())
+        .await
+        .unwrap();
+    assert_eq!(t.vote(&sub, &vals[1].pubkey()).await.bond_remaining, 0);
+    assert!(withheld.bond > 0);
 }
 
 #[tokio::test]

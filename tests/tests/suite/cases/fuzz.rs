@@ -261,6 +261,7 @@ impl Fuzz {
             epoch_length_secs: 24 * 3_600,
             initial_emission: 500 * TOKEN,
             param_timelock_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
+            unstake_cooldown_secs: merit::constants::MIN_PARAM_TIMELOCK_SECS,
             ..suite_params()
         };
         let mut t = TestContext::with_options(LocalnetOptions {
@@ -412,6 +413,7 @@ impl Fuzz {
                 args.reveal_deadline = now + 24 * 3_600;
                 args.quorum_seats = 2;
                 args.max_submissions = 4;
+                args.submission_fee = squat_floor(&args);
                 if !valid {
                     args.reveal_deadline = args.commit_deadline;
                 }
@@ -520,20 +522,22 @@ impl Fuzz {
                     // drawn first (both steps, the slot moving between them).
                     let state = self.t.task(&task).await;
                     let now = self.t.now();
-                    if state.require_draw_due(now).is_ok() {
+                    let active = self.t.config().await.total_active_stake;
+                    if state.draw_check(now, active).is_ok() {
                         for _ in 0..2 {
                             let _ = self
                                 .exec(vec![c.draw(key(self, a), task)], Some(a), false)
                                 .await;
                             self.t
                                 .net
-                                .warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+                                .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
                         }
                     }
                     let v = key(self, a);
-                    self.t.votes.insert(pda::vote(&sub, &v));
-                    let commitment = vote_commitment(&sub, &v, score, &salt_of(&self.actors[a]));
-                    let ix = c.commit_vote(v, task, sub, commitment);
+                    self.t.votes.insert(pda::vote_in(&sub, 1, &v));
+                    let commitment =
+                        vote_commitment(&pda::round(&sub, 1), &v, score, &salt_of(&self.actors[a]));
+                    let ix = c.commit_vote(v, task, sub, 1, commitment);
                     match self.exec(vec![ix], Some(a), false).await {
                         Ok(()) => {
                             self.scores.insert((sub, a), score);
@@ -568,7 +572,7 @@ impl Fuzz {
                     let score = self.scores.get(&(sub, a)).copied().unwrap_or(50);
                     let score = if honest { score } else { score.wrapping_add(1) };
                     let ix =
-                        c.reveal_vote(key(self, a), task, sub, score, salt_of(&self.actors[a]));
+                        c.reveal_vote(key(self, a), task, sub, 1, score, salt_of(&self.actors[a]));
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }
@@ -597,10 +601,10 @@ impl Fuzz {
                 let n = self.committed.len();
                 if n > 0 && v % 3 != 0 {
                     let (task, sub, v) = self.committed[sub % n];
-                    let ix = c.slash_vote(key(self, a), task, sub, key(self, v));
+                    let ix = c.slash_vote(key(self, a), task, sub, 1, key(self, v));
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 } else if let Some((task, sub, _)) = self.sub(sub) {
-                    let ix = c.slash_vote(key(self, a), task, sub, key(self, v));
+                    let ix = c.slash_vote(key(self, a), task, sub, 1, key(self, v));
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }
@@ -617,11 +621,19 @@ impl Fuzz {
                 if n > 0 && sub % 4 != 0 {
                     let (task, sub, v) = self.committed[sub % n];
                     let _ = self
-                        .exec(vec![c.claim_vote(key(self, v), task, sub)], Some(v), false)
+                        .exec(
+                            vec![c.claim_vote(key(self, v), task, sub, 1)],
+                            Some(v),
+                            false,
+                        )
                         .await;
                 } else if let Some((task, sub, _)) = self.sub(sub) {
                     let _ = self
-                        .exec(vec![c.claim_vote(key(self, a), task, sub)], Some(a), false)
+                        .exec(
+                            vec![c.claim_vote(key(self, a), task, sub, 1)],
+                            Some(a),
+                            false,
+                        )
                         .await;
                 }
             }
@@ -635,7 +647,11 @@ impl Fuzz {
             Action::CloseVote { sub, v } => {
                 if let Some((_, sub, _)) = self.sub(sub) {
                     let _ = self
-                        .exec(vec![c.close_vote(sub, key(self, v))], None, false)
+                        .exec(
+                            vec![c.close_vote(sub, 1, key(self, v), key(self, v))],
+                            None,
+                            false,
+                        )
                         .await;
                 }
             }
@@ -689,7 +705,7 @@ impl Fuzz {
             }
             Action::ClaimVoteEmission { a, sub } => {
                 if let Some((task, sub, _)) = self.sub(sub) {
-                    let vote = pda::vote(&sub, &key(self, a));
+                    let vote = pda::vote_in(&sub, 1, &key(self, a));
                     let epoch = self
                         .t
                         .net
@@ -697,7 +713,7 @@ impl Fuzz {
                         .await
                         .map(|v| v.epoch)
                         .unwrap_or(0);
-                    let ix = c.claim_vote_emission(key(self, a), task, sub, epoch);
+                    let ix = c.claim_vote_emission(key(self, a), task, sub, 1, epoch);
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }

@@ -63,7 +63,9 @@ async fn run_votes(ballots: &[Ballot], quorum: u64) -> World {
     }
     t.to_finalize_phase(&task).await;
     for sub in &subs {
-        t.finalize_submission(&keeper, task, *sub).await.unwrap();
+        t.finalize_through_rounds(&keeper, task, *sub)
+            .await
+            .unwrap();
     }
     t.finalize_task(&keeper, task).await.unwrap();
     World {
@@ -109,11 +111,14 @@ async fn full_lifecycle_five_contributors_seven_validators() {
         subs,
     } = run_votes(&[GOOD, FAIR, BAD, MEH, THIN], 3).await;
 
+    // Even ballots split exactly in the middle: the midpoint decides (GOOD: 82 and 85,
+    // BAD: 10 and 12, MEH: 45 and 48). THIN's two committed seats never reach the quorum
+    // of 3, in either round: it ends unjudged.
     let expect = [
-        (Outcome::Accepted, 82),
+        (Outcome::Accepted, 83),
         (Outcome::Accepted, 70),
-        (Outcome::Rejected, 10),
-        (Outcome::Neutral, 45),
+        (Outcome::Rejected, 11),
+        (Outcome::Neutral, 46),
         (Outcome::NoQuorum, 0),
     ];
     for (sub, (outcome, score)) in subs.iter().zip(expect) {
@@ -121,17 +126,22 @@ async fn full_lifecycle_five_contributors_seven_validators() {
         assert_eq!((s.outcome, s.consensus_score), (outcome, score));
     }
     let state = t.task(&task).await;
-    assert_eq!(state.accepted_count, 2);
-    assert_eq!(state.accepted_score_sum, 152);
+    assert_eq!((state.accepted_count, state.unjudged_count), (2, 1));
+    // The unjudged work counts at the highest score among the accepted ones' scores.
+    assert_eq!(state.accepted_score_sum, 83 + 70 + 100);
     // Each judged submission's pool: its slice of the validator pool and its fee. The
-    // fee of the submission without quorum went to the treasury.
+    // unjudged one's slice and fee went to the treasury, and at the task's finalization
+    // its share of the contributor pool: none of it back to the creator.
     let slice = 200 * TOKEN / 5 + FEE;
     assert_eq!(state.validator_liability, 4 * slice);
-    assert_eq!(state.fees_to_treasury, FEE);
+    let unjudged_share = 800 * TOKEN * 100 / 253;
+    assert_eq!(state.to_treasury, slice + unjudged_share);
+    assert_eq!(state.contributor_liability, 800 * TOKEN - unjudged_share);
 
-    // A full committee (7 seats) bonds 10% of the 1,000-token reward, rounded up.
+    // A full committee (7 seats) bonds 10% of one submission's share of the 1,000-token
+    // reward (five submissions), rounded up.
     let bond_of = |vote: merit_client::Vote| {
-        assert_eq!(vote.bond, (vote.weight * 100 * TOKEN).div_ceil(7));
+        assert_eq!(vote.bond, (vote.weight * 100 * TOKEN).div_ceil(7 * 5));
         vote.bond
     };
     let non_revealer = bond_of(t.vote(&subs[0], &v[5].pubkey()).await);
@@ -154,7 +164,7 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     let slasher_cut: u64 = each.iter().map(|s| s / 10).sum();
     assert_eq!(t.balance(&keeper.pubkey()).await, slasher_cut);
     // The rest waits in the stake vault until a sweep moves it to the treasury.
-    let fees = FEE + t.task(&task).await.protocol_fee;
+    let fees = slice + unjudged_share + t.task(&task).await.protocol_fee;
     assert_eq!(t.net.token_balance(&pda::treasury()).await, fees);
     assert_eq!(t.config().await.treasury_pending, slashed - slasher_cut);
     t.sweep_treasury(&keeper).await.unwrap();
@@ -174,8 +184,8 @@ async fn full_lifecycle_five_contributors_seven_validators() {
         }
         t.claim_submission(contributor, task).await.unwrap();
     }
-    assert_eq!(t.balance(&c[0].pubkey()).await, 800 * TOKEN * 82 / 152);
-    assert_eq!(t.balance(&c[1].pubkey()).await, 800 * TOKEN * 70 / 152);
+    assert_eq!(t.balance(&c[0].pubkey()).await, 800 * TOKEN * 83 / 253);
+    assert_eq!(t.balance(&c[1].pubkey()).await, 800 * TOKEN * 70 / 253);
     for i in [3, 4] {
         assert_eq!(t.balance(&c[i].pubkey()).await, 0);
         assert_eq!(t.stake(&c[i].pubkey()).await.locked, 0);
@@ -191,13 +201,13 @@ async fn full_lifecycle_five_contributors_seven_validators() {
         for &(vi, _, revealed) in ballot.iter() {
             if !revealed {
                 assert_merit_err(
-                    t.claim_vote(&v[vi], task, *sub).await,
+                    t.claim_vote_in(&v[vi], task, *sub, 1).await,
                     MeritError::VoteNotRevealed,
                 );
                 continue;
             }
-            t.claim_vote(&v[vi], task, *sub).await.unwrap();
-            let paid = t.vote(sub, &v[vi].pubkey()).await.reward_paid;
+            t.claim_vote_in(&v[vi], task, *sub, 1).await.unwrap();
+            let paid = t.vote_in(sub, 1, &v[vi].pubkey()).await.reward_paid;
             let incoherent = *sub == subs[2] && vi == 6;
             let want = if coherent == 0 || incoherent {
                 0
@@ -238,21 +248,34 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     }
     for (ballot, sub) in ballots.iter().zip(&subs) {
         for &(vi, ..) in ballot.iter() {
-            if t.vote(sub, &v[vi].pubkey()).await.points > 0 {
+            if t.vote_in(sub, 1, &v[vi].pubkey()).await.points > 0 {
                 t.claim_vote_emission(&v[vi], *sub).await.unwrap();
             }
         }
     }
 
-    // Close every vote and submission, then the creator takes back the rest and the task closes.
+    // Close every vote, round and submission, then the creator takes back the rest and
+    // the task closes.
     let client = t.client();
     for (ballot, sub) in ballots.iter().zip(&subs) {
         for &(vi, ..) in ballot.iter() {
-            t.send(&[client.close_vote(*sub, v[vi].pubkey())], &[])
-                .await
-                .unwrap();
+            t.send(
+                &[client.close_vote(*sub, 1, v[vi].pubkey(), v[vi].pubkey())],
+                &[],
+            )
+            .await
+            .unwrap();
         }
     }
+    for (contributor, sub) in c.iter().zip(&subs) {
+        t.send(&[client.close_round(*sub, 1, contributor.pubkey())], &[])
+            .await
+            .unwrap();
+    }
+    // THIN's second round was opened by the keeper, who gets its rent back.
+    t.send(&[client.close_round(subs[4], 2, keeper.pubkey())], &[])
+        .await
+        .unwrap();
     for contributor in &c {
         t.send(&[client.close_submission(task, contributor.pubkey())], &[])
             .await
@@ -261,15 +284,14 @@ async fn full_lifecycle_five_contributors_seven_validators() {
     let state = t.task(&task).await;
     t.reclaim_task(&creator, task).await.unwrap();
     assert!(!t.exists(&task).await);
-    // The creator gets back what was not paid out; of the fees, which the judges were
-    // paid from, only their rounding dust.
-    let fees_kept = state.fees - state.fees_to_treasury;
+    // The creator gets back what was neither paid out nor sent to the treasury: of the
+    // four judged submissions' fees, which the judges were paid from, only rounding dust.
     assert_eq!(
-        t.balance(&creator.pubkey()).await,
-        1_000 * TOKEN + fees_kept - state.paid_out
+        t.balance(&creator.pubkey()).await + state.to_treasury + state.paid_out,
+        1_000 * TOKEN + state.fees
     );
     assert!(
-        fees_kept <= 4 * FEE && state.paid_out >= 4 * FEE,
+        state.paid_out >= 4 * FEE,
         "judges were paid the fees of the four judged submissions"
     );
     t.check_invariants().await;
@@ -344,9 +366,12 @@ async fn finalize_at_the_vote_cap_uses_all_32_reveals() {
     let (mut t, alice, task, sub) = at_the_vote_cap().await;
     t.finalize_submission(&alice, task, sub).await.unwrap();
     let s = t.submission(&sub).await;
-    assert_eq!(s.revealed.len(), 32);
-    // Scores 0,3,...,93 with equal weight: the 16th lowest is 45.
-    assert_eq!(s.consensus_score, 45);
+    let round = t.current_round(&sub).await;
+    assert_eq!(round.revealed_count, 32);
+    // Scores 0,3,...,93 with equal weight: half at or below 45, half from 48: an exact
+    // split, decided at the midpoint, 46.
+    assert!(round.consensus().is_tie());
+    assert_eq!(s.consensus_score, 46);
     t.check_invariants().await;
 }
 

@@ -88,12 +88,15 @@ async fn every_settled_outcome_moves_reputation_exactly_once() {
 
     // Coherent votes move the validator up once each, at claim, by a step in proportion
     // to what the vote is paid (its share of a 66-token slice: below the 100-token unit).
-    let params = t.config().await.params;
     let state = t.task(&task).await;
+    let params = state.rules.rep();
     let step = |t: &merit_client::Task, w: u64, coherent: u64| {
         Reputation::step_bps(&params, t.vote_value(w, coherent).unwrap()).unwrap()
     };
-    let (s0, s1) = (t.submission(&subs[0]).await, t.submission(&subs[1]).await);
+    let (s0, s1) = (
+        t.current_round(&subs[0]).await,
+        t.current_round(&subs[1]).await,
+    );
     let w = t.vote(&subs[0], &v1.pubkey()).await.weight;
     let first = up(4_000, step(&state, w, s0.coherent_weight));
     assert!(
@@ -190,15 +193,15 @@ async fn gates_reject_low_reputation_contributors_and_validators() {
         MeritError::ReputationTooLow,
     );
 
-    // A validator with a bad record (fixture: its score written as 4,000) against the
-    // highest vote gate a task may set, neutral 5,000.
+    // A validator with a bad record (fixture: its score written as 3,999) against the
+    // highest vote gate a task may set: the score new keys start at, 4,000.
     let key = pda::stake(&val.pubkey());
     let mut record: merit_client::Stake = t.net.account(&key).await.unwrap();
-    record.reputation.score_bps = 4_000;
+    record.reputation.score_bps = 3_999;
     t.net.write_account(&key, &record).await;
     let mut args = t.task_args();
     args.min_reputation_submit = 4_000;
-    args.min_reputation_vote = 5_000;
+    args.min_reputation_vote = 4_000;
     let task = t.create_task(&creator, args).await;
     let sub = t.submit(&alice, task, 2).await;
     t.to_commit_phase(&task).await;
@@ -206,10 +209,12 @@ async fn gates_reject_low_reputation_contributors_and_validators() {
         t.try_commit(&val, task, sub, 80).await,
         MeritError::ReputationTooLow,
     );
-    assert!(!t.exists(&pda::vote(&sub, &val.pubkey())).await);
+    assert!(!t.exists(&pda::vote_in(&sub, 1, &val.pubkey())).await);
 
+    // A gate above where new keys start would shut out every fresh or idle validator (and
+    // leave the task to keys its creator primed): refused.
     let mut args = t.task_args();
-    args.min_reputation_vote = 5_001;
+    args.min_reputation_vote = 4_001;
     assert_merit_err(
         t.try_create_task(&creator, args).await,
         MeritError::InvalidReputation,

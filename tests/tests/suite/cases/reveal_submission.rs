@@ -67,7 +67,9 @@ async fn judge(w: &mut World, scored: &[(Pubkey, u8)]) {
                 .await
                 .is_some_and(|s| s.task == task && s.outcome == Outcome::Pending);
         if pending {
-            w.t.finalize_submission(&w.keeper, task, sub).await.unwrap();
+            w.t.finalize_through_rounds(&w.keeper, task, sub)
+                .await
+                .unwrap();
         }
     }
     w.t.finalize_task(&w.keeper, task).await.unwrap();
@@ -315,10 +317,12 @@ async fn bad_reveals_are_refused_and_change_nothing() {
         salt_of(&alice),
         "ipfs://x".into(),
     );
+    let mallory_sub = pda::submission(&task, &mallory.pubkey());
+    replace_account(&mut ix, &mallory_sub, &alice_sub);
     replace_account(
         &mut ix,
-        &pda::submission(&task, &mallory.pubkey()),
-        &alice_sub,
+        &pda::round(&mallory_sub, 1),
+        &pda::round(&alice_sub, 1),
     );
     assert_merit_err(
         w.t.send(&[ix], &[&mallory]).await,
@@ -351,10 +355,11 @@ async fn an_unrevealed_submission_cannot_be_judged_and_loses_bond_and_fee() {
     let sub = w.t.submit(&alice, task, 1).await;
     w.t.skip_reveals(&task);
     w.t.to_commit_phase(&task).await;
-    assert_merit_err(
+    // Never revealed, it has no judging round: there is nothing to vote in.
+    assert_anchor_err(
         w.t.try_commit(&w.vals[0].insecure_clone(), task, sub, 80)
             .await,
-        MeritError::SubmissionNotRevealed,
+        anchor_lang::error::ErrorCode::AccountOwnedByWrongProgram,
     );
     w.t.to_finalize_phase(&task).await;
     let keeper = w.keeper.insecure_clone();
@@ -366,6 +371,8 @@ async fn an_unrevealed_submission_cannot_be_judged_and_loses_bond_and_fee() {
         alice.pubkey(),
         epoch,
         Some(content_hash(&task, 1)),
+        Some(1),
+        false,
     );
     assert_fails(w.t.send(&[ix], &[&keeper]).await);
     let treasury = w.t.net.token_balance(&pda::treasury()).await;
@@ -376,7 +383,7 @@ async fn an_unrevealed_submission_cannot_be_judged_and_loses_bond_and_fee() {
         w.t.net.token_balance(&pda::treasury()).await,
         treasury + FEE
     );
-    assert_eq!(w.t.task(&task).await.fees_to_treasury, FEE);
+    assert_eq!(w.t.task(&task).await.to_treasury, FEE);
     w.t.finalize_task(&keeper, task).await.unwrap();
     assert_merit_err(
         w.t.claim_submission(&alice, task).await,
@@ -402,19 +409,37 @@ async fn a_revealed_submission_is_finalized_only_with_its_own_claim() {
     let keeper = w.keeper.insecure_clone();
     let epoch = w.t.config().await.current_epoch;
     let c = w.t.client();
-    let without = c.finalize_submission(keeper.pubkey(), task, alice.pubkey(), epoch, None);
+    let without = c.finalize_submission(
+        keeper.pubkey(),
+        task,
+        alice.pubkey(),
+        epoch,
+        None,
+        None,
+        false,
+    );
     assert_merit_err(
         w.t.send(&[without], &[&keeper]).await,
         MeritError::ContentClaimMismatch,
     );
     let bobs = Some(content_hash(&task, 2));
-    let other = c.finalize_submission(keeper.pubkey(), task, alice.pubkey(), epoch, bobs);
+    let other = c.finalize_submission(
+        keeper.pubkey(),
+        task,
+        alice.pubkey(),
+        epoch,
+        bobs,
+        Some(1),
+        false,
+    );
     assert_merit_err(
         w.t.send(&[other], &[&keeper]).await,
         MeritError::AccountMismatch,
     );
     assert_eq!(w.t.submission(&sub).await.outcome, Outcome::Pending);
-    w.t.finalize_submission(&keeper, task, sub).await.unwrap();
+    w.t.finalize_through_rounds(&keeper, task, sub)
+        .await
+        .unwrap();
     assert_eq!(w.t.submission(&sub).await.outcome, Outcome::NoQuorum);
 }
 
@@ -426,11 +451,13 @@ async fn an_author_can_submit_its_own_work_again_after_no_quorum_and_nobody_else
     let copier = w.t.staker(100 * TOKEN, 0).await;
     let work = content_hash(&task, 1);
     let sub = w.t.submit(&author, task, 1).await;
-    // Nobody judges it: NoQuorum, bond back, and the claim is released.
+    // Nobody judges it, in either round: NoQuorum, bond back, and the claim is released.
     w.t.to_commit_phase(&task).await;
     w.t.to_finalize_phase(&task).await;
     let keeper = w.keeper.insecure_clone();
-    w.t.finalize_submission(&keeper, task, sub).await.unwrap();
+    w.t.finalize_through_rounds(&keeper, task, sub)
+        .await
+        .unwrap();
     assert_eq!(w.t.submission(&sub).await.outcome, Outcome::NoQuorum);
     assert!(claim(&mut w.t, &work).await.unwrap().is_released());
     // The work is public now. On a second task a copier commits to it before the author

@@ -1,4 +1,4 @@
-use super::finalize::judged;
+use super::finalize::{judged, judged_with, Act};
 use merit_tests::*;
 
 #[tokio::test]
@@ -130,23 +130,27 @@ async fn slash_vote_of_a_coherent_reveal_is_refused() {
 }
 
 #[tokio::test]
-async fn revealed_votes_of_a_no_quorum_submission_are_not_slashable() {
-    // 1 + 1 seats revealed of a quorum of 4; the 14 seats of the third stay hidden.
-    let (mut t, _, _, task, sub, vals) = judged(&[
-        (40 * TOKEN, Some(0)),
-        (40 * TOKEN, Some(100)),
-        (560 * TOKEN, None),
+async fn revealed_votes_of_a_round_that_decided_nothing_are_not_slashable() {
+    // 1 + 1 seats committed and revealed, short of a quorum of 4; the 14 seats of the
+    // third validator never commit. The round decides nothing (a second one opens).
+    let (mut t, _, _, task, sub, vals) = judged_with(&[
+        (40 * TOKEN, Act::Reveal(0)),
+        (40 * TOKEN, Act::Reveal(100)),
+        (560 * TOKEN, Act::Abstain),
     ])
     .await;
     t.finalize_submission(&vals[0], task, sub).await.unwrap();
-    assert_eq!(t.submission(&sub).await.outcome, Outcome::NoQuorum);
+    assert_eq!(t.submission(&sub).await.outcome, Outcome::Pending);
+    let first = t.round(&sub, 1).await;
+    assert_eq!(first.state, merit_client::RoundState::Failed);
+    assert_eq!(t.submission(&sub).await.round, 2);
     let slasher = t.actor(0).await;
     for v in &vals[..2] {
         assert_merit_err(
-            t.slash_vote(&slasher, task, sub, &v.pubkey()).await,
+            t.slash_vote_in(&slasher, task, sub, 1, &v.pubkey()).await,
             MeritError::VoteNotSlashable,
         );
-        t.claim_vote(v, task, sub).await.unwrap();
+        t.claim_vote_in(v, task, sub, 1).await.unwrap();
         assert_eq!(t.stake(&v.pubkey()).await.locked, 0);
     }
 }

@@ -64,9 +64,16 @@ async fn an_undrawn_validator_is_refused_and_uses_no_seat() {
         t.try_commit(&small, task, sub, 0).await,
         MeritError::NotDrawn,
     );
-    assert!(!t.exists(&pda::vote(&sub, &small.pubkey())).await);
-    assert_eq!(t.submission(&sub).await.vote_count, 0);
+    assert!(!t.exists(&pda::vote_in(&sub, 1, &small.pubkey())).await);
+    assert_eq!(t.current_round(&sub).await.vote_count, 0);
     t.try_commit(&big, task, sub, 80).await.unwrap();
+}
+
+/// 32 distinct bytes per draw index, for seeds that differ from draw to draw.
+fn seed_bytes(i: u64) -> [u8; 32] {
+    let mut b = [1u8; 32];
+    b[..8].copy_from_slice(&i.to_le_bytes());
+    b
 }
 
 #[test]
@@ -76,7 +83,7 @@ fn a_whale_split_over_five_keys_gets_the_same_expected_seats_as_one_key() {
     let (n, k) = (20_000u64, 9u8);
     let (mut one, mut five) = (0u64, 0u64);
     for i in 0..n {
-        let seed = merit::sortition::task_seed(&Pubkey::new_from_array([1; 32]), i, &[2; 32]);
+        let seed = merit::sortition::fallback_seed(&Pubkey::new_from_array(seed_bytes(i)));
         let sub = Pubkey::new_from_array([3; 32]);
         one += seats(
             500_000 * TOKEN,
@@ -224,8 +231,11 @@ async fn a_puppet_of_the_creator_with_one_token_is_not_drawn() {
     t.try_commit(&honest, task, sub, 85).await.unwrap();
 }
 
+/// Nobody draws round 1's committee by the commit deadline: the round decides nothing, and
+/// instead of handing the revealed work back to its creator for free, a second round
+/// with a committee of its own is opened, drawn and judges it.
 #[tokio::test]
-async fn no_draw_by_the_commit_deadline_ends_no_quorum_and_slashes_nobody() {
+async fn a_round_with_no_committee_is_followed_by_a_freshly_drawn_one() {
     let mut t = TestContext::new().await;
     let val = t.validator(1_000 * TOKEN, 0).await;
     let (_, task, sub) = task_with_submission(&mut t).await;
@@ -242,12 +252,42 @@ async fn no_draw_by_the_commit_deadline_ends_no_quorum_and_slashes_nobody() {
     t.to_finalize_phase(&task).await;
     let keeper = t.actor(0).await;
     t.finalize_submission(&keeper, task, sub).await.unwrap();
-    assert_eq!(t.submission(&sub).await.outcome, Outcome::NoQuorum);
-    let contributor = t.submission(&sub).await.contributor;
+    let s = t.submission(&sub).await;
+    assert_eq!(
+        (s.outcome, s.round, s.open_rounds),
+        (Outcome::Pending, 2, 2)
+    );
+    assert_eq!(
+        t.round(&sub, 1).await.state,
+        merit_client::RoundState::Failed
+    );
+    let second = t.round(&sub, 2).await;
+    assert!(second.draw.is_scheduled() && !second.draw.drawn);
+    assert_eq!(second.payer, keeper.pubkey());
+    // Its own committee: drawn from its own seed, then a full commit and reveal window.
+    t.draw_round(task, sub, 2).await.unwrap();
+    let second = t.round(&sub, 2).await;
+    assert!(second.draw.drawn);
+    assert_ne!(second.draw.seed, t.task(&task).await.draw.seed);
+    assert_eq!(
+        second.commit_deadline - second.commit_opens_at,
+        second.commit_secs
+    );
+    t.try_commit_in(&val, task, sub, 2, 80).await.unwrap();
+    t.to_task_time(&task, second.commit_deadline).await;
+    t.try_reveal_in(&val, task, sub, 2, 80).await.unwrap();
+    t.to_task_time(&task, second.reveal_deadline).await;
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    let s = t.submission(&sub).await;
+    assert_eq!((s.outcome, s.consensus_score), (Outcome::Accepted, 80));
+    t.finalize_task(&keeper, task).await.unwrap();
+    let contributor = s.contributor;
     assert_merit_err(
         t.slash_submission(&keeper, task, &contributor).await,
         MeritError::SubmissionNotRejected,
     );
+    t.claim_vote_in(&val, task, sub, 2).await.unwrap();
+    assert!(t.vote_in(&sub, 2, &val.pubkey()).await.reward_paid > 0);
 }
 
 #[tokio::test]
@@ -264,9 +304,15 @@ async fn the_draw_is_refused_before_its_target_slot_and_done_once() {
     assert_eq!(draw.total_stake, 1_000 * TOKEN);
     assert!(!draw.drawn && draw.target_slot > t.net.slot());
     assert_merit_err(t.draw_step(&task).await, MeritError::DrawNotReady);
+    // The target is produced, not yet the hops after it: still not ready.
     t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    assert_merit_err(t.draw_step(&task).await, MeritError::DrawNotReady);
+    assert!(!t.task(&task).await.draw.drawn);
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS);
     t.draw_step(&task).await.unwrap();
-    assert!(t.task(&task).await.draw.drawn);
+    let draw = t.task(&task).await.draw;
+    assert!(draw.drawn && !draw.from_fallback);
+    assert!(draw.seed_slot > draw.target_slot);
     assert_merit_err(t.draw_step(&task).await, MeritError::AlreadyDrawn);
 }
 
@@ -296,21 +342,25 @@ async fn a_contributor_cannot_hide_its_submission_to_judge_a_rival() {
     let sub = t.submit(&alice, task, 1).await;
     t.submit(&rival, task, 2).await;
     t.to_commit_phase(&task).await;
-    let commitment = merit_client::vote_commitment(&sub, &rival.pubkey(), 0, &salt_of(&rival));
+    let commitment =
+        merit_client::vote_commitment(&pda::round(&sub, 1), &rival.pubkey(), 0, &salt_of(&rival));
     let mut ix = t
         .client()
-        .commit_vote(rival.pubkey(), task, sub, commitment);
+        .commit_vote(rival.pubkey(), task, sub, 1, commitment);
     // An empty account in place of its own submission PDA.
-    ix.accounts[5].pubkey = Pubkey::new_unique();
+    ix.accounts[6].pubkey = Pubkey::new_unique();
     assert_anchor_err(
         t.send(&[ix], &[&rival]).await,
         anchor_lang::error::ErrorCode::ConstraintSeeds,
     );
-    assert!(!t.exists(&pda::vote(&sub, &rival.pubkey())).await);
+    assert!(!t.exists(&pda::vote_in(&sub, 1, &rival.pubkey())).await);
 }
 
+/// Each of the two steps pays one bounty. A target nobody seeded before it left
+/// `SlotHashes` is never rescheduled to a new future slot: the draw is seeded from the
+/// task's fallback, fixed by its address before anything was scheduled.
 #[tokio::test]
-async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_is_rescheduled_for_free() {
+async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_falls_back_to_a_fixed_seed() {
     let mut t = TestContext::new().await;
     t.validator(1_000 * TOKEN, 0).await;
     let (_, task, _) = task_with_submission(&mut t).await;
@@ -324,23 +374,19 @@ async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_is_rescheduled_fo
     t.send(&[ix], &[&keeper]).await.unwrap();
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
     let first = t.task(&task).await.draw;
-    // Nobody seeds it before the target leaves SlotHashes (512 slots): it is rescheduled,
-    // with the same stake snapshot, and the rescheduling earns nothing.
     t.net.warp_slots(600);
     let ix = step(&mut t);
     t.send(&[ix], &[&keeper]).await.unwrap();
-    let again = t.task(&task).await.draw;
-    assert!(!again.drawn && again.target_slot > first.target_slot);
+    let drawn = t.task(&task).await.draw;
+    assert!(drawn.drawn && drawn.from_fallback);
+    assert_eq!(drawn.seed, merit::sortition::fallback_seed(&task));
     assert_eq!(
-        (again.epoch, again.total_stake),
-        (first.epoch, first.total_stake)
+        (drawn.target_slot, drawn.epoch, drawn.total_stake),
+        (first.target_slot, first.epoch, first.total_stake)
     );
-    assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
-    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
-    let ix = step(&mut t);
-    t.send(&[ix], &[&keeper]).await.unwrap();
-    assert!(t.task(&task).await.draw.drawn);
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + 2 * bounty);
+    let ix = step(&mut t);
+    assert_merit_err(t.send(&[ix], &[&keeper]).await, MeritError::AlreadyDrawn);
 }
 
 #[tokio::test]
@@ -395,8 +441,11 @@ async fn draw_and_a_drawn_commit_fit_the_compute_budget_on_sbf() {
     t.send(&[draw], &[&keeper]).await.unwrap();
     t.reveal_submissions(&task).await;
     t.set_time(state.submission_reveal_deadline);
-    let commitment = merit_client::vote_commitment(&sub, &val.pubkey(), 80, &salt_of(&val));
-    let ix = t.client().commit_vote(val.pubkey(), task, sub, commitment);
+    let commitment =
+        merit_client::vote_commitment(&pda::round(&sub, 1), &val.pubkey(), 80, &salt_of(&val));
+    let ix = t
+        .client()
+        .commit_vote(val.pubkey(), task, sub, 1, commitment);
     let commit = t.net.units_consumed(&[ix], &[&val]).await.unwrap();
     println!("compute units: draw (schedule) {schedule}, draw (seed) {seed}, commit_vote {commit}");
     for (name, units) in [

@@ -77,7 +77,7 @@ async fn request_unstake_locks_amount_until_cooldown() {
     let ix = c.request_unstake(alice.pubkey(), 30 * TOKEN);
     t.send(&[ix], &[&alice]).await.unwrap();
     let stake = t.stake(&alice.pubkey()).await;
-    let cooldown = ConfigParams::defaults(6).unstake_cooldown_secs;
+    let cooldown = t.config().await.params.unstake_cooldown_secs;
     assert_eq!(stake.unstaking, 30 * TOKEN);
     assert_eq!(stake.unstake_at, t.now() + cooldown);
     assert_eq!(stake.unlocked(), 70 * TOKEN);
@@ -197,9 +197,11 @@ async fn a_cooldown_change_never_alters_an_existing_unstake_request() {
     let ix = c.request_unstake(alice.pubkey(), 30 * TOKEN);
     t.send(&[ix], &[&alice]).await.unwrap();
     let unlocks_at = t.stake(&alice.pubkey()).await.unstake_at;
-    // The admin lengthens the cooldown to the maximum (through the timelock).
+    // The admin lengthens the cooldown to the maximum (through the timelock, which must
+    // be at least as long).
     let mut params = t.config().await.params;
     params.unstake_cooldown_secs = merit::constants::MAX_UNSTAKE_COOLDOWN_SECS;
+    params.param_timelock_secs = merit::constants::MAX_PARAM_TIMELOCK_SECS;
     t.change_params(params).await;
     assert_eq!(t.stake(&alice.pubkey()).await.unstake_at, unlocks_at);
     t.set_time(unlocks_at);

@@ -29,7 +29,7 @@ async fn submit_records_only_a_commitment_and_takes_bond_and_fee() {
     assert!(sub.uri.is_empty() && !sub.content_revealed);
     assert!(!t.exists(&pda::content_claim(&hash)).await);
     assert_eq!(sub.committed_slot, t.net.slot());
-    assert_eq!((sub.bond, sub.fee), (10 * TOKEN, TOKEN / 10));
+    assert_eq!((sub.bond, sub.fee), (10 * TOKEN, FEE));
     assert_eq!(sub.outcome, Outcome::Pending);
     assert_eq!(t.stake(&alice.pubkey()).await.locked, 10 * TOKEN);
     assert_eq!(
@@ -73,6 +73,7 @@ async fn submit_to_a_full_task_is_rejected() {
     let creator = t.actor(2_000 * TOKEN).await;
     let mut args = t.task_args();
     args.max_submissions = 2;
+    args.submission_fee = squat_floor(&args);
     let task = t.create_task(&creator, args).await;
     for seed in 1..=2 {
         let c = t.staker(100 * TOKEN, 0).await;
@@ -180,13 +181,24 @@ async fn a_task_recreated_under_a_pending_submit_with_other_terms_fails_it() {
     assert_eq!(base.terms_hash(), base.terms_hash);
 }
 
+/// Ten slots: the least fee a task may charge is twice the 800-token contributor pool over
+/// the nine other slots. Filling every slot at once costs more than the whole pool in fees,
+/// whatever happens next: here the junk is revealed and nobody ever judges it, so the bonds
+/// come back and the unjudged work's shares go to the treasury, none to the creator.
 #[tokio::test]
-async fn squatting_every_slot_costs_at_least_max_submissions_times_the_fee() {
+async fn squatting_every_slot_costs_more_than_the_whole_contributor_pool() {
     let mut t = TestContext::new().await;
     let creator = t.actor(5_000 * TOKEN).await;
     let mut args = t.task_args();
     args.max_submissions = 10;
-    args.submission_fee = 2 * TOKEN;
+    let floor = squat_floor(&args);
+    assert_eq!(floor, (2 * 800 * TOKEN).div_ceil(9));
+    args.submission_fee = floor - 1;
+    assert_merit_err(
+        t.try_create_task(&creator, args.clone()).await,
+        MeritError::SubmissionFeeBelowFloor,
+    );
+    args.submission_fee = floor;
     let fee = args.submission_fee;
     let task = t.create_task(&creator, args).await;
     // Ten keys, each with a bond's stake and a fee in its wallet, fill every slot at once.
@@ -204,8 +216,8 @@ async fn squatting_every_slot_costs_at_least_max_submissions_times_the_fee() {
         t.try_submit(&honest, task, [99; 32]).await,
         MeritError::TaskFull,
     );
-    // The cheapest follow-up for the squatter: reveal the junk, and nobody judges it
-    // (a NoQuorum returns the bond). The fees are gone whatever happens.
+    // The cheapest follow-up for the squatter: reveal the junk, and nobody judges it in
+    // either round (bonds come back). The fees are gone whatever happens.
     t.to_submission_reveal_phase(&task).await;
     for (i, s) in squatters.iter().enumerate() {
         let ix = t.client().reveal_submission(
@@ -216,13 +228,15 @@ async fn squatting_every_slot_costs_at_least_max_submissions_times_the_fee() {
             "ipfs://junk".into(),
         );
         t.send(&[ix], &[s]).await.unwrap();
+        t.rounds
+            .insert(pda::round(&pda::submission(&task, &s.pubkey()), 1));
     }
     let state = t.task(&task).await;
     t.set_time(state.reveal_deadline);
     let keeper = t.actor(0).await;
     for s in &squatters {
         let sub = pda::submission(&task, &s.pubkey());
-        t.finalize_submission(&keeper, task, sub).await.unwrap();
+        t.finalize_through_rounds(&keeper, task, sub).await.unwrap();
         assert_eq!(t.submission(&sub).await.outcome, Outcome::NoQuorum);
     }
     t.finalize_task(&keeper, task).await.unwrap();
@@ -233,7 +247,15 @@ async fn squatting_every_slot_costs_at_least_max_submissions_times_the_fee() {
         spent += 10 * TOKEN + fee - end;
     }
     assert_eq!(spent, 10 * fee, "the squat cost max_submissions x fee");
-    assert_eq!(t.task(&task).await.fees_to_treasury, 10 * fee);
+    assert!(
+        spent > 2 * 800 * TOKEN,
+        "more than twice the contributor pool"
+    );
+    // Everything the creator escrowed went to the treasury with the fees: the unjudged
+    // work's validator slices and its shares of the contributor pool.
+    let state = t.task(&task).await;
+    assert_eq!(state.to_treasury, 10 * fee + 1_000 * TOKEN);
+    assert_eq!(state.reclaimable().unwrap(), 0);
 }
 
 #[tokio::test]
@@ -254,7 +276,7 @@ async fn a_judged_junk_submission_pays_its_fee_to_its_judges_and_loses_its_bond(
     // The one coherent judge takes the submission's whole pool: the slice and the fee.
     assert_eq!(t.balance(&val.pubkey()).await, 200 * TOKEN + FEE);
     assert_eq!(t.stake(&spammer.pubkey()).await.deposited, 90 * TOKEN);
-    assert_eq!(t.task(&task).await.fees_to_treasury, 0);
+    assert_eq!(t.task(&task).await.to_treasury, 0);
 }
 
 #[tokio::test]

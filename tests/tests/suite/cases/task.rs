@@ -16,7 +16,7 @@ async fn create_task_escrows_reward_and_keeper_bounties() {
     assert_eq!(state.uri(), args.uri);
     assert_eq!(
         state.bounty_remaining,
-        bounty * (u64::from(args.max_submissions) + 3)
+        bounty * (3 * u64::from(args.max_submissions) + 3)
     );
     assert_eq!(
         t.net.token_balance(&pda::task_vault(&task)).await,
@@ -44,7 +44,7 @@ async fn create_task_rejects_each_out_of_range_argument() {
     let creator = t.actor(2_000 * TOKEN).await;
     let base = t.task_args();
     let now = t.now();
-    let p = ConfigParams::defaults(6);
+    let p = suite_params();
     let cases: Vec<(CreateTaskArgs, MeritError)> = vec![
         (
             CreateTaskArgs {
@@ -82,11 +82,28 @@ async fn create_task_rejects_each_out_of_range_argument() {
             MeritError::InvalidDeadlines,
         ),
         (
+            // A reward so small that the squatting floor is below the config's minimum.
             CreateTaskArgs {
+                reward: 1_000,
                 submission_fee: p.min_submission_fee - 1,
                 ..base.clone()
             },
             MeritError::InvalidSubmissionFee,
+        ),
+        (
+            CreateTaskArgs {
+                submission_fee: squat_floor(&base) - 1,
+                ..base.clone()
+            },
+            MeritError::SubmissionFeeBelowFloor,
+        ),
+        (
+            // A seat would be paid less than a fifth of its bond (suite: 10% bond).
+            CreateTaskArgs {
+                validator_share_bps: 199,
+                ..base.clone()
+            },
+            MeritError::JudgingUnderpaid,
         ),
         (
             CreateTaskArgs {
@@ -214,7 +231,7 @@ async fn create_task_rejects_each_out_of_range_argument() {
         ),
         (
             CreateTaskArgs {
-                min_reputation_vote: 5_001,
+                min_reputation_vote: p.reputation_start_bps + 1,
                 ..base.clone()
             },
             MeritError::InvalidReputation,

@@ -131,7 +131,7 @@ async fn each_task_vests_under_the_duration_it_was_created_with() {
     // Turning vesting off later does not free what the task promised to vest: the
     // validator's reward on it still vests.
     t.set_vesting(0).await;
-    let ix = without_vesting(t.client().claim_vote(val.pubkey(), after, subs[0]), &val);
+    let ix = without_vesting(t.client().claim_vote(val.pubkey(), after, subs[0], 1), &val);
     assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::VestingMismatch);
     let wallet = t.balance(&val.pubkey()).await;
     t.claim_vote(&val, after, subs[0]).await.unwrap();
@@ -295,7 +295,7 @@ async fn slashing_yourself_never_unlocks_unvested_rewards() {
     // Its own key, passing its own vesting account as the slasher's: refused.
     let ix = t
         .client()
-        .slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
+        .slash_vote(keeper.pubkey(), task, sub, 1, lazy.pubkey());
     let ix = t.as_self_slash_into_own_vesting(ix, &keeper.pubkey(), &lazy.pubkey());
     assert_merit_err(t.send(&[ix], &[&lazy]).await, MeritError::SelfSlashVesting);
     assert!(!t.vote(&sub, &lazy.pubkey()).await.slashed);
@@ -331,6 +331,7 @@ async fn the_crank_takes_its_vesting_share_and_otherwise_spares_the_rent() {
     let slash = Work::SlashVote {
         task,
         submission: sub,
+        round: 1,
         validator: lazy.pubkey(),
         from_vesting: true,
     };
@@ -344,6 +345,7 @@ async fn the_crank_takes_its_vesting_share_and_otherwise_spares_the_rent() {
     let quiet = Work::SlashVote {
         task,
         submission: sub,
+        round: 1,
         validator: lazy.pubkey(),
         from_vesting: false,
     }
@@ -449,7 +451,7 @@ async fn a_slash_cannot_leave_out_the_offenders_vesting_account() {
     for wrong in [Pubkey::new_unique(), pda::vesting(&other.pubkey())] {
         let mut ix = t
             .client()
-            .slash_vote(keeper.pubkey(), task, sub, lazy.pubkey());
+            .slash_vote(keeper.pubkey(), task, sub, 1, lazy.pubkey());
         merit_client::builders::replace_account(&mut ix, &pda::vesting(&lazy.pubkey()), &wrong);
         assert_merit_err(t.send(&[ix], &[&keeper]).await, MeritError::AccountMismatch);
     }

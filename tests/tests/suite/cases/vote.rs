@@ -40,7 +40,7 @@ async fn commit_sets_weight_and_locks_bond() {
     assert_eq!(vote.weight, 16);
     assert_eq!(vote.bond, 100 * TOKEN);
     assert_eq!(t.stake(&val.pubkey()).await.locked, 100 * TOKEN);
-    assert_eq!(t.submission(&sub).await.vote_count, 1);
+    assert_eq!(t.current_round(&sub).await.vote_count, 1);
 }
 
 #[tokio::test]
@@ -126,7 +126,7 @@ async fn a_key_too_small_to_bond_its_seats_cannot_hold_them_for_less() {
     let before = t
         .snapshot(&[
             pda::stake(&minnow.pubkey()),
-            pda::vote(&sub, &minnow.pubkey()),
+            pda::vote_in(&sub, 1, &minnow.pubkey()),
         ])
         .await;
     assert_merit_err(
@@ -136,7 +136,7 @@ async fn a_key_too_small_to_bond_its_seats_cannot_hold_them_for_less() {
     assert_eq!(
         t.snapshot(&[
             pda::stake(&minnow.pubkey()),
-            pda::vote(&sub, &minnow.pubkey())
+            pda::vote_in(&sub, 1, &minnow.pubkey())
         ])
         .await,
         before
@@ -181,6 +181,8 @@ async fn voting_on_ones_own_submission_is_rejected() {
         sub,
         ..
     } = setup().await;
+    // Alice's stake is active (and some validator's, for the draw to seat anyone).
+    t.warm(&alice.pubkey()).await;
     t.to_commit_phase(&task).await;
     assert_merit_err(
         t.try_commit(&alice, task, sub, 100).await,
@@ -250,6 +252,8 @@ async fn commit_on_a_submission_of_another_task_is_rejected() {
     let other = t.create_task(&creator, args).await;
     let other_sub = t.submit(&bob, other, 2).await;
     let val = t.validator(300 * TOKEN, 0).await;
+    t.to_submission_reveal_phase(&other).await;
+    t.reveal_submissions(&other).await;
     t.to_commit_phase(&task).await;
     assert_merit_err(
         t.try_commit(&val, task, other_sub, 50).await,
@@ -270,10 +274,10 @@ async fn reveal_records_score_and_weight() {
     let vote = t.vote(&sub, &val.pubkey()).await;
     assert!(vote.revealed);
     assert_eq!(vote.score, 77);
-    let s = t.submission(&sub).await;
-    assert_eq!(s.revealed_weight, 16);
-    assert_eq!(s.revealed.len(), 1);
-    assert_eq!(s.revealed[0].score, 77);
+    let round = t.current_round(&sub).await;
+    assert_eq!(round.revealed_weight, 16);
+    assert_eq!(round.revealed_count, 1);
+    assert_eq!(round.reveals[0].score, 77);
 }
 
 #[tokio::test]
@@ -289,7 +293,9 @@ async fn reveal_with_a_wrong_score_or_salt_fails() {
         t.try_reveal(&val, task, sub, 78).await,
         MeritError::CommitmentMismatch,
     );
-    let ix = t.client().reveal_vote(val.pubkey(), task, sub, 77, [0; 32]);
+    let ix = t
+        .client()
+        .reveal_vote(val.pubkey(), task, sub, 1, 77, [0; 32]);
     assert_merit_err(t.send(&[ix], &[&val]).await, MeritError::CommitmentMismatch);
     assert!(!t.vote(&sub, &val.pubkey()).await.revealed);
 }
@@ -306,13 +312,15 @@ async fn reveal_with_other_voters_commitment_fails() {
     // The copycat commits the honest validator's commitment bytes, then learns the
     // honest score and salt: the commitment binds the validator key, so it cannot reveal.
     let copied = t.vote(&sub, &honest.pubkey()).await.commitment;
-    t.votes.insert(pda::vote(&sub, &copycat.pubkey()));
-    let ix = t.client().commit_vote(copycat.pubkey(), task, sub, copied);
+    t.votes.insert(pda::vote_in(&sub, 1, &copycat.pubkey()));
+    let ix = t
+        .client()
+        .commit_vote(copycat.pubkey(), task, sub, 1, copied);
     t.send(&[ix], &[&copycat]).await.unwrap();
     t.to_reveal_phase(&task).await;
     let ix = t
         .client()
-        .reveal_vote(copycat.pubkey(), task, sub, 77, salt_of(&honest));
+        .reveal_vote(copycat.pubkey(), task, sub, 1, 77, salt_of(&honest));
     assert_merit_err(
         t.send(&[ix], &[&copycat]).await,
         MeritError::CommitmentMismatch,
@@ -320,18 +328,23 @@ async fn reveal_with_other_voters_commitment_fails() {
     // Nor can anyone reveal the honest vote account while signing as themselves.
     let mut ix = t
         .client()
-        .reveal_vote(copycat.pubkey(), task, sub, 77, salt_of(&honest));
+        .reveal_vote(copycat.pubkey(), task, sub, 1, 77, salt_of(&honest));
     merit_client::builders::replace_account(
         &mut ix,
-        &pda::vote(&sub, &copycat.pubkey()),
-        &pda::vote(&sub, &honest.pubkey()),
+        &pda::vote_in(&sub, 1, &copycat.pubkey()),
+        &pda::vote_in(&sub, 1, &honest.pubkey()),
     );
     assert_merit_err(
         t.send(&[ix], &[&copycat]).await,
         MeritError::AccountMismatch,
     );
     assert_eq!(
-        vote_commitment(&sub, &honest.pubkey(), 77, &salt_of(&honest)),
+        vote_commitment(
+            &pda::round(&sub, 1),
+            &honest.pubkey(),
+            77,
+            &salt_of(&honest)
+        ),
         copied
     );
 }
@@ -379,5 +392,5 @@ async fn reveal_twice_and_out_of_range_scores_are_rejected() {
         t.try_reveal(&high, task, sub, 101).await,
         MeritError::ScoreOutOfRange,
     );
-    assert_eq!(t.submission(&sub).await.revealed.len(), 1);
+    assert_eq!(t.current_round(&sub).await.revealed_count, 1);
 }
