@@ -487,11 +487,11 @@ impl Localnet {
     }
 
     /// Runs both steps of `task`'s committee draw now, signed and paid for by `keeper`,
-    /// moving the slot (not the unix time) past the target in between.
+    /// moving the slot (not the unix time) past the target's chain of slots in between.
     pub async fn draw_committee(&mut self, keeper: &Keypair, task: &Pubkey) -> Result<(), TxError> {
         let ix = self.client.draw(keeper.pubkey(), *task);
         self.send(std::slice::from_ref(&ix), &[keeper]).await?;
-        self.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+        self.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
         self.send(&[ix], &[keeper]).await
     }
 

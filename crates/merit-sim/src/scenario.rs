@@ -78,6 +78,19 @@ pub struct Population {
     /// threshold is above `terms_max_reject_threshold`. 100 and 100: nobody reads terms.
     pub terms_max_accept_threshold: u8,
     pub terms_max_reject_threshold: u8,
+    /// Tasks the withholding creator posts each epoch at the public reward (0: none).
+    pub withholding_creator_tasks: u32,
+    /// Its puppet validator keys (half never commit, half never reveal, on its tasks).
+    pub withholding_validator_keys: u32,
+    /// Tasks the gate capturer posts each epoch, at the highest vote gate allowed.
+    pub gate_capturer_tasks: u32,
+    /// Its puppet validator keys (they score its tasks 0).
+    pub gate_capturer_validator_keys: u32,
+    /// The draw re-roller's validator keys (0: none); it also has one contributor key.
+    pub reroller_validator_keys: u32,
+    /// The rival squatter's keys (0: none): at each epoch's first public task it takes
+    /// every slot it can, one key a slot (one of them with good work).
+    pub rival_squatter_keys: u32,
     /// Most tasks a contributor submits to per epoch (0: every task open to it).
     pub contributor_capacity: u32,
     /// Most submissions a validator judges per epoch, of those it was drawn for
@@ -95,8 +108,10 @@ pub struct TaskTemplate {
     pub submission_fee: u64,
     /// Expected seats on each submission's committee.
     pub committee_size: u8,
-    /// Revealed seats a submission needs.
+    /// Committed seats a judging round needs to decide.
     pub quorum_seats: u16,
+    /// Slots per task; the fee is at least the program's squatting floor for them.
+    pub max_submissions: u16,
     pub accept_threshold: u8,
     pub reject_threshold: u8,
     pub validator_share_bps: u16,
@@ -178,6 +193,12 @@ impl Default for Population {
             confiscator_accept_threshold: 90,
             confiscator_reject_threshold: 50,
             confiscator_validator_keys: 2,
+            withholding_creator_tasks: 0,
+            withholding_validator_keys: 0,
+            gate_capturer_tasks: 0,
+            gate_capturer_validator_keys: 0,
+            reroller_validator_keys: 0,
+            rival_squatter_keys: 0,
             terms_max_accept_threshold: 80,
             terms_max_reject_threshold: 40,
             contributor_capacity: 0,
@@ -194,6 +215,7 @@ impl Default for TaskTemplate {
             submission_fee: 1,
             committee_size: 16,
             quorum_seats: 5,
+            max_submissions: 256,
             accept_threshold: 60,
             reject_threshold: 30,
             validator_share_bps: 3_000,
@@ -275,8 +297,16 @@ impl ProgramParams {
 }
 
 impl TaskTemplate {
-    /// Arguments for task `id`, whose submission phase starts at `now`.
-    pub fn args(&self, id: u64, now: i64, max_submissions: u16) -> CreateTaskArgs {
+    /// Arguments for task `id`, whose submission phase starts at `now`, with the fee at
+    /// least the program's squatting floor for its slots (`Task::squat_fee_floor`).
+    pub fn args(&self, id: u64, now: i64) -> CreateTaskArgs {
+        let reward = self.reward * TOKEN;
+        let floor = merit_client::Task::squat_fee_floor(
+            reward,
+            self.validator_share_bps,
+            self.max_submissions,
+        )
+        .unwrap_or(u64::MAX);
         CreateTaskArgs {
             id,
             spec_hash: [id as u8; 32],
@@ -287,13 +317,13 @@ impl TaskTemplate {
             commit_deadline: now + 3 * self.phase_secs,
             reveal_deadline: now + 4 * self.phase_secs,
             bond: self.bond * TOKEN,
-            submission_fee: self.submission_fee * TOKEN,
+            submission_fee: (self.submission_fee * TOKEN).max(floor),
             committee_size: self.committee_size,
             quorum_seats: self.quorum_seats,
             accept_threshold: self.accept_threshold,
             reject_threshold: self.reject_threshold,
             validator_share_bps: self.validator_share_bps,
-            max_submissions,
+            max_submissions: self.max_submissions,
             min_reputation_submit: self.min_reputation_submit,
             min_reputation_vote: self.min_reputation_vote,
         }
@@ -311,6 +341,8 @@ impl Population {
             + self.slot_squatters
             + self.front_runners
             + self.farmer_contributor_keys
+            + u32::from(self.reroller_validator_keys > 0)
+            + self.rival_squatter_keys
     }
 
     /// Validator keys (the farmer's, the sybil splitter's and the seat racer's included).
@@ -323,6 +355,9 @@ impl Population {
             + self.sybil_keys
             + self.seat_racer_keys
             + self.confiscator_validator_keys
+            + self.withholding_validator_keys
+            + self.gate_capturer_validator_keys
+            + self.reroller_validator_keys
     }
 }
 
@@ -370,8 +405,8 @@ impl Scenario {
         if self.epochs == 0 || self.tasks_per_epoch == 0 {
             bail!("epochs and tasks_per_epoch must be positive");
         }
-        if 4 * self.task.phase_secs >= self.program.epoch_length_secs {
-            bail!("a task (4 phases) must fit in one epoch");
+        if 6 * self.task.phase_secs >= self.program.epoch_length_secs {
+            bail!("a task (4 phases, and 2 for a second judging round) must fit in one epoch");
         }
         if !(0.0..=1.0).contains(&p.plagiarist_exact_copy_share) {
             bail!("plagiarist_exact_copy_share must be within 0..=1");

@@ -53,6 +53,27 @@ pub enum Strategy {
     /// `reclaim_task`. Its gain is the reward it reclaims plus the work it received,
     /// valued at the reward when the work meets the public tasks' standard.
     CreatorConfiscator,
+    /// Abstaining and withholding creator: posts tasks on the public terms, and its
+    /// puppet validator keys, wherever the draw seats them on its tasks, either never
+    /// commit (two thirds of them) or commit and never reveal, hoping the work ends without a
+    /// decision and its reward comes back for free (it gets no decision's escrow back:
+    /// silence is reported, withheld reveals are slashed, a second round is drawn, and
+    /// unjudged work's shares go to the treasury). Valued like the confiscator.
+    WithholdingCreator,
+    /// Gate capturer: posts tasks with the highest vote reputation gate the program
+    /// allows, hoping honest fresh or idle validators fall below it while its puppet keys
+    /// (which score its tasks 0) do not, so its puppets alone judge and reject the work.
+    GateCapturer,
+    /// Draw re-roller: a bloc (validator keys and one contributor with weak work) that
+    /// is the only keeper drawing the tasks it submits to. It looks at the committee the
+    /// target's slot hashes give; when its validators hold no majority on its own work,
+    /// it declines to seed it and lets the target age out, for the committee the
+    /// program falls back to. It votes 100 for its own work and 0 for everyone else's.
+    DrawReroller,
+    /// Rival squatter: at each task's open it fills every free slot of one public task
+    /// with junk commitments (never revealed) and submits one piece of good work, so
+    /// that no competitor gets in and its work takes the whole contributor pool.
+    RivalSquatter,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -65,7 +86,7 @@ pub enum Role {
 }
 
 impl Strategy {
-    pub const ALL: [Strategy; 14] = [
+    pub const ALL: [Strategy; 18] = [
         Strategy::HonestContributor,
         Strategy::LowEffortContributor,
         Strategy::Plagiarist,
@@ -80,6 +101,10 @@ impl Strategy {
         Strategy::SybilSplitter,
         Strategy::SeatRacer,
         Strategy::CreatorConfiscator,
+        Strategy::WithholdingCreator,
+        Strategy::GateCapturer,
+        Strategy::DrawReroller,
+        Strategy::RivalSquatter,
     ];
 
     pub fn name(self) -> &'static str {
@@ -98,6 +123,10 @@ impl Strategy {
             Strategy::SybilSplitter => "sybil splitter",
             Strategy::SeatRacer => "seat racer",
             Strategy::CreatorConfiscator => "creator confiscator",
+            Strategy::WithholdingCreator => "withholding creator",
+            Strategy::GateCapturer => "gate capturer",
+            Strategy::DrawReroller => "draw re-roller",
+            Strategy::RivalSquatter => "rival squatter",
         }
     }
 
@@ -116,13 +145,16 @@ impl Strategy {
             Strategy::ColludingBloc => rng.gen_range(0.20..=0.40),
             // The farmer's best case: work good enough that honest judges accept it.
             Strategy::EmissionFarmer => rng.gen_range(0.75..=0.95),
+            // The squatter's one real piece of work: good enough to be accepted.
+            Strategy::RivalSquatter => rng.gen_range(0.75..=0.95),
+            Strategy::DrawReroller => rng.gen_range(0.20..=0.40),
             _ => rng.gen_range(0.0..=0.10),
         }
     }
 
-    /// The score this validator commits for a submission of true `quality` by a
+    /// What this validator does with a seat on a submission of true `quality` by a
     /// contributor following `author` to a task of `task_owner` (`None`: the public
-    /// creator), and whether it will reveal it.
+    /// creator); `puppet` numbers the validator among its side's keys.
     pub fn vote(
         self,
         rng: &mut impl Rng,
@@ -130,27 +162,45 @@ impl Strategy {
         author: Strategy,
         task_owner: Option<Strategy>,
         noise: u8,
-    ) -> (u8, bool) {
+        puppet: usize,
+    ) -> Ballot {
         let truth = (quality * 100.0).round() as i32;
+        let reveal = |score: u8| Ballot::Reveal(score);
         match self {
-            Strategy::CreatorConfiscator if task_owner == Some(self) => (0, true),
-            Strategy::LazyValidator => (rng.gen_range(0..=100), true),
-            Strategy::ColludingBloc | Strategy::SybilSplitter | Strategy::SeatRacer => (
-                if author == Strategy::ColludingBloc {
-                    100
+            Strategy::CreatorConfiscator | Strategy::GateCapturer if task_owner == Some(self) => {
+                reveal(0)
+            }
+            Strategy::WithholdingCreator if task_owner == Some(self) => {
+                if puppet % 3 == 2 {
+                    Ballot::Withhold(0)
                 } else {
-                    0
-                },
-                true,
-            ),
-            Strategy::NonRevealer => (truth.clamp(0, 100) as u8, false),
-            Strategy::EmissionFarmer if author == Strategy::EmissionFarmer => (100, true),
+                    Ballot::Abstain
+                }
+            }
+            Strategy::LazyValidator => reveal(rng.gen_range(0..=100)),
+            Strategy::ColludingBloc | Strategy::SybilSplitter | Strategy::SeatRacer => {
+                reveal(if author == Strategy::ColludingBloc { 100 } else { 0 })
+            }
+            Strategy::DrawReroller => reveal(if author == Strategy::DrawReroller { 100 } else { 0 }),
+            Strategy::NonRevealer => Ballot::Withhold(truth.clamp(0, 100) as u8),
+            Strategy::EmissionFarmer if author == Strategy::EmissionFarmer => reveal(100),
             _ => {
                 let n = i32::from(noise);
-                ((truth + rng.gen_range(-n..=n)).clamp(0, 100) as u8, true)
+                reveal((truth + rng.gen_range(-n..=n)).clamp(0, 100) as u8)
             }
         }
     }
+}
+
+/// What a drawn validator does with its seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ballot {
+    /// Commits this score and reveals it.
+    Reveal(u8),
+    /// Commits this score and never reveals it.
+    Withhold(u8),
+    /// Never commits (its silence is reported by the keeper).
+    Abstain,
 }
 
 impl Strategy {
@@ -159,14 +209,26 @@ impl Strategy {
         !matches!(self, Strategy::SlotSquatter | Strategy::FrontRunner)
     }
 
+    /// Whether this key posts tasks (its creator key does).
+    pub fn posts_tasks(self) -> bool {
+        matches!(
+            self,
+            Strategy::EmissionFarmer
+                | Strategy::CreatorConfiscator
+                | Strategy::WithholdingCreator
+                | Strategy::GateCapturer
+        )
+    }
+
     /// Whether this validator commits on submissions it was not drawn for (refused).
     pub fn races_for_seats(self) -> bool {
         self == Strategy::SeatRacer
     }
 
-    /// Whether this contributor submits to the public tasks (the farmer fills only its own).
+    /// Whether this contributor submits to the public tasks (the farmer fills only its
+    /// own; the squatter fills its target its own way).
     pub fn submits_to_public_tasks(self) -> bool {
-        self != Strategy::EmissionFarmer
+        !matches!(self, Strategy::EmissionFarmer | Strategy::RivalSquatter)
     }
 
     /// Whether this contributor reads a task's terms before working on it (everyone who
@@ -178,15 +240,19 @@ impl Strategy {
                 | Strategy::LowEffortContributor
                 | Strategy::Plagiarist
                 | Strategy::ColludingBloc
+                | Strategy::DrawReroller
         )
     }
 
-    /// Whether this validator judges only its own side's tasks (the farmer's and the
-    /// confiscator's puppets sit nowhere else: their return is their task's).
+    /// Whether this validator judges only its own side's tasks (the creators' puppets sit
+    /// nowhere else, and are reported absent there: their return is their task's).
     pub fn judges_only_own_tasks(self) -> bool {
         matches!(
             self,
-            Strategy::EmissionFarmer | Strategy::CreatorConfiscator
+            Strategy::EmissionFarmer
+                | Strategy::CreatorConfiscator
+                | Strategy::WithholdingCreator
+                | Strategy::GateCapturer
         )
     }
 }

@@ -118,6 +118,7 @@ pub fn handle_report_absence(ctx: Context<ReportAbsence>) -> Result<()> {
         round_index,
         validator,
         seats,
+        amount,
         a.payout.slasher.key(),
         Clock::get()?.unix_timestamp,
     ));

@@ -22,7 +22,8 @@ pub struct Vote {
     pub commitment: [u8; 32],
     /// Seats drawn for this validator on this round's committee: the vote's weight.
     pub weight: u64,
-    /// Stake locked at commit: `Task::vote_bond(weight)`.
+    /// Stake locked at commit: `Task::vote_bond(weight)` (an absence record: what the
+    /// absence cost).
     pub bond: u64,
     /// Part of the bond still locked (not slashed, not returned).
     pub bond_remaining: u64,
@@ -93,7 +94,8 @@ impl Vote {
     }
 
     /// The record of `validator`'s absence from `round`, where it held `weight` seats,
-    /// reported (and its rent paid) by `reporter`: slashed at once, nothing bonded.
+    /// reported (and its rent paid) by `reporter`: slashed at once, `penalty` (what the
+    /// absence cost it) kept as its `bond`, nothing of it left.
     #[allow(clippy::too_many_arguments)]
     pub fn absence(
         bump: u8,
@@ -103,13 +105,14 @@ impl Vote {
         round_index: u8,
         validator: Pubkey,
         weight: u64,
+        penalty: u64,
         reporter: Pubkey,
         now: i64,
     ) -> Self {
         Vote {
             absent: true,
             slashed: true,
-            bond: 0,
+            bond: penalty,
             bond_remaining: 0,
             payer: reporter,
             ..Self::committed(
@@ -191,6 +194,18 @@ impl Vote {
             MeritError::VoteClaimStateInconsistent
         );
         Ok(())
+    }
+
+    /// What was slashed from this vote (0 when it was not): its whole bond when never
+    /// revealed, the incoherence share when revealed, the penalty of an absence.
+    pub fn slashed_amount(&self, rules: &TaskRules) -> Result<u64> {
+        if !self.slashed {
+            Ok(0)
+        } else if self.absent || !self.revealed {
+            Ok(self.bond)
+        } else {
+            bps_ceil(self.bond, rules.incoherence_slash_bps)
+        }
     }
 
     /// Nothing further can happen to this vote: it may be closed.
