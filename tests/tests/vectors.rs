@@ -7,7 +7,8 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::Event;
 use base64::Engine as _;
-use merit::events::{SlashKind, Slashed, TaskCreated, VoteRevealed};
+use merit::events::{Slashed, TaskCreated, VoteRevealed};
+use merit::state::SlashKind;
 use merit_client::{
     pda, submission_commitment, vote_commitment, ConfigParams, CreateTaskArgs, MeritClient,
 };
@@ -124,13 +125,14 @@ fn task_args(now: i64) -> CreateTaskArgs {
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
-        submission_fee: TOKEN / 10,
+        // The squatting floor of these terms (6.27 tokens).
+        submission_fee: merit::state::Task::squat_fee_floor(1_000 * TOKEN, 2_000, 256).unwrap(),
         committee_size: 9,
         quorum_seats: 3,
         accept_threshold: 60,
         reject_threshold: 30,
         validator_share_bps: 2_000,
-        max_submissions: 4,
+        max_submissions: 256,
         min_reputation_submit: 0,
         min_reputation_vote: 0,
     }
@@ -147,7 +149,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
     let params = ConfigParams::defaults(6);
     let args = task_args(now);
     let (salt, hash) = ([9u8; 32], [5u8; 32]);
-    let commitment = vote_commitment(&sub, &a, 77, &salt);
+    let commitment = vote_commitment(&pda::round(&sub, 1), &a, 77, &salt);
     vec![
         ix_json(
             "initialize",
@@ -227,23 +229,48 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "commitVote",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "commitment": bytes(&commitment)}),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 1, "commitment": bytes(&commitment)}),
             &c.commit_vote(a, task, sub, 1, commitment),
         ),
         ix_json(
+            "commitVote",
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 2, "commitment": bytes(&commitment)}),
+            &c.commit_vote(a, task, sub, 2, commitment),
+        ),
+        ix_json(
             "revealVote",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "score": 77, "salt": bytes(&salt)}),
-            &c.reveal_vote(a, task, sub, 1, 77, salt),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 2, "score": 77, "salt": bytes(&salt)}),
+            &c.reveal_vote(a, task, sub, 2, 77, salt),
         ),
         ix_json(
             "finalizeSubmission",
-            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": bytes(&hash)}),
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": bytes(&hash), "round": 1, "openNext": false}),
             &c.finalize_submission(a, task, b, 3, Some(hash), Some(1), false),
         ),
         ix_json(
             "finalizeSubmission",
-            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": null}),
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": bytes(&hash), "round": 1, "openNext": true}),
+            &c.finalize_submission(a, task, b, 3, Some(hash), Some(1), true),
+        ),
+        ix_json(
+            "finalizeSubmission",
+            json!({"keeper": pk(&a), "task": pk(&task), "contributor": pk(&b), "epoch": u64v(3), "contentHash": null, "round": null, "openNext": false}),
             &c.finalize_submission(a, task, b, 3, None, None, false),
+        ),
+        ix_json(
+            "drawRound",
+            json!({"keeper": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 2}),
+            &c.draw_round(a, task, sub, 2),
+        ),
+        ix_json(
+            "reportAbsence",
+            json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "round": 1, "validator": pk(&a)}),
+            &c.report_absence(b, task, sub, 1, a),
+        ),
+        ix_json(
+            "reportAbsence",
+            json!({"slasher": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 2, "validator": pk(&a)}),
+            &c.report_absence(a, task, sub, 2, a),
         ),
         ix_json(
             "draw",
@@ -267,7 +294,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "slashVote",
-            json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "validator": pk(&a)}),
+            json!({"slasher": pk(&b), "task": pk(&task), "submission": pk(&sub), "round": 1, "validator": pk(&a)}),
             &c.slash_vote(b, task, sub, 1, a),
         ),
         ix_json(
@@ -277,8 +304,8 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "claimVote",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub)}),
-            &c.claim_vote(a, task, sub, 1),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 2}),
+            &c.claim_vote(a, task, sub, 2),
         ),
         ix_json(
             "sweepTreasury",
@@ -302,7 +329,7 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "claimVoteEmission",
-            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "epoch": u64v(1)}),
+            json!({"validator": pk(&a), "task": pk(&task), "submission": pk(&sub), "round": 1, "epoch": u64v(1)}),
             &c.claim_vote_emission(a, task, sub, 1, 1),
         ),
         ix_json(
@@ -312,8 +339,13 @@ fn instructions(c: &MeritClient, now: i64) -> Vec<Value> {
         ),
         ix_json(
             "closeVote",
-            json!({"submission": pk(&sub), "validator": pk(&a)}),
-            &c.close_vote(sub, 1, a, a),
+            json!({"submission": pk(&sub), "round": 1, "validator": pk(&a), "payer": pk(&b)}),
+            &c.close_vote(sub, 1, a, b),
+        ),
+        ix_json(
+            "closeRound",
+            json!({"submission": pk(&sub), "round": 2, "payer": pk(&b)}),
+            &c.close_round(sub, 2, b),
         ),
         ix_json(
             "closeSubmission",
@@ -353,7 +385,9 @@ fn pdas() -> Vec<Value> {
         json!({"name": "task", "args": [pk(&k(10)), u64v(u64::MAX)], "address": pda::task(&k(10), u64::MAX).to_string()}),
         json!({"name": "taskVault", "args": [pk(&task)], "address": pda::task_vault(&task).to_string()}),
         json!({"name": "submission", "args": [pk(&task), pk(&k(11))], "address": sub.to_string()}),
-        json!({"name": "vote", "args": [pk(&sub), pk(&k(10))], "address": pda::vote(&sub, &k(10)).to_string()}),
+        json!({"name": "round", "args": [pk(&sub), 1], "address": pda::round(&sub, 1).to_string()}),
+        json!({"name": "round", "args": [pk(&sub), 2], "address": pda::round(&sub, 2).to_string()}),
+        json!({"name": "vote", "args": [pk(&pda::round(&sub, 1)), pk(&k(10))], "address": pda::vote(&pda::round(&sub, 1), &k(10)).to_string()}),
         json!({"name": "contentClaim", "args": [bytes(&[5; 32])], "address": pda::content_claim(&[5; 32]).to_string()}),
         json!({"name": "epoch", "args": [u64v(0)], "address": pda::epoch(0).to_string()}),
         json!({"name": "epoch", "args": [u64v(258)], "address": pda::epoch(258).to_string()}),
@@ -366,13 +400,13 @@ fn commitments() -> Vec<Value> {
     [(0u8, [0u8; 32]), (77, [9; 32]), (100, [255; 32])]
         .iter()
         .map(|(score, salt)| {
-            let (sub, val) = (k(20), k(21));
+            let (round, val) = (pda::round(&k(20), 1), k(21));
             json!({
-                "submission": sub.to_string(),
+                "round": round.to_string(),
                 "validator": val.to_string(),
                 "score": score,
                 "salt": hex(salt),
-                "commitment": hex(&vote_commitment(&sub, &val, *score, salt)),
+                "commitment": hex(&vote_commitment(&round, &val, *score, salt)),
             })
         })
         .collect()
@@ -399,16 +433,17 @@ fn submission_commitments() -> Vec<Value> {
     .collect()
 }
 
-/// Lots and seats from `merit::sortition`, for the TypeScript copy: whole seats, the
-/// fractional lottery on both sides of its edge, and zero stake.
+/// Lots and seats from `merit::sortition`, for the TypeScript copy: the fallback seed,
+/// whole seats, the fractional lottery on both sides of its edge, zero stake; and
+/// `Stake::active_at` over stake histories built by the program's own `deposit` and
+/// `remove_staked`.
 fn sortition() -> Value {
     let k = |n: u8| seeded_keypair(1, n).pubkey();
     let (sub, val, task) = (k(20), k(21), k(22));
-    let seed = merit::sortition::task_seed(&task, 1_234, &[6; 32]);
+    let seed = merit::sortition::fallback_seed(&task);
     let lot = merit::sortition::lot(&seed, &sub, &val);
     let draw = json!({
-        "task": pk(&task), "slot": u64v(1_234), "slotHash": bytes(&[6; 32]),
-        "seed": bytes(&seed),
+        "owner": pk(&task), "fallbackSeed": bytes(&seed),
         "submission": pk(&sub), "validator": pk(&val), "lot": u64v(lot),
     });
     let mut seats = Vec::new();
@@ -426,41 +461,58 @@ fn sortition() -> Value {
             "seats": u64v(merit::sortition::seats(stake, total, committee, lot)),
         }));
     }
-    // Stake::active_at over the warm-up cases: (deposited, unstaking, warming,
-    // warming_epoch, active_from_epoch, epoch, current).
-    let mut active = Vec::new();
-    for (deposited, unstaking, warming, we, af, epoch, current) in [
-        (100u64, 0u64, 100u64, 3u64, 0u64, 3u64, 3u64),
-        (100, 0, 100, 3, 0, 3, 4),
-        (100, 0, 100, 3, 0, 4, 4),
-        (150, 0, 50, 5, 2, 5, 5),
-        (150, 0, 50, 5, 2, 1, 5),
-        (160, 0, 10, 7, 6, 5, 7),
-        (160, 40, 10, 7, 6, 6, 7),
-        (160, 0, 0, 0, 0, 9, 9),
-    ] {
-        let stake = merit_client::Stake {
-            version: 1,
-            bump: 0,
-            owner: Pubkey::default(),
-            deposited,
-            locked: 0,
-            unstaking,
-            unstake_at: 0,
-            warming,
-            warming_epoch: we,
-            active_from_epoch: af,
-            reputation: merit_client::Reputation::new(0, 4_000),
-            reserved: [0; 64],
-        };
-        active.push(json!({
-            "deposited": u64v(deposited), "unstaking": u64v(unstaking), "warming": u64v(warming),
-            "warmingEpoch": u64v(we), "activeFromEpoch": u64v(af),
-            "epoch": u64v(epoch), "current": u64v(current),
-            "active": u64v(stake.active_at(epoch, current)),
+    json!({ "draw": draw, "seats": seats, "activeAt": active_at_cases() })
+}
+
+/// A stake's changes: (epoch, +deposit or -removal).
+type StakeScript = &'static [(u64, i64)];
+
+/// `Stake::active_at` for each of a few histories at every (epoch, current) pair up to
+/// epoch 8: a deposit warming up, a top-up, a removal mid-epoch, more changing epochs than
+/// the history holds.
+fn active_at_cases() -> Vec<Value> {
+    const SCRIPTS: [StakeScript; 5] = [
+        &[(3, 100)],
+        &[(1, 100), (4, 50)],
+        &[(1, 100), (3, -40), (3, 30)],
+        &[(0, 100), (2, 10), (4, 10), (6, -50), (7, 5)],
+        &[(0, 100), (5, -100)],
+    ];
+    let rep = ConfigParams::defaults(6).rep();
+    let mut out = Vec::new();
+    for script in SCRIPTS {
+        let mut stake = merit_client::Stake::new(Pubkey::default(), 0, 0, &rep);
+        for &(epoch, change) in script {
+            if change >= 0 {
+                stake.deposit(change as u64, epoch).unwrap();
+            } else {
+                let amount = change.unsigned_abs();
+                stake.remove_staked(amount, epoch);
+                stake.unstaking += amount;
+            }
+        }
+        let last = script.last().unwrap().0;
+        let mut cases = Vec::new();
+        for current in last..=8 {
+            for epoch in 0..=current {
+                cases.push(json!([
+                    u64v(epoch),
+                    u64v(current),
+                    u64v(stake.active_at(epoch, current))
+                ]));
+            }
+        }
+        let history: Vec<Value> = stake.history[..usize::from(stake.history_len)]
+            .iter()
+            .map(|p| json!({"epoch": u64v(p.epoch), "activeStart": u64v(p.active_start), "activeMin": u64v(p.active_min)}))
+            .collect();
+        out.push(json!({
+            "deposited": u64v(stake.deposited), "unstaking": u64v(stake.unstaking),
+            "history": history, "historyFrom": u64v(stake.history_from),
+            "cases": cases,
         }));
     }
-    json!({ "draw": draw, "seats": seats, "activeAt": active })
+    out
 }
 
 fn events() -> Vec<Value> {
@@ -482,6 +534,7 @@ fn events() -> Vec<Value> {
     };
     let revealed = VoteRevealed {
         submission: k(32),
+        round: k(37),
         vote: k(33),
         validator: k(34),
         score: 77,
@@ -503,7 +556,7 @@ fn events() -> Vec<Value> {
             "task": created.task.to_string(), "creator": created.creator.to_string(), "id": "7",
             "reward": created.reward.to_string(), "revealDeadline": "1800010800"}}),
         json!({"name": "voteRevealed", "data": b64(&revealed.data()), "fields": {
-            "validator": revealed.validator.to_string(), "score": 77, "weight": revealed.weight.to_string()}}),
+            "round": revealed.round.to_string(), "validator": revealed.validator.to_string(), "score": 77, "weight": revealed.weight.to_string()}}),
         json!({"name": "slashed", "data": b64(&slashed.data()), "fields": {
             "kind": "incoherentVote", "amount": "5000000", "toSlasher": "500000", "slasher": slashed.slasher.to_string()}}),
     ]
@@ -522,7 +575,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     let (creator, alice, val) = (user(1), user(2), user(3));
     for (who, tokens) in [
         (&creator, 2_000 * TOKEN),
-        (&alice, 101 * TOKEN),
+        (&alice, 107 * TOKEN),
         (&val, 600 * TOKEN),
     ] {
         net.fund_user(&who.pubkey(), tokens).await.unwrap();
@@ -573,7 +626,8 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     net.set_time(args.submission_reveal_deadline);
     net.draw_committee(&creator, &task).await.unwrap();
     let salt = [9u8; 32];
-    let commitment = vote_commitment(&sub, &val.pubkey(), 88, &salt);
+    let round = pda::round(&sub, 1);
+    let commitment = vote_commitment(&round, &val.pubkey(), 88, &salt);
     net.send(
         &[c.commit_vote(val.pubkey(), task, sub, 1, commitment)],
         &[&val],
@@ -603,7 +657,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     .await
     .unwrap();
 
-    let vote = pda::vote(&sub, &val.pubkey());
+    let vote = pda::vote(&round, &val.pubkey());
     // The vote's weight is the seats the program's own rule draws for it.
     let weight = net
         .account::<merit_client::Vote>(&vote)
@@ -611,10 +665,17 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         .unwrap()
         .weight;
     let task_account: merit_client::Task = net.account(&task).await.unwrap();
+    let round_account: merit_client::Round = net.account(&round).await.unwrap();
     let val_stake: merit_client::Stake = net.account(&pda::stake(&val.pubkey())).await.unwrap();
     assert_eq!(
         weight,
-        merit_client::seats(&task_account, &sub, &val.pubkey(), Some(&val_stake), 1)
+        merit_client::seats(
+            &task_account,
+            &round_account,
+            &val.pubkey(),
+            Some(&val_stake),
+            1
+        )
     );
     assert!(
         weight == 7 || weight == 8,
@@ -625,7 +686,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
     // against real account data: a layout change that moves an owner field fails here.
     /// (account kind, field, its offset, the field decoded from the account's data)
     type OwnerField = (&'static str, &'static str, usize, fn(&[u8]) -> Pubkey);
-    let owner_fields: [OwnerField; 5] = [
+    let owner_fields: [OwnerField; 7] = [
         (
             "task",
             "creator",
@@ -676,6 +737,19 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
                     .validator
             },
         ),
+        ("vote", "round", merit_client::offsets::VOTE_ROUND, |d| {
+            merit_client::decode::<merit_client::Vote>(d).unwrap().round
+        }),
+        (
+            "round",
+            "submission",
+            merit_client::offsets::ROUND_SUBMISSION,
+            |d| {
+                merit_client::decode::<merit_client::Round>(d)
+                    .unwrap()
+                    .submission
+            },
+        ),
     ];
     let mut offsets_checked = std::collections::BTreeSet::new();
     let mut push = |kind: &str, address: Pubkey, data: Vec<u8>, fields: Value| {
@@ -718,9 +792,12 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "locked": (10 * TOKEN).to_string(),
             "reputation.scoreBps": 5_200,
             "reputation.accepted": 1,
-            // Stored lazily: the epoch-0 deposit is active from epoch 1 though still here.
-            "warming": (100 * TOKEN).to_string(),
-            "warmingEpoch": "0",
+            // One change (the epoch-0 deposit): active from epoch 1.
+            "historyLen": 1,
+            "history.0.epoch": "0",
+            "history.0.activeStart": "0",
+            "history.0.activeMin": "0",
+            "historyFrom": "0",
         }),
     );
     let task_data = net.raw_account(&task).await.unwrap().data;
@@ -743,7 +820,7 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "draw.epoch": "1",
             "draw.totalStake": (700 * TOKEN).to_string(),
             "termsHash": hex(&task_account.terms_hash),
-            "fees": (TOKEN / 10).to_string(),
+            "fees": task_args(0).submission_fee.to_string(),
         }),
     );
     let sub_data = net.raw_account(&sub).await.unwrap().data;
@@ -756,10 +833,29 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
             "outcome": "accepted",
             "consensusScore": 88,
             "points": merit_client::merit::state::merit_points(task_account.submission_value(88).unwrap(), 9_000).unwrap().to_string(),
-            "revealed.0.score": 88,
+            "round": 1,
+            "openRounds": 1,
             "commitment": hex(&work),
             "contentRevealed": true,
-            "fee": (TOKEN / 10).to_string(),
+            "fee": task_args(0).submission_fee.to_string(),
+        }),
+    );
+    let round_data = net.raw_account(&round).await.unwrap().data;
+    push(
+        "round",
+        round,
+        round_data,
+        json!({
+            "submission": sub.to_string(),
+            "task": task.to_string(),
+            "index": 1,
+            "state": "decided",
+            "consensus": 88,
+            "consensusLow": 88,
+            "consensusHigh": 88,
+            "revealedCount": 1,
+            "reveals.0.score": 88,
+            "committedWeight": weight.to_string(),
         }),
     );
     let vote_data = net.raw_account(&vote).await.unwrap().data;
@@ -769,6 +865,8 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
         vote_data,
         json!({
             "validator": val.pubkey().to_string(),
+            "round": round.to_string(),
+            "roundIndex": 1,
             "commitment": hex(&commitment),
             "revealed": true,
             "score": 88,
@@ -821,45 +919,54 @@ async fn accounts() -> (Vec<Value>, MeritClient, i64) {
 }
 
 /// The vote settlement rules (`Vote::slash_due`, `Vote::claim_check`) over every case a
-/// client meets: pending or final, with or without consensus, revealed or not, coherent,
-/// at the tolerance's edge or past it, slashed, claimed. Clients deciding what to slash
-/// or claim must reproduce these.
+/// client meets: the round open, failed or decided (on one score, or an exact split
+/// between two), the vote absent, revealed or not, coherent, at the tolerance's edge or
+/// past it (of either side of a split), slashed, claimed. Clients deciding what to slash or
+/// claim must reproduce these.
 fn vote_rules() -> Value {
     use anchor_lang::AnchorDeserialize;
-    use merit::state::{Outcome, Submission, Task, Vote};
+    use merit::state::{Round, RoundState, Task, Vote};
     let zeros = vec![0u8; 4_096];
     let mut task = <Task as bytemuck::Zeroable>::zeroed();
     task.rules.coherence_tolerance = 15;
     task.rules.incoherence_slash_bps = 5_000;
+    let state_name = |s: RoundState| format!("{s:?}").to_lowercase();
     let mut cases = Vec::new();
-    for final_ in [false, true] {
-        for quorum in [false, true] {
+    let rounds = [
+        (RoundState::Open, (0u8, 0u8, 0u8)),
+        (RoundState::Failed, (0, 0, 0)),
+        (RoundState::Decided, (50, 50, 50)),
+        (RoundState::Decided, (50, 40, 60)),
+    ];
+    for (state, (consensus, low, high)) in rounds {
+        for absent in [false, true] {
             for revealed in [false, true] {
                 for slashed in [false, true] {
                     for claimed in [false, true] {
-                        for score in [60u8, 65, 66, 80] {
-                            let mut sub = Submission::deserialize(&mut &zeros[..]).unwrap();
-                            sub.outcome = if final_ {
-                                Outcome::Accepted
-                            } else {
-                                Outcome::Pending
-                            };
-                            sub.quorum_reached = quorum;
-                            sub.consensus_score = 50;
+                        for score in [24u8, 25, 60, 65, 66, 75, 76] {
+                            if absent && (revealed || !slashed || claimed) {
+                                continue; // an absence record is slashed, never revealed or claimed
+                            }
+                            let mut round = <Round as bytemuck::Zeroable>::zeroed();
+                            round.state = state;
+                            round.consensus = consensus;
+                            round.consensus_low = low;
+                            round.consensus_high = high;
                             let mut vote = Vote::deserialize(&mut &zeros[..]).unwrap();
+                            vote.absent = absent;
                             vote.revealed = revealed;
                             vote.slashed = slashed;
                             vote.claimed = claimed;
                             vote.score = score;
                             vote.bond = 1_000_001;
-                            let slash = match vote.slash_due(&sub, &task.rules).unwrap() {
+                            let slash = match vote.slash_due(&round, &task.rules).unwrap() {
                                 None => Value::Null,
                                 Some((kind, amount)) => json!({
                                     "kind": format!("{kind:?}"),
                                     "amount": amount.to_string(),
                                 }),
                             };
-                            let claim = match vote.claim_check(&sub, &task.rules) {
+                            let claim = match vote.claim_check(&round, &task.rules) {
                                 Ok(paid) => json!({ "paid": paid }),
                                 Err(anchor_lang::error::Error::AnchorError(e)) => {
                                     json!({ "error": e.error_name })
@@ -868,16 +975,18 @@ fn vote_rules() -> Value {
                             };
                             cases.push(json!({
                                 "vote": {
+                                    "absent": absent,
                                     "revealed": revealed,
                                     "slashed": slashed,
                                     "claimed": claimed,
                                     "score": score,
                                     "bond": vote.bond.to_string(),
                                 },
-                                "submission": {
-                                    "final": final_,
-                                    "quorumReached": quorum,
-                                    "consensusScore": 50,
+                                "round": {
+                                    "state": state_name(state),
+                                    "consensus": consensus,
+                                    "consensusLow": low,
+                                    "consensusHigh": high,
                                 },
                                 "slashDue": slash,
                                 "claim": claim,
@@ -894,10 +1003,33 @@ fn vote_rules() -> Value {
     })
 }
 
+/// The stake-weighted median (`round::weighted_median`) over reveals with and without an
+/// exact split, equal and unequal weights: the SDK's `weightedMedian` must agree.
+fn medians() -> Value {
+    use merit::state::{weighted_median, RevealedVote};
+    let sets: [&[(u32, u8)]; 7] = [
+        &[],
+        &[(1, 70)],
+        &[(1, 40), (1, 60)],
+        &[(2, 40), (1, 60), (1, 90)],
+        &[(3, 10), (1, 20), (2, 30)],
+        &[(1, 0), (1, 100), (1, 50), (1, 51)],
+        &[(5, 99), (5, 1)],
+    ];
+    sets.iter()
+        .map(|set| {
+            let votes: Vec<RevealedVote> = set.iter().map(|&(w, s)| RevealedVote::new(w, s, 10_000)).collect();
+            let median = weighted_median(&votes).unwrap().map(|c| json!({"score": c.score, "low": c.low, "high": c.high}));
+            json!({ "votes": set.iter().map(|&(w, s)| json!([w, s])).collect::<Vec<_>>(), "median": median })
+        })
+        .collect()
+}
+
 /// `Submission::claim_check` over every outcome, claimed or not, its task final or not:
 /// what a client's "what can I claim" must reproduce.
-/// `ConfigParams::task_defaults` for configs whose caps bind and do not: the SDK's
-/// `taskDefaults` must give the same terms.
+/// `ConfigParams::task_defaults` for configs whose caps bind and do not, at rewards whose
+/// squatting floor is below, at and far above the minimum fee: the SDK's `taskDefaults`
+/// must give the same terms.
 fn task_defaults() -> Value {
     let base = ConfigParams::defaults(6);
     let tight = ConfigParams {
@@ -912,11 +1044,19 @@ fn task_defaults() -> Value {
     };
     let mut cases = Vec::new();
     for params in [base, tight] {
-        for committee in [None, Some(1), Some(2), Some(5), Some(16)] {
-            let d = params.task_defaults(committee);
+        for (committee, reward) in [
+            (None, 1_000 * TOKEN),
+            (Some(1), 1),
+            (Some(2), 0),
+            (Some(5), 40 * TOKEN),
+            (Some(16), 1_000_000 * TOKEN),
+            (None, u64::MAX),
+        ] {
+            let d = params.task_defaults(committee, reward);
             cases.push(json!({
                 "params": params_json(&params),
                 "committee": committee,
+                "reward": u64v(reward),
                 "defaults": {
                     "submitSecs": d.submit_secs,
                     "revealWorkSecs": d.reveal_work_secs,
@@ -1101,6 +1241,7 @@ async fn write_cross_language_vectors() {
         "accounts": accounts,
         "events": events(),
         "voteRules": vote_rules(),
+        "medians": medians(),
         "taskPhases": task_phases(),
         "submissionRules": submission_rules(),
         "taskDefaults": task_defaults(),

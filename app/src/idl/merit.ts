@@ -381,7 +381,7 @@ export type Merit = {
     {
       "name": "claimVote",
       "docs": [
-        "Validator: after the submission is finalized, unlocks the bond and takes the reward."
+        "Validator: after its round is closed, unlocks the bond and takes the reward."
       ],
       "discriminator": [
         142,
@@ -448,7 +448,7 @@ export type Merit = {
           ]
         },
         {
-          "name": "submission",
+          "name": "round",
           "writable": true,
           "relations": [
             "vote"
@@ -580,6 +580,38 @@ export type Merit = {
       "args": []
     },
     {
+      "name": "closeRound",
+      "docs": [
+        "Anyone: closes a closed round whose votes are all closed, returning its rent to",
+        "whoever opened it."
+      ],
+      "discriminator": [
+        149,
+        14,
+        81,
+        88,
+        230,
+        226,
+        234,
+        37
+      ],
+      "accounts": [
+        {
+          "name": "submission",
+          "writable": true
+        },
+        {
+          "name": "round",
+          "writable": true
+        },
+        {
+          "name": "payer",
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "closeSubmission",
       "docs": [
         "Anyone: closes a settled submission, returning its rent to the contributor."
@@ -619,7 +651,7 @@ export type Merit = {
     {
       "name": "closeVote",
       "docs": [
-        "Anyone: closes a settled vote, returning its rent to the validator."
+        "Anyone: closes a settled vote (or absence record), returning its rent to its payer."
       ],
       "discriminator": [
         137,
@@ -633,7 +665,7 @@ export type Merit = {
       ],
       "accounts": [
         {
-          "name": "submission",
+          "name": "round",
           "writable": true,
           "relations": [
             "vote"
@@ -644,7 +676,10 @@ export type Merit = {
           "writable": true
         },
         {
-          "name": "validator",
+          "name": "payer",
+          "docs": [
+            "pinned to `vote.payer` by `has_one`."
+          ],
           "writable": true,
           "relations": [
             "vote"
@@ -656,8 +691,8 @@ export type Merit = {
     {
       "name": "commitVote",
       "docs": [
-        "Staked validator drawn for the submission's committee: commits a hidden score",
-        "during the commit window, locking a bond."
+        "Staked validator drawn for a round's committee: commits a hidden score during the",
+        "round's commit window, locking a bond."
       ],
       "discriminator": [
         134,
@@ -685,7 +720,13 @@ export type Merit = {
           ]
         },
         {
-          "name": "submission",
+          "name": "submission"
+        },
+        {
+          "name": "round",
+          "docs": [
+            "The submission's round under way."
+          ],
           "writable": true
         },
         {
@@ -695,7 +736,7 @@ export type Merit = {
         {
           "name": "validatorSubmission",
           "docs": [
-            "not exist (a contributor may not judge where it competes)."
+            "contributor may not judge where it competes (`Round::seat_check`)."
           ],
           "pda": {
             "seeds": [
@@ -741,7 +782,7 @@ export type Merit = {
               },
               {
                 "kind": "account",
-                "path": "submission"
+                "path": "round"
               },
               {
                 "kind": "account",
@@ -953,7 +994,8 @@ export type Merit = {
       "name": "draw",
       "docs": [
         "Anyone, after submissions close and before commits close: schedules the task's",
-        "committee draw (first call) or seeds it from the target slot's hash; pays a bounty."
+        "committee draw (first call) or seeds it from the target's chain of slot hashes (or",
+        "its fallback, once the target aged out); pays a bounty."
       ],
       "discriminator": [
         61,
@@ -984,8 +1026,54 @@ export type Merit = {
         {
           "name": "slotHashes",
           "docs": [
-            "large to deserialize) by `slot_hash_at_or_after`."
+            "large to deserialize) by `sortition::chain`."
           ],
+          "address": "SysvarS1otHashes111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "drawRound",
+      "docs": [
+        "Anyone, before a later round's draw deadline: seeds its committee (scheduled when",
+        "the round was opened) and opens its windows; pays a bounty."
+      ],
+      "discriminator": [
+        193,
+        98,
+        43,
+        206,
+        179,
+        168,
+        227,
+        135
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "Anyone; receives the keeper bounty."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "config"
+        },
+        {
+          "name": "task",
+          "docs": [
+            "The round's task: its clock, and the bounty."
+          ],
+          "writable": true
+        },
+        {
+          "name": "round",
+          "writable": true
+        },
+        {
+          "name": "slotHashes",
           "address": "SysvarS1otHashes111111111111111111111111111"
         }
       ],
@@ -1054,7 +1142,9 @@ export type Merit = {
     {
       "name": "finalizeSubmission",
       "docs": [
-        "Anyone, after reveals close: decides a submission's outcome; pays a bounty."
+        "Anyone, once a submission's round is over: closes it. A round that decided nothing",
+        "opens the next (the caller pays its rent, returned at `close_round`); otherwise the",
+        "outcome is final. Pays a bounty."
       ],
       "discriminator": [
         81,
@@ -1070,7 +1160,8 @@ export type Merit = {
         {
           "name": "keeper",
           "docs": [
-            "Anyone; receives the keeper bounty."
+            "Anyone; receives the keeper bounty (and pays a next round's rent, returned when the",
+            "round is closed)."
           ],
           "writable": true,
           "signer": true
@@ -1088,6 +1179,23 @@ export type Merit = {
         {
           "name": "submission",
           "writable": true
+        },
+        {
+          "name": "round",
+          "docs": [
+            "The submission's round under way: pass it exactly when the content was revealed."
+          ],
+          "writable": true,
+          "optional": true
+        },
+        {
+          "name": "nextRound",
+          "docs": [
+            "The next round: pass it exactly when this round decides nothing and a round is",
+            "left (`Submission::close_check`); it is opened here."
+          ],
+          "writable": true,
+          "optional": true
         },
         {
           "name": "stake",
@@ -1119,7 +1227,7 @@ export type Merit = {
         {
           "name": "treasuryVault",
           "docs": [
-            "Receives the submission fee when no coherent judge earned it."
+            "Receives what no judge earned."
           ],
           "writable": true
         },
@@ -1128,6 +1236,10 @@ export type Merit = {
         },
         {
           "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -1162,6 +1274,23 @@ export type Merit = {
         {
           "name": "task",
           "writable": true
+        },
+        {
+          "name": "taskVault",
+          "writable": true
+        },
+        {
+          "name": "treasuryVault",
+          "docs": [
+            "Receives the contributor pool's share of work that ended unjudged."
+          ],
+          "writable": true
+        },
+        {
+          "name": "stakeMint"
+        },
+        {
+          "name": "tokenProgram"
         }
       ],
       "args": []
@@ -1543,6 +1672,177 @@ export type Merit = {
       "args": []
     },
     {
+      "name": "reportAbsence",
+      "docs": [
+        "Anyone, once a round's commit window closed: proves that a validator drawn for it",
+        "never committed; the validator loses what an incoherent vote would and the caller",
+        "gets the slasher's share."
+      ],
+      "discriminator": [
+        8,
+        59,
+        42,
+        191,
+        189,
+        187,
+        82,
+        83
+      ],
+      "accounts": [
+        {
+          "name": "payout",
+          "accounts": [
+            {
+              "name": "slasher",
+              "docs": [
+                "Anyone; receives `slasher_reward_bps` of the slash."
+              ],
+              "writable": true,
+              "signer": true
+            },
+            {
+              "name": "config",
+              "writable": true
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "vestingVault",
+              "writable": true
+            },
+            {
+              "name": "treasuryVault",
+              "writable": true
+            },
+            {
+              "name": "slasherToken",
+              "writable": true
+            },
+            {
+              "name": "slasherVesting",
+              "docs": [
+                "The slasher's vesting account: receives the slasher's share of what the slash",
+                "takes from the offender's unvested rewards. Without it that share goes to the",
+                "treasury. Not when slashing your own stake (`SelfSlashVesting`).",
+                "Read, or created when missing, only when the slash moves unvested tokens."
+              ],
+              "writable": true,
+              "optional": true
+            },
+            {
+              "name": "stakeMint"
+            },
+            {
+              "name": "tokenProgram"
+            },
+            {
+              "name": "systemProgram",
+              "address": "11111111111111111111111111111111"
+            }
+          ]
+        },
+        {
+          "name": "task",
+          "relations": [
+            "submission"
+          ]
+        },
+        {
+          "name": "submission"
+        },
+        {
+          "name": "round",
+          "writable": true
+        },
+        {
+          "name": "stake",
+          "docs": [
+            "The silent validator's stake."
+          ],
+          "writable": true
+        },
+        {
+          "name": "offenderVesting",
+          "docs": [
+            "The validator's vesting account (`[\"vesting\", validator]`); it may not exist. When it",
+            "does, the penalty takes from its unvested balance first."
+          ],
+          "writable": true
+        },
+        {
+          "name": "validatorSubmission",
+          "docs": [
+            "competitor could not commit, so it is not absent (`Round::seat_check`)."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  98,
+                  109,
+                  105,
+                  115,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "task"
+              },
+              {
+                "kind": "account",
+                "path": "stake.owner",
+                "account": "stake"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vote",
+          "docs": [
+            "The validator's vote address in this round: it must hold no vote. The record of the",
+            "absence is created here, so the same silence is reported once."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "round"
+              },
+              {
+                "kind": "account",
+                "path": "stake.owner",
+                "account": "stake"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "requestUnstake",
       "docs": [
         "Stake owner: starts the cooldown on `amount` of unlocked stake."
@@ -1585,7 +1885,8 @@ export type Merit = {
       "name": "revealSubmission",
       "docs": [
         "The contributor: reveals the committed content hash and its URI after submissions",
-        "close, taking the content's claim if its commitment is the earliest."
+        "close, taking the content's claim if its commitment is the earliest, and opens the",
+        "submission's first judging round."
       ],
       "discriminator": [
         228,
@@ -1645,6 +1946,15 @@ export type Merit = {
               }
             ]
           }
+        },
+        {
+          "name": "round",
+          "docs": [
+            "The submission's first judging round, opened by this reveal (`init_if_needed` so",
+            "that a second reveal fails by name, `SubmissionAlreadyRevealed`, not inside the",
+            "system program)."
+          ],
+          "writable": true
         },
         {
           "name": "systemProgram",
@@ -1709,7 +2019,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "submission",
+          "name": "submission"
+        },
+        {
+          "name": "round",
           "writable": true,
           "relations": [
             "vote"
@@ -1745,7 +2058,8 @@ export type Merit = {
     {
       "name": "setPaused",
       "docs": [
-        "Admin: pauses or resumes new activity (deposit, create task, submit, commit)."
+        "Admin: pauses or resumes new activity (deposit, create task, submit, commit). A",
+        "pause ends by itself after `MAX_PAUSE_SECS`; the next may start as long after."
       ],
       "discriminator": [
         91,
@@ -1943,13 +2257,10 @@ export type Merit = {
           ]
         },
         {
-          "name": "task",
-          "relations": [
-            "submission"
-          ]
+          "name": "task"
         },
         {
-          "name": "submission",
+          "name": "round",
           "relations": [
             "vote"
           ]
@@ -2260,6 +2571,19 @@ export type Merit = {
       ]
     },
     {
+      "name": "round",
+      "discriminator": [
+        87,
+        127,
+        165,
+        51,
+        73,
+        78,
+        116,
+        174
+      ]
+    },
+    {
       "name": "stake",
       "discriminator": [
         150,
@@ -2519,6 +2843,32 @@ export type Merit = {
         90,
         106,
         89
+      ]
+    },
+    {
+      "name": "roundClosed",
+      "discriminator": [
+        45,
+        243,
+        28,
+        22,
+        132,
+        70,
+        175,
+        226
+      ]
+    },
+    {
+      "name": "roundOpened",
+      "discriminator": [
+        99,
+        173,
+        228,
+        72,
+        142,
+        57,
+        109,
+        178
       ]
     },
     {
@@ -2934,328 +3284,328 @@ export type Merit = {
     },
     {
       "code": 6035,
+      "name": "contentAlreadyPaid",
+      "msg": "This content was already paid for once; it is never paid again"
+    },
+    {
+      "code": 6036,
       "name": "termsMismatch",
       "msg": "The task's terms are not the ones the submission was made under"
     },
     {
-      "code": 6036,
+      "code": 6037,
       "name": "invalidSubmissionFee",
       "msg": "Submission fee is outside the protocol's bounds"
     },
     {
-      "code": 6037,
+      "code": 6038,
       "name": "submissionRevealClosed",
       "msg": "Submissions can only be revealed after submissions close and before the submission reveal deadline"
     },
     {
-      "code": 6038,
+      "code": 6039,
       "name": "submissionCommitmentMismatch",
       "msg": "The content hash and salt do not match the submission's commitment"
     },
     {
-      "code": 6039,
+      "code": 6040,
       "name": "submissionAlreadyRevealed",
       "msg": "This submission was already revealed"
     },
     {
-      "code": 6040,
+      "code": 6041,
       "name": "submissionNotRevealed",
       "msg": "This submission's content was never revealed"
     },
     {
-      "code": 6041,
+      "code": 6042,
       "name": "contentClaimMismatch",
       "msg": "A revealed submission is finalized with its content claim; an unrevealed one without"
     },
     {
-      "code": 6042,
+      "code": 6043,
       "name": "taskFull",
       "msg": "The task accepts no more submissions"
     },
     {
-      "code": 6043,
+      "code": 6044,
       "name": "commitWindowClosed",
       "msg": "Votes can only be committed after submission reveals close and before commits close"
     },
     {
-      "code": 6044,
+      "code": 6045,
       "name": "creatorVote",
       "msg": "Task creators may not vote on their own task"
     },
     {
-      "code": 6045,
+      "code": 6046,
       "name": "stakeBelowMinimum",
       "msg": "Validator's active stake at the draw is below the task's minimum"
     },
     {
-      "code": 6046,
+      "code": 6047,
       "name": "competitorVote",
       "msg": "Contributors to a task may not judge any submission of that task"
     },
     {
-      "code": 6047,
+      "code": 6048,
       "name": "committeeNotDrawn",
       "msg": "The task's committee has not been drawn yet"
     },
     {
-      "code": 6048,
+      "code": 6049,
       "name": "notDrawn",
       "msg": "This validator was not drawn for this submission's committee"
     },
     {
-      "code": 6049,
+      "code": 6050,
       "name": "drawNotDue",
       "msg": "The committee can be drawn only after submissions close and before commits close"
     },
     {
-      "code": 6050,
+      "code": 6051,
       "name": "drawNotReady",
-      "msg": "The draw's target slot has not passed yet"
+      "msg": "The draw's target slots have not all been produced yet"
     },
     {
-      "code": 6051,
+      "code": 6052,
+      "name": "noActiveStake",
+      "msg": "No stake is active in this epoch: a committee drawn now would seat nobody"
+    },
+    {
+      "code": 6053,
       "name": "alreadyDrawn",
       "msg": "The committee of this task is already drawn"
     },
     {
-      "code": 6052,
+      "code": 6054,
       "name": "invalidSlotHashes",
       "msg": "The account passed is not the SlotHashes sysvar"
     },
     {
-      "code": 6053,
+      "code": 6055,
       "name": "alreadyVoted",
       "msg": "This validator already voted on this submission"
     },
     {
-      "code": 6054,
+      "code": 6056,
       "name": "tooManyVotes",
       "msg": "The submission has reached its maximum number of votes"
     },
     {
-      "code": 6055,
+      "code": 6057,
       "name": "revealWindowClosed",
       "msg": "Votes can only be revealed after commits close and before reveals close"
     },
     {
-      "code": 6056,
+      "code": 6058,
       "name": "scoreOutOfRange",
       "msg": "Score must be between 0 and 100"
     },
     {
-      "code": 6057,
+      "code": 6059,
       "name": "commitmentMismatch",
       "msg": "The revealed score and salt do not match the commitment"
     },
     {
-      "code": 6058,
+      "code": 6060,
       "name": "alreadyRevealed",
       "msg": "This vote was already revealed"
     },
     {
-      "code": 6059,
+      "code": 6061,
       "name": "revealWindowOpen",
       "msg": "The reveal window has not closed yet"
     },
     {
-      "code": 6060,
+      "code": 6062,
       "name": "alreadyFinalized",
       "msg": "This submission is already finalized"
     },
     {
-      "code": 6061,
+      "code": 6063,
       "name": "submissionNotFinalized",
       "msg": "This submission is not finalized yet"
     },
     {
-      "code": 6062,
+      "code": 6064,
       "name": "submissionsPending",
       "msg": "Not every submission of this task is finalized"
     },
     {
-      "code": 6063,
+      "code": 6065,
       "name": "taskAlreadyFinalized",
       "msg": "This task is already finalized"
     },
     {
-      "code": 6064,
+      "code": 6066,
       "name": "taskNotFinalized",
       "msg": "This task is not finalized yet"
     },
     {
-      "code": 6065,
+      "code": 6067,
       "name": "submissionNotRejected",
       "msg": "Only the bond of a rejected, duplicate or unrevealed submission can be slashed"
     },
     {
-      "code": 6066,
+      "code": 6068,
       "name": "alreadySlashed",
       "msg": "Already slashed"
     },
     {
-      "code": 6067,
+      "code": 6069,
       "name": "voteNotSlashable",
       "msg": "This vote was revealed and is coherent with consensus: nothing to slash"
     },
     {
-      "code": 6068,
+      "code": 6070,
       "name": "alreadyClaimed",
       "msg": "Already claimed"
     },
     {
-      "code": 6069,
+      "code": 6071,
       "name": "submissionRejected",
       "msg": "A rejected, duplicate or unrevealed submission has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6070,
+      "code": 6072,
       "name": "voteNotRevealed",
       "msg": "An unrevealed vote has nothing to claim; its bond is slashed"
     },
     {
-      "code": 6071,
+      "code": 6073,
       "name": "voteMustBeSlashedFirst",
       "msg": "This incoherent vote must be slashed before its remaining bond is claimed"
     },
     {
-      "code": 6072,
+      "code": 6074,
       "name": "notSettled",
       "msg": "This account is not settled yet and cannot be closed"
     },
     {
-      "code": 6073,
+      "code": 6075,
       "name": "accountMismatch",
       "msg": "The account does not belong to this task or owner"
     },
     {
-      "code": 6074,
-      "name": "bountyExhausted",
-      "msg": "Not enough lamports on the task to pay the keeper bounty"
-    },
-    {
-      "code": 6075,
+      "code": 6076,
       "name": "nothingToReclaim",
       "msg": "Nothing is left to reclaim yet"
     },
     {
-      "code": 6076,
+      "code": 6077,
       "name": "epochStale",
       "msg": "The open epoch has ended: advance the epoch first"
     },
     {
-      "code": 6077,
+      "code": 6078,
       "name": "epochNotOver",
       "msg": "The current epoch has not ended yet"
     },
     {
-      "code": 6078,
+      "code": 6079,
       "name": "epochAlreadyClosed",
       "msg": "This epoch is already closed"
     },
     {
-      "code": 6079,
+      "code": 6080,
       "name": "wrongEpochIndex",
       "msg": "The next epoch index does not match the clock"
     },
     {
-      "code": 6080,
+      "code": 6081,
       "name": "epochNotClosed",
       "msg": "This epoch is not closed yet"
     },
     {
-      "code": 6081,
+      "code": 6082,
       "name": "noEmissionPoints",
       "msg": "No merit points to claim emission for"
     },
     {
-      "code": 6082,
+      "code": 6083,
       "name": "reputationTooLow",
       "msg": "Reputation is below the task's minimum"
     },
     {
-      "code": 6083,
+      "code": 6084,
       "name": "invalidReputation",
-      "msg": "Reputation thresholds must be at most 10,000"
+      "msg": "Reputation gates: to submit at most 10,000; to vote at most the score new keys start at"
     },
     {
-      "code": 6084,
+      "code": 6085,
       "name": "vestingMismatch",
       "msg": "Pass the vesting account and vault together, and always when the reward vests"
     },
     {
-      "code": 6085,
+      "code": 6086,
       "name": "nothingVested",
       "msg": "Nothing has vested yet"
     },
     {
-      "code": 6086,
+      "code": 6087,
       "name": "claimWindowOpen",
       "msg": "The claim window has not passed yet"
     },
     {
-      "code": 6087,
+      "code": 6088,
       "name": "alreadyExpired",
       "msg": "Already expired"
     },
     {
-      "code": 6088,
+      "code": 6089,
       "name": "taskOverpaid",
       "msg": "Task accounting broken: more paid out, reclaimed or sent to the treasury than escrowed"
     },
     {
-      "code": 6089,
+      "code": 6090,
       "name": "selfSlashVesting",
       "msg": "Slashing your own stake: pass no slasher vesting account"
     },
     {
-      "code": 6090,
+      "code": 6091,
       "name": "taskVaultShort",
       "msg": "Task accounting broken: the vault holds less than the task still owes"
     },
     {
-      "code": 6091,
+      "code": 6092,
       "name": "taskCountsInconsistent",
       "msg": "Task counters inconsistent (submissions, finalized, accepted, unclaimed, open)"
     },
     {
-      "code": 6092,
+      "code": 6093,
       "name": "taskEmissionOverCap",
       "msg": "Task emission paid beyond its cap, or a cap at or above the protocol fee"
     },
     {
-      "code": 6093,
+      "code": 6094,
       "name": "stakeOvercommitted",
       "msg": "Stake accounting broken: locked plus unstaking exceeds the deposit"
     },
     {
-      "code": 6094,
-      "name": "stakeWarmingExceedsStake",
-      "msg": "Stake accounting broken: warming stake exceeds the stake"
+      "code": 6095,
+      "name": "stakeHistoryInconsistent",
+      "msg": "Stake history broken: points out of order, or a minimum above its start or the stake"
     },
     {
-      "code": 6095,
+      "code": 6096,
       "name": "reputationOutOfRange",
       "msg": "Reputation above 10,000 bps"
     },
     {
-      "code": 6096,
+      "code": 6097,
       "name": "vestingUnbalanced",
       "msg": "Vesting accounting broken: held tokens differ from granted less withdrawn and slashed"
     },
     {
-      "code": 6097,
-      "name": "submissionCountsInconsistent",
-      "msg": "Submission vote counters inconsistent (votes, revealed, open, coherent)"
-    },
-    {
       "code": 6098,
-      "name": "submissionWeightsInconsistent",
-      "msg": "Submission weights inconsistent: coherent weight exceeds revealed weight"
+      "name": "submissionCountsInconsistent",
+      "msg": "Submission round counters inconsistent (rounds, open rounds)"
     },
     {
       "code": 6099,
       "name": "votesWithoutContent",
-      "msg": "A submission has votes but its content was never revealed"
+      "msg": "A submission has a judging round but its content was never revealed"
     },
     {
       "code": 6100,
@@ -3291,6 +3641,56 @@ export type Merit = {
       "code": 6106,
       "name": "nothingToSweep",
       "msg": "No slashed stake is waiting to be swept to the treasury"
+    },
+    {
+      "code": 6107,
+      "name": "judgingUnderpaid",
+      "msg": "The validator share pays a seat less than MIN_JUDGE_PAY_BPS of the bond it risks"
+    },
+    {
+      "code": 6108,
+      "name": "submissionFeeBelowFloor",
+      "msg": "The submission fee is below the task's floor against slot squatting"
+    },
+    {
+      "code": 6109,
+      "name": "roundNotOver",
+      "msg": "This judging round's windows have not closed yet"
+    },
+    {
+      "code": 6110,
+      "name": "roundClosed",
+      "msg": "This judging round is closed"
+    },
+    {
+      "code": 6111,
+      "name": "nextRoundRequired",
+      "msg": "The round decided nothing and another is due: pass the next round's account"
+    },
+    {
+      "code": 6112,
+      "name": "nextRoundNotDue",
+      "msg": "Pass a next round's account only when the round decided nothing and a round is left"
+    },
+    {
+      "code": 6113,
+      "name": "commitWindowOpen",
+      "msg": "The commit window of this round has not closed yet"
+    },
+    {
+      "code": 6114,
+      "name": "notAbsent",
+      "msg": "Not absent: the validator holds no seat here, could not have committed, or committed"
+    },
+    {
+      "code": 6115,
+      "name": "pauseTooSoon",
+      "msg": "A new pause may start only MAX_PAUSE_SECS after the last one ended"
+    },
+    {
+      "code": 6116,
+      "name": "roundCountsInconsistent",
+      "msg": "Round accounting broken: more weight or votes than were committed"
     }
   ],
   "types": [
@@ -3347,13 +3747,14 @@ export type Merit = {
     {
       "name": "committeeDrawn",
       "docs": [
-        "The committee seed is fixed: every validator can now compute its seats."
+        "A committee seed is fixed: every validator can now compute its seats. `owner` is the",
+        "task (every submission's first round) or a later round."
       ],
       "type": {
         "kind": "struct",
         "fields": [
           {
-            "name": "task",
+            "name": "owner",
             "type": "pubkey"
           },
           {
@@ -3368,9 +3769,14 @@ export type Merit = {
           {
             "name": "slot",
             "docs": [
-              "The slot whose hash was used (the target, or the first produced slot after it)."
+              "The last slot of the chain mixed into the seed (0: the target aged out and the seed",
+              "is the owner's fallback)."
             ],
             "type": "u64"
+          },
+          {
+            "name": "fromFallback",
+            "type": "bool"
           },
           {
             "name": "keeper",
@@ -3519,7 +3925,7 @@ export type Merit = {
           {
             "name": "pausedAt",
             "docs": [
-              "When the current pause began (meaningful while `paused`)."
+              "When the current pause began (while `paused`), or the last one did."
             ],
             "type": "i64"
           },
@@ -3621,11 +4027,19 @@ export type Merit = {
             "type": "u64"
           },
           {
+            "name": "lastPauseEnd",
+            "docs": [
+              "When the last pause ended (resumed, or ran out after `MAX_PAUSE_SECS`); the next",
+              "may start once the protocol has run as long as that pause lasted."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                104
+                96
               ]
             }
           }
@@ -3766,7 +4180,8 @@ export type Merit = {
             "name": "paramTimelockSecs",
             "docs": [
               "Delay between `propose_config` and `apply_config`",
-              "(`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`)."
+              "(`MIN_PARAM_TIMELOCK_SECS..=MAX_PARAM_TIMELOCK_SECS`), at least the unstake",
+              "cooldown: a staker who dislikes a proposal can leave before it applies."
             ],
             "type": "i64"
           },
@@ -4003,10 +4418,13 @@ export type Merit = {
         "It guards exact copies only: the same bytes, hashed the same way. A paraphrase or a",
         "one-byte change has another hash; catching those is the validators' job.",
         "",
-        "Once the content was paid (a holder Accepted) the claim is permanent: that is the",
-        "one-payment guarantee. When its holder ends without pay (NoQuorum, Neutral, Rejected)",
-        "the claim is *released*: its holder's contributor, the author, may submit the same work",
-        "again elsewhere, and nobody else may (a released claim still remembers who came first).",
+        "Once the content was paid (a holder Accepted) the claim is permanent and admits nobody,",
+        "not even an older commitment or its author: the same bytes are paid once. When its",
+        "holder ends without pay (NoQuorum, Neutral, Rejected) the claim is *released*: its",
+        "holder's contributor, the author, may submit the same work again elsewhere, and nobody",
+        "else may. A claim's priority (`committed_slot`) never moves later: an author taking its",
+        "released claim back keeps the slot of its first commitment, so a copier who committed",
+        "in between never becomes \"older\".",
         "A released claim no revealed submission is pending on can be closed, returning its rent",
         "to `payer`: by anyone when the work was Rejected (nobody keeps priority on junk), by the",
         "author otherwise (giving its priority up)."
@@ -4052,7 +4470,8 @@ export type Merit = {
           {
             "name": "committedSlot",
             "docs": [
-              "Slot of the holder's commitment."
+              "The claim's priority: the slot of the earliest commitment that held it (an author",
+              "re-taking its released claim keeps its first)."
             ],
             "type": "u64"
           },
@@ -4156,7 +4575,8 @@ export type Merit = {
           {
             "name": "submissionFee",
             "docs": [
-              "Non-refundable fee per submission, within the config's bounds."
+              "Non-refundable fee per submission: at least the config's minimum and the squatting",
+              "floor (`Task::squat_fee_floor`), at most the config's maximum (or the floor)."
             ],
             "type": "u64"
           },
@@ -4200,7 +4620,8 @@ export type Merit = {
           {
             "name": "minReputationVote",
             "docs": [
-              "Reputation (bps, 0..=5,000) a validator needs to vote."
+              "Reputation (bps) a validator needs to vote: at most the config's",
+              "`reputation_start_bps`, where every new or idle key stands."
             ],
             "type": "u16"
           }
@@ -4210,9 +4631,13 @@ export type Merit = {
     {
       "name": "draw",
       "docs": [
-        "The committee draw of a task: scheduled by the first `draw` after submissions close",
-        "(which fixes the epoch and the active stake the lot is drawn against, and a target",
-        "slot nobody knows the hash of yet), done by a `draw` after the target slot."
+        "Scheduled by the first call after it is due, which fixes the epoch and the active stake",
+        "the lot is drawn against and the target slot (`DRAW_DELAY_SLOTS` ahead, a slot nobody",
+        "knows the hash of yet); seeded by a call once the target and the hops after it",
+        "(`sortition::chain`) were produced. If nobody seeds it before the target ages out of",
+        "`SlotHashes`, the seed is the fallback fixed by the owner's address",
+        "(`sortition::fallback_seed`), never a new target: whoever declines a committee can at",
+        "most choose between the target's and the fallback's, both fixed before it saw either."
       ],
       "serialization": "bytemuckunsafe",
       "repr": {
@@ -4224,8 +4649,7 @@ export type Merit = {
           {
             "name": "targetSlot",
             "docs": [
-              "Slot whose hash (or that of the first produced slot after it) seeds the draw; 0",
-              "before the draw is scheduled."
+              "The chain's first slot; 0 before the draw is scheduled."
             ],
             "type": "u64"
           },
@@ -4240,6 +4664,20 @@ export type Merit = {
             "name": "totalStake",
             "docs": [
               "Total active stake in `epoch`, when the draw was scheduled."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "drawnAt",
+            "docs": [
+              "The owner's clock (the task's) when the seed was fixed."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "seedSlot",
+            "docs": [
+              "The last slot mixed into the seed (0 when it is the fallback)."
             ],
             "type": "u64"
           },
@@ -4260,6 +4698,13 @@ export type Merit = {
             "type": "bool"
           },
           {
+            "name": "fromFallback",
+            "docs": [
+              "The target aged out unseeded: the seed is the owner's fallback."
+            ],
+            "type": "bool"
+          },
+          {
             "name": "padding",
             "docs": [
               "Explicit padding (`repr(C)` alignment), always zero."
@@ -4267,7 +4712,7 @@ export type Merit = {
             "type": {
               "array": [
                 "u8",
-                7
+                6
               ]
             }
           }
@@ -4483,11 +4928,24 @@ export type Merit = {
             "type": "bool"
           },
           {
+            "name": "taskFeeBps",
+            "docs": [
+              "Snapshot at open of the protocol fee and emission cap rates: the epoch pays at most",
+              "the emission its points could ever be paid under every task's cap",
+              "([`Epoch::emission_ceiling`])."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "emissionCapBps",
+            "type": "u16"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                32
+                28
               ]
             }
           }
@@ -4662,6 +5120,13 @@ export type Merit = {
           {
             "name": "slashed",
             "type": "u32"
+          },
+          {
+            "name": "absences",
+            "docs": [
+              "Seats drawn and never committed (`report_absence`)."
+            ],
+            "type": "u32"
           }
         ]
       }
@@ -4689,21 +5154,21 @@ export type Merit = {
     {
       "name": "revealedVote",
       "docs": [
-        "A revealed vote as the consensus sees it."
+        "A revealed vote as the consensus sees it (zero-copy: eight bytes)."
       ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
       "type": {
         "kind": "struct",
         "fields": [
           {
             "name": "weight",
             "docs": [
-              "Seats the validator holds on this submission's committee."
+              "Seats the validator holds on this round's committee."
             ],
-            "type": "u64"
-          },
-          {
-            "name": "score",
-            "type": "u8"
+            "type": "u32"
           },
           {
             "name": "multiplierBps",
@@ -4711,6 +5176,377 @@ export type Merit = {
               "The validator's reputation multiplier at reveal, in bps."
             ],
             "type": "u16"
+          },
+          {
+            "name": "score",
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Explicit padding, always zero."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "round",
+      "docs": [
+        "One judging round of one submission. PDA `[\"round\", submission, index]`.",
+        "",
+        "Zero-copy (`repr(C)`, no implicit padding, checked at compile time): commits, reveals",
+        "and the close read and write it in place. Round 1 is created by the submission's reveal",
+        "(its contributor pays the rent); a later round by the `finalize_submission` that closed",
+        "the one before without a consensus (its keeper pays). `close_round` returns the rent to",
+        "`payer` once the round and its votes are settled."
+      ],
+      "serialization": "bytemuckunsafe",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "index",
+            "docs": [
+              "1 for the first round."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "roundState"
+              }
+            }
+          },
+          {
+            "name": "committeeSize",
+            "docs": [
+              "Expected seats on the committee."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "consensusLow",
+            "docs": [
+              "The middle range of the consensus (`Consensus::low`; `consensus_high` below): one",
+              "score, or the two sides of an exact split."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "voteCount",
+            "docs": [
+              "Votes committed (at most `MAX_VOTES_PER_SUBMISSION`)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "openVotes",
+            "docs": [
+              "Vote accounts (absence records included) not closed yet."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "revealedCount",
+            "type": "u8"
+          },
+          {
+            "name": "coherentCount",
+            "type": "u8"
+          },
+          {
+            "name": "coherentUnclaimed",
+            "docs": [
+              "Coherent votes that have not claimed their pay yet."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "consensus",
+            "type": "u8"
+          },
+          {
+            "name": "quorumSeats",
+            "docs": [
+              "Seats that must be *committed* for the round to decide: a committed vote that is",
+              "never revealed loses its bond and cannot undo a consensus."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "consensusHigh",
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Explicit padding (`repr(C)` alignment), always zero."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                1
+              ]
+            }
+          },
+          {
+            "name": "task",
+            "type": "pubkey"
+          },
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "payer",
+            "docs": [
+              "Paid the rent; receives it back when the round is closed."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "commitOpensAt",
+            "docs": [
+              "Commits are open in `[commit_opens_at, commit_deadline)` and reveals in",
+              "`[commit_deadline, reveal_deadline)`, on the task's clock. Round 1 takes the task's",
+              "windows; a later round opens them when its committee is drawn."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "commitDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "revealDeadline",
+            "type": "i64"
+          },
+          {
+            "name": "commitSecs",
+            "docs": [
+              "A later round's window lengths, the task's own."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "revealSecs",
+            "type": "i64"
+          },
+          {
+            "name": "drawDeadline",
+            "docs": [
+              "A round whose committee is not drawn by then closes without votes."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "committedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "revealedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "coherentWeight",
+            "docs": [
+              "Weight of revealed votes within the coherence tolerance of the consensus."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pool",
+            "docs": [
+              "What the coherent votes share (the submission's validator slice and fee), booked",
+              "against the task when the round decided the submission."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "paid",
+            "docs": [
+              "Paid so far out of `pool`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pointsEpoch",
+            "docs": [
+              "The epoch that received the merit points of the round's coherent votes (when the",
+              "round decided its submission)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "draw",
+            "docs": [
+              "A later round's own draw (round 1 uses the task's)."
+            ],
+            "type": {
+              "defined": {
+                "name": "draw"
+              }
+            }
+          },
+          {
+            "name": "reveals",
+            "docs": [
+              "The revealed votes, the first `revealed_count` of them."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "revealedVote"
+                  }
+                },
+                32
+              ]
+            }
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                24
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "roundClosed",
+      "docs": [
+        "A judging round closed: with a consensus (`decided`), or with none."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "round",
+            "type": "pubkey"
+          },
+          {
+            "name": "index",
+            "type": "u8"
+          },
+          {
+            "name": "decided",
+            "type": "bool"
+          },
+          {
+            "name": "consensus",
+            "type": "u8"
+          },
+          {
+            "name": "consensusLow",
+            "docs": [
+              "The middle range: one score, or the two sides of an exact split."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "consensusHigh",
+            "type": "u8"
+          },
+          {
+            "name": "committedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "revealedWeight",
+            "type": "u64"
+          },
+          {
+            "name": "coherentWeight",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "roundOpened",
+      "docs": [
+        "A round decided nothing and the submission's next round was opened, its draw scheduled",
+        "(`target_slot` 0: no stake was active to draw from)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "submission",
+            "type": "pubkey"
+          },
+          {
+            "name": "round",
+            "type": "pubkey"
+          },
+          {
+            "name": "index",
+            "type": "u8"
+          },
+          {
+            "name": "targetSlot",
+            "type": "u64"
+          },
+          {
+            "name": "drawDeadline",
+            "docs": [
+              "The round closes without votes if its committee is not drawn by then (task clock)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "keeper",
+            "type": "pubkey"
+          },
+          {
+            "name": "bountyLamports",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "roundState",
+      "docs": [
+        "Where a round stands (`repr(u8)`: `Open` 0, `Failed` 1, `Decided` 2)."
+      ],
+      "repr": {
+        "kind": "rust"
+      },
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "open"
+          },
+          {
+            "name": "failed"
+          },
+          {
+            "name": "decided"
           }
         ]
       }
@@ -4718,7 +5554,7 @@ export type Merit = {
     {
       "name": "slashKind",
       "docs": [
-        "What a slash took from."
+        "What a slash took from (carried by the `Slashed` event)."
       ],
       "type": {
         "kind": "enum",
@@ -4737,6 +5573,9 @@ export type Merit = {
           },
           {
             "name": "unrevealedSubmission"
+          },
+          {
+            "name": "absent"
           }
         ]
       }
@@ -4811,9 +5650,9 @@ export type Merit = {
         "",
         "Stake *counts* for committee draws only once it is active: a deposit warms up during",
         "the epoch it was made in and is active from the next one; a request to unstake (or a",
-        "slash) stops the amount counting at once. A task drawn in epoch `e` counts what was",
-        "active in `e` ([`Stake::active_at`]), so stake added after a seed is known never buys",
-        "a seat on that task."
+        "slash) stops the amount counting at once. A draw made in epoch `e` counts the stake that",
+        "was active throughout, from the start of `e` until now ([`Stake::active_at`]): stake",
+        "added after a seed is known never buys a seat on it, and a top-up never takes one away."
       ],
       "type": {
         "kind": "struct",
@@ -4856,21 +5695,34 @@ export type Merit = {
             "type": "i64"
           },
           {
-            "name": "warming",
+            "name": "history",
             "docs": [
-              "Deposited during `warming_epoch` and not active before the epoch after it."
+              "The active stake of the last epochs in which it changed (a deposit, a removal),",
+              "oldest first: what [`Stake::active_at`] answers from."
             ],
-            "type": "u64"
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "stakePoint"
+                  }
+                },
+                3
+              ]
+            }
           },
           {
-            "name": "warmingEpoch",
-            "type": "u64"
-          },
-          {
-            "name": "activeFromEpoch",
+            "name": "historyLen",
             "docs": [
-              "Everything staked except `warming` has been active since this epoch (the epoch",
-              "after the previous deposit's)."
+              "Points in use in `history`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "historyFrom",
+            "docs": [
+              "Epochs before this one are older than the history (a point was dropped): the stake",
+              "active then is no longer known, and counts as 0."
             ],
             "type": "u64"
           },
@@ -4891,7 +5743,7 @@ export type Merit = {
             "type": {
               "array": [
                 "u8",
-                64
+                32
               ]
             }
           }
@@ -4913,6 +5765,35 @@ export type Merit = {
           },
           {
             "name": "deposited",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakePoint",
+      "docs": [
+        "The active stake of one epoch in which a stake changed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "epoch",
+            "type": "u64"
+          },
+          {
+            "name": "activeStart",
+            "docs": [
+              "Active when the epoch began: everything staked before it."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "activeMin",
+            "docs": [
+              "The least active during the epoch (removals lower it; a deposit warms up instead)."
+            ],
             "type": "u64"
           }
         ]
@@ -4944,7 +5825,9 @@ export type Merit = {
         "A contributor's work for a task. PDA `[\"submission\", task, contributor]`.",
         "",
         "Created by `submit` with a commitment only; `reveal_submission` fills in the content",
-        "hash and URI after submissions close, so a pending `submit` shows a copier nothing."
+        "hash and URI after submissions close (and opens its first judging round), so a pending",
+        "`submit` shows a copier nothing. Its judging happens in its rounds (`Round`); the",
+        "submission keeps what was finally decided."
       ],
       "type": {
         "kind": "struct",
@@ -5033,38 +5916,18 @@ export type Merit = {
             "type": "i64"
           },
           {
-            "name": "voteCount",
+            "name": "round",
             "docs": [
-              "Votes committed."
+              "The judging round under way, or the last one (0 before the reveal)."
             ],
             "type": "u8"
           },
           {
-            "name": "openVotes",
+            "name": "openRounds",
             "docs": [
-              "Votes not yet closed."
+              "Round accounts not closed yet."
             ],
             "type": "u8"
-          },
-          {
-            "name": "revealed",
-            "docs": [
-              "Revealed votes, at most 32."
-            ],
-            "type": {
-              "vec": {
-                "defined": {
-                  "name": "revealedVote"
-                }
-              }
-            }
-          },
-          {
-            "name": "revealedWeight",
-            "docs": [
-              "Seats revealed."
-            ],
-            "type": "u64"
           },
           {
             "name": "outcome",
@@ -5077,38 +5940,13 @@ export type Merit = {
           {
             "name": "quorumReached",
             "docs": [
-              "The revealed seats reached quorum and `consensus_score` is the consensus."
+              "The last round decided: `consensus_score` is the consensus."
             ],
             "type": "bool"
           },
           {
             "name": "consensusScore",
             "type": "u8"
-          },
-          {
-            "name": "coherentWeight",
-            "docs": [
-              "Weight of revealed votes within the coherence tolerance of consensus."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "coherentCount",
-            "type": "u8"
-          },
-          {
-            "name": "coherentUnclaimed",
-            "docs": [
-              "Coherent votes that have not claimed their reward yet."
-            ],
-            "type": "u8"
-          },
-          {
-            "name": "validatorPaid",
-            "docs": [
-              "Paid so far from this submission's slice of the validator pool."
-            ],
-            "type": "u64"
           },
           {
             "name": "rewardPaid",
@@ -5252,12 +6090,11 @@ export type Merit = {
             "type": "u8"
           },
           {
-            "name": "revealedWeight",
-            "type": "u64"
-          },
-          {
-            "name": "coherentWeight",
-            "type": "u64"
+            "name": "round",
+            "docs": [
+              "The round that ended it (0: never revealed)."
+            ],
+            "type": "u8"
           },
           {
             "name": "epoch",
@@ -5282,8 +6119,12 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "feeToTreasury",
-            "type": "bool"
+            "name": "toTreasury",
+            "docs": [
+              "Sent to the treasury because no judge was paid: the fee, and for revealed work its",
+              "validator slice."
+            ],
+            "type": "u64"
           },
           {
             "name": "keeper",
@@ -5337,6 +6178,13 @@ export type Merit = {
             "name": "displaced",
             "docs": [
               "The later commitment this reveal took the content claim from (default: none)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "round",
+            "docs": [
+              "The submission's first judging round, opened by the reveal."
             ],
             "type": "pubkey"
           }
@@ -5488,7 +6336,8 @@ export type Merit = {
           {
             "name": "acceptedScoreSum",
             "docs": [
-              "Sum of consensus scores of accepted submissions."
+              "Sum of consensus scores of accepted submissions, plus `UNJUDGED_SCORE` for each",
+              "submission that ended unjudged: what the contributor pool is divided by."
             ],
             "type": "u64"
           },
@@ -5544,9 +6393,11 @@ export type Merit = {
             "type": "u64"
           },
           {
-            "name": "feesToTreasury",
+            "name": "toTreasury",
             "docs": [
-              "Fees sent to the treasury (submissions no coherent judge was paid for)."
+              "Tokens the task sent to the treasury: the fees no judge earned, and for work that",
+              "was revealed but ended unjudged its validator slice and its share of the",
+              "contributor pool (`unjudged_share`). Never the creator's again."
             ],
             "type": "u64"
           },
@@ -5648,7 +6499,8 @@ export type Merit = {
           {
             "name": "minReputationVote",
             "docs": [
-              "Reputation (bps) a validator needs to commit a vote."
+              "Reputation (bps) a validator needs to commit a vote: at most the score new keys",
+              "start at (`rules.reputation_start_bps`), so every fresh or idle key can judge."
             ],
             "type": "u16"
           },
@@ -5679,6 +6531,13 @@ export type Merit = {
             "type": "u16"
           },
           {
+            "name": "unjudgedCount",
+            "docs": [
+              "Revealed submissions that ended unjudged (`NoQuorum` after their last round)."
+            ],
+            "type": "u16"
+          },
+          {
             "name": "uri",
             "docs": [
               "Where the specification can be read: UTF-8, its first `uri_len` bytes (see",
@@ -5696,7 +6555,7 @@ export type Merit = {
             "type": {
               "array": [
                 "u8",
-                60
+                66
               ]
             }
           }
@@ -5835,6 +6694,20 @@ export type Merit = {
             "type": "u16"
           },
           {
+            "name": "unjudged",
+            "docs": [
+              "Revealed submissions that ended unjudged."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "unjudgedShare",
+            "docs": [
+              "Their share of the contributor pool, sent to the treasury."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "keeper",
             "type": "pubkey"
           },
@@ -5876,7 +6749,9 @@ export type Merit = {
     {
       "name": "taskRules",
       "docs": [
-        "Protocol parameters copied from the config when the task was created."
+        "Protocol parameters copied from the config when the task was created: a parameter",
+        "change never alters the rules of a task already running (its gates, multipliers, bonds",
+        "and windows included)."
       ],
       "serialization": "bytemuckunsafe",
       "repr": {
@@ -5911,6 +6786,21 @@ export type Merit = {
             "type": "i64"
           },
           {
+            "name": "reputationValueUnit",
+            "docs": [
+              "The reputation rules of everything that happens in the task (`TaskRules::rep`)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minPhaseSecs",
+            "docs": [
+              "Shortest phase: the least notice a drawn validator gets before its commit window",
+              "closes, for its absence to be reportable."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "voteBondBps",
             "type": "u16"
           },
@@ -5920,6 +6810,18 @@ export type Merit = {
           },
           {
             "name": "slasherRewardBps",
+            "type": "u16"
+          },
+          {
+            "name": "reputationStartBps",
+            "type": "u16"
+          },
+          {
+            "name": "reputationDecayBps",
+            "type": "u16"
+          },
+          {
+            "name": "reputationAlphaBps",
             "type": "u16"
           },
           {
@@ -5934,7 +6836,7 @@ export type Merit = {
             "type": {
               "array": [
                 "u8",
-                1
+                3
               ]
             }
           }
@@ -6109,7 +7011,10 @@ export type Merit = {
     {
       "name": "vote",
       "docs": [
-        "A validator's vote on one submission. PDA `[\"vote\", submission, validator]`."
+        "A validator's vote in one judging round. PDA `[\"vote\", round, validator]`.",
+        "",
+        "Also the record of a drawn validator that never committed (`absent`), created by",
+        "`report_absence` at the same address: it is slashed at once and blocks a second report."
       ],
       "type": {
         "kind": "struct",
@@ -6131,13 +7036,20 @@ export type Merit = {
             "type": "pubkey"
           },
           {
+            "name": "round",
+            "docs": [
+              "The judging round (`Round`) this vote belongs to."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "validator",
             "type": "pubkey"
           },
           {
             "name": "commitment",
             "docs": [
-              "sha256(\"merit:vote:v1\" || submission || validator || score || salt)."
+              "sha256(\"merit:vote:v2\" || round || validator || score || salt)."
             ],
             "type": {
               "array": [
@@ -6149,15 +7061,15 @@ export type Merit = {
           {
             "name": "weight",
             "docs": [
-              "Seats drawn for this validator on this submission: the vote's weight."
+              "Seats drawn for this validator on this round's committee: the vote's weight."
             ],
             "type": "u64"
           },
           {
             "name": "bond",
             "docs": [
-              "Stake locked at commit: `Task::vote_bond(weight)`, `vote_bond_bps` of the reward",
-              "share its seats decide."
+              "Stake locked at commit: `Task::vote_bond(weight)` (an absence record: what the",
+              "absence cost)."
             ],
             "type": "u64"
           },
@@ -6189,6 +7101,20 @@ export type Merit = {
             "type": "bool"
           },
           {
+            "name": "absent",
+            "docs": [
+              "Drawn and never committed: a record of the reported absence, not a vote."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "roundIndex",
+            "docs": [
+              "The round's index (1 for the first)."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "rewardPaid",
             "type": "u64"
           },
@@ -6218,11 +7144,18 @@ export type Merit = {
             "type": "bool"
           },
           {
+            "name": "payer",
+            "docs": [
+              "Paid the rent (the validator; the reporter of an absence); gets it back at close."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                32
+                16
               ]
             }
           }
@@ -6263,6 +7196,10 @@ export type Merit = {
             "type": "pubkey"
           },
           {
+            "name": "round",
+            "type": "pubkey"
+          },
+          {
             "name": "vote",
             "type": "pubkey"
           },
@@ -6294,6 +7231,10 @@ export type Merit = {
             "type": "pubkey"
           },
           {
+            "name": "round",
+            "type": "pubkey"
+          },
+          {
             "name": "vote",
             "type": "pubkey"
           },
@@ -6320,7 +7261,7 @@ export type Merit = {
         "Domain separator of vote commitments."
       ],
       "type": "bytes",
-      "value": "[109, 101, 114, 105, 116, 58, 118, 111, 116, 101, 58, 118, 49]"
+      "value": "[109, 101, 114, 105, 116, 58, 118, 111, 116, 101, 58, 118, 50]"
     },
     {
       "name": "configSeed",
@@ -6357,10 +7298,11 @@ export type Merit = {
     {
       "name": "defaultMaxSubmissions",
       "docs": [
-        "Default most submissions a task takes (at most the config's cap)."
+        "Default most submissions a task takes: the config's cap (this, or less). Fewer slots",
+        "raise the least fee a task may charge (`Task::squat_fee_floor`)."
       ],
       "type": "u16",
-      "value": "16"
+      "value": "1000"
     },
     {
       "name": "defaultRejectThreshold",
@@ -6403,6 +7345,15 @@ export type Merit = {
       "value": "2000"
     },
     {
+      "name": "drawChainMaxSlots",
+      "docs": [
+        "The most slots a draw's chain spans from its scheduling: a seed is always ready this",
+        "long after the draw was scheduled (clients wait this many slots)."
+      ],
+      "type": "u64",
+      "value": "104"
+    },
+    {
       "name": "drawDelaySlots",
       "docs": [
         "`draw` fixes the seed from the hash of a slot at least this many slots after the slot",
@@ -6418,6 +7369,32 @@ export type Merit = {
       ],
       "type": "bytes",
       "value": "[109, 101, 114, 105, 116, 58, 100, 114, 97, 119, 58, 118, 49]"
+    },
+    {
+      "name": "drawHops",
+      "docs": [
+        "After the target, the seed mixes in this many more slots, each chosen by the hash of the",
+        "one before (`sortition::chain`): nobody can line the last one up with a leader's window",
+        "when scheduling, so the leader who can grind the seed is not the scheduler's choice."
+      ],
+      "type": "u8",
+      "value": "3"
+    },
+    {
+      "name": "drawHopMinSlots",
+      "docs": [
+        "Each hop lands at least one leader window (4 slots) after the slot before it..."
+      ],
+      "type": "u64",
+      "value": "4"
+    },
+    {
+      "name": "drawHopSpanSlots",
+      "docs": [
+        "...and at most this many slots further."
+      ],
+      "type": "u64",
+      "value": "28"
     },
     {
       "name": "emissionVaultSeed",
@@ -6436,12 +7413,60 @@ export type Merit = {
       "value": "[101, 112, 111, 99, 104]"
     },
     {
-      "name": "seedDomain",
+      "name": "fallbackDomain",
       "docs": [
-        "Domain separator of a task's committee seed."
+        "Domain separator of the seed a draw falls back to when its target slot aged out of",
+        "`SlotHashes` unseeded: fixed by the owner's address, known before any draw is scheduled."
       ],
       "type": "bytes",
-      "value": "[109, 101, 114, 105, 116, 58, 115, 101, 101, 100, 58, 118, 49]"
+      "value": "[109, 101, 114, 105, 116, 58, 102, 97, 108, 108, 98, 97, 99, 107, 58, 118, 49]"
+    },
+    {
+      "name": "maxPauseSecs",
+      "docs": [
+        "Longest a pause lasts: it ends by itself after this. The next may start only once the",
+        "protocol has run as long as the last pause lasted."
+      ],
+      "type": "i64",
+      "value": "604800"
+    },
+    {
+      "name": "maxRounds",
+      "docs": [
+        "Judging rounds a revealed submission gets before it ends unjudged: a round that decides",
+        "nothing (too few committed seats, nothing revealed, no committee) is followed by one",
+        "freshly drawn round; only after that does the submission end `NoQuorum`, and even then",
+        "its share goes to the treasury, never back to the creator."
+      ],
+      "type": "u8",
+      "value": "2"
+    },
+    {
+      "name": "minJudgePayBps",
+      "docs": [
+        "Pay per seat (the validator share of one submission, over the expected committee) must",
+        "be at least this share of the bond per seat, in bps, or `create_task` refuses the terms:",
+        "judging stays worth its risk (`Task::judging_pays_check`)."
+      ],
+      "type": "u16",
+      "value": "2000"
+    },
+    {
+      "name": "roundSeed",
+      "docs": [
+        "`[\"round\", submission, index (u8)]`: one judging [`crate::state::Round`] per submission",
+        "and round (round 1 at the reveal, round 2 when round 1 decided nothing)."
+      ],
+      "type": "bytes",
+      "value": "[114, 111, 117, 110, 100]"
+    },
+    {
+      "name": "seedDomain",
+      "docs": [
+        "Domain separator of a committee seed drawn from slot hashes."
+      ],
+      "type": "bytes",
+      "value": "[109, 101, 114, 105, 116, 58, 115, 101, 101, 100, 58, 118, 50]"
     },
     {
       "name": "stakeSeed",
@@ -6526,7 +7551,8 @@ export type Merit = {
     {
       "name": "voteSeed",
       "docs": [
-        "`[\"vote\", submission, validator]`: one [`crate::state::Vote`] per validator per submission."
+        "`[\"vote\", round, validator]`: one [`crate::state::Vote`] per validator per judging round",
+        "(an absence record, when a drawn validator never committed, is one too)."
       ],
       "type": "bytes",
       "value": "[118, 111, 116, 101]"

@@ -54,10 +54,13 @@ pub async fn run() -> Result<()> {
     let creator = actor(&mut net, "creator", 1_050 * TOKEN, 0).await?;
     let keeper = actor(&mut net, "keeper", 0, 0).await?;
     let contributors = vec![
-        (actor(&mut net, "alice", TOKEN, 100 * TOKEN).await?, 90u8),
-        (actor(&mut net, "bob", TOKEN, 100 * TOKEN).await?, 75),
-        (actor(&mut net, "carol", TOKEN, 100 * TOKEN).await?, 10),
-        (actor(&mut net, "dave", TOKEN, 100 * TOKEN).await?, 45),
+        (
+            actor(&mut net, "alice", 10 * TOKEN, 100 * TOKEN).await?,
+            90u8,
+        ),
+        (actor(&mut net, "bob", 10 * TOKEN, 100 * TOKEN).await?, 75),
+        (actor(&mut net, "carol", 10 * TOKEN, 100 * TOKEN).await?, 10),
+        (actor(&mut net, "dave", 10 * TOKEN, 100 * TOKEN).await?, 45),
     ];
     let validators = vec![
         actor(&mut net, "val-1", 0, 2_500 * TOKEN).await?,
@@ -85,13 +88,14 @@ pub async fn run() -> Result<()> {
         commit_deadline: now + 7_200,
         reveal_deadline: now + 10_800,
         bond: 10 * TOKEN,
-        submission_fee: TOKEN / 10,
+        // The least fee the squatting floor allows with the default 256 slots (6.3 tokens).
+        submission_fee: Task::squat_fee_floor(1_000 * TOKEN, 2_000, 256)?,
         committee_size: 16,
         quorum_seats: 8,
         accept_threshold: 60,
         reject_threshold: 30,
         validator_share_bps: 2_000,
-        max_submissions: 8,
+        max_submissions: 256,
         min_reputation_submit: 0,
         min_reputation_vote: 0,
     };
@@ -155,8 +159,12 @@ pub async fn run() -> Result<()> {
         let stake: Option<merit_client::Stake> = net.account(&pda::stake(&v.key.pubkey())).await;
         let mut line = Vec::new();
         for sub in &subs {
+            let round: merit_client::Round = net
+                .account(&pda::round(sub, 1))
+                .await
+                .ok_or_else(|| anyhow!("round"))?;
             let seats =
-                merit_client::seats(&drawn, sub, &v.key.pubkey(), stake.as_ref(), epoch_now);
+                merit_client::seats(&drawn, &round, &v.key.pubkey(), stake.as_ref(), epoch_now);
             line.push(seats.to_string());
         }
         println!(
@@ -168,8 +176,9 @@ pub async fn run() -> Result<()> {
     for v in &validators {
         for ((_, quality), sub) in contributors.iter().zip(&subs) {
             let score = quality.saturating_add((v.name.len() % 3) as u8);
-            let commitment = vote_commitment(sub, &v.key.pubkey(), score, &salt(&v.key));
-            let ix = c.commit_vote(v.key.pubkey(), task, *sub, commitment);
+            let round = pda::round(sub, 1);
+            let commitment = vote_commitment(&round, &v.key.pubkey(), score, &salt(&v.key));
+            let ix = c.commit_vote(v.key.pubkey(), task, *sub, 1, commitment);
             net.send(&[ix], &[&v.key]).await?;
         }
     }
@@ -179,7 +188,7 @@ pub async fn run() -> Result<()> {
     for v in validators.iter().filter(|v| v.name != silent) {
         for ((_, quality), sub) in contributors.iter().zip(&subs) {
             let score = quality.saturating_add((v.name.len() % 3) as u8);
-            let ix = c.reveal_vote(v.key.pubkey(), task, *sub, score, salt(&v.key));
+            let ix = c.reveal_vote(v.key.pubkey(), task, *sub, 1, score, salt(&v.key));
             net.send(&[ix], &[&v.key]).await?;
         }
     }
@@ -189,7 +198,15 @@ pub async fn run() -> Result<()> {
     for (i, (who, _)) in contributors.iter().enumerate() {
         let content = Some(solana_hash(i as u8));
         net.send(
-            &[c.finalize_submission(keeper.key.pubkey(), task, who.key.pubkey(), 1, content)],
+            &[c.finalize_submission(
+                keeper.key.pubkey(),
+                task,
+                who.key.pubkey(),
+                1,
+                content,
+                Some(1),
+                false,
+            )],
             &[&keeper.key],
         )
         .await?;
@@ -223,7 +240,7 @@ pub async fn run() -> Result<()> {
         .find(|v| v.name == silent)
         .ok_or_else(|| anyhow!("no silent validator"))?;
     for sub in &subs {
-        let ix = c.slash_vote(keeper.key.pubkey(), task, *sub, eve.key.pubkey());
+        let ix = c.slash_vote(keeper.key.pubkey(), task, *sub, 1, eve.key.pubkey());
         net.send(&[ix], &[&keeper.key]).await?;
     }
     let pending = net
@@ -247,7 +264,7 @@ pub async fn run() -> Result<()> {
     }
     for v in validators.iter().filter(|v| v.name != silent) {
         for sub in &subs {
-            net.send(&[c.claim_vote(v.key.pubkey(), task, *sub)], &[&v.key])
+            net.send(&[c.claim_vote(v.key.pubkey(), task, *sub, 1)], &[&v.key])
                 .await?;
         }
     }
@@ -286,11 +303,11 @@ pub async fn run() -> Result<()> {
     for v in &validators {
         for sub in &subs {
             let vote: merit_client::Vote = net
-                .account(&pda::vote(sub, &v.key.pubkey()))
+                .account(&pda::vote(&pda::round(sub, 1), &v.key.pubkey()))
                 .await
                 .ok_or_else(|| anyhow!("vote"))?;
             if vote.points > 0 {
-                let ix = c.claim_vote_emission(v.key.pubkey(), task, *sub, vote.epoch);
+                let ix = c.claim_vote_emission(v.key.pubkey(), task, *sub, 1, vote.epoch);
                 let before = net.wallet_balance(&v.key.pubkey()).await;
                 net.send(&[ix], &[&v.key]).await?;
                 emitted += net.wallet_balance(&v.key.pubkey()).await - before;
@@ -302,10 +319,17 @@ pub async fn run() -> Result<()> {
         tokens(emitted)
     );
 
-    for v in &validators {
-        for sub in &subs {
-            net.send(&[c.close_vote(*sub, v.key.pubkey())], &[]).await?;
+    for sub in &subs {
+        for v in &validators {
+            let ix = c.close_vote(*sub, 1, v.key.pubkey(), v.key.pubkey());
+            net.send(&[ix], &[]).await?;
         }
+        let round: merit_client::Round = net
+            .account(&pda::round(sub, 1))
+            .await
+            .ok_or_else(|| anyhow!("round"))?;
+        net.send(&[c.close_round(*sub, 1, round.payer)], &[])
+            .await?;
     }
     for (who, _) in &contributors {
         net.send(&[c.close_submission(task, who.key.pubkey())], &[])

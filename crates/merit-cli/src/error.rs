@@ -44,6 +44,15 @@ impl CliError {
     }
 }
 
+/// A rule of the program's state the command checked before sending refused: named as
+/// the program would have named it.
+pub fn rule(err: anchor_lang::error::Error) -> CliError {
+    match merit_client::errors::rule(&err) {
+        Some(named) => CliError::Program(named),
+        None => CliError::Local(err.to_string()),
+    }
+}
+
 pub fn usage(msg: impl Into<String>) -> CliError {
     CliError::Usage(msg.into())
 }

@@ -10,11 +10,13 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A committed vote's secret.
+/// A committed vote's secret, kept per judging round (a second round's vote has its own).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteSecret {
     pub task: String,
     pub submission: String,
+    /// The round's index (1: the first).
+    pub round: u8,
     pub validator: String,
     pub score: u8,
     pub salt: String,
@@ -73,10 +75,11 @@ impl Secrets {
         }
     }
 
-    pub fn vote_path(&self, submission: &Pubkey, validator: &Pubkey) -> PathBuf {
+    /// Where the salt of `validator`'s vote in the judging round at `round` is kept.
+    pub fn vote_path(&self, round: &Pubkey, validator: &Pubkey) -> PathBuf {
         self.dir
             .join("votes")
-            .join(format!("{submission}.{validator}.json"))
+            .join(format!("{round}.{validator}.json"))
     }
 
     pub fn work_path(&self, task: &Pubkey, contributor: &Pubkey) -> PathBuf {
@@ -85,12 +88,8 @@ impl Secrets {
             .join(format!("{task}.{contributor}.json"))
     }
 
-    pub fn vote(
-        &self,
-        submission: &Pubkey,
-        validator: &Pubkey,
-    ) -> Result<Option<VoteSecret>, String> {
-        read(&self.vote_path(submission, validator))
+    pub fn vote(&self, round: &Pubkey, validator: &Pubkey) -> Result<Option<VoteSecret>, String> {
+        read(&self.vote_path(round, validator))
     }
 
     pub fn work(&self, task: &Pubkey, contributor: &Pubkey) -> Result<Option<WorkSecret>, String> {
@@ -100,10 +99,10 @@ impl Secrets {
     pub fn save_vote(
         &self,
         secret: &VoteSecret,
-        submission: &Pubkey,
+        round: &Pubkey,
         validator: &Pubkey,
     ) -> Result<PathBuf, String> {
-        let path = self.vote_path(submission, validator);
+        let path = self.vote_path(round, validator);
         write(&path, secret)?;
         Ok(path)
     }
@@ -203,6 +202,7 @@ mod tests {
         let secret = VoteSecret {
             task: Pubkey::new_unique().to_string(),
             submission: sub.to_string(),
+            round: 1,
             validator: val.to_string(),
             score: 77,
             salt: hex(&salt),

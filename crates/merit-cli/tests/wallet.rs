@@ -249,7 +249,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     // Bob's crank draws the committee (schedule, then seed from a later slot).
     t.net.set_time(state.submission_reveal_deadline);
     t.bob(&["crank", "--once"]).await.ok();
-    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     t.bob(&["crank", "--once"]).await.ok();
     let todo = t
         .bob(&["vote", "pending", "--output", "json"])
@@ -305,7 +305,10 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     t.bob(&["claim", "--all"]).await.ok();
     let v: Vote = t
         .net
-        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .account(&pda::vote(
+            &pda::round(&sub.parse().unwrap(), 1),
+            &t.bob.pubkey(),
+        ))
         .await
         .unwrap();
     assert!(v.claimed && v.reward_paid > 0);
@@ -364,7 +367,10 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     let s_after: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
     let v_after: Vote = t
         .net
-        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .account(&pda::vote(
+            &pda::round(&sub.parse().unwrap(), 1),
+            &t.bob.pubkey(),
+        ))
         .await
         .unwrap();
     assert!(s_after.emission_claimed && v_after.emission_claimed);
@@ -492,14 +498,37 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     t.bob(&["vote", "commit", &sub, "--score", "50"])
         .await
         .fails(1, "CommitWindowClosed");
-    // Dealing with oneself: alice, who submitted to the task, may not judge it.
+    // Dealing with oneself: alice, who created the task (and submitted to it), may not
+    // judge it; the command checks the program's rule (`Round::seat_check`) before sending.
     t.net.set_time(state.submission_reveal_deadline);
     t.bob(&["crank", "--once"]).await.ok();
-    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     t.bob(&["crank", "--once"]).await.ok();
     t.alice(&["vote", "commit", &sub, "--score", "50"])
         .await
-        .fails(1, "CompetitorVote");
+        .fails(1, "CreatorVote");
+    // `vote pending` applies the same rule (`Round::seat_check`): no seat to commit for
+    // alice, bob's seat listed.
+    let alice_todo = t
+        .alice(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        alice_todo
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["action"] != "commit"),
+        "{alice_todo}"
+    );
+    let bob_todo = t
+        .bob(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(bob_todo[0]["action"], "commit", "{bob_todo}");
+    assert_eq!(bob_todo[0]["round"], 1, "{bob_todo}");
     // Repeated commit: refused by name; the stored salt still reveals the first one.
     t.bob(&["vote", "commit", &sub, "--score", "70"]).await.ok();
     t.bob(&["vote", "commit", &sub, "--score", "10"])
@@ -509,7 +538,10 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     t.bob(&["vote", "reveal", &sub]).await.ok();
     let v: Vote = t
         .net
-        .account(&pda::vote(&sub.parse().unwrap(), &t.bob.pubkey()))
+        .account(&pda::vote(
+            &pda::round(&sub.parse().unwrap(), 1),
+            &t.bob.pubkey(),
+        ))
         .await
         .unwrap();
     assert_eq!(v.score, 70);

@@ -148,6 +148,16 @@ pub fn describe(code: u32, program: Option<&Pubkey>) -> Option<ProgramError> {
         })
 }
 
+/// Explains an error a rule method of the program's state returned when a client called
+/// it before sending (`Round::seat_check`, `Task::finalize_check`, ...): the same named
+/// error the program would have refused the transaction with.
+pub fn rule(err: &anchor_lang::error::Error) -> Option<ProgramError> {
+    match err {
+        anchor_lang::error::Error::AnchorError(e) => describe(e.error_code_number, None),
+        anchor_lang::error::Error::ProgramError(_) => None,
+    }
+}
+
 /// Explains a failed transaction of `ixs`: the program error of the instruction that
 /// failed, when it raised a known one.
 pub fn explain(
@@ -174,6 +184,10 @@ mod tests {
             MeritError::SubmissionWindowClosed,
             MeritError::CommitWindowClosed,
             MeritError::SelfSlashVesting,
+            MeritError::NotDrawn,
+            MeritError::RoundClosed,
+            MeritError::NotAbsent,
+            MeritError::RoundCountsInconsistent,
         ] {
             let d = describe(e.into(), Some(&crate::PROGRAM_ID)).expect("in the IDL");
             assert_eq!((d.name, d.msg), (e.name(), e.to_string()));
@@ -186,6 +200,16 @@ mod tests {
             (first..first + codes.len() as u32).collect::<Vec<_>>(),
             "one contiguous enum"
         );
+    }
+
+    #[test]
+    fn a_rule_a_client_called_is_named_as_the_program_would_name_it() {
+        let err: anchor_lang::error::Error = MeritError::NotDrawn.into();
+        let d = rule(&err).expect("a Merit error");
+        assert_eq!((d.program, d.name.as_str()), ("merit", "NotDrawn"));
+        let other =
+            anchor_lang::error::Error::from(anchor_lang::prelude::ProgramError::InvalidArgument);
+        assert_eq!(rule(&other), None);
     }
 
     #[test]

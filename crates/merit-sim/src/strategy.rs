@@ -179,9 +179,17 @@ impl Strategy {
             }
             Strategy::LazyValidator => reveal(rng.gen_range(0..=100)),
             Strategy::ColludingBloc | Strategy::SybilSplitter | Strategy::SeatRacer => {
-                reveal(if author == Strategy::ColludingBloc { 100 } else { 0 })
+                reveal(if author == Strategy::ColludingBloc {
+                    100
+                } else {
+                    0
+                })
             }
-            Strategy::DrawReroller => reveal(if author == Strategy::DrawReroller { 100 } else { 0 }),
+            Strategy::DrawReroller => reveal(if author == Strategy::DrawReroller {
+                100
+            } else {
+                0
+            }),
             Strategy::NonRevealer => Ballot::Withhold(truth.clamp(0, 100) as u8),
             Strategy::EmissionFarmer if author == Strategy::EmissionFarmer => reveal(100),
             _ => {

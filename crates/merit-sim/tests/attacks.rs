@@ -240,7 +240,11 @@ async fn a_withholding_creator_loses_and_its_silence_is_reported() {
     assert!(total(&reports, |t| t.second_rounds) > 0);
     for r in &reports {
         let row = r.row(Strategy::WithholdingCreator).unwrap();
-        assert_eq!(row.rewards, 0, "seed {}: it is never paid its own reward back", r.seed);
+        assert_eq!(
+            row.rewards, 0,
+            "seed {}: it is never paid its own reward back",
+            r.seed
+        );
     }
 }
 

@@ -6,7 +6,7 @@ use crate::error::{usage, CliError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::merit::state::Side;
-use merit_client::{offsets, pda, AccountKind, Epoch, Submission, Task, Vesting, Vote};
+use merit_client::{offsets, pda, AccountKind, Epoch, Round, Submission, Task, Vesting, Vote};
 use merit_crank::Chain;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -20,6 +20,7 @@ pub enum Claim {
     Vote {
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
     },
     SubmissionEmission {
         task: Pubkey,
@@ -28,6 +29,7 @@ pub enum Claim {
     VoteEmission {
         task: Pubkey,
         submission: Pubkey,
+        round: u8,
         epoch: u64,
     },
     Vested,
@@ -38,15 +40,20 @@ impl Claim {
         let (c, me) = (&ctx.client, ctx.me);
         match *self {
             Claim::Submission { task } => c.claim_submission(me, task),
-            Claim::Vote { task, submission } => c.claim_vote(me, task, submission),
+            Claim::Vote {
+                task,
+                submission,
+                round,
+            } => c.claim_vote(me, task, submission, round),
             Claim::SubmissionEmission { task, epoch } => {
                 c.claim_submission_emission(me, task, epoch)
             }
             Claim::VoteEmission {
                 task,
                 submission,
+                round,
                 epoch,
-            } => c.claim_vote_emission(me, task, submission, epoch),
+            } => c.claim_vote_emission(me, task, submission, round, epoch),
             Claim::Vested => c.withdraw_vested(me),
         }
     }
@@ -54,16 +61,21 @@ impl Claim {
     fn describe(&self) -> String {
         match self {
             Claim::Submission { task } => format!("reward and bond of your submission to {task}"),
-            Claim::Vote { submission, .. } => {
-                format!("reward and bond of your vote on {submission}")
+            Claim::Vote {
+                submission, round, ..
+            } => {
+                format!("reward and bond of your vote on {submission} (round {round})")
             }
             Claim::SubmissionEmission { task, epoch } => {
                 format!("epoch {epoch} emission for your submission to {task}")
             }
             Claim::VoteEmission {
-                submission, epoch, ..
+                submission,
+                round,
+                epoch,
+                ..
             } => {
-                format!("epoch {epoch} emission for your vote on {submission}")
+                format!("epoch {epoch} emission for your vote on {submission} (round {round})")
             }
             Claim::Vested => "vested tokens".into(),
         }
@@ -116,14 +128,15 @@ pub async fn claimable<C: Chain>(
         let Some(task) = task_of(ctx, &mut tasks, &vote.task).await? else {
             continue;
         };
-        // A validator votes once per submission: each vote reads its own.
-        let Some(sub) = ctx.get::<Submission>(&vote.submission).await? else {
+        // A validator votes once per round: each vote reads its own round.
+        let Some(round) = ctx.get::<Round>(&vote.round).await? else {
             continue;
         };
-        if vote.claim_check(&sub, &task.rules).is_ok() {
+        if vote.claim_check(&round, &task.rules).is_ok() {
             claims.push(Claim::Vote {
                 task: vote.task,
                 submission: vote.submission,
+                round: vote.round_index,
             });
         }
         if vote.emission_claim_check().is_ok()
@@ -132,6 +145,7 @@ pub async fn claimable<C: Chain>(
             claims.push(Claim::VoteEmission {
                 task: vote.task,
                 submission: vote.submission,
+                round: vote.round_index,
                 epoch: vote.epoch,
             });
         }

@@ -63,7 +63,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, owner: Option<Pubkey>) -> Resu
             "{owner} has no stake account: `merit stake deposit` opens one"
         ))
     })?;
-    let params = ctx.config.params;
+    let params = ctx.config.params.rep();
     let score = stake
         .reputation
         .score_under(epoch, &params)

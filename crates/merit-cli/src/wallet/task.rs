@@ -42,7 +42,8 @@ pub struct TaskTerms {
     /// Stake each submission bonds, in tokens (default: the protocol's minimum).
     #[arg(long)]
     pub bond: Option<String>,
-    /// Non-refundable fee per submission, in tokens (default: the protocol's minimum).
+    /// Non-refundable fee per submission, in tokens (default: the protocol's minimum, or
+    /// the squatting floor `Task::squat_fee_floor` when that is higher).
     #[arg(long)]
     pub fee: Option<String>,
     /// Expected seats on each submission's committee (default: the protocol's maximum).
@@ -156,7 +157,7 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
         .uri
         .clone()
         .ok_or_else(|| usage("--uri is required"))?;
-    let d = p.task_defaults(terms.committee);
+    let d = p.task_defaults(terms.committee, reward);
     let submit_for = duration(terms.submit_for.as_deref(), d.submit_secs, "submit-for")?;
     let reveal_work_for = duration(
         terms.reveal_work_for.as_deref(),
@@ -378,7 +379,7 @@ pub fn submission_json(key: &Pubkey, s: &Submission) -> Value {
         "outcome": outcome_name(s),
         "consensusScore": s.consensus_score,
         "quorumReached": s.quorum_reached,
-        "voteCount": s.vote_count,
+        "round": s.round,
         "claimed": s.claimed,
         "slashed": s.slashed,
         "rewardPaid": s.reward_paid,

@@ -1,16 +1,59 @@
-//! `merit vote commit|reveal|pending`: a validator's commit-reveal, with the salt kept
-//! on this machine between the two.
-use super::task::{phase_at, phase_name};
+//! `merit vote commit|reveal|pending`: a validator's commit-reveal on a submission's
+//! judging round, with the salt kept on this machine between the two. Whether the wallet
+//! may vote is the program's own rule (`Round::seat_check`, `Round::commit_check`),
+//! checked before anything is sent.
+use super::task::phase_name;
 use super::Ctx;
-use crate::error::{local, CliError};
+use crate::error::{local, rule, CliError};
 use crate::secrets::{fresh_salt, VoteSecret};
 use crate::units::{fmt_when, hex};
 use anchor_lang::prelude::Pubkey;
 use merit_client::{
-    offsets, pda, vote_commitment, AccountKind, Stake, Submission, Task, TaskPhase, Vote,
+    pda, vote_commitment, AccountKind, Round, RoundState, Stake, Submission, Task, TaskPhase, Vote,
 };
 use merit_crank::Chain;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The round `submission` is judged in now (its latest), with its address.
+pub async fn current_round<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    submission: &Pubkey,
+    sub: &Submission,
+) -> Result<(Pubkey, Round), CliError> {
+    if sub.round == 0 {
+        return Err(local(format!(
+            "submission {submission} is not revealed: it has no judging round yet"
+        )));
+    }
+    let key = pda::round(submission, sub.round);
+    let round = ctx.must(&key, "judging round").await?;
+    Ok((key, round))
+}
+
+/// The seats the wallet may commit on `round` of `task` now: the program's
+/// `Round::seat_check`, named as the program would refuse it.
+async fn my_seats<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    task_key: &Pubkey,
+    task: &Task,
+    round: &Round,
+) -> Result<u64, CliError> {
+    let me = ctx.me;
+    let epoch = ctx.current_epoch().await?;
+    let stake: Stake = ctx
+        .get(&pda::stake(&me))
+        .await?
+        .ok_or_else(|| local("this wallet has no stake: `merit stake deposit` first"))?;
+    let competitor = ctx
+        .chain
+        .account(&pda::submission(task_key, &me))
+        .await?
+        .is_some();
+    round
+        .seat_check(task, &stake, competitor, epoch)
+        .map_err(rule)
+}
 
 pub async fn commit<C: Chain>(
     ctx: &mut Ctx<'_, C>,
@@ -21,50 +64,58 @@ pub async fn commit<C: Chain>(
     let me = ctx.me;
     let sub: Submission = ctx.must(&submission, "submission").await?;
     let task: Task = ctx.must(&sub.task, "task").await?;
-    let epoch = ctx.current_epoch().await?;
-    let stake: Option<Stake> = ctx.get(&pda::stake(&me)).await?;
-    let seats = merit_client::seats(&task, &submission, &me, stake.as_ref(), epoch);
-    let vote_key = pda::vote(&submission, &me);
+    let (round_key, round) = current_round(ctx, &submission, &sub).await?;
+    let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
+    round
+        .commit_check(round.committee(&task).drawn, task_now)
+        .map_err(rule)?;
+    let seats = my_seats(ctx, &sub.task, &task, &round).await?;
+    let vote_key = pda::vote(&round_key, &me);
     let existing: Option<Vote> = ctx.get(&vote_key).await?;
     let salt = fresh_salt();
-    let commitment = vote_commitment(&submission, &me, score, &salt);
+    let commitment = vote_commitment(&round_key, &me, score, &salt);
     // A salt whose commitment is on chain is never replaced: the program refuses the
     // second commit by name, and the reveal still finds the first one's salt.
     let path = if existing.is_none() {
         let secret = VoteSecret {
             task: sub.task.to_string(),
             submission: submission.to_string(),
+            round: round.index,
             validator: me.to_string(),
             score,
             salt: hex(&salt),
             commitment: hex(&commitment),
         };
         ctx.secrets
-            .save_vote(&secret, &submission, &me)
+            .save_vote(&secret, &round_key, &me)
             .map_err(local)?
     } else {
-        ctx.secrets.vote_path(&submission, &me)
+        ctx.secrets.vote_path(&round_key, &me)
     };
     let bond = task.vote_bond(seats).unwrap_or(0);
-    let ix = ctx.client.commit_vote(me, sub.task, submission, commitment);
+    let ix = ctx
+        .client
+        .commit_vote(me, sub.task, submission, round.index, commitment);
     let summary = format!(
-        "Committed a hidden score on submission {submission} with {seats} seats, bonding {}\n\
+        "Committed a hidden score on submission {submission} (round {}) with {seats} seats, bonding {}\n\
          Reveal it with `merit vote reveal {submission}` between {} and {}\n\
          Salt kept in {}",
+        round.index,
         ctx.amount(bond),
-        fmt_when(task.commit_deadline, now),
-        fmt_when(task.reveal_deadline, now),
+        fmt_when(round.commit_deadline, now),
+        fmt_when(round.reveal_deadline, now),
         path.display()
     );
     let fields = json!({
         "task": sub.task.to_string(),
         "submission": submission.to_string(),
+        "round": round.index,
         "vote": vote_key.to_string(),
         "seats": seats,
         "bond": bond,
         "commitment": hex(&commitment),
-        "revealFrom": task.commit_deadline,
-        "revealUntil": task.reveal_deadline,
+        "revealFrom": round.commit_deadline,
+        "revealUntil": round.reveal_deadline,
         "secretFile": path.display().to_string(),
     });
     ctx.send(&summary, &[ix], fields).await?;
@@ -73,102 +124,176 @@ pub async fn commit<C: Chain>(
 
 pub async fn reveal<C: Chain>(ctx: &mut Ctx<'_, C>, submission: Pubkey) -> Result<(), CliError> {
     let me = ctx.me;
-    let secret = ctx.secrets.vote(&submission, &me).map_err(local)?.ok_or_else(|| {
+    let sub: Submission = ctx.must(&submission, "submission").await?;
+    let (round_key, round) = current_round(ctx, &submission, &sub).await?;
+    let secret = ctx.secrets.vote(&round_key, &me).map_err(local)?.ok_or_else(|| {
         local(format!(
-            "no salt for your vote on {submission} in {}: it was not committed from this machine (or --secrets-dir differs)",
-            ctx.secrets.vote_path(&submission, &me).display()
+            "no salt for your vote on {submission} (round {}) in {}: it was not committed from this machine (or --secrets-dir differs)",
+            round.index,
+            ctx.secrets.vote_path(&round_key, &me).display()
         ))
     })?;
     let salt = secret.salt().map_err(local)?;
-    let sub: Submission = ctx.must(&submission, "submission").await?;
     let ix = ctx
         .client
-        .reveal_vote(me, sub.task, submission, secret.score, salt);
-    let summary = format!("Revealed score {} on submission {submission}", secret.score);
+        .reveal_vote(me, sub.task, submission, round.index, secret.score, salt);
+    let summary = format!(
+        "Revealed score {} on submission {submission} (round {})",
+        secret.score, round.index
+    );
     let fields = json!({
         "task": sub.task.to_string(),
         "submission": submission.to_string(),
+        "round": round.index,
         "score": secret.score,
     });
     ctx.send(&summary, &[ix], fields).await?;
     Ok(())
 }
 
+/// A line of `pending`: for people, and for `--output json`.
+type Item = (String, Value);
+
 /// What the wallet still has to do as a validator and a contributor, and until when:
-/// seats drawn for it and not yet committed, committed votes and submissions not yet
-/// revealed.
+/// seats drawn for it in a round whose commit window is open and not yet committed,
+/// committed votes and submissions not yet revealed.
 pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
+    let mut items = seats_to_commit(ctx).await?;
+    items.extend(votes_to_reveal(ctx).await?);
+    items.extend(works_to_reveal(ctx).await?);
+    let human = if items.is_empty() {
+        "Nothing pending.".to_string()
+    } else {
+        items
+            .iter()
+            .map(|(h, _)| h.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let json = Value::Array(items.into_iter().map(|(_, j)| j).collect());
+    ctx.out.show(|| human, || json);
+    Ok(())
+}
+
+/// Every open round whose commit window is open now, where the program would let the
+/// wallet commit (`Round::commit_check`, `Round::seat_check`) and it has not.
+async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, CliError> {
     let now = ctx.now().await?;
     let me = ctx.me;
-    let epoch = ctx.current_epoch().await?;
-    let config = ctx.config;
-    let stake: Option<Stake> = ctx.get(&pda::stake(&me)).await?;
-    let mut items: Vec<(String, Value)> = Vec::new();
-
-    let raw = ctx.chain.merit_accounts(&[AccountKind::Task]).await?;
-    for (task_key, data) in raw {
-        let task: Task = merit_crank::decode_at(&task_key, &data)?;
-        if !task.draw.drawn
-            || task.creator == me
-            || phase_at(&task, &config, now) != TaskPhase::Commit
+    let pause = ctx.config.pause();
+    let mut tasks: BTreeMap<Pubkey, Option<Task>> = BTreeMap::new();
+    let mut items = Vec::new();
+    for (round_key, data) in ctx.chain.merit_accounts(&[AccountKind::Round]).await? {
+        let round: Round = merit_crank::decode_at(&round_key, &data)?;
+        if round.state != RoundState::Open {
+            continue;
+        }
+        if !tasks.contains_key(&round.task) {
+            let task = ctx.get::<Task>(&round.task).await?;
+            tasks.insert(round.task, task);
+        }
+        let Some(task) = tasks[&round.task].clone() else {
+            continue;
+        };
+        let Ok(task_now) = task.clock(pause, now) else {
+            continue;
+        };
+        if round
+            .commit_check(round.committee(&task).drawn, task_now)
+            .is_err()
         {
             continue;
         }
-        let subs: Vec<(Pubkey, Submission)> = ctx
-            .accounts_with(AccountKind::Submission, offsets::SUBMISSION_TASK, &task_key)
-            .await?;
-        if subs.iter().any(|(_, s)| s.contributor == me) {
-            continue; // contributors to a task may not judge it
+        let Ok(seats) = my_seats(ctx, &round.task, &task, &round).await else {
+            continue;
+        };
+        if ctx
+            .chain
+            .account(&pda::vote(&round_key, &me))
+            .await?
+            .is_some()
+        {
+            continue;
         }
-        for (sub_key, sub) in subs.iter().filter(|(_, s)| s.content_revealed) {
-            let seats = merit_client::seats(&task, sub_key, &me, stake.as_ref(), epoch);
-            if seats == 0 || ctx.chain.account(&pda::vote(sub_key, &me)).await?.is_some() {
-                continue;
-            }
-            items.push((
-                format!(
-                    "commit  submission {sub_key} ({seats} seats; {}) before {}",
-                    sub.uri,
-                    fmt_when(task.commit_deadline, now)
-                ),
-                json!({ "action": "commit", "submission": sub_key.to_string(), "task": task_key.to_string(),
-                        "seats": seats, "deadline": task.commit_deadline }),
-            ));
-        }
+        let uri = match ctx.get::<Submission>(&round.submission).await? {
+            Some(s) => s.uri,
+            None => continue,
+        };
+        let sub_key = round.submission;
+        items.push((
+            format!(
+                "commit  submission {sub_key} round {} ({seats} seats; {uri}) before {}",
+                round.index,
+                fmt_when(round.commit_deadline, now)
+            ),
+            json!({ "action": "commit", "submission": sub_key.to_string(), "task": round.task.to_string(),
+                    "round": round.index, "seats": seats, "deadline": round.commit_deadline }),
+        ));
     }
+    Ok(items)
+}
 
+/// The wallet's committed votes (their salts on this machine) not revealed yet.
+async fn votes_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, CliError> {
+    let now = ctx.now().await?;
+    let me = ctx.me;
+    let mut items = Vec::new();
     for secret in ctx.secrets.votes_of(&me).map_err(local)? {
         let Ok(sub_key) = secret.submission.parse::<Pubkey>() else {
             continue;
         };
-        let Some(vote) = ctx.get::<Vote>(&pda::vote(&sub_key, &me)).await? else {
+        let round_key = pda::round(&sub_key, secret.round);
+        let Some(vote) = ctx.get::<Vote>(&pda::vote(&round_key, &me)).await? else {
             continue;
         };
-        if vote.revealed {
+        let Some(round) = ctx.get::<Round>(&round_key).await? else {
+            continue;
+        };
+        if vote.revealed || round.state != RoundState::Open {
             continue;
         }
         let Some(task) = ctx.get::<Task>(&vote.task).await? else {
             continue;
         };
-        let phase = phase_at(&task, &config, now);
-        let when = match phase {
-            TaskPhase::Submission | TaskPhase::SubmissionReveal | TaskPhase::Commit => {
+        let task_now = task.clock(ctx.config.pause(), now).unwrap_or(now);
+        let (phase, when) = if task_now < round.commit_deadline {
+            (
+                "commit",
                 format!(
                     "from {} until {}",
-                    fmt_when(task.commit_deadline, now),
-                    fmt_when(task.reveal_deadline, now)
-                )
-            }
-            TaskPhase::Reveal => format!("now, until {}", fmt_when(task.reveal_deadline, now)),
-            _ => "too late: the reveal window has closed".to_string(),
+                    fmt_when(round.commit_deadline, now),
+                    fmt_when(round.reveal_deadline, now)
+                ),
+            )
+        } else if task_now < round.reveal_deadline {
+            (
+                "reveal",
+                format!("now, until {}", fmt_when(round.reveal_deadline, now)),
+            )
+        } else {
+            (
+                "settlement",
+                "too late: the reveal window has closed".to_string(),
+            )
         };
         items.push((
-            format!("reveal  vote on {sub_key} (score {}) {when}", secret.score),
+            format!(
+                "reveal  vote on {sub_key} round {} (score {}) {when}",
+                round.index, secret.score
+            ),
             json!({ "action": "reveal-vote", "submission": sub_key.to_string(), "task": vote.task.to_string(),
-                    "phase": phase_name(phase), "from": task.commit_deadline, "until": task.reveal_deadline }),
+                    "round": round.index, "phase": phase, "from": round.commit_deadline, "until": round.reveal_deadline }),
         ));
     }
+    Ok(items)
+}
 
+/// The wallet's committed submissions (their salts on this machine) not revealed yet.
+async fn works_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, CliError> {
+    let now = ctx.now().await?;
+    let me = ctx.me;
+    let config = ctx.config;
+    let mut items = Vec::new();
     for secret in ctx.secrets.works_of(&me).map_err(local)? {
         let Ok(task_key) = secret.task.parse::<Pubkey>() else {
             continue;
@@ -185,7 +310,7 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
         let Some(task) = ctx.get::<Task>(&task_key).await? else {
             continue;
         };
-        let phase = phase_at(&task, &config, now);
+        let phase = super::task::phase_at(&task, &config, now);
         let when = match phase {
             TaskPhase::Submission => format!(
                 "from {} until {}",
@@ -206,17 +331,5 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
                     "from": task.submission_deadline, "until": task.submission_reveal_deadline }),
         ));
     }
-
-    let human = if items.is_empty() {
-        "Nothing pending.".to_string()
-    } else {
-        items
-            .iter()
-            .map(|(h, _)| h.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let json = Value::Array(items.into_iter().map(|(_, j)| j).collect());
-    ctx.out.show(|| human, || json);
-    Ok(())
+    Ok(items)
 }

@@ -9,7 +9,9 @@ use anyhow::{anyhow, Result};
 use merit::constants::{DRAW_CHAIN_MAX_SLOTS, SLOT_HASHES_SYSVAR};
 use merit::error::MeritError;
 use merit::sortition::{chain, fallback_seed, ChainLookup};
-use merit_client::{pda, vote_commitment, Committee, Config, Outcome, Round, Stake, Submission, Task};
+use merit_client::{
+    pda, vote_commitment, Committee, Config, Outcome, Round, Stake, Submission, Task,
+};
 use merit_localnet::{Keypair, Signer};
 use rand::seq::SliceRandom;
 use rand::Rng;
@@ -17,7 +19,11 @@ use std::collections::BTreeMap;
 
 /// Draws every task's committee: the keeper schedules and seeds them all, except the
 /// tasks the draw re-roller submitted to, which it alone draws (`reroll`).
-pub(super) async fn draw_tasks(w: &mut World<'_>, tasks: &[Pubkey], subs: &[SubRecord]) -> Result<()> {
+pub(super) async fn draw_tasks(
+    w: &mut World<'_>,
+    tasks: &[Pubkey],
+    subs: &[SubRecord],
+) -> Result<()> {
     let rerolled: Vec<Pubkey> = tasks
         .iter()
         .copied()
@@ -27,7 +33,11 @@ pub(super) async fn draw_tasks(w: &mut World<'_>, tasks: &[Pubkey], subs: &[SubR
         })
         .collect();
     let keeper = w.keeper.insecure_clone();
-    let mine: Vec<Pubkey> = tasks.iter().copied().filter(|t| !rerolled.contains(t)).collect();
+    let mine: Vec<Pubkey> = tasks
+        .iter()
+        .copied()
+        .filter(|t| !rerolled.contains(t))
+        .collect();
     for step in 0..2 {
         if step == 1 {
             w.net.warp_slots(DRAW_CHAIN_MAX_SLOTS + 1);
@@ -60,7 +70,10 @@ async fn reroll(w: &mut World<'_>, task: &Pubkey, subs: &[SubRecord]) -> Result<
     let key = w.agents[bloc].key.insecure_clone();
     let ix = w.client.draw(key.pubkey(), *task);
     w.totals.transactions += 2;
-    w.net.send(std::slice::from_ref(&ix), &[&key]).await.map_err(|e| anyhow!("draw: {e}"))?;
+    w.net
+        .send(std::slice::from_ref(&ix), &[&key])
+        .await
+        .map_err(|e| anyhow!("draw: {e}"))?;
     w.net.warp_slots(DRAW_CHAIN_MAX_SLOTS + 1);
     let state: Task = w.net.account(task).await.ok_or_else(|| anyhow!("task"))?;
     let data = w
@@ -86,12 +99,20 @@ async fn reroll(w: &mut World<'_>, task: &Pubkey, subs: &[SubRecord]) -> Result<
             w.totals.declined_for_a_majority += 1;
         }
     }
-    w.net.send(&[ix], &[&key]).await.map_err(|e| anyhow!("draw: {e}"))
+    w.net
+        .send(&[ix], &[&key])
+        .await
+        .map_err(|e| anyhow!("draw: {e}"))
 }
 
 /// Whether the re-roller's validators would hold more than half the seats of `task`'s
 /// committee drawn from `seed`, on every one of its own submissions `own`.
-async fn bloc_majority(w: &mut World<'_>, task: &Task, seed: &[u8; 32], own: &[Pubkey]) -> Result<bool> {
+async fn bloc_majority(
+    w: &mut World<'_>,
+    task: &Task,
+    seed: &[u8; 32],
+    own: &[Pubkey],
+) -> Result<bool> {
     let current = config(w).await?.current_epoch;
     let committee = Committee {
         seed: *seed,
@@ -118,7 +139,10 @@ async fn bloc_majority(w: &mut World<'_>, task: &Task, seed: &[u8; 32], own: &[P
 }
 
 async fn config(w: &mut World<'_>) -> Result<Config> {
-    w.net.account(&pda::config()).await.ok_or_else(|| anyhow!("config"))
+    w.net
+        .account(&pda::config())
+        .await
+        .ok_or_else(|| anyhow!("config"))
 }
 
 /// Every validator's commits on round `round` of the submissions `open` (indices into
@@ -139,7 +163,11 @@ pub(super) async fn commit_round(
         if !tasks.contains_key(&t) {
             tasks.insert(t, w.net.account(&t).await.ok_or_else(|| anyhow!("task"))?);
         }
-        let r: Round = w.net.account(&pda::round(&subs[s].key, round)).await.ok_or_else(|| anyhow!("round"))?;
+        let r: Round = w
+            .net
+            .account(&pda::round(&subs[s].key, round))
+            .await
+            .ok_or_else(|| anyhow!("round"))?;
         rounds.insert(s, r);
     }
     let mut votes = Vec::new();
@@ -160,13 +188,20 @@ pub(super) async fn commit_round(
                 break;
             }
             let sub = &subs[s];
-            let seats = merit_client::seats(&tasks[&sub.task], &rounds[&s], &w.agents[v].key.pubkey(), stake.as_ref(), current);
+            let seats = merit_client::seats(
+                &tasks[&sub.task],
+                &rounds[&s],
+                &w.agents[v].key.pubkey(),
+                stake.as_ref(),
+                current,
+            );
             let owner = w.owner_of.get(&sub.task).copied();
             let strategy = w.agents[v].strategy;
             if strategy.judges_only_own_tasks() && owner != Some(strategy) {
                 continue;
             }
-            let racing = strategy.races_for_seats() && w.agents[sub.author].strategy == Strategy::ColludingBloc;
+            let racing = strategy.races_for_seats()
+                && w.agents[sub.author].strategy == Strategy::ColludingBloc;
             if seats == 0 && !racing {
                 continue;
             }
@@ -193,8 +228,15 @@ pub(super) async fn commit_round(
 
 /// Sends the commits; keeps the ones that landed (a validator whose unlocked stake ran out,
 /// or whose commit was refused, simply votes less).
-async fn send_commits(w: &mut World<'_>, subs: &[SubRecord], votes: Vec<VoteRecord>) -> Result<Vec<VoteRecord>> {
-    let keys: Vec<Keypair> = votes.iter().map(|r| w.agents[r.validator].key.insecure_clone()).collect();
+async fn send_commits(
+    w: &mut World<'_>,
+    subs: &[SubRecord],
+    votes: Vec<VoteRecord>,
+) -> Result<Vec<VoteRecord>> {
+    let keys: Vec<Keypair> = votes
+        .iter()
+        .map(|r| w.agents[r.validator].key.insecure_clone())
+        .collect();
     let items: Vec<(Instruction, Vec<&Keypair>)> = votes
         .iter()
         .zip(&keys)
@@ -206,7 +248,11 @@ async fn send_commits(w: &mut World<'_>, subs: &[SubRecord], votes: Vec<VoteReco
             };
             let round = pda::round(&sub.key, r.round);
             let commitment = vote_commitment(&round, &key.pubkey(), score, &r.salt);
-            (w.client.commit_vote(key.pubkey(), sub.task, sub.key, r.round, commitment), vec![key])
+            (
+                w.client
+                    .commit_vote(key.pubkey(), sub.task, sub.key, r.round, commitment),
+                vec![key],
+            )
         })
         .collect();
     w.totals.transactions += items.len() as u64;
@@ -232,16 +278,28 @@ async fn send_commits(w: &mut World<'_>, subs: &[SubRecord], votes: Vec<VoteReco
 }
 
 /// The reveals of round `round`'s committed votes whose ballot reveals.
-pub(super) async fn reveal_round(w: &mut World<'_>, subs: &[SubRecord], votes: &[VoteRecord], round: u8) -> Result<()> {
+pub(super) async fn reveal_round(
+    w: &mut World<'_>,
+    subs: &[SubRecord],
+    votes: &[VoteRecord],
+    round: u8,
+) -> Result<()> {
     let mine: Vec<&VoteRecord> = votes.iter().filter(|r| r.round == round).collect();
-    let keys: Vec<Keypair> = mine.iter().map(|r| w.agents[r.validator].key.insecure_clone()).collect();
+    let keys: Vec<Keypair> = mine
+        .iter()
+        .map(|r| w.agents[r.validator].key.insecure_clone())
+        .collect();
     let items: Vec<(Instruction, Vec<&Keypair>)> = mine
         .iter()
         .zip(&keys)
         .filter_map(|(r, key)| match r.ballot {
             Ballot::Reveal(score) => {
                 let sub = &subs[r.sub];
-                Some((w.client.reveal_vote(key.pubkey(), sub.task, sub.key, r.round, score, r.salt), vec![key]))
+                Some((
+                    w.client
+                        .reveal_vote(key.pubkey(), sub.task, sub.key, r.round, score, r.salt),
+                    vec![key],
+                ))
             }
             _ => None,
         })
@@ -254,7 +312,11 @@ pub(super) async fn reveal_round(w: &mut World<'_>, subs: &[SubRecord], votes: &
 pub(super) async fn second_round_subs(w: &mut World<'_>, subs: &[SubRecord]) -> Result<Vec<usize>> {
     let mut out = Vec::new();
     for (i, s) in subs.iter().enumerate() {
-        let sub: Submission = w.net.account(&s.key).await.ok_or_else(|| anyhow!("submission"))?;
+        let sub: Submission = w
+            .net
+            .account(&s.key)
+            .await
+            .ok_or_else(|| anyhow!("submission"))?;
         if sub.outcome == Outcome::Pending && sub.round == 2 {
             out.push(i);
         }
@@ -265,16 +327,28 @@ pub(super) async fn second_round_subs(w: &mut World<'_>, subs: &[SubRecord]) -> 
 /// The second round of the submissions `second`: the keeper seeds their draws once the
 /// chains are produced, the drawn validators commit at once and reveal when commits close,
 /// and the keeper closes them when reveals close.
-pub(super) async fn run_second_round(w: &mut World<'_>, subs: &[SubRecord], second: &[usize]) -> Result<Vec<VoteRecord>> {
+pub(super) async fn run_second_round(
+    w: &mut World<'_>,
+    subs: &[SubRecord],
+    second: &[usize],
+) -> Result<Vec<VoteRecord>> {
     w.net.warp_slots(DRAW_CHAIN_MAX_SLOTS + 1);
     keep::pass(w).await?;
-    let first: Round = w.net.account(&pda::round(&subs[second[0]].key, 2)).await.ok_or_else(|| anyhow!("round"))?;
+    let first: Round = w
+        .net
+        .account(&pda::round(&subs[second[0]].key, 2))
+        .await
+        .ok_or_else(|| anyhow!("round"))?;
     let votes = commit_round(w, subs, second, 2).await?;
     w.net.set_time(first.commit_deadline.max(w.net.now()));
     reveal_round(w, subs, &votes, 2).await?;
     let mut last = 0;
     for &s in second {
-        let r: Round = w.net.account(&pda::round(&subs[s].key, 2)).await.ok_or_else(|| anyhow!("round"))?;
+        let r: Round = w
+            .net
+            .account(&pda::round(&subs[s].key, 2))
+            .await
+            .ok_or_else(|| anyhow!("round"))?;
         last = last.max(r.reveal_deadline).max(r.draw_deadline);
     }
     w.net.set_time(last.max(w.net.now()));

@@ -213,7 +213,11 @@ pub async fn run(scenario: &Scenario, progress: &ProgressBar) -> Result<Run> {
 async fn run_epoch(w: &mut World<'_>, epoch: u32) -> Result<()> {
     w.cast = vec![0; w.agents.len()];
     let tasks = post::post_tasks(w, epoch).await?;
-    let t0: Task = w.net.account(&tasks[0]).await.ok_or_else(|| anyhow!("task"))?;
+    let t0: Task = w
+        .net
+        .account(&tasks[0])
+        .await
+        .ok_or_else(|| anyhow!("task"))?;
     let subs = work::commit_work(w, &tasks).await?;
     w.net.set_time(t0.submission_deadline);
     let revealed = work::reveal_work(w, &subs).await?;

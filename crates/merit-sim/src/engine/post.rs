@@ -32,7 +32,10 @@ pub(super) async fn post_tasks(w: &mut World<'_>, epoch: u32) -> Result<Vec<Pubk
     }
     let p = &w.s.population;
     let kinds = [
-        (Strategy::EmissionFarmer, u32::from(p.farmer_contributor_keys > 0)),
+        (
+            Strategy::EmissionFarmer,
+            u32::from(p.farmer_contributor_keys > 0),
+        ),
         (Strategy::CreatorConfiscator, p.confiscator_tasks),
         (Strategy::WithholdingCreator, p.withholding_creator_tasks),
         (Strategy::GateCapturer, p.gate_capturer_tasks),
@@ -64,13 +67,10 @@ fn attacker_args(w: &World, owner: Strategy, id: u64, now: i64) -> CreateTaskArg
             let keys = p.farmer_contributor_keys.max(1);
             args.reward = p.farm_reward * TOKEN;
             args.max_submissions = u16::try_from(keys).unwrap_or(u16::MAX);
-            args.submission_fee = Task::squat_fee_floor(
-                args.reward,
-                args.validator_share_bps,
-                args.max_submissions,
-            )
-            .unwrap_or(0)
-            .max(w.params.min_submission_fee);
+            args.submission_fee =
+                Task::squat_fee_floor(args.reward, args.validator_share_bps, args.max_submissions)
+                    .unwrap_or(0)
+                    .max(w.params.min_submission_fee);
         }
         Strategy::CreatorConfiscator => {
             args.accept_threshold = p.confiscator_accept_threshold;
@@ -96,7 +96,8 @@ async fn create(
     owner: Option<Strategy>,
 ) -> Result<Pubkey> {
     let task = pda::task(&creator.pubkey(), args.id);
-    let (fee, _) = Task::protocol_fee_and_cap(args.reward, &w.params).map_err(|e| anyhow!("{e}"))?;
+    let (fee, _) =
+        Task::protocol_fee_and_cap(args.reward, &w.params).map_err(|e| anyhow!("{e}"))?;
     let reward = args.reward;
     let ix = w.client.create_task(creator.pubkey(), args);
     w.totals.transactions += 1;

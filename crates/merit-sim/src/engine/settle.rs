@@ -6,25 +6,39 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anyhow::{anyhow, Result};
 use merit::error::MeritError;
-use merit_client::{pda, AccountKind, Config, Outcome, Round, Stake, Submission, Task, Vesting, Vote};
+use merit_client::{
+    pda, AccountKind, Config, Outcome, Round, Stake, Submission, Task, Vesting, Vote,
+};
 use merit_localnet::{Keypair, Localnet, Signer};
 use std::collections::BTreeMap;
 
 /// Contributors claim what their submissions may claim (`Submission::claim_check`), and
 /// validators their votes of every round (`Vote::claim_check`).
-pub(super) async fn claim(w: &mut World<'_>, subs: &[SubRecord], votes: &[VoteRecord]) -> Result<()> {
+pub(super) async fn claim(
+    w: &mut World<'_>,
+    subs: &[SubRecord],
+    votes: &[VoteRecord],
+) -> Result<()> {
     let mut items: Vec<(Instruction, Keypair)> = Vec::new();
     let mut tasks: BTreeMap<Pubkey, Task> = BTreeMap::new();
     for s in subs {
         let task = match tasks.get(&s.task) {
             Some(t) => *t,
             None => {
-                let t: Task = w.net.account(&s.task).await.ok_or_else(|| anyhow!("task"))?;
+                let t: Task = w
+                    .net
+                    .account(&s.task)
+                    .await
+                    .ok_or_else(|| anyhow!("task"))?;
                 tasks.insert(s.task, t);
                 t
             }
         };
-        let sub: Submission = w.net.account(&s.key).await.ok_or_else(|| anyhow!("submission"))?;
+        let sub: Submission = w
+            .net
+            .account(&s.key)
+            .await
+            .ok_or_else(|| anyhow!("submission"))?;
         if sub.claim_check(&task).is_ok() {
             let key = w.agents[s.author].key.insecure_clone();
             items.push((w.client.claim_submission(key.pubkey(), s.task), key));
@@ -36,14 +50,21 @@ pub(super) async fn claim(w: &mut World<'_>, subs: &[SubRecord], votes: &[VoteRe
     for r in votes {
         let s = &subs[r.sub];
         let key = w.agents[r.validator].key.insecure_clone();
-        let round: Round = w.net.account(&pda::round(&s.key, r.round)).await.ok_or_else(|| anyhow!("round"))?;
+        let round: Round = w
+            .net
+            .account(&pda::round(&s.key, r.round))
+            .await
+            .ok_or_else(|| anyhow!("round"))?;
         let vote: Vote = w
             .net
             .account(&pda::vote_in(&s.key, r.round, &key.pubkey()))
             .await
             .ok_or_else(|| anyhow!("vote"))?;
         if vote.claim_check(&round, &tasks[&s.task].rules).is_ok() {
-            items.push((w.client.claim_vote(key.pubkey(), s.task, s.key, r.round), key));
+            items.push((
+                w.client.claim_vote(key.pubkey(), s.task, s.key, r.round),
+                key,
+            ));
         }
     }
     send_all(w, items, "claim").await
@@ -59,7 +80,12 @@ async fn send_all(w: &mut World<'_>, items: Vec<(Instruction, Keypair)>, what: &
 /// Each attacker creator takes back what its tasks did not pay, and keeps the work: worth
 /// the task's reward to it when its best revealed original work meets the public tasks'
 /// standard.
-pub(super) async fn reclaim(w: &mut World<'_>, tasks: &[Pubkey], subs: &[SubRecord], revealed: &[bool]) -> Result<()> {
+pub(super) async fn reclaim(
+    w: &mut World<'_>,
+    tasks: &[Pubkey],
+    subs: &[SubRecord],
+    revealed: &[bool],
+) -> Result<()> {
     let standard = f64::from(w.s.task.accept_threshold) / 100.0;
     for t in tasks {
         let Some(owner) = w.owner_of.get(t).copied() else {
@@ -84,7 +110,11 @@ pub(super) async fn reclaim(w: &mut World<'_>, tasks: &[Pubkey], subs: &[SubReco
         let who = w.agents[c].key.insecure_clone();
         let wallet = w.net.wallet_balance(&who.pubkey()).await;
         w.totals.transactions += 1;
-        match w.net.send(&[w.client.reclaim_task(who.pubkey(), *t)], &[&who]).await {
+        match w
+            .net
+            .send(&[w.client.reclaim_task(who.pubkey(), *t)], &[&who])
+            .await
+        {
             Ok(()) => {}
             Err(e) if e.code == Some(super::merit_error(MeritError::NothingToReclaim)) => {}
             Err(e) => return Err(anyhow!("reclaim_task: {e}")),
@@ -99,16 +129,32 @@ pub(super) async fn reclaim(w: &mut World<'_>, tasks: &[Pubkey], subs: &[SubReco
 /// Closes the epoch, claims its emission for every submission and vote with points, and
 /// books each agent's epoch: rewards and slashes read back from the accounts, emissions
 /// from its holdings.
-pub(super) async fn close_epoch(w: &mut World<'_>, subs: &[SubRecord], votes: &[VoteRecord]) -> Result<()> {
+pub(super) async fn close_epoch(
+    w: &mut World<'_>,
+    subs: &[SubRecord],
+    votes: &[VoteRecord],
+) -> Result<()> {
     let keeper = w.keeper.insecure_clone();
     w.totals.transactions += 1;
-    let epoch = w.net.close_epoch(&keeper).await.map_err(|e| anyhow!("advance_epoch: {e}"))?;
+    let epoch = w
+        .net
+        .close_epoch(&keeper)
+        .await
+        .map_err(|e| anyhow!("advance_epoch: {e}"))?;
     let mut items: Vec<(Instruction, Keypair)> = Vec::new();
     for s in subs {
-        let sub: Submission = w.net.account(&s.key).await.ok_or_else(|| anyhow!("submission"))?;
+        let sub: Submission = w
+            .net
+            .account(&s.key)
+            .await
+            .ok_or_else(|| anyhow!("submission"))?;
         if sub.points > 0 && sub.epoch == epoch {
             let key = w.agents[s.author].key.insecure_clone();
-            items.push((w.client.claim_submission_emission(key.pubkey(), s.task, epoch), key));
+            items.push((
+                w.client
+                    .claim_submission_emission(key.pubkey(), s.task, epoch),
+                key,
+            ));
         }
     }
     for r in votes {
@@ -121,7 +167,8 @@ pub(super) async fn close_epoch(w: &mut World<'_>, subs: &[SubRecord], votes: &[
             .ok_or_else(|| anyhow!("vote"))?;
         if vote.points > 0 && vote.epoch == epoch {
             items.push((
-                w.client.claim_vote_emission(key.pubkey(), s.task, s.key, r.round, epoch),
+                w.client
+                    .claim_vote_emission(key.pubkey(), s.task, s.key, r.round, epoch),
                 key,
             ));
         }
@@ -161,7 +208,8 @@ async fn tally(w: &mut World<'_>) -> Result<()> {
                 rules.insert(key, t.rules);
             }
             Some(AccountKind::Submission) => {
-                let s: Submission = merit_client::decode(&account.data).map_err(|e| anyhow!("{e}"))?;
+                let s: Submission =
+                    merit_client::decode(&account.data).map_err(|e| anyhow!("{e}"))?;
                 if let Some(&i) = by_key.get(&s.contributor) {
                     rewards[i] += s.reward_paid;
                     slashed[i] += if s.slashed { s.bond } else { 0 };
@@ -227,19 +275,27 @@ pub(super) async fn reconcile(w: &mut World<'_>) -> Result<()> {
     for t in w.task_keys.clone() {
         let task: Task = match w.net.account(&t).await {
             Some(task) => task,
-            None => w.closed_tasks.get(&t).cloned().ok_or_else(|| anyhow!("task"))?,
+            None => w
+                .closed_tasks
+                .get(&t)
+                .cloned()
+                .ok_or_else(|| anyhow!("task"))?,
         };
         w.totals.rewards_on_chain += task.paid_out;
         w.totals.fees_on_chain += task.fees;
         to_treasury += task.to_treasury + task.protocol_fee;
     }
-    let config: Config = w.net.account(&pda::config()).await.ok_or_else(|| anyhow!("config"))?;
+    let config: Config = w
+        .net
+        .account(&pda::config())
+        .await
+        .ok_or_else(|| anyhow!("config"))?;
     w.totals.emissions_on_chain = config.emission_paid;
     // The treasury's share, swept or still pending in the stake vault, and the keeper's
     // slasher shares: liquid, or vesting when taken from unvested rewards.
     let keeper = w.keeper.pubkey();
-    w.totals.slashed_on_chain = w.net.token_balance(&pda::treasury()).await + config.treasury_pending
-        - to_treasury
-        + holdings(&mut w.net, &keeper).await;
+    w.totals.slashed_on_chain =
+        w.net.token_balance(&pda::treasury()).await + config.treasury_pending - to_treasury
+            + holdings(&mut w.net, &keeper).await;
     Ok(())
 }

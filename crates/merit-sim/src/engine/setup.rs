@@ -84,9 +84,9 @@ async fn fund_everyone(w: &mut World<'_>, funder: &Keypair) -> Result<()> {
     fund(&mut w.net, &w.keeper.insecure_clone(), 0).await?;
     fund(&mut w.net, funder, s.emission_funding * TOKEN).await?;
     if s.emission_funding > 0 {
-        let ix = w
-            .client
-            .fund_emissions(funder.pubkey(), s.emission_funding * TOKEN, 1_000_000_000);
+        let ix =
+            w.client
+                .fund_emissions(funder.pubkey(), s.emission_funding * TOKEN, 1_000_000_000);
         w.net
             .send(&[ix], &[funder])
             .await
@@ -98,7 +98,9 @@ async fn fund_everyone(w: &mut World<'_>, funder: &Keypair) -> Result<()> {
     let fee = template.submission_fee.max(w.params.min_submission_fee);
     for a in w.agents.iter_mut() {
         a.funded += match (a.role, a.strategy) {
-            (Role::Contributor, _) => epochs * (u64::from(s.tasks_per_epoch) + attacker_tasks) * fee,
+            (Role::Contributor, _) => {
+                epochs * (u64::from(s.tasks_per_epoch) + attacker_tasks) * fee
+            }
             (Role::Creator, Strategy::EmissionFarmer) => epochs * (farm_reward + farm_fee),
             (Role::Creator, Strategy::CreatorConfiscator) => {
                 epochs * u64::from(p.confiscator_tasks) * (reward + protocol_fee)
@@ -153,7 +155,11 @@ fn groups(s: &Scenario) -> Vec<(Strategy, Role, u32)> {
         (SeatRacer, V, p.seat_racer_keys),
         (CreatorConfiscator, K, u32::from(p.confiscator_tasks > 0)),
         (CreatorConfiscator, V, p.confiscator_validator_keys),
-        (WithholdingCreator, K, u32::from(p.withholding_creator_tasks > 0)),
+        (
+            WithholdingCreator,
+            K,
+            u32::from(p.withholding_creator_tasks > 0),
+        ),
         (WithholdingCreator, V, p.withholding_validator_keys),
         (GateCapturer, K, u32::from(p.gate_capturer_tasks > 0)),
         (GateCapturer, V, p.gate_capturer_validator_keys),

@@ -169,7 +169,9 @@ async fn front_run(
     commitment: [u8; 32],
 ) -> Result<Option<SubRecord>> {
     let key = w.agents[i].key.insecure_clone();
-    let ix = w.client.submit(key.pubkey(), task.key, commitment, task.terms);
+    let ix = w
+        .client
+        .submit(key.pubkey(), task.key, commitment, task.terms);
     Ok(submit_result(w, &key, ix, i).await?.then(|| SubRecord {
         task: task.key,
         author: i,
@@ -195,7 +197,9 @@ async fn send_submit(
     let key = w.agents[i].key.insecure_clone();
     let salt: [u8; 32] = w.rng.gen();
     let commitment = submission_commitment(&task.key, &key.pubkey(), &hash, &salt);
-    let ix = w.client.submit(key.pubkey(), task.key, commitment, task.terms);
+    let ix = w
+        .client
+        .submit(key.pubkey(), task.key, commitment, task.terms);
     Ok(submit_result(w, &key, ix, i).await?.then(|| SubRecord {
         task: task.key,
         author: i,
@@ -267,7 +271,12 @@ pub(super) async fn reveal_work(w: &mut World<'_>, subs: &[SubRecord]) -> Result
             {
                 w.totals.front_runs_refused += 1;
             }
-            Err(e) => return Err(anyhow!("reveal_submission by {}: {e}", w.agents[s.author].name)),
+            Err(e) => {
+                return Err(anyhow!(
+                    "reveal_submission by {}: {e}",
+                    w.agents[s.author].name
+                ))
+            }
         }
     }
     Ok(revealed)

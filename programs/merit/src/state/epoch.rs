@@ -243,3 +243,115 @@ impl Epoch {
 pub fn merit_points(value: u64, multiplier_bps: u16) -> Result<u64> {
     crate::math::mul_div_floor(value, u64::from(multiplier_bps), u64::from(BPS_DENOMINATOR))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constants::MAX_TASK_FEE_BPS;
+    use crate::state::Task;
+    use proptest::prelude::*;
+
+    /// A task of `reward` under `params`, as `create_task` books its fee and emission cap.
+    fn task(reward: u64, params: &ConfigParams) -> Task {
+        let mut task = <Task as bytemuck::Zeroable>::zeroed();
+        let (fee, cap) = Task::protocol_fee_and_cap(reward, params).unwrap();
+        task.reward = reward;
+        task.protocol_fee = fee;
+        task.emission_cap = cap;
+        task
+    }
+
+    /// Tasks, each with its participants' (value share in bps of the reward, multiplier).
+    fn tasks() -> impl Strategy<Value = Vec<(u64, Vec<(u16, u16)>)>> {
+        prop::collection::vec(
+            (
+                1u64..=1_000_000_000_000,
+                prop::collection::vec((0u16..=10_000, 5_000u16..=MAX_MULTIPLIER_BPS), 1..6),
+            ),
+            1..5,
+        )
+    }
+
+    proptest! {
+        /// Whatever the emission, the tasks' points (up to 1.5x each task's reward, a
+        /// self-dealt task's included) and the order of the claims: a share is never cut
+        /// by its task's cap beyond rounding (the epoch's ceiling keeps every share within
+        /// it, so nobody's points dilute a side for emission that is then forfeited), and
+        /// every claimant gets its own part of the cap, never what an earlier claimant
+        /// with a higher multiplier took from it.
+        #[test]
+        fn no_share_is_cut_by_a_cap_and_no_claimant_takes_anothers_part(
+            tasks in tasks(),
+            emission in 0u64..=10_000_000_000_000,
+            task_fee_bps in 1u16..=MAX_TASK_FEE_BPS,
+            emission_cap_bps in 0u16..BPS_DENOMINATOR as u16,
+            order_seed in any::<u64>(),
+        ) {
+            let params = ConfigParams { task_fee_bps, emission_cap_bps, ..ConfigParams::defaults(6) };
+            let mut epoch = Epoch::open(1, 0, 0, &params).unwrap();
+            let mut books = Vec::new();
+            let mut claims = Vec::new();
+            for (i, (reward, people)) in tasks.iter().enumerate() {
+                books.push(task(*reward, &params));
+                let total_bps: u32 = people.iter().map(|(s, _)| u32::from(*s)).sum();
+                for (share_bps, multiplier) in people {
+                    // Values add up to at most the reward.
+                    let value = crate::math::mul_div_floor(*reward, u64::from(*share_bps), u64::from(total_bps.max(10_000))).unwrap();
+                    let points = merit_points(value, *multiplier).unwrap();
+                    epoch.contributor_points += u128::from(points);
+                    claims.push((i, points));
+                }
+            }
+            epoch.finish(emission, 10_000).unwrap();
+            // A deterministic shuffle of the claims.
+            let n = claims.len();
+            for k in (1..n).rev() {
+                let j = (order_seed.rotate_left(k as u32) as usize) % (k + 1);
+                claims.swap(k, j);
+            }
+            for (i, points) in claims {
+                if points == 0 {
+                    continue;
+                }
+                let (share, _) = epoch.claim(Side::Contributor, points).unwrap();
+                let most = crate::math::mul_div_floor(books[i].reward, u64::from(MAX_MULTIPLIER_BPS), u64::from(BPS_DENOMINATOR)).unwrap();
+                let part = crate::math::mul_div_floor(books[i].emission_cap, points, most.max(1)).unwrap();
+                let paid = books[i].take_emission(share, points).unwrap();
+                prop_assert_eq!(paid, share.min(part), "the order of the claims never matters");
+                prop_assert!(share - paid <= 2, "share {} cut to {} beyond rounding", share, paid);
+            }
+            for t in &books {
+                prop_assert!(t.emission_paid <= t.emission_cap);
+            }
+        }
+    }
+
+    /// The audit's case: two participants of one task, the first at the highest multiplier
+    /// with most of the points. Before, the first claim took the whole cap and the second
+    /// got nothing; now each takes its part, whoever claims first. Two defences hold it,
+    /// either alone: the epoch's ceiling keeps every share within its part, and
+    /// `Task::take_emission` pays at most the part.
+    #[test]
+    fn the_first_claimant_cannot_empty_the_cap() {
+        let params = ConfigParams::defaults(6);
+        let reward = 1_000_000_000;
+        let high = merit_points(900_000_000, MAX_MULTIPLIER_BPS).unwrap();
+        let low = merit_points(100_000_000, 5_000).unwrap();
+        for first_high in [true, false] {
+            let mut t = task(reward, &params);
+            let mut epoch = Epoch::open(1, 0, 0, &params).unwrap();
+            epoch.contributor_points = u128::from(high + low);
+            // More emission than the cap could ever pay.
+            epoch.finish(u64::MAX / 4, 10_000).unwrap();
+            let order = if first_high { [high, low] } else { [low, high] };
+            let mut got = Vec::new();
+            for points in order {
+                let (share, _) = epoch.claim(Side::Contributor, points).unwrap();
+                got.push((points, t.take_emission(share, points).unwrap()));
+            }
+            let low_paid = got.iter().find(|(p, _)| *p == low).unwrap().1;
+            assert!(low_paid > 0, "the later, lower claimant keeps its part");
+            assert!(t.emission_paid <= t.emission_cap);
+        }
+    }
+}

@@ -583,7 +583,9 @@ mod tests {
     }
 
     fn median(votes: &[RevealedVote]) -> Option<(u8, bool)> {
-        weighted_median(votes).unwrap().map(|c| (c.score, c.is_tie()))
+        weighted_median(votes)
+            .unwrap()
+            .map(|c| (c.score, c.is_tie()))
     }
 
     #[test]

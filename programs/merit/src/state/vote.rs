@@ -143,7 +143,9 @@ impl Vote {
             return Ok(Some((SlashKind::MissingReveal, self.bond)));
         }
         if round.state == RoundState::Decided
-            && !round.consensus().admits(self.score, rules.coherence_tolerance)
+            && !round
+                .consensus()
+                .admits(self.score, rules.coherence_tolerance)
         {
             return Ok(Some((
                 SlashKind::IncoherentVote,
@@ -168,7 +170,9 @@ impl Vote {
         if round.state == RoundState::Failed {
             return Ok(false);
         }
-        let coherent = round.consensus().admits(self.score, rules.coherence_tolerance);
+        let coherent = round
+            .consensus()
+            .admits(self.score, rules.coherence_tolerance);
         require!(coherent || self.slashed, MeritError::VoteMustBeSlashedFirst);
         Ok(coherent)
     }

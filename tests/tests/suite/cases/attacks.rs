@@ -117,6 +117,8 @@ fn no_two_account_kinds_can_derive_the_same_seeds() {
         pda::task(&k, 0),
         pda::submission(&k, &k),
         pda::vote(&k, &k),
+        pda::round(&k, 1),
+        pda::round(&k, 2),
         pda::content_claim(&k.to_bytes()),
     ];
     for (i, a) in all.iter().enumerate() {
