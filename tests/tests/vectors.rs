@@ -471,8 +471,10 @@ type StakeScript = &'static [(u64, i64)];
 /// epoch 8: a deposit warming up, a top-up, a removal mid-epoch, more changing epochs than
 /// the history holds.
 fn active_at_cases() -> Vec<Value> {
-    const SCRIPTS: [StakeScript; 5] = [
+    const SCRIPTS: [StakeScript; 6] = [
         &[(3, 100)],
+        // The audit's top-up: deposit(100, 1); deposit(10, 5); active_at(5, 6) is 100.
+        &[(1, 100), (5, 10)],
         &[(1, 100), (4, 50)],
         &[(1, 100), (3, -40), (3, 30)],
         &[(0, 100), (2, 10), (4, 10), (6, -50), (7, 5)],
