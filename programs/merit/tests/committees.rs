@@ -156,3 +156,117 @@ fn the_stake_bondable_at_once_grows_with_the_stake_not_against_it() {
     assert_eq!(committees(24_000 * T), 48);
     assert_eq!(committees(240_000 * T), 480);
 }
+
+/// The chance that a bloc of `bloc_keys` of `keys` equal keys holds a majority of the seats
+/// of one committee of expected size `k`, drawn from fresh lots.
+fn bloc_majority_once(lots: &mut Lots, keys: u64, bloc_keys: u64, k: u8) -> bool {
+    const STAKE: u64 = 1_000_000;
+    let (mut bloc, mut all) = (0u64, 0u64);
+    for key in 0..keys {
+        let s = seats(STAKE, keys * STAKE, k, lots.next());
+        all += s;
+        if key < bloc_keys {
+            bloc += s;
+        }
+    }
+    all > 0 && 2 * bloc > all
+}
+
+/// What choosing among committees is worth to a bloc that holds 40% of active stake, on a
+/// 16-seat committee: a majority from one draw; from the better of two, which is what a
+/// scheduler who declines the chain's committee still gets (the fixed fallback, one other
+/// committee, never a new target); and from the best of twenty, what declining and
+/// rescheduling gave before. Run with `--nocapture` for SECURITY.md's figures.
+#[test]
+fn declining_a_committee_buys_at_most_one_other_draw() {
+    const TRIALS: u32 = 20_000;
+    let (keys, bloc_keys, k) = (100u64, 40u64, 16u8);
+    let mut lots = Lots(11);
+    let mut wins = [0u32; 3];
+    for _ in 0..TRIALS {
+        let draws: Vec<bool> = (0..20)
+            .map(|_| bloc_majority_once(&mut lots, keys, bloc_keys, k))
+            .collect();
+        wins[0] += u32::from(draws[0]);
+        wins[1] += u32::from(draws[0] || draws[1]);
+        wins[2] += u32::from(draws.iter().any(|w| *w));
+    }
+    let p = wins.map(|w| f64::from(w) / f64::from(TRIALS));
+    println!("| draws the scheduler may choose from | P(40% bloc holds a majority of 16 seats) |");
+    println!("|---|---|");
+    for (label, v) in ["1 (an honest draw)", "2 (decline for the fallback)", "20 (reschedule at will: before)"]
+        .iter()
+        .zip(p)
+    {
+        println!("| {label} | {v:.4} |");
+    }
+    // The seats drawn vary around 16 here (100 keys of 0.16 expected seats each), so the
+    // odds of one draw are measured, not the binomial tail of exactly 16.
+    let se = (p[0] * (1.0 - p[0]) / f64::from(TRIALS)).sqrt();
+    let two = 1.0 - (1.0 - p[0]).powi(2);
+    assert!(p[1] <= two + 4.0 * se, "best of two: {} vs {two}", p[1]);
+    assert!(p[1] < 0.35, "declining cannot turn a 40% bloc into a likely majority");
+    assert!(p[2] > 0.9, "rescheduling at will would: {}", p[2]);
+}
+
+/// A leader's hold on a draw's seed. A leader producing the last slot hash mixed into a
+/// seed could grind its block (or skip its slot) until the committee suits it. With one
+/// target slot, whoever schedules the draw times the target into its own leader window:
+/// control 1.0. With the chain (`sortition::chain`: the target, then `DRAW_HOPS` hops of
+/// `DRAW_HOP_MIN_SLOTS` + hash mod `DRAW_HOP_SPAN_SLOTS` slots), the scheduler still times
+/// the target into its window, and at every hop it produced it grinds its hash so that the
+/// next hop lands in one of its own windows when one is in reach; it controls the seed
+/// when it produced the last slot. Leaders hold 4-slot windows, a fraction `f` of them
+/// the attacker's. Run with `--nocapture` for SECURITY.md's figures.
+#[test]
+fn a_leader_holds_a_chained_seed_far_less_often_than_a_single_target() {
+    use merit::constants::{DRAW_HOPS, DRAW_HOP_MIN_SLOTS, DRAW_HOP_SPAN_SLOTS};
+    const WINDOW: u64 = 4;
+    const TRIALS: u32 = 20_000;
+    let mut lots = Lots(13);
+    println!("| attacker's share of leader windows | single target | chain, hashes honest | chain, attacker steers every hop it produced |");
+    println!("|---|---|---|---|");
+    for f in [0.05f64, 0.10, 0.20, 0.33] {
+        let threshold = (f * u64::MAX as f64) as u64;
+        let (mut honest, mut steered) = (0u32, 0u32);
+        for _ in 0..TRIALS {
+            // The leader of each window over the chain's reach, drawn afresh.
+            let span = (DRAW_HOPS as u64 + 1) * (DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS) + WINDOW;
+            let mine: Vec<bool> = (0..span / WINDOW + 1).map(|_| lots.next() < threshold).collect();
+            let leads = |slot: u64| slot < span && mine[(slot / WINDOW) as usize];
+            for steer in [false, true] {
+                // The target: the first slot of the attacker's own window (window 0).
+                let mut slot = 0u64;
+                let mut attackers = leads(slot) || true;
+                for _ in 0..DRAW_HOPS {
+                    let reach = slot + DRAW_HOP_MIN_SLOTS..slot + DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS;
+                    let own = reach.clone().find(|s| leads(*s));
+                    slot = match (steer && attackers, own) {
+                        (true, Some(s)) => s,
+                        _ => reach.start + lots.next() % DRAW_HOP_SPAN_SLOTS,
+                    };
+                    attackers = leads(slot);
+                }
+                if steer {
+                    steered += u32::from(attackers);
+                } else {
+                    honest += u32::from(attackers);
+                }
+            }
+        }
+        let (h, s) = (f64::from(honest) / f64::from(TRIALS), f64::from(steered) / f64::from(TRIALS));
+        println!("| {f:.2} | 1.0000 | {h:.4} | {s:.4} |");
+        assert!(h <= f + 0.02, "f={f}: the last hop is the attacker's {h}");
+        // The bound: a Markov chain over "the attacker produced the last hop", starting
+        // there; it keeps it with the chance q that one of the (at most 8) windows in a
+        // hop's reach is its own, and regains it with f.
+        let reach_windows = (DRAW_HOP_SPAN_SLOTS / WINDOW + 1) as i32;
+        let q = 1.0 - (1.0 - f).powi(reach_windows);
+        let stationary = f / (1.0 - q + f);
+        let bound = stationary + (1.0 - stationary) * (q - f).powi(DRAW_HOPS as i32);
+        assert!(s <= bound + 0.02, "f={f}: steering {s} above the bound {bound}");
+        if f <= 0.10 {
+            assert!(s < 0.25, "f={f}: a leader of a tenth of the slots holds {s}");
+        }
+    }
+}

@@ -10,6 +10,7 @@ mod events;
 mod expiry;
 mod finalize;
 mod fuzz;
+mod judging;
 mod lifecycle;
 mod reputation;
 mod reveal_submission;
