@@ -5,7 +5,7 @@
 //! claims and slashes happening at most once.
 use crate::{pda, TestContext};
 use anchor_lang::prelude::Pubkey;
-use merit_client::{Config, Stake, Submission, Task, Vesting, Vote};
+use merit_client::{Config, Round, RoundState, Stake, Submission, Task, Vesting, Vote};
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
@@ -57,6 +57,8 @@ impl TestContext {
                 }
             }
         }
+        // round -> (live tracked votes, what their claims were paid)
+        let mut round_votes: BTreeMap<Pubkey, (u8, u64)> = BTreeMap::new();
         for key in self.votes.clone() {
             if let Some(v) = self.net.account::<Vote>(&key).await {
                 self.ledger
@@ -64,6 +66,43 @@ impl TestContext {
                 if !v.claimed {
                     *expected_locked.entry(v.validator).or_default() += v.bond_remaining;
                 }
+                let entry = round_votes.entry(v.round).or_default();
+                entry.0 += 1;
+                entry.1 += v.reward_paid;
+                assert!(
+                    !v.absent || (v.slashed && !v.revealed && !v.claimed && v.bond_remaining == 0),
+                    "{key}: an absence record is slashed, never revealed nor claimed"
+                );
+            }
+        }
+        // submission -> live tracked rounds
+        let mut live_rounds: BTreeMap<Pubkey, u8> = BTreeMap::new();
+        for key in self.rounds.clone() {
+            if let Some(r) = self.net.account::<Round>(&key).await {
+                r.invariant()
+                    .unwrap_or_else(|e| panic!("{key}: round accounting broken: {e}"));
+                let (votes, paid) = round_votes.get(&key).copied().unwrap_or_default();
+                assert!(
+                    votes <= r.open_votes,
+                    "{key}: more live votes than the round counts"
+                );
+                assert!(
+                    paid <= r.paid,
+                    "{key}: its votes were paid more than the round paid"
+                );
+                assert!(
+                    r.state == RoundState::Decided || r.pool == 0,
+                    "{key}: a round that decided nothing holds a judges' pool"
+                );
+                *live_rounds.entry(r.submission).or_default() += 1;
+            }
+        }
+        for (sub, live) in live_rounds {
+            if let Some(s) = self.net.account::<Submission>(&sub).await {
+                assert!(
+                    live <= s.open_rounds && s.open_rounds <= s.round,
+                    "{sub}: its open rounds do not match its round accounts"
+                );
             }
         }
 

@@ -194,9 +194,13 @@ fn declining_a_committee_buys_at_most_one_other_draw() {
     let p = wins.map(|w| f64::from(w) / f64::from(TRIALS));
     println!("| draws the scheduler may choose from | P(40% bloc holds a majority of 16 seats) |");
     println!("|---|---|");
-    for (label, v) in ["1 (an honest draw)", "2 (decline for the fallback)", "20 (reschedule at will: before)"]
-        .iter()
-        .zip(p)
+    for (label, v) in [
+        "1 (an honest draw)",
+        "2 (decline for the fallback)",
+        "20 (reschedule at will: before)",
+    ]
+    .iter()
+    .zip(p)
     {
         println!("| {label} | {v:.4} |");
     }
@@ -205,7 +209,10 @@ fn declining_a_committee_buys_at_most_one_other_draw() {
     let se = (p[0] * (1.0 - p[0]) / f64::from(TRIALS)).sqrt();
     let two = 1.0 - (1.0 - p[0]).powi(2);
     assert!(p[1] <= two + 4.0 * se, "best of two: {} vs {two}", p[1]);
-    assert!(p[1] < 0.35, "declining cannot turn a 40% bloc into a likely majority");
+    assert!(
+        p[1] < 0.35,
+        "declining cannot turn a 40% bloc into a likely majority"
+    );
     assert!(p[2] > 0.9, "rescheduling at will would: {}", p[2]);
 }
 
@@ -232,14 +239,17 @@ fn a_leader_holds_a_chained_seed_far_less_often_than_a_single_target() {
         for _ in 0..TRIALS {
             // The leader of each window over the chain's reach, drawn afresh.
             let span = (DRAW_HOPS as u64 + 1) * (DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS) + WINDOW;
-            let mine: Vec<bool> = (0..span / WINDOW + 1).map(|_| lots.next() < threshold).collect();
+            let mine: Vec<bool> = (0..span / WINDOW + 1)
+                .map(|_| lots.next() < threshold)
+                .collect();
             let leads = |slot: u64| slot < span && mine[(slot / WINDOW) as usize];
             for steer in [false, true] {
                 // The target: the first slot of the attacker's own window (window 0).
                 let mut slot = 0u64;
                 let mut attackers = leads(slot) || true;
                 for _ in 0..DRAW_HOPS {
-                    let reach = slot + DRAW_HOP_MIN_SLOTS..slot + DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS;
+                    let reach =
+                        slot + DRAW_HOP_MIN_SLOTS..slot + DRAW_HOP_MIN_SLOTS + DRAW_HOP_SPAN_SLOTS;
                     let own = reach.clone().find(|s| leads(*s));
                     slot = match (steer && attackers, own) {
                         (true, Some(s)) => s,
@@ -254,7 +264,10 @@ fn a_leader_holds_a_chained_seed_far_less_often_than_a_single_target() {
                 }
             }
         }
-        let (h, s) = (f64::from(honest) / f64::from(TRIALS), f64::from(steered) / f64::from(TRIALS));
+        let (h, s) = (
+            f64::from(honest) / f64::from(TRIALS),
+            f64::from(steered) / f64::from(TRIALS),
+        );
         println!("| {f:.2} | 1.0000 | {h:.4} | {s:.4} |");
         assert!(h <= f + 0.02, "f={f}: the last hop is the attacker's {h}");
         // The bound: a Markov chain over "the attacker produced the last hop", starting
@@ -264,9 +277,15 @@ fn a_leader_holds_a_chained_seed_far_less_often_than_a_single_target() {
         let q = 1.0 - (1.0 - f).powi(reach_windows);
         let stationary = f / (1.0 - q + f);
         let bound = stationary + (1.0 - stationary) * (q - f).powi(DRAW_HOPS as i32);
-        assert!(s <= bound + 0.02, "f={f}: steering {s} above the bound {bound}");
+        assert!(
+            s <= bound + 0.02,
+            "f={f}: steering {s} above the bound {bound}"
+        );
         if f <= 0.10 {
-            assert!(s < 0.25, "f={f}: a leader of a tenth of the slots holds {s}");
+            assert!(
+                s < 0.25,
+                "f={f}: a leader of a tenth of the slots holds {s}"
+            );
         }
     }
 }

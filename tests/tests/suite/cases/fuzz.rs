@@ -99,6 +99,23 @@ enum Action {
     CloseSubmission {
         sub: usize,
     },
+    /// Seeds a later round's committee (the slot moved past its chain, or not).
+    DrawRound {
+        a: usize,
+        sub: usize,
+        ready: bool,
+    },
+    /// Reports `v`'s absence from a submission's current round.
+    ReportAbsence {
+        a: usize,
+        sub: usize,
+        v: usize,
+    },
+    /// Closes a submission's settled round.
+    CloseRound {
+        sub: usize,
+        round: u8,
+    },
     AdvanceEpoch {
         a: usize,
     },
@@ -200,6 +217,22 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
         },
         77 => Action::CloseSubmission { sub: i },
         78..=79 => Action::AdvanceEpoch { a },
+        86..=87 => match rng.gen_range(0..3) {
+            0 => Action::DrawRound {
+                a,
+                sub: i,
+                ready: rng.gen_bool(0.8),
+            },
+            1 => Action::ReportAbsence {
+                a,
+                sub: i,
+                v: rng.gen_range(0..ACTORS),
+            },
+            _ => Action::CloseRound {
+                sub: i,
+                round: rng.gen_range(1..=3),
+            },
+        },
         80 => Action::FundEmissions {
             a,
             amount: rng.gen(),
@@ -213,7 +246,7 @@ fn random_action(rng: &mut ChaCha8Rng) -> Action {
         85 => Action::SetPaused {
             on: rng.gen_bool(0.3),
         },
-        86..=93 => Action::Wait {
+        88..=93 => Action::Wait {
             secs: [1, 59, 300, 600, 900, 1_800, 3_600, 3 * 3_600, 13 * 3_600][rng.gen_range(0..9)],
         },
         94..=96 => Action::Impersonate {
@@ -248,8 +281,8 @@ struct Fuzz {
     /// The content each submission committed to.
     contents: BTreeMap<Pubkey, [u8; 32]>,
     scores: BTreeMap<(Pubkey, usize), u8>,
-    /// Committed votes in commit order: (task, submission, validator).
-    committed: Vec<(Pubkey, Pubkey, usize)>,
+    /// Committed votes in commit order: (task, submission, validator, round).
+    committed: Vec<(Pubkey, Pubkey, usize, u8)>,
     next_id: u64,
     /// Successful transactions per action name: how deep the run went.
     done: BTreeMap<&'static str, u64>,
@@ -314,8 +347,8 @@ impl Fuzz {
         (n > 0).then(|| self.subs[n - 1 - i % n.min(12)])
     }
 
-    /// One of the revealed submissions among the 24 newest whose task takes vote commits
-    /// now, if any.
+    /// One of the revealed submissions among the 24 newest whose current round takes
+    /// vote commits now (or will once a keeper draws its committee), if any.
     async fn votable_sub(&mut self, i: usize) -> Option<(Pubkey, Pubkey, usize)> {
         let now = self.t.now();
         let mut open = Vec::new();
@@ -326,11 +359,58 @@ impl Fuzz {
             ) else {
                 continue;
             };
-            if s.content_revealed && t.require_commit_open(now).is_ok() {
+            let round: Option<merit_client::Round> =
+                self.t.net.account(&pda::round(&sub, s.round)).await;
+            let votable = match round {
+                Some(r) if r.index >= 2 => {
+                    r.draw_check(now).is_ok() || r.commit_check(r.draw.drawn, now).is_ok()
+                }
+                Some(_) => t.require_commit_open(now).is_ok(),
+                None => false,
+            };
+            if s.content_revealed && votable {
                 open.push((task, sub, a));
             }
         }
         (!open.is_empty()).then(|| open[i % open.len()])
+    }
+
+    /// A keeper is always around: when the committee of `sub`'s current round is due, it
+    /// is drawn (the task's two steps, or a later round's seeding), the slot moving past
+    /// the chain first. Returns the round.
+    async fn keeper_draws(&mut self, a: usize, task: Pubkey, sub: Pubkey) -> u8 {
+        let c = self.t.client();
+        let round = self.t.round_of(&sub).await;
+        let now = self.t.now();
+        if round >= 2 {
+            let due = self
+                .t
+                .net
+                .account::<merit_client::Round>(&pda::round(&sub, round))
+                .await
+                .is_some_and(|r| r.draw_check(now).is_ok());
+            if due {
+                self.t
+                    .net
+                    .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+                let ix = c.draw_round(self.actors[a].pubkey(), task, sub, round);
+                let _ = self.exec(vec![ix], Some(a), false).await;
+            }
+            return round;
+        }
+        let state = self.t.task(&task).await;
+        let active = self.t.config().await.total_active_stake;
+        if state.draw_check(now, active).is_ok() {
+            for _ in 0..2 {
+                let _ = self
+                    .exec(vec![c.draw(self.actors[a].pubkey(), task)], Some(a), false)
+                    .await;
+                self.t
+                    .net
+                    .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+            }
+        }
+        round
     }
 
     /// Sends, checking the invariants (the harness does after every send) and, when the
@@ -518,30 +598,21 @@ impl Fuzz {
                     } else {
                         a
                     };
-                    // A keeper is always around: when the task's committee is due, it is
-                    // drawn first (both steps, the slot moving between them).
-                    let state = self.t.task(&task).await;
-                    let now = self.t.now();
-                    let active = self.t.config().await.total_active_stake;
-                    if state.draw_check(now, active).is_ok() {
-                        for _ in 0..2 {
-                            let _ = self
-                                .exec(vec![c.draw(key(self, a), task)], Some(a), false)
-                                .await;
-                            self.t
-                                .net
-                                .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
-                        }
-                    }
+                    let round = self.keeper_draws(a, task, sub).await;
                     let v = key(self, a);
-                    self.t.votes.insert(pda::vote_in(&sub, 1, &v));
-                    let commitment =
-                        vote_commitment(&pda::round(&sub, 1), &v, score, &salt_of(&self.actors[a]));
-                    let ix = c.commit_vote(v, task, sub, 1, commitment);
+                    self.t.votes.insert(pda::vote_in(&sub, round, &v));
+                    self.t.rounds.insert(pda::round(&sub, round));
+                    let commitment = vote_commitment(
+                        &pda::round(&sub, round),
+                        &v,
+                        score,
+                        &salt_of(&self.actors[a]),
+                    );
+                    let ix = c.commit_vote(v, task, sub, round, commitment);
                     match self.exec(vec![ix], Some(a), false).await {
                         Ok(()) => {
                             self.scores.insert((sub, a), score);
-                            self.committed.push((task, sub, a));
+                            self.committed.push((task, sub, a, round));
                         }
                         Err(e) if std::env::var("FUZZ_DEBUG").is_ok() => {
                             eprintln!("COMMIT {:?}", e.code)
@@ -555,24 +626,30 @@ impl Fuzz {
                 // mostly one whose task takes reveals now.
                 let now = self.t.now();
                 let mut open = Vec::new();
-                for &(task, s, a) in self.committed.iter().rev().take(24) {
-                    if let Some(t) = self.t.net.account::<merit_client::Task>(&task).await {
-                        if t.require_reveal_open(now).is_ok() {
-                            open.push((task, s, a));
-                        }
+                for &(task, s, a, r) in self.committed.iter().rev().take(24) {
+                    let round: Option<merit_client::Round> =
+                        self.t.net.account(&pda::round(&s, r)).await;
+                    if round.is_some_and(|r| r.reveal_check(now).is_ok()) {
+                        open.push((task, s, a, r));
                     }
                 }
                 let n = self.committed.len();
                 if n > 0 {
-                    let (task, sub, a) = if !open.is_empty() && sub % 8 != 0 {
+                    let (task, sub, a, round) = if !open.is_empty() && sub % 8 != 0 {
                         open[sub % open.len()]
                     } else {
                         self.committed[n - 1 - sub % n.min(24)]
                     };
                     let score = self.scores.get(&(sub, a)).copied().unwrap_or(50);
                     let score = if honest { score } else { score.wrapping_add(1) };
-                    let ix =
-                        c.reveal_vote(key(self, a), task, sub, 1, score, salt_of(&self.actors[a]));
+                    let ix = c.reveal_vote(
+                        key(self, a),
+                        task,
+                        sub,
+                        round,
+                        score,
+                        salt_of(&self.actors[a]),
+                    );
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }
@@ -600,8 +677,8 @@ impl Fuzz {
             Action::SlashVote { a, sub, v } => {
                 let n = self.committed.len();
                 if n > 0 && v % 3 != 0 {
-                    let (task, sub, v) = self.committed[sub % n];
-                    let ix = c.slash_vote(key(self, a), task, sub, 1, key(self, v));
+                    let (task, sub, v, round) = self.committed[sub % n];
+                    let ix = c.slash_vote(key(self, a), task, sub, round, key(self, v));
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 } else if let Some((task, sub, _)) = self.sub(sub) {
                     let ix = c.slash_vote(key(self, a), task, sub, 1, key(self, v));
@@ -619,10 +696,10 @@ impl Fuzz {
                 // Mostly a committed vote claimed by its own validator; sometimes anyone's.
                 let n = self.committed.len();
                 if n > 0 && sub % 4 != 0 {
-                    let (task, sub, v) = self.committed[sub % n];
+                    let (task, sub, v, round) = self.committed[sub % n];
                     let _ = self
                         .exec(
-                            vec![c.claim_vote(key(self, v), task, sub, 1)],
+                            vec![c.claim_vote(key(self, v), task, sub, round)],
                             Some(v),
                             false,
                         )
@@ -646,13 +723,60 @@ impl Fuzz {
             }
             Action::CloseVote { sub, v } => {
                 if let Some((_, sub, _)) = self.sub(sub) {
-                    let _ = self
-                        .exec(
-                            vec![c.close_vote(sub, 1, key(self, v), key(self, v))],
-                            None,
-                            false,
-                        )
-                        .await;
+                    // Each round's vote of `v`, its rent to whoever paid it.
+                    let last = self.t.round_of(&sub).await;
+                    for round in 1..=last {
+                        let vote: Option<Vote> = self
+                            .t
+                            .net
+                            .account(&pda::vote_in(&sub, round, &key(self, v)))
+                            .await;
+                        let payer = vote.map_or(key(self, v), |v| v.payer);
+                        let ix = c.close_vote(sub, round, key(self, v), payer);
+                        let _ = self.exec(vec![ix], None, false).await;
+                    }
+                }
+            }
+            Action::DrawRound { a, sub, ready } => {
+                if let Some((task, sub, _)) = self.recent_sub(sub) {
+                    let round = self.t.round_of(&sub).await.max(2);
+                    if ready {
+                        self.t
+                            .net
+                            .warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+                    }
+                    let ix = c.draw_round(key(self, a), task, sub, round);
+                    let _ = self.exec(vec![ix], Some(a), false).await;
+                }
+            }
+            Action::ReportAbsence { a, sub, v } => {
+                if let Some((task, sub, _)) = self.recent_sub(sub) {
+                    let round = self.t.round_of(&sub).await;
+                    let validator = key(self, v);
+                    self.t.votes.insert(pda::vote_in(&sub, round, &validator));
+                    let before = self.t.stake(&validator).await;
+                    let ix = c.report_absence(key(self, a), task, sub, round, validator);
+                    if self.exec(vec![ix], Some(a), false).await.is_ok() {
+                        let after = self.t.stake(&validator).await;
+                        assert_eq!(after.reputation.absences, before.reputation.absences + 1);
+                        let record = self.t.vote_in(&sub, round, &validator).await;
+                        assert!(
+                            record.absent && !record.revealed,
+                            "an absence is never a vote"
+                        );
+                    }
+                }
+            }
+            Action::CloseRound { sub, round } => {
+                if let Some((_, sub, _)) = self.sub(sub) {
+                    let payer = self
+                        .t
+                        .net
+                        .account::<merit_client::Round>(&pda::round(&sub, round))
+                        .await
+                        .map_or(Pubkey::default(), |r| r.payer);
+                    let ix = c.close_round(sub, round, payer);
+                    let _ = self.exec(vec![ix], None, false).await;
                 }
             }
             Action::CloseSubmission { sub } => {
@@ -705,7 +829,8 @@ impl Fuzz {
             }
             Action::ClaimVoteEmission { a, sub } => {
                 if let Some((task, sub, _)) = self.sub(sub) {
-                    let vote = pda::vote_in(&sub, 1, &key(self, a));
+                    let round = self.t.round_of(&sub).await;
+                    let vote = pda::vote_in(&sub, round, &key(self, a));
                     let epoch = self
                         .t
                         .net
@@ -713,7 +838,7 @@ impl Fuzz {
                         .await
                         .map(|v| v.epoch)
                         .unwrap_or(0);
-                    let ix = c.claim_vote_emission(key(self, a), task, sub, 1, epoch);
+                    let ix = c.claim_vote_emission(key(self, a), task, sub, round, epoch);
                     let _ = self.exec(vec![ix], Some(a), false).await;
                 }
             }
@@ -772,8 +897,12 @@ impl Fuzz {
 fn instruction_name(data: &[u8]) -> &'static str {
     use anchor_lang::Discriminator;
     use merit::instruction as ix;
-    let known: [(&[u8], &'static str); 15] = [
+    let known: [(&[u8], &'static str); 19] = [
         (ix::Draw::DISCRIMINATOR, "draw"),
+        (ix::DrawRound::DISCRIMINATOR, "draw_round"),
+        (ix::ReportAbsence::DISCRIMINATOR, "report_absence"),
+        (ix::CloseRound::DISCRIMINATOR, "close_round"),
+        (ix::CloseVote::DISCRIMINATOR, "close_vote"),
         (ix::Submit::DISCRIMINATOR, "submit"),
         (ix::RevealSubmission::DISCRIMINATOR, "reveal_submission"),
         (ix::CloseContentClaim::DISCRIMINATOR, "close_content_claim"),
@@ -899,6 +1028,9 @@ async fn random_instruction_sequences_keep_every_invariant() {
                     ("claim_vote", 1),
                     ("slash_vote", 2),
                     ("advance_epoch", 2),
+                    ("draw_round", 2),
+                    ("report_absence", 1),
+                    ("close_round", 1),
                 ] {
                     let got = depth.get(ix).copied().unwrap_or(0);
                     assert!(got >= at_least, "only {got} successful {ix}: {depth:?}");

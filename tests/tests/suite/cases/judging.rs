@@ -178,17 +178,22 @@ async fn reports_against_keys_that_could_not_have_committed_are_refused() {
     t.to_reveal_phase(&late).await;
     assert!(t.seats(&late, &sub, &val.pubkey()).await > 0);
     assert_merit_err(
-        t.report_absence(&reporter, late, sub, 1, &val.pubkey()).await,
+        t.report_absence(&reporter, late, sub, 1, &val.pubkey())
+            .await,
         MeritError::NotAbsent,
     );
     // Drawn on time: a warming key had no seat, and a round is another submission's.
     let args = t.task_args();
     let task = t.create_task(&creator, args).await;
-    let (a, b) = (t.submit(&alice, task, 1).await, t.submit(&bob, task, 2).await);
+    let (a, b) = (
+        t.submit(&alice, task, 1).await,
+        t.submit(&bob, task, 2).await,
+    );
     t.to_commit_phase(&task).await;
     t.to_reveal_phase(&task).await;
     assert_merit_err(
-        t.report_absence(&reporter, task, a, 1, &fresh.pubkey()).await,
+        t.report_absence(&reporter, task, a, 1, &fresh.pubkey())
+            .await,
         MeritError::StakeBelowMinimum,
     );
     let mut ix = t
@@ -288,7 +293,10 @@ async fn silence_in_every_round_sends_the_reward_to_the_treasury_not_the_creator
     t.reclaim_task(&w.creator, task).await.unwrap();
     let t = &mut w.t;
     let to_treasury = treasury(t).await - treasury_before;
-    assert!(to_treasury > 1_000 * TOKEN, "the reward, the fee and the penalties: {to_treasury}");
+    assert!(
+        to_treasury > 1_000 * TOKEN,
+        "the reward, the fee and the penalties: {to_treasury}"
+    );
     let end = worth(t, &creator).await + worth(t, &puppet.pubkey()).await;
     let penalties = t.vote_in(&sub, 1, &puppet.pubkey()).await.bond
         + t.vote_in(&sub, 2, &puppet.pubkey()).await.bond;
@@ -492,12 +500,11 @@ async fn a_copier_between_an_authors_two_commitments_never_takes_the_work() {
     // Nobody judges the first task: NoQuorum, the claim is released to its author.
     t.to_commit_phase(&first).await;
     t.to_finalize_phase(&first).await;
-    t.finalize_through_rounds(&keeper, first, sub).await.unwrap();
-    let claim: merit_client::ContentClaim = t
-        .net
-        .account(&pda::content_claim(&work))
+    t.finalize_through_rounds(&keeper, first, sub)
         .await
         .unwrap();
+    let claim: merit_client::ContentClaim =
+        t.net.account(&pda::content_claim(&work)).await.unwrap();
     assert!(claim.is_released());
     let first_slot = claim.committed_slot;
     // On a second task the copier commits to the now public work, then the author
@@ -511,12 +518,11 @@ async fn a_copier_between_an_authors_two_commitments_never_takes_the_work() {
     t.try_reveal_submission(&author, second, work)
         .await
         .unwrap();
-    let held: merit_client::ContentClaim = t
-        .net
-        .account(&pda::content_claim(&work))
-        .await
-        .unwrap();
-    assert_eq!(held.committed_slot, first_slot, "priority never moves later");
+    let held: merit_client::ContentClaim = t.net.account(&pda::content_claim(&work)).await.unwrap();
+    assert_eq!(
+        held.committed_slot, first_slot,
+        "priority never moves later"
+    );
     assert_merit_err(
         t.try_reveal_submission(&copier, second, work).await,
         MeritError::DuplicateContent,
@@ -529,7 +535,9 @@ async fn a_copier_between_an_authors_two_commitments_never_takes_the_work() {
     t.try_reveal(&val, second, mine, 80).await.unwrap();
     t.to_finalize_phase(&second).await;
     for sub in [mine, pda::submission(&second, &copier.pubkey())] {
-        t.finalize_through_rounds(&keeper, second, sub).await.unwrap();
+        t.finalize_through_rounds(&keeper, second, sub)
+            .await
+            .unwrap();
     }
     assert_eq!(t.submission(&mine).await.outcome, Outcome::Accepted);
     t.finalize_task(&keeper, second).await.unwrap();
@@ -570,11 +578,8 @@ async fn paid_content_is_never_paid_again() {
     t.try_reveal(&val, fast, sub, 90).await.unwrap();
     t.to_finalize_phase(&fast).await;
     t.finalize_submission(&keeper, fast, sub).await.unwrap();
-    let claim: merit_client::ContentClaim = t
-        .net
-        .account(&pda::content_claim(&work))
-        .await
-        .unwrap();
+    let claim: merit_client::ContentClaim =
+        t.net.account(&pda::content_claim(&work)).await.unwrap();
     assert!(claim.paid);
     // The older commitment reveals on the slow task: refused, the claim unchanged.
     t.to_submission_reveal_phase(&slow).await;
@@ -582,11 +587,8 @@ async fn paid_content_is_never_paid_again() {
         t.try_reveal_submission(&early, slow, work).await,
         MeritError::ContentAlreadyPaid,
     );
-    let after: merit_client::ContentClaim = t
-        .net
-        .account(&pda::content_claim(&work))
-        .await
-        .unwrap();
+    let after: merit_client::ContentClaim =
+        t.net.account(&pda::content_claim(&work)).await.unwrap();
     assert_eq!(after.submission, sub);
     assert!(after.paid);
 }
