@@ -193,11 +193,13 @@ impl Default for Population {
             confiscator_accept_threshold: 90,
             confiscator_reject_threshold: 50,
             confiscator_validator_keys: 2,
-            withholding_creator_tasks: 0,
-            withholding_validator_keys: 0,
-            gate_capturer_tasks: 0,
-            gate_capturer_validator_keys: 0,
-            reroller_validator_keys: 0,
+            withholding_creator_tasks: 1,
+            withholding_validator_keys: 3,
+            gate_capturer_tasks: 1,
+            gate_capturer_validator_keys: 2,
+            reroller_validator_keys: 3,
+            // The rival squatter needs a task with fewer free slots than it has keys; the
+            // default tasks take 256 submissions. Its own scenario runs it.
             rival_squatter_keys: 0,
             terms_max_accept_threshold: 80,
             terms_max_reject_threshold: 40,
