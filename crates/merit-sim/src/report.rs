@@ -35,7 +35,10 @@ pub struct AgentRow {
     pub rewards: u64,
     pub emissions: u64,
     pub slashed: u64,
+    /// Net earnings, the value of work received included (`work_value`).
     pub net: i128,
+    /// What the work a creator key received is worth to it, off chain (0 for others).
+    pub work_value: u64,
     pub submissions: u32,
     pub votes: u32,
 }
@@ -120,6 +123,7 @@ impl Report {
                     emissions: a.emissions,
                     slashed: a.slashed,
                     net: a.net(),
+                    work_value: a.work_value,
                     submissions: a.submissions,
                     votes: a.votes,
                 })
