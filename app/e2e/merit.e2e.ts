@@ -6,6 +6,10 @@
 //
 // One deployment serves both tests: its validators deposit in epoch 0 and count from
 // epoch 1 (warm-up), so the setup waits out one 60-second epoch (the shortest allowed).
+// Judging happens in rounds: every revealed submission's round 1 is judged by the
+// committee of the task's draw, whose seed is a chain of slot hashes ready
+// `DRAW_CHAIN_MAX_SLOTS` after the draw was scheduled (~42 s at 400 ms a slot), so commit
+// windows are long enough to hold that wait.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +35,7 @@ import {
 
 const unit = 1_000_000n;
 const VALIDATOR_STAKE = 1_000n * unit;
-/** Contributors stake only their bond: their warming stake never counts in a draw. */
+/** Contributors stake only their bond: warming up in epoch 1, it never counts in the first task's draw. */
 const CONTRIBUTOR_STAKE = 1n * unit;
 
 interface World {
@@ -163,34 +167,54 @@ async function submitAndReveal(task: PublicKey, contributors: Keypair[]): Promis
   return subs;
 }
 
-/** The seats each validator holds on `submission`, by the SDK's copy of the program's rule. */
-async function seats(task: PublicKey, submission: PublicKey): Promise<bigint[]> {
+/** The current round of `submission` and the seats each validator holds on its committee (the SDK's copy of the program's rule). */
+async function seats(task: PublicKey, submission: PublicKey): Promise<{ round: number; held: bigint[] }> {
   const { accounts, validators } = world;
   const t = (await accounts.task(task))!;
+  const index = (await accounts.submission(submission))!.round;
+  assert.ok(index >= 1, "the work was revealed: its round 1 is open");
+  const round = (await accounts.roundOf(submission, index))!;
+  assert.ok(round, `round ${index} of ${submission.toBase58()}`);
   const epoch = (await accounts.config()).currentEpoch;
-  const out: bigint[] = [];
+  const held: bigint[] = [];
   for (const v of validators) {
-    out.push(sdk.seatsFor(t, submission, v.publicKey, await accounts.stake(v.publicKey), epoch));
+    held.push(sdk.seatsFor(t, round, v.publicKey, await accounts.stake(v.publicKey), epoch));
   }
-  return out;
+  return { round: index, held };
 }
 
-/** Every drawn validator commits `scores[s]` on submission `s`; returns who sat where. */
-async function commitAll(task: PublicKey, subs: PublicKey[], scores: number[]): Promise<boolean[][]> {
+/** Who sat where: per submission, its current round and which validators hold seats on it. */
+interface Seating {
+  rounds: number[];
+  sat: boolean[][];
+}
+
+/** Every drawn validator commits `scores[s]` on submission `s`, in its current round. */
+async function commitAll(task: PublicKey, subs: PublicKey[], scores: number[]): Promise<Seating> {
   const { merit, store, connection, validators, accounts } = world;
   await untilChainTime(connection, (await accounts.task(task))!.submissionRevealDeadline);
   const sat: boolean[][] = [];
+  const rounds: number[] = [];
   for (const [s, submission] of subs.entries()) {
-    const held = await seats(task, submission);
+    const { round, held } = await seats(task, submission);
     assert.ok(held.some((n) => n > 0n), `someone is drawn for submission ${s}`);
     sat.push(held.map((n) => n > 0n));
+    rounds.push(round);
   }
   await Promise.all(
     validators.map(async (v, i) => {
       const ixs = [];
       for (const [s, submission] of subs.entries()) {
         if (!sat[s]![i]) continue;
-        ixs.push(await sdk.commitVote(merit, store, { validator: v.publicKey, task, submission, score: scores[s]! }));
+        ixs.push(
+          await sdk.commitVote(merit, store, {
+            validator: v.publicKey,
+            task,
+            submission,
+            round: rounds[s]!,
+            score: scores[s]!,
+          }),
+        );
       }
       if (ixs.length === 0) return;
       const sigs = await merit.send(sdk.keypairSigner(v), ixs);
@@ -198,18 +222,20 @@ async function commitAll(task: PublicKey, subs: PublicKey[], scores: number[]): 
         for (const e of (await txEvents(connection, sig))!.filter((e) => e.name === "voteCommitted")) {
           assert.ok((e.data.validator as PublicKey).equals(v.publicKey));
           assert.ok((e.data.weight as bigint) > 0n);
+          const s = subs.findIndex((x) => x.equals(e.data.submission as PublicKey));
+          assert.ok((e.data.round as PublicKey).equals(sdk.pda.round(subs[s]!, rounds[s]!)), "committed in the current round");
         }
       }
     }),
   );
-  return sat;
+  return { rounds, sat };
 }
 
-/** Reveals every committed vote for which `reveals(s, i)` holds. */
+/** Reveals every committed vote for which `reveals(s, i)` holds, in the round it was committed in. */
 async function revealAll(
   task: PublicKey,
   subs: PublicKey[],
-  sat: boolean[][],
+  seating: Seating,
   reveals: (s: number, i: number) => boolean = () => true,
 ): Promise<void> {
   const { merit, store, connection, validators, accounts } = world;
@@ -218,13 +244,28 @@ async function revealAll(
     validators.map(async (v, i) => {
       const ixs = [];
       for (const [s, submission] of subs.entries()) {
-        if (!sat[s]![i] || !reveals(s, i)) continue;
-        ixs.push(await sdk.revealVote(merit, store, { validator: v.publicKey, task, submission }));
+        if (!seating.sat[s]![i] || !reveals(s, i)) continue;
+        ixs.push(
+          await sdk.revealVote(merit, store, { validator: v.publicKey, task, submission, round: seating.rounds[s]! }),
+        );
       }
       if (ixs.length === 0) return;
       await merit.send(sdk.keypairSigner(v), ixs);
     }),
   );
+}
+
+/** The open epoch, advanced first (by `keeper`) when it is over: finalizing books into an open epoch. */
+async function openEpoch(keeper: Keypair): Promise<bigint> {
+  const { merit, accounts, connection } = world;
+  const config = await accounts.config();
+  const current = (await accounts.epoch(config.currentEpoch))!;
+  const now = BigInt(await chainNow(connection));
+  if (now < current.end) return config.currentEpoch;
+  // `Epoch::next_at`: the epoch containing now (epochs nobody advanced through are skipped).
+  const next = config.currentEpoch + 1n + (now - current.end) / config.params.epochLengthSecs;
+  await merit.rpc(sdk.keypairSigner(keeper)).advanceEpoch({ keeper: keeper.publicKey, current: config.currentEpoch, next });
+  return next;
 }
 
 test("a task's whole life through the SDK: post, submit, reveal, draw, commit, reveal, finalize, slash, claim", async () => {
@@ -234,7 +275,7 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
   const creatorBefore = await tokenBalance(connection, creatorAta);
 
   // The creator escrows the reward and pays the protocol's fee on it, nothing else.
-  const { task, sig } = await post({ submit: 6, revealWork: 8, commit: 8, reveal: 8 });
+  const { task, sig } = await post({ submit: 6, revealWork: 8, commit: 80, reveal: 8 });
   const created = await only(connection, sig, "taskCreated");
   assert.ok((created.task as PublicKey).equals(task));
   assert.equal(created.reward, 100n * unit);
@@ -252,7 +293,8 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
     assert.ok((await accounts.stake(c.publicKey))!.locked > 0n, "the submission bond is locked");
   }
 
-  // The committee draw: scheduled now, seeded from a slot hash 8 slots later.
+  // The committee draw: scheduled now; seeded from the chain of slot hashes that starts
+  // `DRAW_DELAY_SLOTS` later, ready `DRAW_CHAIN_MAX_SLOTS` after scheduling at the latest.
   const scheduled = await only(
     connection,
     await merit.rpc(sdk.keypairSigner(keeper)).draw({ keeper: keeper.publicKey, task }),
@@ -260,27 +302,37 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
   );
   assert.equal(scheduled.totalStake, 3n * VALIDATOR_STAKE);
   const target = scheduled.targetSlot as bigint;
-  await until("the draw's target slot", async () => BigInt(await connection.getSlot("confirmed")) > target);
+  const ready = target - sdk.DRAW_DELAY_SLOTS + sdk.DRAW_CHAIN_MAX_SLOTS;
+  await until("the draw's chain of slots", async () => BigInt(await connection.getSlot("confirmed")) > ready, 120);
   const drawn = await only(
     connection,
     await merit.rpc(sdk.keypairSigner(keeper)).draw({ keeper: keeper.publicKey, task }),
     "committeeDrawn",
   );
-  assert.ok((drawn.slot as bigint) >= target);
+  assert.ok((drawn.owner as PublicKey).equals(task), "the task's draw: every submission's round 1");
+  assert.equal(drawn.fromFallback, false);
+  assert.ok((drawn.slot as bigint) > target && (drawn.slot as bigint) <= ready, "the chain's last slot");
   assert.ok((await accounts.task(task))!.draw.drawn);
 
   // Three equal validators, a committee of three: each holds one seat on each submission.
-  const sat = await commitAll(task, subs, [84, 12]);
-  assert.deepEqual(sat, [
+  const seating = await commitAll(task, subs, [84, 12]);
+  assert.deepEqual(seating.rounds, [1, 1], "judged in round 1");
+  assert.deepEqual(seating.sat, [
     [true, true, true],
     [true, true, true],
   ]);
-  await revealAll(task, subs, sat);
+  for (const submission of subs) {
+    const round = (await accounts.roundOf(submission, 1))!;
+    assert.equal(round.voteCount, 3);
+    assert.equal((await accounts.votesOfRound(sdk.pda.round(submission, 1))).length, 3);
+  }
+  await revealAll(task, subs, seating);
 
-  // After the reveal window anyone finalizes: the consensus decides each outcome.
+  // After the reveal window anyone finalizes: closing each submission's round, whose
+  // consensus decides its outcome.
   const t = (await accounts.task(task))!;
   await untilChainTime(connection, t.revealDeadline);
-  const epoch = (await accounts.config()).currentEpoch;
+  const epoch = await openEpoch(keeper);
   const finalized = [];
   for (const [s, c] of [good!, bad!].entries()) {
     const submission = (await accounts.submission(subs[s]!))!;
@@ -290,8 +342,16 @@ test("a task's whole life through the SDK: post, submit, reveal, draw, commit, r
       contributor: c.publicKey,
       epoch,
       contentHash: submission.contentRevealed ? submission.contentHash : null,
+      round: submission.contentRevealed ? submission.round : null,
+      openNext: false,
     });
+    const closed = await only(connection, fsig, "roundClosed");
+    assert.equal(closed.decided, true);
+    assert.equal(closed.index, 1);
     finalized.push(await only(connection, fsig, "submissionFinalized"));
+    const round = (await accounts.roundOf(subs[s]!, 1))!;
+    assert.ok("decided" in round.state);
+    assert.equal(round.consensus, [84, 12][s]);
   }
   assert.deepEqual(finalized[0]!.outcome, { accepted: {} });
   assert.equal(finalized[0]!.consensusScore, 84);
@@ -404,7 +464,12 @@ function itemOf(e: sdk.MeritEvent): string | null {
     case "drawScheduled":
       return `schedule ${k(d.task)}`;
     case "committeeDrawn":
-      return `draw ${k(d.task)}`;
+      // The owner is the task (every submission's round 1) or a later round.
+      return `draw ${k(d.owner)}`;
+    case "roundOpened":
+      // A finalization that closed a round deciding nothing and opened the next (the one
+      // that ends a submission emits `submissionFinalized`; `roundClosed` comes with both).
+      return `open-round ${k(d.round)}`;
     case "submissionFinalized":
       return `finalize ${k(d.submission)}`;
     case "taskFinalized":
@@ -432,16 +497,20 @@ test("two merit crank bots race for a task's keeper work over JSON-RPC: every it
   bots = keys.map((k, i) => startBot(url, k, botDir!, `bot${i}`));
 
   // The work: draw, finalize both submissions and the task, slash a missing reveal.
-  const { task } = await post({ submit: 5, revealWork: 10, commit: 8, reveal: 8 });
+  const { task } = await post({ submit: 5, revealWork: 10, commit: 80, reveal: 8 });
   const [c0, c1] = world.contributors.slice(2);
   const subs = await submitAndReveal(task, [c0!, c1!]);
-  await until("a bot draws the committee", async () => (await accounts.task(task))!.draw.drawn, 60);
-  const sat = await commitAll(task, subs, [75, 78]);
-  // The first drawn validator on submission 0 never reveals: its bond is due for slashing.
+  // The bots schedule the draw once submissions close and seed it once its chain of slots
+  // was produced (`DRAW_CHAIN_MAX_SLOTS` later at most).
+  await until("a bot draws the committee", async () => (await accounts.task(task))!.draw.drawn, 120);
+  const seating = await commitAll(task, subs, [75, 78]);
+  const { sat } = seating;
+  // The first drawn validator on submission 0 never reveals: its bond is due for slashing
+  // once its round is closed.
   const absent = sat[0]!.findIndex((s) => s);
   assert.ok(sat[0]!.filter((s) => s).length >= 2, "a revealer besides the absent validator");
-  await revealAll(task, subs, sat, (s, i) => !(s === 0 && i === absent));
-  const absentVote = sdk.pda.vote(subs[0]!, world.validators[absent]!.publicKey);
+  await revealAll(task, subs, seating, (s, i) => !(s === 0 && i === absent));
+  const absentVote = sdk.pda.voteIn(subs[0]!, seating.rounds[0]!, world.validators[absent]!.publicKey);
 
   // The slash and the sweep land on different passes, and a bot closes the slashed vote on
   // the pass it sweeps. An unrevealed vote closes only once slashed, so gone means slashed.

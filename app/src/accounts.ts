@@ -11,6 +11,8 @@ export type Stake = MeritAccount<"stake">;
 export type Task = MeritAccount<"task">;
 export type Submission = MeritAccount<"submission">;
 export type Vote = MeritAccount<"vote">;
+/** A judging round of a submission (zero-copy; PDA `["round", submission, index]`). */
+export type Round = MeritAccount<"round">;
 export type ContentClaim = MeritAccount<"contentClaim">;
 export type Epoch = MeritAccount<"epoch">;
 export type Vesting = MeritAccount<"vesting">;
@@ -32,6 +34,7 @@ export type AccountKind =
   | "task"
   | "submission"
   | "vote"
+  | "round"
   | "contentClaim"
   | "epoch"
   | "vesting";
@@ -43,7 +46,10 @@ export const OFFSETS = {
   submissionContributor: 42,
   voteTask: 10,
   voteSubmission: 42,
-  voteValidator: 74,
+  voteRound: 74,
+  voteValidator: 106,
+  /** `Round.submission` (the round is zero-copy: its `repr(C)` offset). */
+  roundSubmission: 56,
   stakeOwner: 10,
 } as const;
 
@@ -155,6 +161,15 @@ export class MeritAccounts {
     return nullable(await this.program.account.vote.fetchNullable(address));
   }
 
+  async round(address: PublicKey): Promise<Round | null> {
+    return nullable(await this.program.account.round.fetchNullable(address));
+  }
+
+  /** Round `index` (1 for the first) of `submission`; its current one is `submission.round`. */
+  async roundOf(submission: PublicKey, index: number): Promise<Round | null> {
+    return this.round(pda.round(submission, index));
+  }
+
   async epoch(index: bigint): Promise<Epoch | null> {
     return nullable(await this.program.account.epoch.fetchNullable(pda.epoch(index)));
   }
@@ -186,8 +201,19 @@ export class MeritAccounts {
     return listed(await this.program.account.vote.all([memcmp(OFFSETS.voteValidator, validator)]));
   }
 
+  /** A submission's votes and absence records, in every round (each names its own: `vote.round`). */
   async votesOfSubmission(submission: PublicKey): Promise<Listed<Vote>[]> {
     return listed(await this.program.account.vote.all([memcmp(OFFSETS.voteSubmission, submission)]));
+  }
+
+  /** The votes and absence records of one round (its address: `pda.round(submission, index)`). */
+  async votesOfRound(round: PublicKey): Promise<Listed<Vote>[]> {
+    return listed(await this.program.account.vote.all([memcmp(OFFSETS.voteRound, round)]));
+  }
+
+  /** A submission's round accounts not closed yet. */
+  async roundsOfSubmission(submission: PublicKey): Promise<Listed<Round>[]> {
+    return listed(await this.program.account.round.all([memcmp(OFFSETS.roundSubmission, submission)]));
   }
 }
 

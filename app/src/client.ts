@@ -57,7 +57,7 @@ export function defaultConfigParams(decimals: number): ConfigParams {
     reputationDecayBps: 1_000,
     reputationStartBps: 4_000,
     reputationValueUnit: unit * 100n,
-    paramTimelockSecs: BigInt(2 * day),
+    paramTimelockSecs: BigInt(7 * day),
     claimWindowSecs: BigInt(180 * day),
     // Explicit padding of the zero-copy layout (the program requires zeros).
     padding: new Uint8Array(3),
@@ -222,7 +222,11 @@ export class MeritClient {
       .instruction();
   }
 
-  /** Reveals the committed content and its URI (after submissions close). */
+  /**
+   * Reveals the committed content and its URI (after submissions close), opening the
+   * submission's first judging round (`pda.round(submission, 1)`; the contributor pays its
+   * rent, returned by `closeRound`).
+   */
   revealSubmission(a: {
     contributor: PublicKey;
     task: PublicKey;
@@ -236,37 +240,58 @@ export class MeritClient {
       .instruction();
   }
 
+  /**
+   * Commits a vote in round `round` (an index: the submission's current round,
+   * `submission.round`) of `submission`: `commitment` is `voteCommitment(pda.round(submission,
+   * round), validator, score, salt)`.
+   */
   commitVote(a: {
     validator: PublicKey;
     task: PublicKey;
     submission: PublicKey;
+    round: number;
     commitment: Uint8Array;
   }): Promise<TransactionInstruction> {
     return this.methods
       .commitVote(Array.from(a.commitment))
-      .accountsPartial({ validator: a.validator, task: a.task, submission: a.submission })
+      .accountsPartial({
+        validator: a.validator,
+        task: a.task,
+        submission: a.submission,
+        round: pda.round(a.submission, a.round),
+      })
       .instruction();
   }
 
+  /** Reveals the vote committed in round `round` of `submission`. */
   revealVote(a: {
     validator: PublicKey;
     task: PublicKey;
     submission: PublicKey;
+    round: number;
     score: number;
     salt: Uint8Array;
   }): Promise<TransactionInstruction> {
     return this.methods
       .revealVote(a.score, Array.from(a.salt))
-      .accountsPartial({ validator: a.validator, task: a.task, submission: a.submission })
+      .accountsPartial({
+        validator: a.validator,
+        task: a.task,
+        submission: a.submission,
+        round: pda.round(a.submission, a.round),
+      })
       .instruction();
   }
 
   // Keepers
 
   /**
-   * `contributor` owns the submission; `epoch` is the open epoch's index; `contentHash` is
-   * the submission's revealed content (null: never revealed). The three are passed because
-   * their seeds are account data (resolving them would fetch the submission and config).
+   * Closes the current round of `contributor`'s submission to `task` into the open epoch
+   * `epoch`. `contentHash` is the submission's revealed content and `round` its current
+   * round (`submission.round`), both null when it was never revealed; `openNext` opens round
+   * `round + 1` (when the round decided nothing and another is due: the program refuses
+   * otherwise, `NextRoundRequired` / `NextRoundNotDue`). They are passed because these
+   * accounts' seeds are account data (resolving them would fetch the submission and config).
    */
   finalizeSubmission(a: {
     keeper: PublicKey;
@@ -274,13 +299,18 @@ export class MeritClient {
     contributor: PublicKey;
     epoch: bigint;
     contentHash: Uint8Array | null;
+    round: number | null;
+    openNext: boolean;
   }): Promise<TransactionInstruction> {
+    const submission = pda.submission(a.task, a.contributor);
     return this.methods
       .finalizeSubmission()
       .accountsPartial({
         keeper: a.keeper,
         task: a.task,
-        submission: pda.submission(a.task, a.contributor),
+        submission,
+        round: a.round === null ? null : pda.round(submission, a.round),
+        nextRound: a.round === null || !a.openNext ? null : pda.round(submission, Math.min(a.round + 1, 255)),
         stake: pda.stake(a.contributor),
         epoch: pda.epoch(a.epoch),
         contentClaim: a.contentHash === null ? null : pda.contentClaim(a.contentHash),
@@ -288,9 +318,30 @@ export class MeritClient {
       .instruction();
   }
 
-  /** Schedules (first call) or seeds (after the target slot) the task's committee draw. */
+  /**
+   * Schedules (first call) or seeds (once the chain of slots after the target was produced,
+   * `DRAW_CHAIN_MAX_SLOTS` after scheduling at the latest; from the fallback seed once the
+   * target aged out) the task's committee draw: the committee of every submission's round 1.
+   */
   draw(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
     return this.methods.draw().accountsPartial({ keeper: a.keeper, task: a.task }).instruction();
+  }
+
+  /**
+   * Seeds the committee of round `round` (>= 2) of `submission`, a submission to `task`
+   * (scheduled by the `finalizeSubmission` that opened the round; same chain of slots as
+   * `draw`).
+   */
+  drawRound(a: {
+    keeper: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+    round: number;
+  }): Promise<TransactionInstruction> {
+    return this.methods
+      .drawRound()
+      .accountsPartial({ keeper: a.keeper, task: a.task, round: pda.round(a.submission, a.round) })
+      .instruction();
   }
 
   finalizeTask(a: { keeper: PublicKey; task: PublicKey }): Promise<TransactionInstruction> {
@@ -314,19 +365,52 @@ export class MeritClient {
       .instruction();
   }
 
+  /**
+   * Reports `validator`'s absence from round `round` of `submission` (a submission to
+   * `task`): drawn, eligible, and no vote when the commit window closed. Creates its
+   * absence record (`pda.voteIn(submission, round, validator)`, rent paid by the slasher)
+   * and slashes the penalty.
+   */
+  reportAbsence(a: {
+    slasher: PublicKey;
+    task: PublicKey;
+    submission: PublicKey;
+    round: number;
+    validator: PublicKey;
+  }): Promise<TransactionInstruction> {
+    const round = pda.round(a.submission, a.round);
+    return this.methods
+      .reportAbsence()
+      .accountsPartial({
+        payout: { slasher: a.slasher, slasherVesting: this.slasherVesting(a.slasher, a.validator) },
+        task: a.task,
+        submission: a.submission,
+        round,
+        stake: pda.stake(a.validator),
+        offenderVesting: pda.vesting(a.validator),
+        // Their IDL seeds read the stake account's owner: passed, so nothing is fetched.
+        validatorSubmission: pda.submission(a.task, a.validator),
+        vote: pda.vote(round, a.validator),
+      })
+      .instruction();
+  }
+
+  /** Slashes `validator`'s vote in round `round` of `submission` (what `voteSlashDue` says is due). */
   slashVote(a: {
     slasher: PublicKey;
     task: PublicKey;
     submission: PublicKey;
+    round: number;
     validator: PublicKey;
   }): Promise<TransactionInstruction> {
+    const round = pda.round(a.submission, a.round);
     return this.methods
       .slashVote()
       .accountsPartial({
         payout: { slasher: a.slasher, slasherVesting: this.slasherVesting(a.slasher, a.validator) },
         task: a.task,
-        submission: a.submission,
-        vote: pda.vote(a.submission, a.validator),
+        round,
+        vote: pda.vote(round, a.validator),
         stake: pda.stake(a.validator),
         offenderVesting: pda.vesting(a.validator),
       })
@@ -353,17 +437,20 @@ export class MeritClient {
       .instruction();
   }
 
+  /** Claims `validator`'s vote in round `round` of `submission` (the vote's `roundIndex`). */
   claimVote(a: {
     validator: PublicKey;
     task: PublicKey;
     submission: PublicKey;
+    round: number;
   }): Promise<TransactionInstruction> {
+    const round = pda.round(a.submission, a.round);
     return this.methods
       .claimVote()
       .accountsPartial({
         payout: { claimant: a.validator, task: a.task },
-        submission: a.submission,
-        vote: pda.vote(a.submission, a.validator),
+        round,
+        vote: pda.vote(round, a.validator),
       })
       .instruction();
   }
@@ -401,11 +488,15 @@ export class MeritClient {
       .instruction();
   }
 
-  /** `task` is the submission's task, whose emission cap bounds the claim. */
+  /**
+   * `task` is the submission's task, whose emission cap bounds the claim; the vote is in
+   * round `round` of `submission`; `epoch` is the vote's (`vote.epoch`, set by `claimVote`).
+   */
   claimVoteEmission(a: {
     validator: PublicKey;
     task: PublicKey;
     submission: PublicKey;
+    round: number;
     epoch: bigint;
   }): Promise<TransactionInstruction> {
     return this.methods
@@ -413,7 +504,7 @@ export class MeritClient {
       .accountsPartial({
         payout: { claimant: a.validator },
         epoch: pda.epoch(a.epoch),
-        vote: pda.vote(a.submission, a.validator),
+        vote: pda.voteIn(a.submission, a.round, a.validator),
         task: a.task,
       })
       .instruction();
@@ -425,14 +516,32 @@ export class MeritClient {
 
   // Closing
 
-  closeVote(a: { submission: PublicKey; validator: PublicKey }): Promise<TransactionInstruction> {
+  /**
+   * Closes `validator`'s settled vote (or absence record) in round `round` of `submission`
+   * once the round is closed; its rent goes to `payer` (`vote.payer`: the validator, or
+   * whoever reported the absence).
+   */
+  closeVote(a: {
+    submission: PublicKey;
+    round: number;
+    validator: PublicKey;
+    payer: PublicKey;
+  }): Promise<TransactionInstruction> {
+    const round = pda.round(a.submission, a.round);
     return this.methods
       .closeVote()
-      .accountsPartial({
-        submission: a.submission,
-        vote: pda.vote(a.submission, a.validator),
-        validator: a.validator,
-      })
+      .accountsPartial({ round, vote: pda.vote(round, a.validator), payer: a.payer })
+      .instruction();
+  }
+
+  /**
+   * Closes round `round` of `submission` once it and its votes are settled; its rent goes
+   * to `payer` (`round.payer`: the contributor for round 1, the keeper that opened a later one).
+   */
+  closeRound(a: { submission: PublicKey; round: number; payer: PublicKey }): Promise<TransactionInstruction> {
+    return this.methods
+      .closeRound()
+      .accountsPartial({ submission: a.submission, round: pda.round(a.submission, a.round), payer: a.payer })
       .instruction();
   }
 

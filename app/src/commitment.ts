@@ -6,11 +6,13 @@ const DOMAIN = DOMAINS.vote;
 const SUBMISSION_DOMAIN = DOMAINS.submission;
 
 /**
- * The vote commitment, identical to the program's:
- * sha256("merit:vote:v1" || submission || validator || score || salt[32]).
+ * The vote commitment, identical to the program's `vote_commitment`:
+ * sha256("merit:vote:v2" || round || validator || score || salt[32]). `round` is the
+ * judging round's address (`pda.round(submission, index)`), which names its submission
+ * too: a commitment is worthless in any other round, submission, or to anyone else.
  */
 export function voteCommitment(
-  submission: PublicKey,
+  round: PublicKey,
   validator: PublicKey,
   score: number,
   salt: Uint8Array,
@@ -23,7 +25,7 @@ export function voteCommitment(
   }
   const message = new Uint8Array(DOMAIN.length + 32 + 32 + 1 + 32);
   message.set(DOMAIN, 0);
-  message.set(submission.toBytes(), DOMAIN.length);
+  message.set(round.toBytes(), DOMAIN.length);
   message.set(validator.toBytes(), DOMAIN.length + 32);
   message[DOMAIN.length + 64] = score;
   message.set(salt, DOMAIN.length + 65);

@@ -23,6 +23,7 @@ export const SEEDS = {
   taskVault: idlBytes("TASK_VAULT_SEED"),
   submission: idlBytes("SUBMISSION_SEED"),
   vote: idlBytes("VOTE_SEED"),
+  round: idlBytes("ROUND_SEED"),
   content: idlBytes("CONTENT_SEED"),
   epoch: idlBytes("EPOCH_SEED"),
   vesting: idlBytes("VESTING_SEED"),
@@ -34,6 +35,7 @@ export const DOMAINS = {
   submission: idlBytes("SUBMISSION_COMMITMENT_DOMAIN"),
   terms: idlBytes("TERMS_DOMAIN"),
   seed: idlBytes("SEED_DOMAIN"),
+  fallback: idlBytes("FALLBACK_DOMAIN"),
   draw: idlBytes("DRAW_DOMAIN"),
 } as const;
 
@@ -57,3 +59,16 @@ export const TASK_DEFAULTS = {
   validatorShareBps: idlInteger("DEFAULT_VALIDATOR_SHARE_BPS"),
   maxSubmissions: idlInteger("DEFAULT_MAX_SUBMISSIONS"),
 } as const;
+
+/** Judging rounds a revealed submission gets before it ends unjudged (`MAX_ROUNDS`). */
+export const MAX_ROUNDS: number = idlInteger("MAX_ROUNDS");
+
+/** `draw` fixes a committee's target this many slots after the slot that scheduled it (`DRAW_DELAY_SLOTS`). */
+export const DRAW_DELAY_SLOTS: bigint = BigInt(idlInteger("DRAW_DELAY_SLOTS"));
+
+/**
+ * The most slots a draw's chain of slot hashes spans from its scheduling
+ * (`DRAW_CHAIN_MAX_SLOTS`): a committee can always be seeded this many slots after its
+ * draw was scheduled; clients wait this long before seeding.
+ */
+export const DRAW_CHAIN_MAX_SLOTS: bigint = BigInt(idlInteger("DRAW_CHAIN_MAX_SLOTS"));

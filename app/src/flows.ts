@@ -8,15 +8,23 @@ import {
 import {
   MeritAccounts,
   decodeAccount,
+  type AccountKind,
   type Epoch,
-  type Submission,
+  type Round,
   type Task,
   type Vesting,
 } from "./accounts.js";
 import { MeritClient, type CreateTaskArgs } from "./client.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
-import { submissionClaim, submissionEmissionClaim, taskDefaults, voteClaim, voteEmissionClaim } from "./rules.js";
+import {
+  squatFeeFloor,
+  submissionClaim,
+  submissionEmissionClaim,
+  taskDefaults,
+  voteClaim,
+  voteEmissionClaim,
+} from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
 export function toTransaction(
@@ -61,7 +69,11 @@ export interface TaskTerms {
   };
   /** Default: the protocol's minimum. */
   bond?: bigint;
-  /** Default: the protocol's minimum. */
+  /**
+   * Default: the least the program accepts for these terms: the protocol's minimum, or the
+   * squatting floor (`squatFeeFloor` of the reward, validator share and submission count)
+   * when higher.
+   */
   submissionFee?: bigint;
   /** Default: the protocol's largest committee. */
   committeeSize?: number;
@@ -73,7 +85,7 @@ export interface TaskTerms {
   rejectThreshold?: number;
   /** Default 2,000 (20% of the reward to validators). */
   validatorShareBps?: number;
-  /** Default 16. */
+  /** Default: the protocol's cap (`DEFAULT_MAX_SUBMISSIONS` at most). Fewer slots raise the least fee. */
   maxSubmissions?: number;
   minReputationSubmit?: number;
   minReputationVote?: number;
@@ -93,7 +105,7 @@ export async function postTask(
 ): Promise<{ task: PublicKey; args: CreateTaskArgs; instructions: TransactionInstruction[] }> {
   const accounts = new MeritAccounts(client.program);
   const p = (await accounts.config()).params;
-  const defaults = taskDefaults(p, terms.committeeSize);
+  const defaults = taskDefaults(p, terms.committeeSize, terms.reward);
   const d = terms.durations ?? {};
   const submit = d.submit !== undefined ? parseDuration(d.submit) : defaults.submitSecs;
   const revealWork = d.revealWork !== undefined ? parseDuration(d.revealWork) : defaults.revealWorkSecs;
@@ -103,6 +115,11 @@ export async function postTask(
   const id =
     terms.id ??
     (await accounts.tasks({ creator })).reduce((next, t) => (t.account.id + 1n > next ? t.account.id + 1n : next), 1n);
+  const validatorShareBps = terms.validatorShareBps ?? defaults.validatorShareBps;
+  const maxSubmissions = terms.maxSubmissions ?? defaults.maxSubmissions;
+  // The defaults' fee is the floor of the default share and slots; chosen ones move it.
+  const floor = squatFeeFloor(terms.reward, validatorShareBps, maxSubmissions);
+  const submissionFee = p.minSubmissionFee > floor ? p.minSubmissionFee : floor;
   const args: CreateTaskArgs = {
     id,
     specHash: terms.specHash,
@@ -113,13 +130,13 @@ export async function postTask(
     commitDeadline: BigInt(now + submit + revealWork + commit),
     revealDeadline: BigInt(now + submit + revealWork + commit + reveal),
     bond: terms.bond ?? defaults.bond,
-    submissionFee: terms.submissionFee ?? defaults.submissionFee,
+    submissionFee: terms.submissionFee ?? submissionFee,
     committeeSize: defaults.committeeSize,
     quorumSeats: terms.quorumSeats ?? defaults.quorumSeats,
     acceptThreshold: terms.acceptThreshold ?? defaults.acceptThreshold,
     rejectThreshold: terms.rejectThreshold ?? defaults.rejectThreshold,
-    validatorShareBps: terms.validatorShareBps ?? defaults.validatorShareBps,
-    maxSubmissions: terms.maxSubmissions ?? defaults.maxSubmissions,
+    validatorShareBps,
+    maxSubmissions,
     minReputationSubmit: terms.minReputationSubmit ?? 0,
     minReputationVote: terms.minReputationVote ?? 0,
   };
@@ -137,8 +154,10 @@ async function chainNow(client: MeritClient): Promise<number> {
   return Number(clock.data.readBigInt64LE(32));
 }
 
-/** What a validator must remember between commit and reveal. */
+/** What a validator must remember between commit and reveal (of one round's vote). */
 export interface StoredVote {
+  /** The round committed in (its index). */
+  round: number;
   score: number;
   /** Hex of the 32-byte salt. */
   salt: string;
@@ -157,7 +176,8 @@ export type StoredSecret = StoredVote | StoredSubmission;
 
 /**
  * Where secrets wait between a commitment and its reveal: a validator's score and salt,
- * keyed by the vote account's address, and a contributor's content hash, URI and salt,
+ * keyed by the vote account's address (one per round: `pda.voteIn(submission, round,
+ * validator)`), and a contributor's content hash, URI and salt,
  * keyed by the submission account's address. Browser apps can back it with localStorage,
  * servers with a file. Losing an entry loses the bond it guards: persist it before sending.
  */
@@ -242,39 +262,70 @@ export async function revealWork(
   });
 }
 
-/** Commits a hidden score: draws a fresh salt, stores score and salt, returns the instruction. */
+/**
+ * The round a validator acts in: `round` when given, else the submission's current round
+ * (`submission.round`, fetched), which must have been opened (the work revealed).
+ */
+async function currentRound(client: MeritClient, submission: PublicKey, round?: number): Promise<number> {
+  if (round !== undefined) return round;
+  const sub = await new MeritAccounts(client.program).submission(submission);
+  if (!sub) throw new Error(`no submission at ${submission.toBase58()}`);
+  if (sub.round === 0) throw new Error("the submission has no judging round: its work was never revealed");
+  return sub.round;
+}
+
+/**
+ * Commits a hidden score in `submission`'s current round (`round`: its index; default
+ * `submission.round`, read from chain): draws a fresh salt, stores round, score and salt
+ * under the vote's address, and returns the instruction. The commitment binds the round:
+ * a score for round 1 is no vote in round 2.
+ */
 export async function commitVote(
   client: MeritClient,
   store: SaltStore,
-  a: { validator: PublicKey; task: PublicKey; submission: PublicKey; score: number },
+  a: { validator: PublicKey; task: PublicKey; submission: PublicKey; score: number; round?: number },
 ): Promise<TransactionInstruction> {
+  const round = await currentRound(client, a.submission, a.round);
   const salt = randomSalt();
-  const commitment = voteCommitment(a.submission, a.validator, a.score, salt);
-  await store.set(pda.vote(a.submission, a.validator).toBase58(), {
+  const commitment = voteCommitment(pda.round(a.submission, round), a.validator, a.score, salt);
+  await store.set(pda.voteIn(a.submission, round, a.validator).toBase58(), {
+    round,
     score: a.score,
     salt: toHex(salt),
   });
-  return client.commitVote({ ...a, commitment });
+  return client.commitVote({ validator: a.validator, task: a.task, submission: a.submission, round, commitment });
 }
 
-/** Reveals the score stored at commit time. */
+/**
+ * Reveals the score stored at commit time in `submission`'s current round (`round`: its
+ * index; default `submission.round`, read from chain).
+ */
 export async function revealVote(
   client: MeritClient,
   store: SaltStore,
-  a: { validator: PublicKey; task: PublicKey; submission: PublicKey },
+  a: { validator: PublicKey; task: PublicKey; submission: PublicKey; round?: number },
 ): Promise<TransactionInstruction> {
-  const stored = await store.get(pda.vote(a.submission, a.validator).toBase58());
+  const round = await currentRound(client, a.submission, a.round);
+  const stored = await store.get(pda.voteIn(a.submission, round, a.validator).toBase58());
   if (!stored || !isVote(stored)) {
-    throw new Error("no stored salt for this vote: it was not committed from this store");
+    throw new Error(`no stored salt for this vote in round ${round}: it was not committed from this store`);
   }
-  return client.revealVote({ ...a, score: stored.score, salt: Buffer.from(stored.salt, "hex") });
+  return client.revealVote({
+    validator: a.validator,
+    task: a.task,
+    submission: a.submission,
+    round,
+    score: stored.score,
+    salt: Buffer.from(stored.salt, "hex"),
+  });
 }
 
 /**
  * Everything `wallet` can claim now: rewards of final work and votes, emissions of closed
  * epochs, and vested tokens. Two filtered `getProgramAccounts` (the wallet's submissions
- * and votes) and `getMultipleAccountsInfo` for everything they point at; the program's
- * own rules decide. Returns instructions; `merit.send(wallet, ixs)` packs and sends them.
+ * and votes) and `getMultipleAccountsInfo` for everything they point at (each vote's own
+ * round account, `vote.round`, decides its claim); the program's own rules decide.
+ * Returns instructions; `merit.send(wallet, ixs)` packs and sends them.
  */
 export async function claimAll(
   client: MeritClient,
@@ -286,14 +337,14 @@ export async function claimAll(
     accounts.submissionsOfContributor(wallet),
     accounts.votesOfValidator(wallet),
   ]);
-  const want = new Map<string, "task" | "submission" | "epoch" | "vesting">();
+  const want = new Map<string, AccountKind>();
   for (const { account: s } of subs) {
     want.set(s.task.toBase58(), "task");
     want.set(pda.epoch(s.epoch).toBase58(), "epoch");
   }
   for (const { account: v } of votes) {
     want.set(v.task.toBase58(), "task");
-    want.set(v.submission.toBase58(), "submission");
+    want.set(v.round.toBase58(), "round");
     want.set(pda.epoch(v.epoch).toBase58(), "epoch");
   }
   want.set(pda.vesting(wallet).toBase58(), "vesting");
@@ -316,13 +367,15 @@ export async function claimAll(
     }
   }
   for (const { account: v } of votes) {
-    const sub = fetched.get(v.submission.toBase58()) as Submission | undefined;
-    if (!sub || "pending" in sub.outcome) continue;
     const t = task(v.task);
-    // The program's own rule: an incoherent vote is claimable only once slashed (a keeper
-    // does that); queueing it would fail the whole transaction.
-    if (t && "paid" in voteClaim(v, sub, t.rules)) {
-      ixs.push(await client.claimVote({ validator: wallet, task: v.task, submission: v.submission }));
+    const round = fetched.get(v.round.toBase58()) as Round | undefined;
+    // The program's own rule, over the vote's own round: claimable once the round closed;
+    // an incoherent vote only once slashed (a keeper does that), an absence record never.
+    // Queueing a refused claim would fail the whole transaction.
+    if (t && round && "paid" in voteClaim(v, round, t.rules)) {
+      ixs.push(
+        await client.claimVote({ validator: wallet, task: v.task, submission: v.submission, round: v.roundIndex }),
+      );
     }
     const ve = epochOf(v.epoch);
     if (ve && "ok" in voteEmissionClaim(v, ve)) {
@@ -331,6 +384,7 @@ export async function claimAll(
           validator: wallet,
           task: v.task,
           submission: v.submission,
+          round: v.roundIndex,
           epoch: v.epoch,
         }),
       );
@@ -346,7 +400,7 @@ export async function claimAll(
 /** Fetches and decodes `want` (address to account kind), 100 addresses per RPC call. */
 async function fetchMany(
   client: MeritClient,
-  want: Map<string, "task" | "submission" | "epoch" | "vesting">,
+  want: Map<string, AccountKind>,
 ): Promise<Map<string, unknown>> {
   const keys = [...want.keys()];
   const out = new Map<string, unknown>();

@@ -2,17 +2,34 @@ export { IDL, MERIT_PROGRAM_ID, meritProgram } from "./program.js";
 export { toAnchor, toNative, type Anchor, type Native } from "./numbers.js";
 export type { Merit } from "./idl/merit.js";
 export { pda, u64Le } from "./pda.js";
-export { DOMAINS, SEEDS, idlBytes } from "./constants.js";
+export {
+  DOMAINS,
+  DRAW_CHAIN_MAX_SLOTS,
+  DRAW_DELAY_SLOTS,
+  MAX_ROUNDS,
+  SEEDS,
+  TASK_DEFAULTS,
+  idlBytes,
+  idlInteger,
+} from "./constants.js";
 export { voteCommitment, submissionCommitment, randomSalt } from "./commitment.js";
 export {
-  taskSeed,
+  fallbackSeed,
   lot,
   seats,
   drawnSeats,
+  activeNow,
   activeAt,
+  taskCommittee,
+  roundCommittee,
+  committeeSeats,
   seatsFor,
-  type DrawnTask,
-  type StakeWarmup,
+  type Committee,
+  type CommitteeRound,
+  type CommitteeTask,
+  type DrawInput,
+  type StakeHistory,
+  type StakePoint,
 } from "./sortition.js";
 export {
   MeritClient,
@@ -39,6 +56,7 @@ export {
   type Config,
   type ContentClaim,
   type Epoch,
+  type Round,
   type Stake,
   type Submission,
   type Task,
@@ -54,11 +72,18 @@ export {
   type EmissionClaim,
   type EmissionEpochInput,
   taskDefaults,
+  squatFeeFloor,
   voteClaim,
   voteSlashDue,
+  weightedMedian,
+  isCoherentWith,
+  consensusAdmits,
+  roundConsensus,
+  type Consensus,
+  type WeightedScore,
   type SubmissionClaim,
   type SlashDue,
-  type SubmissionRuleInput,
+  type RoundRuleInput,
   type TaskDefaults,
   type TaskDefaultsParams,
   type VoteClaim,

@@ -13,8 +13,10 @@
 // - `stake`, `vesting`: those of the instruction's acting owner (`owner`, `contributor`,
 //   `validator` or `claimant`, whichever it has); `submission`: the `contributor`'s on
 //   `task` (the `claimant`'s when the instruction has no vote); `vote`: the `validator`'s
-//   (or `claimant`'s) on `submission`. An account whose address follows from another
-//   account's data (an offender's stake, a vote's submission) is left to the caller;
+//   (or `claimant`'s) in `round`; `round`: round 1 of `submission` in `revealSubmission`,
+//   which opens it (any other round's index is data: `pda.round(submission, index)` is the
+//   caller's). An account whose address follows from another account's data (an
+//   offender's stake, a vote's round) is left to the caller;
 // - `<owner>Token`: the associated token account of the account `<owner>` of the same
 //   group (`ownerToken` of `owner`, `payout.claimantToken` of `payout.claimant`).
 // It never fetches an account: building an instruction makes no RPC call.
@@ -57,7 +59,7 @@ type Keys = { key: (name: string) => PublicKey | undefined; has: (name: string) 
 const ACTORS = ["owner", "contributor", "validator", "claimant"];
 
 /** The PDA named `name` whose seeds are other accounts of the instruction. */
-function pdaAccount(name: string, k: Keys): PublicKey | undefined {
+function pdaAccount(name: string, k: Keys, instruction: string): PublicKey | undefined {
   const actor = ACTORS.map(k.key).find((key) => key !== undefined);
   const task = k.key("task");
   switch (name) {
@@ -72,9 +74,13 @@ function pdaAccount(name: string, k: Keys): PublicKey | undefined {
       return task && contributor && pda.submission(task, contributor);
     }
     case "vote": {
-      const submission = k.key("submission");
+      const round = k.key("round");
       const validator = k.key("validator") ?? k.key("claimant");
-      return submission && validator && pda.vote(submission, validator);
+      return round && validator && pda.vote(round, validator);
+    }
+    case "round": {
+      const submission = k.key("submission");
+      return instruction === "revealSubmission" && submission ? pda.round(submission, 1) : undefined;
     }
     default:
       return undefined;
@@ -110,14 +116,14 @@ function deploymentAccount(name: string, group: Group, d: Deployment): PublicKey
   return undefined;
 }
 
-function fill(group: Group, items: Item[], d: Deployment, k: Keys): number {
+function fill(group: Group, items: Item[], d: Deployment, k: Keys, instruction: string): number {
   let resolved = 0;
   for (const item of items) {
     if (item.accounts) {
       const inner = (group[item.name] ??= {}) as Group;
-      resolved += fill(inner, item.accounts, d, k);
+      resolved += fill(inner, item.accounts, d, k, instruction);
     } else if (group[item.name] === undefined) {
-      const key = deploymentAccount(item.name, group, d) ?? pdaAccount(item.name, k);
+      const key = deploymentAccount(item.name, group, d) ?? pdaAccount(item.name, k, instruction);
       if (key) {
         group[item.name] = key;
         resolved++;
@@ -127,11 +133,15 @@ function fill(group: Group, items: Item[], d: Deployment, k: Keys): number {
   return resolved;
 }
 
+/** An IDL name in camelCase, as `Program<Merit>` names instructions (`reveal_submission` -> `revealSubmission`). */
+const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 /** The resolver of one deployment, for `new Program(idl, provider, coder, resolver)`. */
 export function deploymentResolver<IDL extends Idl>(d: Deployment): () => CustomAccountResolver<IDL> {
   return () => async ({ accounts, idlIx }) => {
     const items = idlIx.accounts as unknown as Item[];
-    const resolved = fill(accounts as Group, items, d, keysOf(accounts as Group, items));
+    const instruction = camel(idlIx.name);
+    const resolved = fill(accounts as Group, items, d, keysOf(accounts as Group, items), instruction);
     return { accounts, resolved };
   };
 }

@@ -4,10 +4,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { Connection, PublicKey } from "@solana/web3.js";
+import { Connection, PublicKey, type AccountInfo } from "@solana/web3.js";
 import { sampleInfos, stubClient } from "./stub.js";
 import {
   MERIT_ERRORS,
+  MeritAccounts,
+  postTask,
+  squatFeeFloor,
   toAnchor,
   MERIT_PROGRAM_ID,
   MemorySaltStore,
@@ -29,7 +32,9 @@ import {
   pendingAdmin,
   pendingParams,
   type Config,
+  type Round,
   type Task,
+  type Vote,
 } from "../src/index.js";
 
 interface Sample {
@@ -92,22 +97,58 @@ test("task phases follow the deadlines", () => {
   assert.equal(taskPhase(task, Number(task.revealDeadline)), "settlement");
 });
 
-test("commit then reveal uses the stored score and salt", async () => {
+test("commit then reveal uses the stored score and salt, in the round named", async () => {
   const store = new MemorySaltStore();
   const validator = PublicKey.unique();
   const task = PublicKey.unique();
   const submission = PublicKey.unique();
-  const commit = await commitVote(client, store, { validator, task, submission, score: 64 });
-  const stored = await store.get(pda.vote(submission, validator).toBase58());
+  const commit = await commitVote(client, store, { validator, task, submission, round: 2, score: 64 });
+  const vote = pda.voteIn(submission, 2, validator);
+  assert.ok(vote.equals(pda.vote(pda.round(submission, 2), validator)));
+  const stored = await store.get(vote.toBase58());
   assert.ok(stored && "score" in stored);
   assert.equal(stored.score, 64);
+  assert.equal(stored.round, 2);
   const salt = Buffer.from(stored.salt, "hex");
-  const commitment = voteCommitment(submission, validator, 64, salt);
+  // The commitment binds the round: the same score and salt commit differently in round 1.
+  const commitment = voteCommitment(pda.round(submission, 2), validator, 64, salt);
   assert.deepEqual(commit.data.subarray(8), Buffer.from(commitment));
-  const reveal = await revealVote(client, store, { validator, task, submission });
+  assert.notDeepEqual(Buffer.from(voteCommitment(pda.round(submission, 1), validator, 64, salt)), Buffer.from(commitment));
+  assert.ok(commit.keys.some((k) => k.pubkey.equals(pda.round(submission, 2))));
+  assert.ok(commit.keys.some((k) => k.pubkey.equals(vote)));
+  const reveal = await revealVote(client, store, { validator, task, submission, round: 2 });
   assert.equal(reveal.data[8], 64);
   assert.deepEqual(reveal.data.subarray(9, 41), salt);
-  await assert.rejects(revealVote(client, store, { validator: PublicKey.unique(), task, submission }));
+  assert.ok(reveal.keys.some((k) => k.pubkey.equals(vote)));
+  // Nothing was committed in round 1, nor by anyone else.
+  await assert.rejects(revealVote(client, store, { validator, task, submission, round: 1 }), /round 1/);
+  await assert.rejects(revealVote(client, store, { validator: PublicKey.unique(), task, submission, round: 2 }));
+});
+
+test("commit and reveal default to the submission's current round, read from chain", async () => {
+  const stubbed = stubClient(sampleInfos());
+  const store = new MemorySaltStore();
+  const sub = decodeAccount(program, "submission", Buffer.from(sample("submission").data, "base64"));
+  const address = new PublicKey(sample("submission").address);
+  assert.equal(sub.round, 1);
+  const validator = PublicKey.unique();
+  const commit = await commitVote(stubbed, store, { validator, task: sub.task, submission: address, score: 70 });
+  assert.ok(commit.keys.some((k) => k.pubkey.equals(pda.round(address, sub.round))));
+  const stored = await store.get(pda.voteIn(address, sub.round, validator).toBase58());
+  assert.ok(stored && "round" in stored && stored.round === 1);
+  const reveal = await revealVote(stubbed, store, { validator, task: sub.task, submission: address });
+  assert.equal(reveal.data[8], 70);
+  // A submission that is not on chain has no round to vote in.
+  await assert.rejects(commitVote(stubbed, store, { validator, task: sub.task, submission: PublicKey.unique(), score: 1 }));
+  // Nor does one whose work was never revealed.
+  const infos = sampleInfos();
+  const unrevealed = await program.coder.accounts.encode("submission", toAnchor({ ...sub, round: 0 }));
+  const size = infos.get(address.toBase58())!.data.length;
+  infos.get(address.toBase58())!.data = Buffer.concat([unrevealed, Buffer.alloc(size - unrevealed.length)]);
+  await assert.rejects(
+    commitVote(stubClient(infos), store, { validator, task: sub.task, submission: address, score: 1 }),
+    /never revealed/,
+  );
 });
 
 test("submit then reveal uses the stored content, URI and salt", async () => {
@@ -141,7 +182,7 @@ test("submit then reveal uses the stored content, URI and salt", async () => {
   assert.ok(reveal.keys.some((k) => k.pubkey.equals(pda.contentClaim(contentHash))));
   await assert.rejects(revealWork(client, store, { contributor: PublicKey.unique(), task }));
   // A vote's entry is not a submission's.
-  await commitVote(client, store, { validator: contributor, task, submission: PublicKey.unique(), score: 1 });
+  await commitVote(client, store, { validator: contributor, task, submission: PublicKey.unique(), round: 1, score: 1 });
   await assert.rejects(revealWork(client, store, { contributor, task: PublicKey.unique() }));
 });
 
@@ -163,33 +204,118 @@ test("claimAll finds what a wallet can claim from chain state", async () => {
   const stubbed = stubClient(sampleInfos());
   const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
   const ixs = await claimAll(stubbed, vote.validator);
-  // The vote's submission is final and the vote revealed: exactly one claim_vote.
+  // The vote's round decided and the vote revealed, coherent: exactly one claim_vote.
   assert.equal(ixs.length, 1);
   const expected = await client.claimVote({
     validator: vote.validator,
     task: vote.task,
     submission: vote.submission,
+    round: vote.roundIndex,
   });
   assert.deepEqual(ixs[0]!.data, expected.data);
+  assert.deepEqual(ixs[0]!.keys, expected.keys, "the vote's own round");
   // The contributor's task is not finalized yet and its epoch is open: nothing to claim.
   const sub = decodeAccount(program, "submission", Buffer.from(sample("submission").data, "base64"));
   assert.deepEqual(await claimAll(stubbed, sub.contributor), []);
+});
+
+/** The sample infos with the vote and its round replaced by these values. */
+async function withVote(vote: Vote, round: Round): Promise<Map<string, AccountInfo<Buffer>>> {
+  const infos = sampleInfos();
+  for (const [kind, value] of [["vote", vote], ["round", round]] as const) {
+    const data = await program.coder.accounts.encode(kind, toAnchor(value));
+    const size = Buffer.from(sample(kind).data, "base64").length;
+    infos.get(sample(kind).address)!.data = Buffer.concat([data, Buffer.alloc(size - data.length)]);
+  }
+  return infos;
+}
+
+test("claimAll checks each vote's claim against its own round", async () => {
+  const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
+  const round = decodeAccount(program, "round", Buffer.from(sample("round").data, "base64"));
+  assert.ok(vote.round.equals(new PublicKey(sample("round").address)));
+  const claims = async (v: Vote, r: Round) => (await claimAll(stubClient(await withVote(v, r)), vote.validator)).length;
+  assert.equal(await claims(vote, round), 1);
+  // Its round still open (being judged): nothing yet, whatever the submission says.
+  assert.equal(await claims(vote, { ...round, state: { open: {} } }), 0);
+  // Its round failed: the revealed vote's bond comes back, unpaid.
+  assert.equal(await claims(vote, { ...round, state: { failed: {} } }), 1);
+  // An absence record is never claimed; nor is an unrevealed vote.
+  assert.equal(await claims({ ...vote, absent: true, revealed: false, slashed: true }, round), 0);
+  assert.equal(await claims({ ...vote, revealed: false }, round), 0);
+  // The vote's round account is gone (closed): nothing is queued that the program would refuse.
+  const infos = sampleInfos();
+  infos.delete(sample("round").address);
+  assert.equal((await claimAll(stubClient(infos), vote.validator)).length, 0);
 });
 
 test("claimAll leaves an incoherent vote alone until it is slashed", async () => {
   // The drift this guards: claimAll queued claim_vote for an incoherent vote not yet
   // slashed, which the program refuses (VoteMustBeSlashedFirst), failing the batch.
   const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
-  const sub = decodeAccount(program, "submission", sampleInfos().get(vote.submission.toBase58())!.data);
-  assert.ok(sub.quorumReached);
-  const address = sample("vote").address;
-  const incoherent = sub.consensusScore > 50 ? 0 : 100;
+  const round = decodeAccount(program, "round", Buffer.from(sample("round").data, "base64"));
+  assert.ok("decided" in round.state);
+  const incoherent = round.consensus > 50 ? 0 : 100;
   for (const slashed of [false, true]) {
-    const infos = sampleInfos();
-    const data = await program.coder.accounts.encode("vote", toAnchor({ ...vote, score: incoherent, slashed }));
-    const size = Buffer.from(sample("vote").data, "base64").length;
-    infos.get(address)!.data = Buffer.concat([data, Buffer.alloc(size - data.length)]);
+    const infos = await withVote({ ...vote, score: incoherent, slashed }, round);
     const ixs = await claimAll(stubClient(infos), vote.validator);
     assert.equal(ixs.length, slashed ? 1 : 0, `slashed: ${slashed}`);
   }
+  // On an exact split, a vote by either side is coherent and claimable at once.
+  const split = { ...round, consensus: 50, consensusLow: 20, consensusHigh: 80 };
+  for (const score of [5, 95]) {
+    const ixs = await claimAll(stubClient(await withVote({ ...vote, score }, split)), vote.validator);
+    assert.equal(ixs.length, 1, `score ${score} on a 20/80 split`);
+  }
+  const far = await claimAll(stubClient(await withVote({ ...vote, score: 100 }, split)), vote.validator);
+  assert.equal(far.length, 0, "100 is beyond both sides");
+});
+
+test("a task's defaults pay the squatting floor when it exceeds the minimum fee", async () => {
+  const stub = stubClient(sampleInfos());
+  const creator = PublicKey.unique();
+  const terms = { specHash: new Uint8Array(32), uri: "ipfs://spec", now: 1_900_000_000 };
+  const config = await new MeritAccounts(stub.program).config();
+  const min = config.params.minSubmissionFee;
+  // A small reward: the protocol's minimum fee is above the floor.
+  const small = await postTask(stub, creator, { ...terms, reward: 10n });
+  assert.equal(small.args.submissionFee, min);
+  // A large one: the floor, ceil(2 * 80% of the reward / (slots - 1)), binds.
+  const large = await postTask(stub, creator, { ...terms, reward: 1_000_000_000n });
+  const slots = BigInt(large.args.maxSubmissions);
+  assert.equal(large.args.submissionFee, (2n * 800_000_000n + slots - 2n) / (slots - 1n));
+  assert.ok(large.args.submissionFee > min);
+  // Fewer slots raise it; a chosen fee is kept as given.
+  const few = await postTask(stub, creator, { ...terms, reward: 1_000_000_000n, maxSubmissions: 5 });
+  assert.equal(few.args.submissionFee, squatFeeFloor(1_000_000_000n, 2_000, 5));
+  assert.equal(few.args.submissionFee, 400_000_000n);
+  const chosen = await postTask(stub, creator, { ...terms, reward: 1_000_000_000n, submissionFee: 7n });
+  assert.equal(chosen.args.submissionFee, 7n);
+});
+
+test("keeper builders name the round: draw, report, slash, close", async () => {
+  const task = PublicKey.unique();
+  const submission = PublicKey.unique();
+  const validator = PublicKey.unique();
+  const keeper = PublicKey.unique();
+  const has = (ix: { keys: { pubkey: PublicKey }[] }, key: PublicKey) => ix.keys.some((k) => k.pubkey.equals(key));
+  const round2 = pda.round(submission, 2);
+  assert.ok(has(await client.drawRound({ keeper, task, submission, round: 2 }), round2));
+  const report = await client.reportAbsence({ slasher: keeper, task, submission, round: 2, validator });
+  assert.ok(has(report, round2) && has(report, pda.voteIn(submission, 2, validator)));
+  assert.ok(has(report, pda.submission(task, validator)), "the validator's own submission: no competitor");
+  const slash = await client.slashVote({ slasher: keeper, task, submission, round: 1, validator });
+  assert.ok(has(slash, pda.voteIn(submission, 1, validator)) && !has(slash, round2));
+  const contributor = PublicKey.unique();
+  const sub = pda.submission(task, contributor);
+  const base = { keeper, task, contributor, epoch: 4n, contentHash: new Uint8Array(32).fill(1) };
+  const stay = await client.finalizeSubmission({ ...base, round: 1, openNext: false });
+  const next = await client.finalizeSubmission({ ...base, round: 1, openNext: true });
+  assert.ok(has(stay, pda.round(sub, 1)) && !has(stay, pda.round(sub, 2)));
+  assert.ok(has(next, pda.round(sub, 1)) && has(next, pda.round(sub, 2)), "opens round 2");
+  const never = await client.finalizeSubmission({ ...base, contentHash: null, round: null, openNext: false });
+  assert.ok(!has(never, pda.round(sub, 1)));
+  assert.equal(never.keys.length, stay.keys.length, "absent optional accounts keep their places");
+  const close = await client.closeRound({ submission, round: 2, payer: keeper });
+  assert.ok(has(close, round2) && has(close, keeper));
 });

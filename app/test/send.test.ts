@@ -108,7 +108,7 @@ test("instructions are packed into transactions that fit in a packet, in order",
   const payer = Keypair.generate().publicKey;
   const ixs = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      merit.claimVote({ validator: payer, task: PublicKey.unique(), submission: new PublicKey(i + 1) }),
+      merit.claimVote({ validator: payer, task: PublicKey.unique(), submission: new PublicKey(i + 1), round: 1 + (i % 2) }),
     ),
   );
   for (const opts of [{}, { computeUnitPrice: 5_000, computeUnitLimit: 400_000 }]) {

@@ -17,11 +17,17 @@ import {
   defaultConfigParams,
   submissionCommitment,
   voteCommitment,
-  taskSeed,
+  fallbackSeed,
   lot,
   seats,
   activeAt,
+  activeNow,
   seatsFor,
+  roundCommittee,
+  weightedMedian,
+  consensusAdmits,
+  squatFeeFloor,
+  type Round,
   type Stake,
   type Task,
   type Vote,
@@ -49,8 +55,8 @@ interface Bytes {
 }
 
 interface VoteRuleCase {
-  vote: { revealed: boolean; slashed: boolean; claimed: boolean; score: number; bond: string };
-  submission: { final: boolean; quorumReached: boolean; consensusScore: number };
+  vote: { absent: boolean; revealed: boolean; slashed: boolean; claimed: boolean; score: number; bond: string };
+  round: { state: "open" | "failed" | "decided"; consensus: number; consensusLow: number; consensusHigh: number };
   slashDue: { kind: string; amount: string } | null;
   claim: { paid: boolean } | { error: string };
 }
@@ -68,8 +74,10 @@ interface Vectors {
   taskDefaults: {
     params: Record<string, unknown>;
     committee: number | null;
+    reward: U64;
     defaults: Record<string, unknown>;
   }[];
+  medians: { votes: [number, number][]; median: { score: number; low: number; high: number } | null }[];
   submissionRules: {
     outcome: string;
     claimed: boolean;
@@ -87,7 +95,7 @@ interface Vectors {
   programId: string;
   deployment: { stakeMint: string; tokenProgram: string };
   pdas: { name: string; args: unknown[]; address: string }[];
-  commitments: { submission: string; validator: string; score: number; salt: string; commitment: string }[];
+  commitments: { round: string; validator: string; score: number; salt: string; commitment: string }[];
   submissionCommitments: {
     task: string;
     contributor: string;
@@ -97,10 +105,8 @@ interface Vectors {
   }[];
   sortition: {
     draw: {
-      task: Pk;
-      slot: U64;
-      slotHash: Bytes;
-      seed: Bytes;
+      owner: Pk;
+      fallbackSeed: Bytes;
       submission: Pk;
       validator: Pk;
       lot: U64;
@@ -109,12 +115,10 @@ interface Vectors {
     activeAt: {
       deposited: U64;
       unstaking: U64;
-      warming: U64;
-      warmingEpoch: U64;
-      activeFromEpoch: U64;
-      epoch: U64;
-      current: U64;
-      active: U64;
+      history: { epoch: U64; activeStart: U64; activeMin: U64 }[];
+      historyFrom: U64;
+      /** [epoch, current, active] */
+      cases: [U64, U64, U64][];
     }[];
   };
   instructions: {
@@ -188,31 +192,48 @@ test("every PDA matches the program's derivation", () => {
   }
 });
 
-test("committee seeds, lots and seats match the program's sortition", () => {
+test("fallback seeds, lots and seats match the program's sortition", () => {
   const { draw, seats: cases } = vectors.sortition;
   const u64 = (v: U64): bigint => BigInt(v.$u64);
-  const seed = taskSeed(new PublicKey(draw.task.$pubkey), u64(draw.slot), Buffer.from(draw.slotHash.$bytes, "hex"));
-  assert.equal(Buffer.from(seed).toString("hex"), draw.seed.$bytes);
+  const seed = fallbackSeed(new PublicKey(draw.owner.$pubkey));
+  assert.equal(Buffer.from(seed).toString("hex"), draw.fallbackSeed.$bytes);
   assert.equal(lot(seed, new PublicKey(draw.submission.$pubkey), new PublicKey(draw.validator.$pubkey)), u64(draw.lot));
+  // The fallback binds its owner.
+  assert.notEqual(Buffer.from(fallbackSeed(new PublicKey(draw.submission.$pubkey))).toString("hex"), draw.fallbackSeed.$bytes);
   assert.ok(cases.length >= 5);
   for (const c of cases) {
     assert.equal(seats(u64(c.stake), u64(c.total), c.committee, u64(c.lot)), u64(c.seats));
   }
 });
 
-test("active stake at a draw epoch matches the program's Stake::active_at", () => {
+test("active stake at a draw epoch matches the program's Stake::active_at over stake histories", () => {
   const u64 = (v: U64): bigint => BigInt(v.$u64);
-  assert.ok(vectors.sortition.activeAt.length >= 6);
-  for (const c of vectors.sortition.activeAt) {
+  const stakes = vectors.sortition.activeAt;
+  assert.ok(stakes.length >= 6);
+  let cases = 0;
+  const answers = new Set<string>();
+  for (const s of stakes) {
     const stake = {
-      deposited: u64(c.deposited),
-      unstaking: u64(c.unstaking),
-      warming: u64(c.warming),
-      warmingEpoch: u64(c.warmingEpoch),
-      activeFromEpoch: u64(c.activeFromEpoch),
+      deposited: u64(s.deposited),
+      unstaking: u64(s.unstaking),
+      history: s.history.map((p) => ({ epoch: u64(p.epoch), activeStart: u64(p.activeStart), activeMin: u64(p.activeMin) })),
+      historyLen: s.history.length,
+      historyFrom: u64(s.historyFrom),
     };
-    assert.equal(activeAt(stake, u64(c.epoch), u64(c.current)), u64(c.active), JSON.stringify(c));
+    assert.ok(s.cases.length > 0);
+    for (const [epoch, current, active] of s.cases) {
+      const label = `${JSON.stringify(s.history)} from ${s.historyFrom.$u64}: epoch ${epoch.$u64}, current ${current.$u64}`;
+      assert.equal(activeAt(stake, u64(epoch), u64(current)), u64(active), label);
+      // Stake counted at a draw never exceeds what is active now.
+      assert.ok(u64(active) <= activeNow(stake, u64(current)), label);
+      answers.add(active.$u64);
+      cases++;
+    }
   }
+  assert.ok(cases >= 100, `${cases} cases`);
+  // A dropped history point (historyFrom > 0) occurs, and so do several distinct answers.
+  assert.ok(stakes.some((s) => s.historyFrom.$u64 !== "0"));
+  assert.ok(answers.size >= 5);
 });
 
 test("seats computed from decoded accounts equal the weight the program gave the vote", () => {
@@ -222,19 +243,33 @@ test("seats computed from decoded accounts equal the weight the program gave the
     return decodeAccount(program, kind, Buffer.from(found.data, "base64"));
   };
   const task = sample("task") as Task;
+  const round = sample("round") as Round;
   const vote = sample("vote") as Vote;
   const stake = sample("stake", 1) as Stake;
   assert.ok(stake.owner.equals(vote.validator));
-  const drawn = seatsFor(task, vote.submission, vote.validator, stake, 1n);
-  assert.equal(drawn, BigInt(vote.weight.toString()));
+  assert.ok(round.submission.equals(vote.submission));
+  assert.ok(pda.round(vote.submission, vote.roundIndex).equals(vote.round));
+  // Round 1 is drawn from the task's draw.
+  assert.equal(round.index, 1);
+  assert.deepEqual(roundCommittee(task, round).seed, task.draw.seed);
+  const drawn = seatsFor(task, round, vote.validator, stake, 1n);
+  assert.equal(drawn, vote.weight);
   assert.ok(drawn > 0n);
-  assert.equal(seatsFor(task, vote.submission, vote.validator, null, 1n), 0n);
+  assert.equal(seatsFor(task, round, vote.validator, null, 1n), 0n);
+  // A later round is drawn from its own draw: not drawn yet, no seats.
+  const later = { ...round, index: 2, draw: { ...round.draw, drawn: false } };
+  assert.equal(roundCommittee(task, later).drawn, false);
+  assert.equal(seatsFor(task, later, vote.validator, stake, 1n), 0n);
+  // Drawn with the task's seed and stake snapshot, it seats the validator as round 1 did.
+  const redrawn = { ...later, draw: { ...task.draw } };
+  assert.equal(seatsFor(task, redrawn, vote.validator, stake, 1n), drawn);
 });
 
 test("vote commitments match the program's", () => {
+  assert.ok(vectors.commitments.length >= 3);
   for (const v of vectors.commitments) {
     const got = voteCommitment(
-      new PublicKey(v.submission),
+      new PublicKey(v.round),
       new PublicKey(v.validator),
       v.score,
       Buffer.from(v.salt, "hex"),
@@ -307,7 +342,8 @@ test("every account sample decodes to the fields the program wrote", () => {
     if (v.kind === "task") assert.equal(taskUri(decoded as Task), "ipfs://spec");
     kinds.add(v.kind);
   }
-  assert.ok(kinds.size >= 7);
+  // Every kind the flows read from chain (a vesting account is only ever fetched whole).
+  assert.deepEqual([...kinds].sort(), ["config", "contentClaim", "epoch", "round", "stake", "submission", "task", "vote"]);
 });
 
 test("the list queries' offsets point at the fields they filter on in real account data", () => {
@@ -317,7 +353,9 @@ test("the list queries' offsets point at the fields they filter on in real accou
     submissionContributor: ["submission", "contributor"],
     voteTask: ["vote", "task"],
     voteSubmission: ["vote", "submission"],
+    voteRound: ["vote", "round"],
     voteValidator: ["vote", "validator"],
+    roundSubmission: ["round", "submission"],
     stakeOwner: ["stake", "owner"],
   };
   const checked = new Set<string>();
@@ -370,29 +408,59 @@ test("event samples decode", () => {
   }
 });
 
-test("what a vote forfeits and what claiming it does match the program's rules", () => {
+test("what a vote forfeits and what claiming it does match the program's rules over its round", () => {
   const { rules, cases } = vectors.voteRules;
-  assert.ok(cases.length >= 128);
+  assert.ok(cases.length >= 200);
   let mustSlashFirst = 0;
+  let splitAdmitted = 0;
+  const states = new Set<string>();
   for (const c of cases) {
     const vote = { ...c.vote, bond: BigInt(c.vote.bond) };
-    const sub = {
-      outcome: c.submission.final ? { accepted: {} } : { pending: {} },
-      quorumReached: c.submission.quorumReached,
-      consensusScore: c.submission.consensusScore,
-    };
-    const due = voteSlashDue(vote, sub, rules);
+    const round = { ...c.round, state: { [c.round.state]: {} } };
+    const due = voteSlashDue(vote, round, rules);
     const label = JSON.stringify(c);
     assert.deepEqual(
       due && { kind: due.kind, amount: due.amount.toString() },
       c.slashDue,
       label,
     );
-    assert.deepEqual(voteClaim(vote, sub, rules), c.claim, label);
+    assert.deepEqual(voteClaim(vote, round, rules), c.claim, label);
     if ("error" in c.claim && c.claim.error === "VoteMustBeSlashedFirst") mustSlashFirst++;
+    // On an exact split a score coherent with one side only is paid.
+    const { consensus, consensusLow: low, consensusHigh: high } = c.round;
+    if (low !== high && "paid" in c.claim && c.claim.paid && Math.abs(vote.score - consensus) > rules.coherenceTolerance) {
+      splitAdmitted++;
+    }
+    states.add(c.round.state);
   }
-  // The case claimAll once got wrong is among them.
+  // The case claimAll once got wrong is among them, every round state, and split consensuses.
   assert.ok(mustSlashFirst > 0);
+  assert.ok(splitAdmitted > 0);
+  assert.deepEqual([...states].sort(), ["decided", "failed", "open"]);
+  // An absence record is never due a slash (it was slashed when reported) nor claimable.
+  assert.ok(cases.some((c) => c.vote.absent));
+  for (const c of cases.filter((c) => c.vote.absent)) {
+    assert.equal(c.slashDue, null);
+    assert.ok("error" in c.claim);
+  }
+});
+
+test("the stake-weighted median, split or not, is the program's round::weighted_median", () => {
+  const cases = vectors.medians;
+  assert.ok(cases.length >= 7);
+  let splits = 0;
+  for (const c of cases) {
+    const votes = c.votes.map(([weight, score]) => ({ weight, score }));
+    assert.deepEqual(weightedMedian(votes), c.median, JSON.stringify(c));
+    if (c.median && c.median.low !== c.median.high) {
+      splits++;
+      // Both sides of a split are coherent, even with no tolerance; beyond them nothing is.
+      assert.ok(consensusAdmits(c.median, c.median.low, 0) && consensusAdmits(c.median, c.median.high, 0));
+      assert.ok(!consensusAdmits(c.median, c.median.low - 1, 0) && !consensusAdmits(c.median, c.median.high + 1, 0));
+    }
+  }
+  assert.ok(splits >= 3, `${splits} splits`);
+  assert.equal(weightedMedian([]), null);
 });
 
 test("a task's phase is the program's Task::phase at every deadline", () => {
@@ -429,20 +497,38 @@ test("what claiming a submission does matches the program's Submission::claim_ch
 
 test("a task's defaults are the program's ConfigParams::task_defaults", () => {
   const cases = vectors.taskDefaults;
-  assert.equal(cases.length, 10);
+  assert.equal(cases.length, 12);
   const quorums = new Set<number>();
+  let floorBinds = 0;
   for (const c of cases) {
     const params = revive(c.params) as unknown as TaskDefaultsParams;
-    const got = taskDefaults(params, c.committee ?? undefined) as unknown as Record<string, unknown>;
+    const reward = BigInt(c.reward.$u64);
+    const got = taskDefaults(params, c.committee, reward) as unknown as Record<string, unknown>;
     const want = revive(c.defaults) as Record<string, unknown>;
     assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort());
     for (const [k, v] of Object.entries(want)) {
       assert.equal(normalize(got[k]), normalize(v), `${k} in ${JSON.stringify(c)}`);
     }
     quorums.add(got.quorumSeats as number);
+    if ((got.submissionFee as bigint) > params.minSubmissionFee) floorBinds++;
   }
-  // The caps bind in some cases and not in others.
+  // The caps bind in some cases and not in others; so does the squatting floor.
   assert.ok(quorums.size >= 4);
+  assert.ok(floorBinds > 0 && floorBinds < cases.length, `the floor binds in ${floorBinds} cases`);
+});
+
+test("the squatting floor is the program's Task::squat_fee_floor", () => {
+  // The create_task vector's fee is the program's floor of its terms (6.27 tokens).
+  const create = vectors.instructions.find((i) => i.builder === "createTask");
+  assert.ok(create);
+  const args = revive(create.args.args) as { reward: bigint; validatorShareBps: number; maxSubmissions: number; submissionFee: bigint };
+  assert.equal(squatFeeFloor(args.reward, args.validatorShareBps, args.maxSubmissions), args.submissionFee);
+  assert.equal(args.submissionFee, 6_274_510n);
+  // ceil(2 * (10 - floor(10 * 20%)) / max(1 - 1, 1)): one slot takes the whole factor.
+  assert.equal(squatFeeFloor(10n, 2_000, 1), 16n);
+  assert.equal(squatFeeFloor(0n, 2_000, 256), 0n);
+  // Past a u64 the program's arithmetic fails, and so does the SDK's.
+  assert.throws(() => squatFeeFloor((1n << 64n) - 1n, 0, 1), RangeError);
 });
 
 test("what claiming an emission does matches the program's checks and Epoch::claim", () => {
@@ -489,20 +575,20 @@ test("merit.methods resolves existing accounts from the instruction's others (no
       v.accounts,
     );
   // claim_vote: config, stake, task vault, vesting and the vote follow from the claimant,
-  // the task and the submission; the submission is not the claimant's own (it has a vote).
+  // the task and the round (whose index is data: the caller's).
   const cv = vectors.instructions.find((i) => i.builder === "claimVote");
   assert.ok(cv);
-  const a = revive(cv.args) as Keys;
+  const a = revive(cv.args) as Keys & { round: number };
   same(
     await client.methods
       .claimVote()
-      .accountsPartial({ payout: { claimant: a.validator, task: a.task }, submission: a.submission })
+      .accountsPartial({ payout: { claimant: a.validator, task: a.task }, round: pda.round(a.submission, a.round) })
       .instruction(),
     cv,
   );
   await assert.rejects(
     client.methods.claimVote().accountsPartial({ payout: { claimant: a.validator, task: a.task } }).instruction(),
-    /submission/,
+    /round/,
   );
   // claim_submission: the claimant's own submission on the task.
   const cs = vectors.instructions.find((i) => i.builder === "claimSubmission");
@@ -515,9 +601,22 @@ test("merit.methods resolves existing accounts from the instruction's others (no
       .instruction(),
     cs,
   );
+  // reveal_submission: the submission's first round, which the reveal opens, follows from
+  // the contributor and the task.
+  const rs = vectors.instructions.find((i) => i.builder === "revealSubmission");
+  assert.ok(rs);
+  const r = revive(rs.args) as Keys & { contentHash: Uint8Array; salt: Uint8Array; uri: string };
+  same(
+    await client.methods
+      .revealSubmission(Array.from(r.contentHash), Array.from(r.salt), r.uri)
+      .accountsPartial({ contributor: r.contributor, task: r.task })
+      .instruction(),
+    rs,
+  );
+  assert.ok((await client.revealSubmission(r)).keys.some((k) => k.pubkey.equals(pda.round(pda.submission(r.task, r.contributor), 1))));
 });
 
-test("every array in the IDL is [u8; N], the assumption toNative's Uint8Array rule rests on", () => {
+test("every array of integers in the IDL is [u8; N], the assumption toNative's Uint8Array rule rests on", () => {
   const arrays: unknown[] = [];
   const walk = (t: unknown): void => {
     if (Array.isArray(t)) t.forEach(walk);
@@ -530,5 +629,17 @@ test("every array in the IDL is [u8; N], the assumption toNative's Uint8Array ru
   walk(program.rawIdl.types);
   walk(program.rawIdl.instructions.map((i) => i.args));
   assert.ok(arrays.length > 10);
-  assert.deepEqual([...new Set(arrays)], ["u8"]);
+  const integers = arrays.filter((a) => typeof a === "string");
+  assert.deepEqual([...new Set(integers)], ["u8"]);
+  // The other arrays hold structs (a round's reveals, a stake's history): they decode to
+  // arrays of objects, never to bytes.
+  const structs = arrays.filter((a) => typeof a !== "string").map((a) => (a as { defined: { name: string } }).defined.name);
+  assert.deepEqual([...new Set(structs)].sort(), ["RevealedVote", "StakePoint"]);
+  const round = vectors.accounts.find((a) => a.kind === "round");
+  const stake = vectors.accounts.find((a) => a.kind === "stake");
+  assert.ok(round && stake);
+  const r = decodeAccount(program, "round", Buffer.from(round.data, "base64")) as Round;
+  const s = decodeAccount(program, "stake", Buffer.from(stake.data, "base64")) as Stake;
+  assert.ok(Array.isArray(r.reveals) && r.reveals.length === 32 && typeof r.reveals[0]!.score === "number");
+  assert.ok(Array.isArray(s.history) && s.history.length === 3 && typeof s.history[0]!.epoch === "bigint");
 });
