@@ -576,7 +576,7 @@ test("two merit crank bots race for a task's keeper work over JSON-RPC: every it
     let mine = 0;
     let lost = 0;
     for (const line of b.out) {
-      const m = /^pass: (\d+) due, (\d+) confirmed, (\d+) done by other keepers, (\d+) failed/.exec(line);
+      const m = /^pass: (\d+) due, (\d+) confirmed, (\d+) done by other keepers, (\d+) not ready yet, (\d+) failed/.exec(line);
       if (m) {
         mine += Number(m[2]);
         lost += Number(m[3]);

@@ -20,11 +20,12 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
 
 /**
  * The seed a draw falls back to when its target slot aged out of `SlotHashes` before anyone
- * seeded it, fixed by the address of what is drawn (a task, a round): the program's
- * `sortition::fallback_seed`, sha256("merit:fallback:v1" || owner).
+ * seeded it: the address of what is drawn (a task, a round) and the entropy recorded when
+ * the draw was scheduled (`Draw.seed` before it is drawn): the program's
+ * `sortition::fallback_seed`, sha256("merit:fallback:v2" || owner || entropy).
  */
-export function fallbackSeed(owner: PublicKey): Uint8Array {
-  return sha256(concat([FALLBACK_DOMAIN, owner.toBytes()]));
+export function fallbackSeed(owner: PublicKey, entropy: Uint8Array): Uint8Array {
+  return sha256(concat([FALLBACK_DOMAIN, owner.toBytes(), entropy]));
 }
 
 /**

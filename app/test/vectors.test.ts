@@ -106,6 +106,7 @@ interface Vectors {
   sortition: {
     draw: {
       owner: Pk;
+      entropy: Bytes;
       fallbackSeed: Bytes;
       submission: Pk;
       validator: Pk;
@@ -195,11 +196,13 @@ test("every PDA matches the program's derivation", () => {
 test("fallback seeds, lots and seats match the program's sortition", () => {
   const { draw, seats: cases } = vectors.sortition;
   const u64 = (v: U64): bigint => BigInt(v.$u64);
-  const seed = fallbackSeed(new PublicKey(draw.owner.$pubkey));
+  const entropy = Buffer.from(draw.entropy.$bytes, "hex");
+  const seed = fallbackSeed(new PublicKey(draw.owner.$pubkey), entropy);
   assert.equal(Buffer.from(seed).toString("hex"), draw.fallbackSeed.$bytes);
   assert.equal(lot(seed, new PublicKey(draw.submission.$pubkey), new PublicKey(draw.validator.$pubkey)), u64(draw.lot));
-  // The fallback binds its owner.
-  assert.notEqual(Buffer.from(fallbackSeed(new PublicKey(draw.submission.$pubkey))).toString("hex"), draw.fallbackSeed.$bytes);
+  // The fallback binds its owner and the entropy recorded at scheduling.
+  assert.notEqual(Buffer.from(fallbackSeed(new PublicKey(draw.submission.$pubkey), entropy)).toString("hex"), draw.fallbackSeed.$bytes);
+  assert.notEqual(Buffer.from(fallbackSeed(new PublicKey(draw.owner.$pubkey), new Uint8Array(32))).toString("hex"), draw.fallbackSeed.$bytes);
   assert.ok(cases.length >= 5);
   for (const c of cases) {
     assert.equal(seats(u64(c.stake), u64(c.total), c.committee, u64(c.lot)), u64(c.seats));

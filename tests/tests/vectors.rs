@@ -440,10 +440,11 @@ fn submission_commitments() -> Vec<Value> {
 fn sortition() -> Value {
     let k = |n: u8| seeded_keypair(1, n).pubkey();
     let (sub, val, task) = (k(20), k(21), k(22));
-    let seed = merit::sortition::fallback_seed(&task);
+    let entropy = [6u8; 32];
+    let seed = merit::sortition::fallback_seed(&task, &entropy);
     let lot = merit::sortition::lot(&seed, &sub, &val);
     let draw = json!({
-        "owner": pk(&task), "fallbackSeed": bytes(&seed),
+        "owner": pk(&task), "entropy": bytes(&entropy), "fallbackSeed": bytes(&seed),
         "submission": pk(&sub), "validator": pk(&val), "lot": u64v(lot),
     });
     let mut seats = Vec::new();

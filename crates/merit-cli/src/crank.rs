@@ -76,6 +76,7 @@ async fn pass<C: Chain>(
         sent = summary.sent,
         confirmed = summary.confirmed,
         lost_to_other_keepers = summary.lost_to_other_keepers,
+        not_ready = summary.not_ready,
         failed = summary.failed.len(),
         lamports_earned = summary.lamports_earned,
         keeper_balance = balance,
@@ -84,10 +85,11 @@ async fn pass<C: Chain>(
     if summary.found > 0 {
         let _ = writeln!(
             out,
-            "pass: {} due, {} confirmed, {} done by other keepers, {} failed, {} lamports earned",
+            "pass: {} due, {} confirmed, {} done by other keepers, {} not ready yet, {} failed, {} lamports earned",
             summary.found,
             summary.confirmed,
             summary.lost_to_other_keepers,
+            summary.not_ready,
             summary.failed.len(),
             summary.lamports_earned
         );

@@ -405,7 +405,7 @@ fn submissions(s: &Snapshot, config: &Config, epoch: u64, work: &mut Vec<Work>) 
                 contributor: c,
                 from_vesting: s.vesting_owners.contains(&c),
             });
-        } else if sub.is_settled() {
+        } else if sub.is_settled(task) {
             work.push(Work::CloseSubmission {
                 task: t,
                 contributor: c,
@@ -415,7 +415,7 @@ fn submissions(s: &Snapshot, config: &Config, epoch: u64, work: &mut Vec<Work>) 
 }
 
 /// Every staker drawn for a round whose commit window closed, who could have committed
-/// (`Round::seat_check`) and has no vote there: an absence to report.
+/// (`Round::absence_seats`) and has no vote there: an absence to report.
 fn absences(s: &Snapshot, config: &Config, work: &mut Vec<Work>) {
     for (round_key, round) in &s.rounds {
         let Some(task) = s.tasks.get(&round.task) else {
@@ -439,7 +439,7 @@ fn absences(s: &Snapshot, config: &Config, work: &mut Vec<Work>) {
                 .submissions
                 .contains_key(&pda::submission(&round.task, owner));
             if round
-                .seat_check(task, stake, competitor, config.current_epoch)
+                .absence_seats(task, stake, competitor, config.current_epoch)
                 .is_ok()
             {
                 work.push(Work::ReportAbsence {

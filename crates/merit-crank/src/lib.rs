@@ -30,6 +30,10 @@ pub struct PassSummary {
     pub confirmed: usize,
     /// Items another keeper did first (recognised from the program's error).
     pub lost_to_other_keepers: usize,
+    /// Items due but not ready yet (a draw whose chain of slots is not produced): tried
+    /// again on the next pass, never backed off (a backed-off seeding could let the target
+    /// age out of `SlotHashes` and the draw fall back).
+    pub not_ready: usize,
     /// Items that failed for another reason, with the error.
     pub failed: Vec<(Work, String)>,
     /// Lamports the keeper gained (bounties less fees).
@@ -48,10 +52,20 @@ pub fn already_done(code: Option<u32>) -> bool {
         merit(MeritError::WrongEpochIndex),
         merit(MeritError::EpochNotOver),
         merit(MeritError::NothingToSweep),
+        merit(MeritError::AlreadyDrawn),
+        // An absence already reported, or a round another keeper closed first.
+        merit(MeritError::NotAbsent),
+        merit(MeritError::RoundClosed),
         // The account was closed by another keeper.
         anchor_lang::error::ErrorCode::AccountNotInitialized as u32,
     ]
     .contains(&code)
+}
+
+/// Program errors that mean "not yet": the item is retried on the next pass, not backed
+/// off.
+pub fn not_yet(code: Option<u32>) -> bool {
+    code == Some(anchor_lang::error::ERROR_CODE_OFFSET + MeritError::DrawNotReady as u32)
 }
 
 /// Splits `items` into consecutive groups whose transactions, as `chain` sends them (its
@@ -111,6 +125,7 @@ pub async fn execute<C: Chain>(
                     match chain.send(&[w.instruction(client, &keeper)]).await {
                         Ok(_) => summary.confirmed += 1,
                         Err(e) if already_done(e.code) => summary.lost_to_other_keepers += 1,
+                        Err(e) if not_yet(e.code) => summary.not_ready += 1,
                         Err(e) => summary.failed.push((w, e.to_string())),
                     }
                 }
@@ -187,6 +202,27 @@ impl RetrySchedule {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_draw_not_ready_is_retried_on_the_next_pass_never_backed_off() {
+        let merit = |e: MeritError| Some(anchor_lang::error::ERROR_CODE_OFFSET + e as u32);
+        assert!(not_yet(merit(MeritError::DrawNotReady)));
+        assert!(!already_done(merit(MeritError::DrawNotReady)));
+        assert!(already_done(merit(MeritError::AlreadyDrawn)));
+        assert!(!not_yet(merit(MeritError::DrawNotDue)));
+        let w = Work::Draw {
+            task: anchor_lang::prelude::Pubkey::new_unique(),
+        };
+        let mut s = RetrySchedule::default();
+        let t0 = Instant::now();
+        let pass = PassSummary {
+            not_ready: 1,
+            ..PassSummary::default()
+        };
+        s.record(&pass, std::slice::from_ref(&w), t0);
+        assert!(s.is_due(&w, t0), "tried again on the very next pass");
+        assert_eq!(s.attempts(&w), 0);
+    }
 
     #[test]
     fn failed_work_backs_off_exponentially_and_is_forgotten_on_success() {

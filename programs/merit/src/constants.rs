@@ -62,9 +62,10 @@ pub const TERMS_DOMAIN: &[u8] = b"merit:terms:v1";
 #[constant]
 pub const SEED_DOMAIN: &[u8] = b"merit:seed:v2";
 /// Domain separator of the seed a draw falls back to when its target slot aged out of
-/// `SlotHashes` unseeded: fixed by the owner's address, known before any draw is scheduled.
+/// `SlotHashes` unseeded: the owner's address and the entropy recorded when the draw was
+/// scheduled (`sortition::fallback_seed`).
 #[constant]
-pub const FALLBACK_DOMAIN: &[u8] = b"merit:fallback:v1";
+pub const FALLBACK_DOMAIN: &[u8] = b"merit:fallback:v2";
 /// Domain separator of a validator's lot for one submission.
 #[constant]
 pub const DRAW_DOMAIN: &[u8] = b"merit:draw:v1";

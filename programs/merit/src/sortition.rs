@@ -16,10 +16,28 @@ use crate::constants::{
 use anchor_lang::prelude::*;
 
 /// The seed a draw falls back to when its target aged out of `SlotHashes` before anyone
-/// seeded it: fixed by the address of what is drawn (a task, a round), so it was known
-/// before the draw was scheduled and no call made later can change it.
-pub fn fallback_seed(owner: &Pubkey) -> [u8; 32] {
-    solana_sha256_hasher::hashv(&[FALLBACK_DOMAIN, owner.as_ref()]).to_bytes()
+/// seeded it: the address of what is drawn (a task, a round) and the `entropy` recorded
+/// when the draw was scheduled, so it was fixed before anyone saw the target's committee
+/// and no call made later can change it; and, its entropy being unknown while
+/// submissions are open, no contributor can grind its key against it.
+pub fn fallback_seed(owner: &Pubkey, entropy: &[u8; 32]) -> [u8; 32] {
+    solana_sha256_hasher::hashv(&[FALLBACK_DOMAIN, owner.as_ref(), entropy]).to_bytes()
+}
+
+/// The hash of the newest slot in the `SlotHashes` sysvar's data (zero when it is empty):
+/// the entropy a task's draw records when it is scheduled.
+pub fn newest_slot_hash(data: &[u8]) -> Result<[u8; 32]> {
+    let bad = || error!(crate::error::MeritError::InvalidSlotHashes);
+    let len_bytes: [u8; 8] = data.get(..8).ok_or_else(bad)?.try_into().map_err(|_| bad())?;
+    if u64::from_le_bytes(len_bytes) == 0 {
+        return Ok([0; 32]);
+    }
+    let hash: [u8; 32] = data
+        .get(16..48)
+        .ok_or_else(bad)?
+        .try_into()
+        .map_err(|_| bad())?;
+    Ok(hash)
 }
 
 /// The first slot of a draw scheduled at `slot`.

@@ -95,7 +95,7 @@ async fn reroll(w: &mut World<'_>, task: &Pubkey, subs: &[SubRecord]) -> Result<
         // Decline: let the target age out; the fallback was fixed before it saw either.
         w.totals.committees_declined += 1;
         w.net.warp_slots(600);
-        if bloc_majority(w, &state, &fallback_seed(task), &own).await? {
+        if bloc_majority(w, &state, &fallback_seed(task, &state.draw.seed), &own).await? {
             w.totals.declined_for_a_majority += 1;
         }
     }

@@ -81,7 +81,7 @@ pub struct CloseSubmission<'info> {
         close = contributor,
         has_one = task @ MeritError::AccountMismatch,
         has_one = contributor @ MeritError::AccountMismatch,
-        constraint = submission.is_settled() @ MeritError::NotSettled,
+        constraint = submission.is_settled(&*task.load()?) @ MeritError::NotSettled,
     )]
     pub submission: Box<Account<'info, Submission>>,
     /// CHECK: only receives the submission's rent; pinned to `submission.contributor` by `has_one`.

@@ -40,7 +40,8 @@ impl DrawCommittee<'_> {
 /// stake is active: `NoActiveStake`) and a target slot `DRAW_DELAY_SLOTS` ahead. A call
 /// once the target's chain of slots was produced seeds the committee from their hashes
 /// (`DrawNotReady` before); once the target aged out of `SlotHashes`, from the task's
-/// fallback seed. Never rescheduled: no call can choose between committees.
+/// fallback seed (its address and the newest slot hash when the draw was scheduled).
+/// Never rescheduled: no call can choose between committees.
 #[access_control(ctx.accounts.validate())]
 pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     let a = ctx.accounts;
@@ -57,7 +58,11 @@ pub fn handle_draw(ctx: Context<DrawCommittee>) -> Result<()> {
     };
     let mut task = a.task.load_mut()?;
     match step {
-        DrawStep::Schedule => task.draw.schedule(clock.slot, epoch, active)?,
+        DrawStep::Schedule => {
+            let data = a.slot_hashes.try_borrow_data()?;
+            let entropy = crate::sortition::newest_slot_hash(&data)?;
+            task.draw.schedule(clock.slot, epoch, active, entropy)?
+        }
         DrawStep::Seed => {
             let now = task.clock(pause, clock.unix_timestamp)?;
             let data = a.slot_hashes.try_borrow_data()?;

@@ -68,11 +68,10 @@ impl ReportAbsence<'_> {
         self.seats().map(|_| ())
     }
 
-    /// The seats the validator held and could have committed: `Round::seat_check`, the
-    /// rule `commit_vote` applied while the window was open.
+    /// The seats the validator held and could have committed: `Round::absence_seats`.
     fn seats(&self) -> Result<u64> {
         let current = self.payout.config.load()?.current_epoch;
-        self.round.load()?.seat_check(
+        self.round.load()?.absence_seats(
             &*self.task.load()?,
             &self.stake,
             !self.validator_submission.data_is_empty(),

@@ -9,9 +9,12 @@ use anchor_lang::prelude::*;
 /// the lot is drawn against and the target slot (`DRAW_DELAY_SLOTS` ahead, a slot nobody
 /// knows the hash of yet); seeded by a call once the target and the hops after it
 /// (`sortition::chain`) were produced. If nobody seeds it before the target ages out of
-/// `SlotHashes`, the seed is the fallback fixed by the owner's address
-/// (`sortition::fallback_seed`), never a new target: whoever declines a committee can at
-/// most choose between the target's and the fallback's, both fixed before it saw either.
+/// `SlotHashes`, the seed is the owner's fallback (`sortition::fallback_seed`), mixing the
+/// owner's address with entropy recorded when the draw was scheduled (for a task, the
+/// newest slot hash then, which nobody knew while submissions were open; for a later
+/// round, the task's seed), never a new target: whoever declines a committee can at most
+/// choose between the target's and the fallback's, both fixed before it saw either, and
+/// no contributor can grind its key against a fallback it cannot know.
 #[zero_copy(unsafe)]
 #[repr(C)]
 #[derive(Debug, PartialEq, Eq, InitSpace)]
@@ -26,7 +29,8 @@ pub struct Draw {
     pub drawn_at: i64,
     /// The last slot mixed into the seed (0 when it is the fallback).
     pub seed_slot: u64,
-    /// The committee seed; valid once `drawn`.
+    /// The committee seed once `drawn`; before, the entropy its fallback mixes in
+    /// (recorded when the draw was scheduled).
     pub seed: [u8; 32],
     pub drawn: bool,
     /// The target aged out unseeded: the seed is the owner's fallback.
@@ -76,8 +80,15 @@ impl Draw {
     }
 
     /// Schedules the draw at `slot`: the target is `DRAW_DELAY_SLOTS` ahead, the lot is
-    /// drawn against `total_active_stake` of `epoch`. Once only.
-    pub fn schedule(&mut self, slot: u64, epoch: u64, total_active_stake: u64) -> Result<()> {
+    /// drawn against `total_active_stake` of `epoch`, and `entropy` is what the fallback
+    /// mixes in. Once only.
+    pub fn schedule(
+        &mut self,
+        slot: u64,
+        epoch: u64,
+        total_active_stake: u64,
+        entropy: [u8; 32],
+    ) -> Result<()> {
         require!(
             self.step(total_active_stake)? == DrawStep::Schedule,
             MeritError::AlreadyDrawn
@@ -85,6 +96,7 @@ impl Draw {
         self.target_slot = target_after(slot).max(1);
         self.epoch = epoch;
         self.total_stake = total_active_stake;
+        self.seed = entropy;
         Ok(())
     }
 
@@ -103,7 +115,7 @@ impl Draw {
                 self.seed_slot = slot;
             }
             ChainLookup::AgedOut => {
-                self.seed = fallback_seed(owner);
+                self.seed = fallback_seed(owner, &self.seed);
                 self.from_fallback = true;
             }
         }

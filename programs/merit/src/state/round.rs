@@ -247,7 +247,8 @@ impl Round {
         let mut round = Self::blank(previous.task, previous.submission, payer, bump, index, task);
         round.draw_deadline = now.safe_add(round.commit_secs)?;
         if total_active_stake > 0 {
-            round.draw.schedule(slot, epoch, total_active_stake)?;
+            // The fallback mixes in the task's seed, unknown while submissions were open.
+            round.draw.schedule(slot, epoch, total_active_stake, task.draw.seed)?;
         }
         Ok(round)
     }
@@ -316,6 +317,36 @@ impl Round {
         );
         let seats = committee.seats(&self.submission, &stake.owner, active);
         require!(seats > 0, MeritError::NotDrawn);
+        Ok(seats)
+    }
+
+    /// The seats `stake`'s owner held on this round and could have committed while its
+    /// commit window was open, as far as the chain can still tell: `seat_check` (stake at
+    /// the draw only ever decreases after it, so seats are never over-counted), and, where
+    /// the task gates votes on reputation, a record that passed the gate in the draw's epoch
+    /// and has not moved in a later epoch (decay alone moves a record toward the start
+    /// reputation, at or above every gate). A record that moved in a later epoch may have
+    /// been below the gate during the window: `NotAbsent`. (Within the draw's epoch the
+    /// chain cannot tell: a key below the gate during the window whose record rose above it
+    /// before the report, in the same epoch, is reportable. Keepers report at the first
+    /// pass after the window.) The rule `report_absence` applies and the keeper calls.
+    pub fn absence_seats(
+        &self,
+        task: &Task,
+        stake: &Stake,
+        competitor: bool,
+        current: u64,
+    ) -> Result<u64> {
+        let seats = self.seat_check(task, stake, competitor, current)?;
+        if task.min_reputation_vote > 0 {
+            let epoch = self.committee(task).epoch;
+            let rep = &stake.reputation;
+            require!(
+                rep.last_epoch <= epoch
+                    && rep.score_under(epoch, &task.rules.rep())? >= task.min_reputation_vote,
+                MeritError::NotAbsent
+            );
+        }
         Ok(seats)
     }
 

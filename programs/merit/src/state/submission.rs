@@ -193,11 +193,16 @@ impl Submission {
         Ok(())
     }
 
-    /// Nothing further can happen to this submission: it may be closed.
-    pub fn is_settled(&self) -> bool {
+    /// Nothing further can happen to this submission of `task`: it may be closed. Only
+    /// once the task is finalized: until then the account stands for its contributor being
+    /// a competitor in the task (who may not judge there, and so is never reported absent
+    /// there), so closing it must not turn the contributor into an eligible judge of the
+    /// task's later rounds.
+    pub fn is_settled(&self, task: &crate::state::Task) -> bool {
         (self.claimed || self.slashed)
             && self.open_rounds == 0
             && (self.points == 0 || self.emission_claimed)
+            && task.state == crate::state::TaskState::Finalized
     }
 
     pub fn has_consensus(&self) -> bool {

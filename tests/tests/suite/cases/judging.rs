@@ -353,7 +353,7 @@ async fn declining_a_second_rounds_committee_never_yields_a_chosen_one() {
     assert!(drawn.drawn && drawn.from_fallback);
     assert_eq!(
         drawn.seed,
-        merit::sortition::fallback_seed(&pda::round(&sub, 2))
+        merit::sortition::fallback_seed(&pda::round(&sub, 2), &t.task(&task).await.draw.seed)
     );
     assert_eq!(drawn.target_slot, scheduled.target_slot);
     let ix = t.client().draw_round(keeper.pubkey(), task, sub, 2);
@@ -591,4 +591,99 @@ async fn paid_content_is_never_paid_again() {
         t.net.account(&pda::content_claim(&work)).await.unwrap();
     assert_eq!(after.submission, sub);
     assert!(after.paid);
+}
+
+/// A contributor to a task may not judge in it, so it is never absent there: its
+/// submission stays (and so the rule holds) until the task is final, even when the
+/// submission itself was settled early (never revealed, slashed).
+#[tokio::test]
+async fn a_competitor_stays_one_until_its_task_is_final_and_is_never_reported() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let keeper = t.actor(0).await;
+    let val = t.validator(1_000 * TOKEN, 0).await;
+    let rival = t.validator(1_000 * TOKEN, 0).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    let args = t.task_args();
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.submit(&rival, task, 2).await;
+    let theirs = pda::submission(&task, &rival.pubkey());
+    // The rival never reveals; nobody judges alice's work in round 1.
+    t.skip_reveals(&task);
+    t.to_submission_reveal_phase(&task).await;
+    t.try_reveal_submission(&alice, task, content_hash(&task, 1))
+        .await
+        .unwrap();
+    t.rounds.insert(pda::round(&sub, 1));
+    t.to_commit_phase(&task).await;
+    t.to_finalize_phase(&task).await;
+    t.finalize_submission(&keeper, task, theirs).await.unwrap();
+    assert_eq!(t.submission(&theirs).await.outcome, Outcome::Unrevealed);
+    t.slash_submission(&keeper, task, &rival.pubkey()).await.unwrap();
+    t.finalize_submission(&keeper, task, sub).await.unwrap();
+    assert_eq!(t.submission(&sub).await.round, 2);
+    // Settled, but the task is not final: the rival's submission cannot be closed.
+    let ix = t.client().close_submission(task, rival.pubkey());
+    assert_merit_err(t.send(&[ix], &[]).await, MeritError::NotSettled);
+    // Round 2 is drawn; the rival, a competitor, is not absent when it does not commit.
+    t.draw_round(task, sub, 2).await.unwrap();
+    let second = t.round(&sub, 2).await;
+    assert!(t.seats(&task, &sub, &rival.pubkey()).await > 0);
+    t.to_task_time(&task, second.commit_deadline).await;
+    assert_merit_err(
+        t.report_absence(&keeper, task, sub, 2, &rival.pubkey()).await,
+        MeritError::CompetitorVote,
+    );
+    assert!(!t.exists(&pda::vote_in(&sub, 2, &rival.pubkey())).await);
+    let _ = val;
+}
+
+/// On a task that gates votes on reputation, a key below the gate during the commit
+/// window could not commit; if its record rose above the gate in a later epoch before the
+/// report, it is still not reported. A key whose record stood still since the draw's epoch
+/// and passed the gate is.
+#[tokio::test]
+async fn a_gated_out_key_whose_record_rose_later_is_not_reported() {
+    let mut t = TestContext::new().await;
+    let creator = t.actor(2_000 * TOKEN).await;
+    let keeper = t.actor(0).await;
+    let low = t.validator(1_000 * TOKEN, 0).await;
+    let steady = t.validator(1_000 * TOKEN, 0).await;
+    let alice = t.staker(100 * TOKEN, 0).await;
+    t.close_epoch(&keeper).await;
+    let gate = t.config().await.params.reputation_start_bps;
+    // The low key's record sits below the gate (a bad track record).
+    let key = pda::stake(&low.pubkey());
+    let mut stake = t.stake(&low.pubkey()).await;
+    stake.reputation.score_bps = gate - 1_000;
+    t.net.write_account(&key, &stake).await;
+    let mut args = t.task_args();
+    args.min_reputation_vote = gate;
+    let task = t.create_task(&creator, args).await;
+    let sub = t.submit(&alice, task, 1).await;
+    t.to_commit_phase(&task).await;
+    assert!(t.seats(&task, &sub, &low.pubkey()).await > 0);
+    assert_merit_err(
+        t.try_commit(&low, task, sub, 80).await,
+        MeritError::ReputationTooLow,
+    );
+    t.to_reveal_phase(&task).await;
+    // A later epoch; the low key's record rises above the gate there.
+    t.close_epoch(&keeper).await;
+    let current = t.config().await.current_epoch;
+    let mut stake = t.stake(&low.pubkey()).await;
+    stake.reputation.score_bps = gate + 1_000;
+    stake.reputation.last_epoch = current;
+    t.net.write_account(&key, &stake).await;
+    assert_merit_err(
+        t.report_absence(&keeper, task, sub, 1, &low.pubkey()).await,
+        MeritError::NotAbsent,
+    );
+    // The steady key could have committed all along: its silence is reported.
+    assert!(t.seats(&task, &sub, &steady.pubkey()).await > 0);
+    t.report_absence(&keeper, task, sub, 1, &steady.pubkey())
+        .await
+        .unwrap();
+    assert_eq!(t.stake(&steady.pubkey()).await.reputation.absences, 1);
 }

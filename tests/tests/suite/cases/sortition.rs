@@ -83,7 +83,7 @@ fn a_whale_split_over_five_keys_gets_the_same_expected_seats_as_one_key() {
     let (n, k) = (20_000u64, 9u8);
     let (mut one, mut five) = (0u64, 0u64);
     for i in 0..n {
-        let seed = merit::sortition::fallback_seed(&Pubkey::new_from_array(seed_bytes(i)));
+        let seed = merit::sortition::fallback_seed(&Pubkey::new_from_array(seed_bytes(i)), &[0; 32]);
         let sub = Pubkey::new_from_array([3; 32]);
         one += seats(
             500_000 * TOKEN,
@@ -374,12 +374,26 @@ async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_falls_back_to_a_f
     t.send(&[ix], &[&keeper]).await.unwrap();
     assert_eq!(t.net.lamports(&keeper.pubkey()).await, before + bounty);
     let first = t.task(&task).await.draw;
+    // Scheduling recorded the newest slot hash: the fallback's entropy, which nobody knew
+    // while submissions were open.
+    let sysvar = t
+        .net
+        .raw_account(&merit::constants::SLOT_HASHES_SYSVAR)
+        .await
+        .unwrap();
+    assert_eq!(
+        first.seed,
+        merit::sortition::newest_slot_hash(&sysvar.data).unwrap()
+    );
     t.net.warp_slots(600);
     let ix = step(&mut t);
     t.send(&[ix], &[&keeper]).await.unwrap();
     let drawn = t.task(&task).await.draw;
     assert!(drawn.drawn && drawn.from_fallback);
-    assert_eq!(drawn.seed, merit::sortition::fallback_seed(&task));
+    // The fallback mixes in the newest slot hash at scheduling, unknown while submissions
+    // were open (no contributor could grind its key against it).
+    assert_eq!(drawn.seed, merit::sortition::fallback_seed(&task, &first.seed));
+    assert_ne!(first.seed, [0; 32]);
     assert_eq!(
         (drawn.target_slot, drawn.epoch, drawn.total_stake),
         (first.target_slot, first.epoch, first.total_stake)
@@ -432,7 +446,7 @@ async fn draw_and_a_drawn_commit_fit_the_compute_budget_on_sbf() {
     t.send(std::slice::from_ref(&draw), &[&keeper])
         .await
         .unwrap();
-    t.net.warp_slots(merit::constants::DRAW_DELAY_SLOTS + 1);
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     let seed = t
         .net
         .units_consumed(std::slice::from_ref(&draw), &[&keeper])
