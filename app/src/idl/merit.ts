@@ -4635,9 +4635,12 @@ export type Merit = {
         "the lot is drawn against and the target slot (`DRAW_DELAY_SLOTS` ahead, a slot nobody",
         "knows the hash of yet); seeded by a call once the target and the hops after it",
         "(`sortition::chain`) were produced. If nobody seeds it before the target ages out of",
-        "`SlotHashes`, the seed is the fallback fixed by the owner's address",
-        "(`sortition::fallback_seed`), never a new target: whoever declines a committee can at",
-        "most choose between the target's and the fallback's, both fixed before it saw either."
+        "`SlotHashes`, the seed is the owner's fallback (`sortition::fallback_seed`), mixing the",
+        "owner's address with entropy recorded when the draw was scheduled (for a task, the",
+        "newest slot hash then, which nobody knew while submissions were open; for a later",
+        "round, the task's seed), never a new target: whoever declines a committee can at most",
+        "choose between the target's and the fallback's, both fixed before it saw either, and",
+        "no contributor can grind its key against a fallback it cannot know."
       ],
       "serialization": "bytemuckunsafe",
       "repr": {
@@ -4684,7 +4687,8 @@ export type Merit = {
           {
             "name": "seed",
             "docs": [
-              "The committee seed; valid once `drawn`."
+              "The committee seed once `drawn`; before, the entropy its fallback mixes in",
+              "(recorded when the draw was scheduled)."
             ],
             "type": {
               "array": [
@@ -7416,10 +7420,11 @@ export type Merit = {
       "name": "fallbackDomain",
       "docs": [
         "Domain separator of the seed a draw falls back to when its target slot aged out of",
-        "`SlotHashes` unseeded: fixed by the owner's address, known before any draw is scheduled."
+        "`SlotHashes` unseeded: the owner's address and the entropy recorded when the draw was",
+        "scheduled (`sortition::fallback_seed`)."
       ],
       "type": "bytes",
-      "value": "[109, 101, 114, 105, 116, 58, 102, 97, 108, 108, 98, 97, 99, 107, 58, 118, 49]"
+      "value": "[109, 101, 114, 105, 116, 58, 102, 97, 108, 108, 98, 97, 99, 107, 58, 118, 50]"
     },
     {
       "name": "maxPauseSecs",

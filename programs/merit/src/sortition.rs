@@ -305,7 +305,26 @@ mod tests {
             ChainLookup::Seed(seed, last),
             "the seed binds its owner"
         );
-        assert_ne!(fallback_seed(&owner), seed);
-        assert_eq!(fallback_seed(&owner), fallback_seed(&owner));
+        let entropy = [7u8; 32];
+        assert_ne!(fallback_seed(&owner, &entropy), seed);
+        assert_eq!(fallback_seed(&owner, &entropy), fallback_seed(&owner, &entropy));
+        assert_ne!(
+            fallback_seed(&owner, &entropy),
+            fallback_seed(&owner, &[8; 32]),
+            "the fallback binds the entropy recorded at scheduling"
+        );
+    }
+
+    #[test]
+    fn the_newest_slot_hash_is_the_first_entry() {
+        let mut data = 2u64.to_le_bytes().to_vec();
+        for (slot, byte) in [(20u64, 2u8), (19, 1)] {
+            data.extend_from_slice(&slot.to_le_bytes());
+            data.extend_from_slice(&[byte; 32]);
+        }
+        assert_eq!(newest_slot_hash(&data).unwrap(), [2; 32]);
+        assert_eq!(newest_slot_hash(&0u64.to_le_bytes()).unwrap(), [0; 32]);
+        assert!(newest_slot_hash(&data[..20]).is_err());
+        assert!(newest_slot_hash(&[1, 2]).is_err());
     }
 }
