@@ -373,7 +373,8 @@ impl MeritClient {
     /// epoch `epoch`. `content_hash` is the submission's revealed content and `round` its
     /// current round (`Submission::round`), both None when never revealed; `open_next`
     /// opens round `round + 1` (when `Submission::close_check` says the round decides
-    /// nothing and another is due).
+    /// nothing and another is due). The last three are what `keeper::finalize_args` returns.
+    #[allow(clippy::too_many_arguments)]
     pub fn finalize_submission(
         &self,
         keeper: Pubkey,

@@ -28,7 +28,11 @@ pub fn fallback_seed(owner: &Pubkey, entropy: &[u8; 32]) -> [u8; 32] {
 /// the entropy a task's draw records when it is scheduled.
 pub fn newest_slot_hash(data: &[u8]) -> Result<[u8; 32]> {
     let bad = || error!(crate::error::MeritError::InvalidSlotHashes);
-    let len_bytes: [u8; 8] = data.get(..8).ok_or_else(bad)?.try_into().map_err(|_| bad())?;
+    let len_bytes: [u8; 8] = data
+        .get(..8)
+        .ok_or_else(bad)?
+        .try_into()
+        .map_err(|_| bad())?;
     if u64::from_le_bytes(len_bytes) == 0 {
         return Ok([0; 32]);
     }
@@ -307,7 +311,10 @@ mod tests {
         );
         let entropy = [7u8; 32];
         assert_ne!(fallback_seed(&owner, &entropy), seed);
-        assert_eq!(fallback_seed(&owner, &entropy), fallback_seed(&owner, &entropy));
+        assert_eq!(
+            fallback_seed(&owner, &entropy),
+            fallback_seed(&owner, &entropy)
+        );
         assert_ne!(
             fallback_seed(&owner, &entropy),
             fallback_seed(&owner, &[8; 32]),

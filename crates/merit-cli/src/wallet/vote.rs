@@ -188,11 +188,10 @@ async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         if round.state != RoundState::Open {
             continue;
         }
-        if !tasks.contains_key(&round.task) {
-            let task = ctx.get::<Task>(&round.task).await?;
-            tasks.insert(round.task, task);
+        if let std::collections::btree_map::Entry::Vacant(e) = tasks.entry(round.task) {
+            e.insert(ctx.get::<Task>(&round.task).await?);
         }
-        let Some(task) = tasks[&round.task].clone() else {
+        let Some(task) = tasks[&round.task] else {
             continue;
         };
         let Ok(task_now) = task.clock(pause, now) else {

@@ -160,8 +160,8 @@ pub(super) async fn commit_round(
     let mut rounds: BTreeMap<usize, Round> = BTreeMap::new();
     for &s in open {
         let t = subs[s].task;
-        if !tasks.contains_key(&t) {
-            tasks.insert(t, w.net.account(&t).await.ok_or_else(|| anyhow!("task"))?);
+        if let std::collections::btree_map::Entry::Vacant(e) = tasks.entry(t) {
+            e.insert(w.net.account(&t).await.ok_or_else(|| anyhow!("task"))?);
         }
         let r: Round = w
             .net

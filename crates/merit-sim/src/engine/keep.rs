@@ -22,7 +22,7 @@ pub(super) async fn pass(w: &mut World<'_>) -> Result<()> {
             .collect();
         let work: Vec<Work> = due(&Snapshot::from_accounts(w.net.now(), &accounts))
             .into_iter()
-            .filter(|item| wanted(item))
+            .filter(wanted)
             .collect();
         if work.is_empty() {
             return Ok(());

@@ -180,9 +180,9 @@ pub(super) async fn close_epoch(
         before.push(holdings(&mut w.net, &a.key.pubkey()).await);
     }
     send_all(w, items, "emission claim").await?;
-    for i in 0..w.agents.len() {
+    for (i, then) in before.into_iter().enumerate() {
         let now = holdings(&mut w.net, &w.agents[i].key.pubkey()).await;
-        w.agents[i].emissions += now - before[i];
+        w.agents[i].emissions += now - then;
     }
     tally(w).await?;
     for a in w.agents.iter_mut() {

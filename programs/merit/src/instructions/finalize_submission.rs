@@ -1,3 +1,4 @@
+use super::finalize_task::KeeperPay;
 use crate::constants::*;
 use crate::error::MeritError;
 use crate::events::{RoundClosed, RoundOpened, SubmissionFinalized};
@@ -316,25 +317,16 @@ fn book_judging(a: &mut FinalizeSubmission) -> Result<u64> {
 
 /// Moves what goes to the treasury out of the task vault, and pays the keeper's bounty.
 fn pay_out(a: &FinalizeSubmission, to_treasury: u64, bounty: u64) -> Result<()> {
-    // Copied out: the task's data must not be borrowed while the transfer runs.
-    let signer = a.task.load()?.signer();
-    let tokens = TokenMove::new(
-        &a.token_program,
-        &a.stake_mint,
-        a.config.load()?.mint_decimals,
-    );
-    signer.with(|seeds| {
-        tokens.transfer(
-            a.task_vault.to_account_info(),
-            a.treasury_vault.to_account_info(),
-            a.task.to_account_info(),
-            to_treasury,
-            seeds,
-        )
-    })?;
-    Task::pay_bounty(
-        &a.task.to_account_info(),
-        &a.keeper.to_account_info(),
-        bounty,
-    )
+    KeeperPay {
+        task: &a.task,
+        task_vault: &a.task_vault,
+        treasury_vault: &a.treasury_vault,
+        keeper: &a.keeper,
+        tokens: TokenMove::new(
+            &a.token_program,
+            &a.stake_mint,
+            a.config.load()?.mint_decimals,
+        ),
+    }
+    .settle(to_treasury, bounty)
 }

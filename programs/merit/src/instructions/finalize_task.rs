@@ -47,32 +47,24 @@ pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
     let unjudged_share = task.finish(Clock::get()?.unix_timestamp)?;
     let bounty = task.take_bounty()?;
     task.invariant()?;
-    let (signer, accepted, submissions, unjudged) = (
-        task.signer(),
+    let (accepted, submissions, unjudged) = (
         task.accepted_count,
         task.submission_count,
         task.unjudged_count,
     );
     drop(task);
-    let tokens = TokenMove::new(
-        &a.token_program,
-        &a.stake_mint,
-        a.config.load()?.mint_decimals,
-    );
-    signer.with(|seeds| {
-        tokens.transfer(
-            a.task_vault.to_account_info(),
-            a.treasury_vault.to_account_info(),
-            a.task.to_account_info(),
-            unjudged_share,
-            seeds,
-        )
-    })?;
-    Task::pay_bounty(
-        &a.task.to_account_info(),
-        &a.keeper.to_account_info(),
-        bounty,
-    )?;
+    let keeper_pay = KeeperPay {
+        task: &a.task,
+        task_vault: &a.task_vault,
+        treasury_vault: &a.treasury_vault,
+        keeper: &a.keeper,
+        tokens: TokenMove::new(
+            &a.token_program,
+            &a.stake_mint,
+            a.config.load()?.mint_decimals,
+        ),
+    };
+    keeper_pay.settle(unjudged_share, bounty)?;
     emit!(TaskFinalized {
         task: a.task.key(),
         accepted,
@@ -83,4 +75,36 @@ pub fn handle_finalize_task(ctx: Context<FinalizeTask>) -> Result<()> {
         bounty_lamports: bounty,
     });
     Ok(())
+}
+
+/// What a keeper's call on a task settles out of it: tokens from the task's vault to the
+/// treasury (signed by the task) and the keeper's bounty in lamports. The one path for
+/// `finalize_submission` and `finalize_task`.
+pub(crate) struct KeeperPay<'a, 'info> {
+    pub task: &'a AccountLoader<'info, Task>,
+    pub task_vault: &'a UncheckedAccount<'info>,
+    pub treasury_vault: &'a UncheckedAccount<'info>,
+    pub keeper: &'a Signer<'info>,
+    pub tokens: TokenMove<'info>,
+}
+
+impl KeeperPay<'_, '_> {
+    pub fn settle(&self, to_treasury: u64, bounty: u64) -> Result<()> {
+        // Copied out: the task's data must not be borrowed while the transfer runs.
+        let signer = self.task.load()?.signer();
+        signer.with(|seeds| {
+            self.tokens.transfer(
+                self.task_vault.to_account_info(),
+                self.treasury_vault.to_account_info(),
+                self.task.to_account_info(),
+                to_treasury,
+                seeds,
+            )
+        })?;
+        Task::pay_bounty(
+            &self.task.to_account_info(),
+            &self.keeper.to_account_info(),
+            bounty,
+        )
+    }
 }

@@ -284,7 +284,7 @@ mod tests {
             tasks in tasks(),
             emission in 0u64..=10_000_000_000_000,
             task_fee_bps in 1u16..=MAX_TASK_FEE_BPS,
-            emission_cap_bps in 0u16..BPS_DENOMINATOR as u16,
+            emission_cap_bps in 0u16..BPS_DENOMINATOR,
             order_seed in any::<u64>(),
         ) {
             let params = ConfigParams { task_fee_bps, emission_cap_bps, ..ConfigParams::defaults(6) };

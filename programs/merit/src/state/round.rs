@@ -248,7 +248,9 @@ impl Round {
         round.draw_deadline = now.safe_add(round.commit_secs)?;
         if total_active_stake > 0 {
             // The fallback mixes in the task's seed, unknown while submissions were open.
-            round.draw.schedule(slot, epoch, total_active_stake, task.draw.seed)?;
+            round
+                .draw
+                .schedule(slot, epoch, total_active_stake, task.draw.seed)?;
         }
         Ok(round)
     }

@@ -620,7 +620,9 @@ async fn a_competitor_stays_one_until_its_task_is_final_and_is_never_reported() 
     t.to_finalize_phase(&task).await;
     t.finalize_submission(&keeper, task, theirs).await.unwrap();
     assert_eq!(t.submission(&theirs).await.outcome, Outcome::Unrevealed);
-    t.slash_submission(&keeper, task, &rival.pubkey()).await.unwrap();
+    t.slash_submission(&keeper, task, &rival.pubkey())
+        .await
+        .unwrap();
     t.finalize_submission(&keeper, task, sub).await.unwrap();
     assert_eq!(t.submission(&sub).await.round, 2);
     // Settled, but the task is not final: the rival's submission cannot be closed.
@@ -632,7 +634,8 @@ async fn a_competitor_stays_one_until_its_task_is_final_and_is_never_reported() 
     assert!(t.seats(&task, &sub, &rival.pubkey()).await > 0);
     t.to_task_time(&task, second.commit_deadline).await;
     assert_merit_err(
-        t.report_absence(&keeper, task, sub, 2, &rival.pubkey()).await,
+        t.report_absence(&keeper, task, sub, 2, &rival.pubkey())
+            .await,
         MeritError::CompetitorVote,
     );
     assert!(!t.exists(&pda::vote_in(&sub, 2, &rival.pubkey())).await);

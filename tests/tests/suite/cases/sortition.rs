@@ -83,7 +83,8 @@ fn a_whale_split_over_five_keys_gets_the_same_expected_seats_as_one_key() {
     let (n, k) = (20_000u64, 9u8);
     let (mut one, mut five) = (0u64, 0u64);
     for i in 0..n {
-        let seed = merit::sortition::fallback_seed(&Pubkey::new_from_array(seed_bytes(i)), &[0; 32]);
+        let seed =
+            merit::sortition::fallback_seed(&Pubkey::new_from_array(seed_bytes(i)), &[0; 32]);
         let sub = Pubkey::new_from_array([3; 32]);
         one += seats(
             500_000 * TOKEN,
@@ -392,7 +393,10 @@ async fn each_draw_step_pays_one_bounty_and_an_aged_out_target_falls_back_to_a_f
     assert!(drawn.drawn && drawn.from_fallback);
     // The fallback mixes in the newest slot hash at scheduling, unknown while submissions
     // were open (no contributor could grind its key against it).
-    assert_eq!(drawn.seed, merit::sortition::fallback_seed(&task, &first.seed));
+    assert_eq!(
+        drawn.seed,
+        merit::sortition::fallback_seed(&task, &first.seed)
+    );
     assert_ne!(first.seed, [0; 32]);
     assert_eq!(
         (drawn.target_slot, drawn.epoch, drawn.total_stake),
