@@ -6755,7 +6755,8 @@ export type Merit = {
       "docs": [
         "Protocol parameters copied from the config when the task was created: a parameter",
         "change never alters the rules of a task already running (its gates, multipliers, bonds",
-        "and windows included)."
+        "and windows included). The epoch length, the unstake cooldown and the emission rates",
+        "of the epochs its work lands in are the deployment's, not the task's."
       ],
       "serialization": "bytemuckunsafe",
       "repr": {
