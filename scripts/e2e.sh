@@ -4,7 +4,8 @@
 # merit.so from $SBF_OUT_DIR or target/sbf (scripts/test-sbf.sh builds it), runs
 # `npm run e2e` in app/ against it (the SDK through a task's whole life, then two
 # `merit crank` processes racing for keeper work), and stops the validator on every exit
-# path (its stdin is a pipe this script holds; the test stops the bots it starts).
+# path (its stdin is a pipe this script holds; the test stops the bots it starts). Last, it
+# checks that every socket the validator opened is on loopback (scripts/lib/sockets.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(scripts/validator.sh --build-only)
@@ -31,3 +32,7 @@ cd app
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 MERIT_RPC_URL=http://127.0.0.1:$port MERIT_FAUCET_KEYPAIR=$dir/faucet.json MERIT_BIN=$merit_bin \
   npm run --silent e2e
+cd ..
+# After a task's whole life every service has opened its sockets: all must be on loopback.
+echo "== e2e: the validator's sockets"
+python3 scripts/lib/sockets.py "$pid" --loopback

@@ -2,7 +2,8 @@
 # Smoke check of scripts/validator.sh: starts the validator on a free loopback port with a
 # piped stdin, waits for its ready line, asks its JSON-RPC for health, Merit's program
 # (executable, owned by the upgradeable loader) and the SPL programs, then closes stdin and
-# checks that the process exited and the port is free. Needs merit.so (scripts/test-sbf.sh).
+# checks that every socket it opened is on loopback, that the process exited and that the
+# port is free. Needs merit.so (scripts/test-sbf.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(scripts/validator.sh --build-only)
@@ -48,6 +49,7 @@ assert len(json.load(open(faucet_file))) == 64
 slot = rpc("getSlot")
 print(f"ok: health, merit executable, SPL Token/Token-2022/ATA loaded, faucet {faucet} lamports, slot {slot}")
 PY
+python3 scripts/lib/sockets.py "$pid" --loopback
 exec 3>&-
 for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 if kill -0 "$pid" 2>/dev/null; then echo "validator still running after stdin closed" >&2; exit 1; fi

@@ -5,9 +5,13 @@
 //!
 //! ```text
 //! merit-validator [--program FILE] [--rpc-port PORT] [--faucet-keypair FILE] [--ledger DIR]
+//!                 [--bind-address IP]
 //! ```
 //! - `--program`: the SBF build (default `$SBF_OUT_DIR/merit.so`, else `target/sbf/merit.so`).
-//! - `--rpc-port`: JSON-RPC port on 127.0.0.1 (default 8899; pubsub is the next port).
+//! - `--rpc-port`: JSON-RPC port (default 8899; pubsub is the next port).
+//! - `--bind-address`: the address every socket binds, JSON-RPC, pubsub, gossip and the
+//!   UDP/QUIC ports alike (default 127.0.0.1: nothing is reachable from another machine;
+//!   anything else must be asked for). `scripts/validator-smoke.sh` checks the sockets.
 //! - `--faucet-keypair`: where to write the keypair of the genesis account holding the
 //!   cluster's SOL, so tests fund their wallets from it (default: not written).
 //! - `--ledger`: keep the ledger there (default: a temporary directory, removed at exit).
@@ -21,6 +25,7 @@ use solana_pubkey::Pubkey;
 use solana_rpc::rpc::JsonRpcConfig;
 use solana_signer::Signer;
 use solana_test_validator::{TestValidatorGenesis, UpgradeableProgramInfo};
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -34,10 +39,11 @@ struct Options {
     rpc_port: u16,
     faucet_keypair: Option<PathBuf>,
     ledger: Option<PathBuf>,
+    bind: IpAddr,
 }
 
 fn usage() -> String {
-    "usage: merit-validator [--program FILE] [--rpc-port PORT] [--faucet-keypair FILE] [--ledger DIR]"
+    "usage: merit-validator [--program FILE] [--rpc-port PORT] [--faucet-keypair FILE] [--ledger DIR] [--bind-address IP]"
         .into()
 }
 
@@ -50,6 +56,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
         rpc_port: 8899,
         faucet_keypair: None,
         ledger: None,
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -66,6 +73,12 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
             }
             "--faucet-keypair" => options.faucet_keypair = Some(PathBuf::from(value()?)),
             "--ledger" => options.ledger = Some(PathBuf::from(value()?)),
+            "--bind-address" => {
+                let v = value()?;
+                options.bind = v
+                    .parse()
+                    .map_err(|_| format!("--bind-address {v:?} is not an IP address"))?;
+            }
             "-h" | "--help" => return Err(usage()),
             other => return Err(format!("unknown argument {other:?}\n{}", usage())),
         }
@@ -111,6 +124,8 @@ async fn main() -> ExitCode {
     let program_id = Pubkey::from_str(MERIT_PROGRAM_ID).expect("program id");
     let mut genesis = TestValidatorGenesis::default();
     genesis
+        .bind_ip_addr(options.bind)
+        .gossip_host(options.bind)
         .rpc_port(options.rpc_port)
         // Transaction history, as `solana-test-validator` serves it: clients read a landed
         // transaction's logs (events, errors) with `getTransaction`.
