@@ -86,6 +86,17 @@ pub enum Command {
     /// Run one whole task lifecycle on an in-process chain running the real program.
     #[cfg(feature = "sim")]
     Demo,
+    /// Start a local cluster with Merit deployed and ready: the validator on 127.0.0.1,
+    /// a stake mint, the deployment initialized with short windows, a faucet key
+    /// (runs until Ctrl-C).
+    Localnet(crate::localnet::LocalnetArgs),
+    /// Write a new keypair file (default: where `merit` reads the wallet from).
+    Keygen(crate::faucet::KeygenArgs),
+    /// Get SOL and test tokens from a local cluster's faucet (refused on mainnet-beta).
+    Airdrop(crate::faucet::AirdropArgs),
+    /// The operator's commands: initialize, propose and apply parameters, pause.
+    #[command(subcommand)]
+    Admin(crate::admin::AdminCmd),
     /// Run the keeper bot: draw committees, finalize, slash, advance epochs, close.
     Crank(crate::crank::CrankArgs),
     /// The deployment's parameters.
@@ -136,6 +147,32 @@ pub enum TaskCmd {
         #[arg(value_parser = pubkey)]
         task: Pubkey,
     },
+    /// Wait, on the cluster's clock, until a task reaches a phase (or a later one).
+    Wait {
+        #[arg(value_parser = pubkey)]
+        task: Pubkey,
+        /// The phase to wait for.
+        #[arg(value_enum)]
+        phase: WaitPhase,
+        /// Give up after this long (e.g. 10m).
+        #[arg(long, default_value = "1h")]
+        timeout: String,
+    },
+}
+
+/// A task phase, as `merit task wait` names it (the names `task show` prints).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum WaitPhase {
+    #[value(name = "submissionReveal", alias = "reveal-work")]
+    SubmissionReveal,
+    #[value(name = "commit")]
+    Commit,
+    #[value(name = "reveal")]
+    Reveal,
+    #[value(name = "settlement")]
+    Settlement,
+    #[value(name = "finalized")]
+    Finalized,
 }
 
 #[derive(Subcommand, Debug)]
@@ -216,4 +253,11 @@ pub struct ClaimArgs {
 pub enum EpochCmd {
     /// An epoch's window, points and emission (default: the open one).
     Show { index: Option<u64> },
+    /// Wait until epoch INDEX is open (default: the next one; a keeper opens it).
+    Wait {
+        index: Option<u64>,
+        /// Give up after this long (e.g. 10m).
+        #[arg(long, default_value = "1h")]
+        timeout: String,
+    },
 }

@@ -1,12 +1,15 @@
 //! The `merit` command line as a library: [`run`] parses a command line, connects through
 //! a caller-supplied [`Chain`] constructor and runs the command, so the binary (over
 //! JSON-RPC) and the tests (over the in-process bank) share one code path.
+pub mod admin;
 pub mod cli;
 pub mod cluster;
 pub mod crank;
 #[cfg(feature = "sim")]
 pub mod demo;
 pub mod error;
+pub mod faucet;
+pub mod localnet;
 pub mod metrics;
 pub mod output;
 pub mod secrets;
@@ -98,9 +101,23 @@ fn signs(command: &Command) -> bool {
         command,
         Command::Config(_)
             | Command::Epoch(_)
+            | Command::Task(TaskCmd::Wait { .. })
             | Command::Task(TaskCmd::Show { .. })
             | Command::Stake(StakeCmd::Show { owner: Some(_) })
     ) && !matches!(command, Command::Task(TaskCmd::List(a)) if !a.mine)
+}
+
+/// The public key of the keypair file at `path` (the wallet).
+fn wallet_pubkey(path: &std::path::Path) -> Result<anchor_lang::prelude::Pubkey, CliError> {
+    use solana_signer::Signer;
+    solana_keypair::read_keypair_file(path)
+        .map(|k| k.pubkey())
+        .map_err(|e| {
+            usage(format!(
+                "cannot read the keypair {}: {e} (make one with `merit keygen`, or pass --to PUBKEY)",
+                path.display()
+            ))
+        })
 }
 
 /// Runs a parsed chain command (everything but `simulate` and `demo`).
@@ -113,13 +130,47 @@ where
     let solana = load_solana_config(g.config_file.as_deref()).map_err(usage)?;
     let url = resolve_url(g.url.as_deref(), &solana);
     let path = resolve_keypair_path(g.keypair.as_deref(), &solana);
+    // The commands that need no wallet, or sign as another key.
+    let command = match cli.command {
+        Command::Keygen(args) => {
+            let file = args.outfile.unwrap_or(path);
+            return faucet::keygen(&file, args.force, &mut Out::new(g.output, stdout));
+        }
+        Command::Localnet(args) => {
+            return localnet::run(args, &mut Out::new(g.output, stdout)).await;
+        }
+        Command::Airdrop(args) => {
+            faucet::refuse_mainnet(&url)?;
+            let to = match args.to {
+                Some(to) => to,
+                None => wallet_pubkey(&path)?,
+            };
+            let faucet_path = args
+                .faucet
+                .clone()
+                .unwrap_or_else(|| faucet::localnet_dir().join("faucet.json"));
+            let keypair = solana_keypair::read_keypair_file(&faucet_path).map_err(|e| {
+                usage(format!(
+                    "cannot read the faucet keypair {}: {e} (start `merit localnet`, or pass --faucet FILE)",
+                    faucet_path.display()
+                ))
+            })?;
+            let chain = connect(Connection {
+                url: url.clone(),
+                keypair,
+                priority_fee: g.priority_fee,
+            });
+            return faucet::airdrop(chain, &url, to, &args, &mut Out::new(g.output, stdout)).await;
+        }
+        other => other,
+    };
     let keypair = match solana_keypair::read_keypair_file(&path) {
         Ok(k) => k,
         // Reading needs no signer: a throwaway key stands in.
-        Err(_) if !signs(&cli.command) => Keypair::new(),
+        Err(_) if !signs(&command) => Keypair::new(),
         Err(e) => {
             return Err(usage(format!(
-                "cannot read the keypair {}: {e} (pass -k FILE, or set one with `solana config set --keypair`)",
+                "cannot read the keypair {}: {e} (make one with `merit keygen`, or pass -k FILE)",
                 path.display()
             )))
         }
@@ -129,8 +180,11 @@ where
         keypair,
         priority_fee: g.priority_fee,
     });
-    let command = match cli.command {
+    let command = match command {
         Command::Crank(args) => return crank::run(args, chain, &url, stdout).await,
+        Command::Admin(admin::AdminCmd::Initialize(args)) => {
+            return admin::initialize(chain, &url, args, &mut Out::new(g.output, stdout)).await
+        }
         #[cfg(feature = "sim")]
         Command::Simulate(_) | Command::Demo => {
             return Err(usage(
@@ -145,6 +199,15 @@ where
     match command {
         Command::Config(ConfigCmd::Show) => info::config_show(&mut ctx).await,
         Command::Epoch(EpochCmd::Show { index }) => info::epoch_show(&mut ctx, index).await,
+        Command::Epoch(EpochCmd::Wait { index, timeout }) => {
+            wait::epoch(&mut ctx, index, &timeout).await
+        }
+        Command::Task(TaskCmd::Wait {
+            task,
+            phase,
+            timeout,
+        }) => wait::task(&mut ctx, task, phase, &timeout).await,
+        Command::Admin(cmd) => admin::run(&mut ctx, cmd).await,
         Command::Task(TaskCmd::Create(args)) => task::create(&mut ctx, *args).await,
         Command::Task(TaskCmd::Show { task }) => task::show(&mut ctx, task).await,
         Command::Task(TaskCmd::List(args)) => task::list(&mut ctx, args).await,
@@ -180,7 +243,9 @@ where
         Command::Vote(VoteCmd::Reveal { submission }) => vote::reveal(&mut ctx, submission).await,
         Command::Vote(VoteCmd::Pending) => vote::pending(&mut ctx).await,
         Command::Claim(ClaimArgs { task, all }) => claim::run(&mut ctx, task, all).await,
-        Command::Crank(_) => unreachable!("handled above"),
+        Command::Crank(_) | Command::Keygen(_) | Command::Localnet(_) | Command::Airdrop(_) => {
+            unreachable!("handled above")
+        }
         #[cfg(feature = "sim")]
         Command::Simulate(_) | Command::Demo => unreachable!("handled above"),
     }

@@ -13,6 +13,8 @@ fn main() -> ExitCode {
             }),
         )
         .with_writer(std::io::stderr)
+        // Colour only for a person at a terminal: never in logs, pipes or files.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let (mut stdout, mut stderr) = (std::io::stdout(), std::io::stderr());
     let cli = match merit_cli::parse(std::env::args_os(), &mut stdout, &mut stderr) {

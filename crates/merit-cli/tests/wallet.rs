@@ -3,10 +3,11 @@
 //! Two keypairs take a task from creation to claim: alice creates it and does the work,
 //! bob stakes, judges it and runs the crank. Then every command's refusals, with their
 //! exit codes and messages.
+mod common;
+
+use common::Ran;
 use merit_client::{pda, Stake, Submission, Task, Vote};
-use merit_crank::LocalChain;
 use merit_localnet::{Keypair, Localnet, LocalnetOptions, Signer};
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const TOKEN: u64 = 1_000_000;
@@ -16,38 +17,6 @@ struct Term {
     dir: PathBuf,
     alice: Keypair,
     bob: Keypair,
-}
-
-/// What one command printed, and its exit code.
-struct Ran {
-    code: u8,
-    out: String,
-    err: String,
-}
-
-impl Ran {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.out).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.out))
-    }
-    #[track_caller]
-    fn ok(self) -> Self {
-        assert_eq!(self.code, 0, "stdout: {}\nstderr: {}", self.out, self.err);
-        self
-    }
-    #[track_caller]
-    fn fails(self, code: u8, needle: &str) -> Self {
-        assert_eq!(
-            self.code, code,
-            "stdout: {}\nstderr: {}",
-            self.out, self.err
-        );
-        assert!(
-            self.err.contains(needle),
-            "expected {needle:?} in: {}",
-            self.err
-        );
-        self
-    }
 }
 
 impl Term {
@@ -102,23 +71,7 @@ impl Term {
             argv.extend(["-k".into(), k.display().to_string()]);
         }
         argv.extend(args.iter().map(|a| a.to_string()));
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let net = &mut self.net;
-        let code = merit_cli::run(
-            argv,
-            |c| LocalChain {
-                net,
-                keeper: c.keypair,
-            },
-            &mut out,
-            &mut err,
-        )
-        .await;
-        Ran {
-            code,
-            out: String::from_utf8(out).unwrap(),
-            err: String::from_utf8(err).unwrap(),
-        }
+        common::run(&mut self.net, argv).await
     }
 
     fn file(&self, name: &str, text: &str) -> String {

@@ -76,6 +76,8 @@ pub trait Chain {
     }
     /// One account's data, if it exists.
     async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError>;
+    /// The program that owns `key`, if the account exists.
+    async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError>;
     /// Lamports held by `key`.
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError>;
     /// Sends `ixs` in one transaction signed by [`Chain::signer`] (after the compute-budget

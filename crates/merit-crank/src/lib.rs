@@ -126,7 +126,15 @@ pub async fn execute<C: Chain>(
                         Ok(_) => summary.confirmed += 1,
                         Err(e) if already_done(e.code) => summary.lost_to_other_keepers += 1,
                         Err(e) if not_yet(e.code) => summary.not_ready += 1,
-                        Err(e) => summary.failed.push((w, e.to_string())),
+                        // Named as the program names it (DrawNotDue, not 6050).
+                        Err(e) => {
+                            let ix = [w.instruction(client, &keeper)];
+                            let text = match merit_client::errors::explain(&e, &ix) {
+                                Some(named) => named.to_string(),
+                                None => e.to_string(),
+                            };
+                            summary.failed.push((w, text))
+                        }
                     }
                 }
             }

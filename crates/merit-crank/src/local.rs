@@ -50,6 +50,10 @@ impl Chain for LocalChain<'_> {
         Ok(self.net.raw_account(key).await.map(|a| a.data))
     }
 
+    async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError> {
+        Ok(self.net.raw_account(key).await.map(|a| a.owner))
+    }
+
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError> {
         Ok(self.net.lamports(key).await)
     }

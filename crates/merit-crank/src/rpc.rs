@@ -149,6 +149,15 @@ impl Chain for RpcChain {
         Ok(res.value.map(|a| a.data))
     }
 
+    async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError> {
+        let res = self
+            .rpc
+            .get_account_with_commitment(key, CommitmentConfig::confirmed())
+            .await
+            .map_err(rpc_err)?;
+        Ok(res.value.map(|a| a.owner))
+    }
+
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError> {
         self.rpc.get_balance(key).await.map_err(rpc_err)
     }

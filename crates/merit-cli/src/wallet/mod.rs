@@ -5,6 +5,7 @@ pub mod info;
 pub mod stake;
 pub mod task;
 pub mod vote;
+pub mod wait;
 pub mod work;
 
 use crate::cluster::explorer_link;

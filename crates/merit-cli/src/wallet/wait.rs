@@ -1,0 +1,99 @@
+//! `merit task wait TASK PHASE` and `merit epoch wait [INDEX]`: wait on the cluster's clock
+//! (the Clock sysvar, never the laptop's), polling once a second, so a script or a person
+//! acts when the program will accept it.
+use super::task::{phase_at, phase_name};
+use super::Ctx;
+use crate::cli::WaitPhase;
+use crate::error::{local, usage, CliError};
+use crate::units::parse_duration;
+use anchor_lang::prelude::Pubkey;
+use merit_client::{pda, Task, TaskPhase};
+use merit_crank::Chain;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+/// A phase's place in a task's life.
+fn rank(phase: TaskPhase) -> u8 {
+    match phase {
+        TaskPhase::Submission => 0,
+        TaskPhase::SubmissionReveal => 1,
+        TaskPhase::Commit => 2,
+        TaskPhase::Reveal => 3,
+        TaskPhase::Settlement => 4,
+        TaskPhase::Finalized => 5,
+    }
+}
+
+pub fn target(phase: WaitPhase) -> TaskPhase {
+    match phase {
+        WaitPhase::SubmissionReveal => TaskPhase::SubmissionReveal,
+        WaitPhase::Commit => TaskPhase::Commit,
+        WaitPhase::Reveal => TaskPhase::Reveal,
+        WaitPhase::Settlement => TaskPhase::Settlement,
+        WaitPhase::Finalized => TaskPhase::Finalized,
+    }
+}
+
+fn deadline(timeout: &str) -> Result<Instant, CliError> {
+    let secs = parse_duration(timeout).map_err(usage)?;
+    Ok(Instant::now() + Duration::from_secs(secs.max(0) as u64))
+}
+
+pub async fn task<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    key: Pubkey,
+    phase: WaitPhase,
+    timeout: &str,
+) -> Result<(), CliError> {
+    let until = deadline(timeout)?;
+    let want = target(phase);
+    loop {
+        let now = ctx.now().await?;
+        let config = merit_crank::config(&mut ctx.chain).await?;
+        let task: Task = ctx.must(&key, "task").await?;
+        let at = phase_at(&task, &config, now);
+        if rank(at) >= rank(want) {
+            ctx.out.show(
+                || format!("Task {key} is in its {} phase (cluster time {now})", phase_name(at)),
+                || json!({"action": "task-wait", "task": key.to_string(), "phase": phase_name(at), "clusterTime": now}),
+            );
+            return Ok(());
+        }
+        if Instant::now() >= until {
+            return Err(local(format!(
+                "gave up after {timeout}: task {key} is still in its {} phase",
+                phase_name(at)
+            )));
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+pub async fn epoch<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    index: Option<u64>,
+    timeout: &str,
+) -> Result<(), CliError> {
+    let until = deadline(timeout)?;
+    let want = match index {
+        Some(i) => i,
+        None => ctx.current_epoch().await? + 1,
+    };
+    loop {
+        let current = ctx.current_epoch().await?;
+        if current >= want {
+            let now = ctx.now().await?;
+            ctx.out.show(
+                || format!("Epoch {current} is open (cluster time {now})"),
+                || json!({"action": "epoch-wait", "epoch": current, "address": pda::epoch(current).to_string(), "clusterTime": now}),
+            );
+            return Ok(());
+        }
+        if Instant::now() >= until {
+            return Err(local(format!(
+                "gave up after {timeout}: epoch {current} is still open (is a keeper running? `merit crank`)"
+            )));
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
