@@ -7,7 +7,8 @@
 #
 # The build script is found at $MERIT_SBF_BUILD, else ../shared/sbf/build-sbf.sh next to
 # this checkout, else /work/shared/sbf/build-sbf.sh. Skip the whole run only explicitly:
-# MERIT_SKIP_SBF=1 (scripts/test.sh says so loudly).
+# MERIT_SKIP_SBF=1 (scripts/test.sh says so loudly). `--build-only` builds merit.so into
+# target/sbf, prints its path and stops (what `merit localnet` needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,6 +27,10 @@ out=$root/target/sbf
 mkdir -p "$out"
 echo "== SBF: building merit.so with $build"
 "$build" "$root" "$out"
+if [ "${1:-}" = --build-only ]; then
+  echo "$out/merit.so"
+  exit 0
+fi
 echo "== SBF: the Rust suite against $out/merit.so"
 rm -f "$out/cu.jsonl"
 SBF_OUT_DIR=$out MERIT_CU_LOG=$out/cu.jsonl cargo test --locked -p merit-tests -- --include-ignored

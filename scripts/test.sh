@@ -5,7 +5,8 @@
 # then the TypeScript SDK (installs its npm dependencies, typechecks, lints, tests), then
 # end to end on a real validator with that merit.so (scripts/e2e.sh: the SDK through a
 # task's whole life and two racing `merit crank` bots; MERIT_SKIP_E2E=1 skips it, loudly;
-# it needs the SBF build, so MERIT_SKIP_SBF=1 skips it too).
+# it needs the SBF build, so MERIT_SKIP_SBF=1 skips it too), and last the README's
+# quickstart as written (scripts/quickstart.sh; skipped with the end-to-end run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The runtime logs every instruction at debug level: hundreds of thousands of lines.
@@ -26,7 +27,10 @@ npm test
 cd ..
 if [ "${MERIT_SKIP_E2E:-0}" = 1 ] || [ "${MERIT_SKIP_SBF:-0}" = 1 ]; then
   echo "== END-TO-END SKIPPED (MERIT_SKIP_E2E=1 or MERIT_SKIP_SBF=1): the SDK and the crank" >&2
-  echo "   against a real validator over JSON-RPC were NOT checked" >&2
+  echo "   against a real validator over JSON-RPC, and the README's quickstart, were NOT checked" >&2
 else
   bash scripts/e2e.sh
+  # The README's quickstart, exactly as written: `merit localnet`, a keeper, a task from
+  # the first key to both claims (about four minutes).
+  bash scripts/quickstart.sh
 fi

@@ -167,6 +167,9 @@ pub enum WaitPhase {
     SubmissionReveal,
     #[value(name = "commit")]
     Commit,
+    /// The first round's committee is drawn (its seed fixed): `vote pending` lists seats.
+    #[value(name = "drawn")]
+    Drawn,
     #[value(name = "reveal")]
     Reveal,
     #[value(name = "settlement")]

@@ -14,7 +14,8 @@
 //!   anything else must be asked for). `scripts/validator-smoke.sh` checks the sockets.
 //! - `--faucet-keypair`: where to write the keypair of the genesis account holding the
 //!   cluster's SOL, so tests fund their wallets from it (default: not written).
-//! - `--ledger`: keep the ledger there (default: a temporary directory, removed at exit).
+//! - `--ledger`: keep the ledger there (default: a fresh directory under the system's
+//!   temporary directory, removed at exit).
 //!
 //! When it serves, it prints one JSON line to stdout (the line that starts with `{"rpc"`),
 //! `{"rpc":"http://127.0.0.1:8899","ws":"ws://127.0.0.1:8900","faucet":"<pubkey>","program":"<id>"}`,
@@ -140,9 +141,20 @@ async fn main() -> ExitCode {
             upgrade_authority: Pubkey::default(),
             program_path: options.program.clone(),
         }]);
-    if let Some(ledger) = &options.ledger {
-        genesis.ledger_path(ledger);
-    }
+    // Without --ledger, a fresh directory under the system's temporary directory, removed
+    // at exit (the crate's own default is `./farf/...` in the current directory).
+    let temp_ledger = match &options.ledger {
+        Some(ledger) => {
+            genesis.ledger_path(ledger);
+            None
+        }
+        None => {
+            let dir = std::env::temp_dir().join(format!("merit-validator-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            genesis.ledger_path(&dir);
+            Some(dir)
+        }
+    };
     let (validator, faucet): (_, Keypair) = genesis.start_async().await;
     if let Some(path) = &options.faucet_keypair {
         if let Err(e) = write_keypair_file(&faucet, path) {
@@ -159,5 +171,8 @@ async fn main() -> ExitCode {
     );
     wait_for_stop().await;
     drop(validator);
+    if let Some(dir) = temp_ledger {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     ExitCode::SUCCESS
 }

@@ -225,10 +225,18 @@ pub async fn run<C: Chain>(
     let human = if done.is_empty() {
         "Nothing to claim.".to_string()
     } else {
+        // Rewards vest only under a vesting schedule: say so only then.
+        let vests = if ctx.config.params.vesting_duration_secs > 0 {
+            " (rewards vest: they wait in your vesting account, `merit claim --all` withdraws what has vested)"
+        } else {
+            ""
+        };
         let mut lines = vec![format!(
-            "Claimed {} item(s) in {} transaction(s); {} tokens reached your wallet (vesting rewards wait in your vesting account):",
+            "Claimed {} {} in {} {}; {} tokens reached your wallet{vests}:",
             done.len(),
+            plural(done.len(), "item", "items"),
             signatures.len(),
+            plural(signatures.len(), "transaction", "transactions"),
             ctx.amount(received)
         )];
         lines.extend(done.iter().map(|c| format!("  {}", c.describe())));
@@ -242,4 +250,13 @@ pub async fn run<C: Chain>(
     });
     ctx.out.show(|| human, || json);
     Ok(())
+}
+
+/// `one` or `many`, as `n` says.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -288,7 +288,8 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
          Work reveals close {}\n\
          Vote commits close {}\n\
          Vote reveals close {}\n\
-         Terms hash:   {}",
+         Terms hash:   {}\n\
+         Committee:    {}",
         task.creator,
         task.id,
         phase_name(phase),
@@ -311,6 +312,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         fmt_when(task.commit_deadline, now),
         fmt_when(task.reveal_deadline, now),
         hex(&task.terms_hash),
+        draw_status(&task.draw).1,
     );
     for (k, s) in &subs {
         human.push_str(&format!(
@@ -334,8 +336,36 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
     Ok(())
 }
 
+/// Where a committee's draw stands: a short name (for JSON) and a sentence.
+pub fn draw_status(draw: &merit_client::Draw) -> (&'static str, String) {
+    if draw.drawn {
+        let how = if draw.from_fallback {
+            "the seed fixed when it was scheduled (its target slot aged out)"
+        } else {
+            "slot hashes"
+        };
+        ("drawn", format!("drawn from {how} at slot {}", draw.seed_slot))
+    } else if draw.target_slot > 0 {
+        (
+            "scheduled",
+            format!(
+                "scheduled: its seed is fixed from slot {} on (up to {} slots later)",
+                draw.target_slot,
+                merit::constants::DRAW_CHAIN_MAX_SLOTS - merit::constants::DRAW_DELAY_SLOTS
+            ),
+        )
+    } else {
+        (
+            "notScheduled",
+            "not scheduled yet (a keeper schedules it once submissions close)".into(),
+        )
+    }
+}
+
 pub fn task_json(t: &Task) -> Value {
     json!({
+        "draw": draw_status(&t.draw).0,
+        "drawTargetSlot": t.draw.target_slot,
         "creator": t.creator.to_string(),
         "id": t.id,
         "specHash": hex(&t.spec_hash),

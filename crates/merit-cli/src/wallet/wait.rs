@@ -24,10 +24,11 @@ fn rank(phase: TaskPhase) -> u8 {
     }
 }
 
+/// The phase `phase` waits for (`Drawn`: the commit phase, and the committee drawn).
 pub fn target(phase: WaitPhase) -> TaskPhase {
     match phase {
         WaitPhase::SubmissionReveal => TaskPhase::SubmissionReveal,
-        WaitPhase::Commit => TaskPhase::Commit,
+        WaitPhase::Commit | WaitPhase::Drawn => TaskPhase::Commit,
         WaitPhase::Reveal => TaskPhase::Reveal,
         WaitPhase::Settlement => TaskPhase::Settlement,
         WaitPhase::Finalized => TaskPhase::Finalized,
@@ -52,10 +53,27 @@ pub async fn task<C: Chain>(
         let config = merit_crank::config(&mut ctx.chain).await?;
         let task: Task = ctx.must(&key, "task").await?;
         let at = phase_at(&task, &config, now);
-        if rank(at) >= rank(want) {
+        let drawn = task.committee().drawn;
+        if phase == WaitPhase::Drawn && !drawn && rank(at) > rank(TaskPhase::Commit) {
+            return Err(local(format!(
+                "task {key}'s committee was not drawn before commits closed: its submissions go to a second round"
+            )));
+        }
+        if rank(at) >= rank(want) && (phase != WaitPhase::Drawn || drawn) {
             ctx.out.show(
-                || format!("Task {key} is in its {} phase (cluster time {now})", phase_name(at)),
-                || json!({"action": "task-wait", "task": key.to_string(), "phase": phase_name(at), "clusterTime": now}),
+                || {
+                    let what = if phase == WaitPhase::Drawn {
+                        ", its committee drawn"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "Task {key} is in its {} phase{what} (cluster time {now})",
+                        phase_name(at)
+                    )
+                },
+                || json!({"action": "task-wait", "task": key.to_string(), "phase": phase_name(at),
+                          "drawn": drawn, "clusterTime": now}),
             );
             return Ok(());
         }
