@@ -3691,6 +3691,11 @@ export type Merit = {
       "code": 6116,
       "name": "roundCountsInconsistent",
       "msg": "Round accounting broken: more weight or votes than were committed"
+    },
+    {
+      "code": 6117,
+      "name": "windowNotOpen",
+      "msg": "Too early: this window has not opened yet (the task's deadlines say when it opens)"
     }
   ],
   "types": [

@@ -116,7 +116,8 @@ export const MeritErrorCode = {
   CommitWindowOpen: 6113,
   NotAbsent: 6114,
   PauseTooSoon: 6115,
-  RoundCountsInconsistent: 6116
+  RoundCountsInconsistent: 6116,
+  WindowNotOpen: 6117
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;

@@ -53,6 +53,22 @@ pub fn rule(err: anchor_lang::error::Error) -> CliError {
     }
 }
 
+/// [`rule`], and when the rule says a window has not opened yet (`WindowNotOpen`), when it
+/// opens: `opens_at` on the task's clock, which reads `now`.
+pub fn rule_opening(err: anchor_lang::error::Error, opens_at: i64, now: i64) -> CliError {
+    let mut e = rule(err);
+    if let CliError::Program(named) = &mut e {
+        if named.name == "WindowNotOpen" {
+            named.msg = format!(
+                "{}; it opens {} (the cluster's clock)",
+                named.msg,
+                crate::units::fmt_when(opens_at, now)
+            );
+        }
+    }
+    e
+}
+
 pub fn usage(msg: impl Into<String>) -> CliError {
     CliError::Usage(msg.into())
 }

@@ -339,7 +339,8 @@ async fn waits_follow_the_clusters_clock_not_the_machines() {
     // Before the committee is drawn, `drawn` waits; once commits close without a draw, it
     // says so instead of waiting for ever. (scripts/quickstart.sh waits for a real draw.)
     let task_key: merit_client::Task = t.net.account(&task.parse().unwrap()).await.unwrap();
-    t.net.advance(task_key.submission_reveal_deadline - t.net.now());
+    t.net
+        .advance(task_key.submission_reveal_deadline - t.net.now());
     t.run(&c, &["task", "wait", &task, "drawn", "--timeout", "1s"])
         .await
         .fails(1, "still in its commit phase");

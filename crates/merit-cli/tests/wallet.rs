@@ -386,9 +386,11 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     t.alice(&["submit", &task, "--file", &work, "--uri", "ipfs://w"])
         .await
         .ok();
-    t.alice(&["submit", "reveal", &task])
+    let early = t
+        .alice(&["submit", "reveal", &task])
         .await
-        .fails(1, "SubmissionRevealClosed");
+        .fails(1, "WindowNotOpen");
+    assert!(early.err.contains("it opens"), "{}", early.err);
 
     // Repeated action: a second submission is refused by name, and the first salt kept.
     let salt_file = t
@@ -448,9 +450,11 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
         .fails(1, "no salt for your vote");
 
     // Wrong phase for a vote: commits open only after submission reveals close.
-    t.bob(&["vote", "commit", &sub, "--score", "50"])
+    let early = t
+        .bob(&["vote", "commit", &sub, "--score", "50"])
         .await
-        .fails(1, "CommitWindowClosed");
+        .fails(1, "WindowNotOpen");
+    assert!(early.err.contains("it opens"), "{}", early.err);
     // Dealing with oneself: alice, who created the task (and submitted to it), may not
     // judge it; the command checks the program's rule (`Round::seat_check`) before sending.
     t.net.set_time(state.submission_reveal_deadline);

@@ -245,4 +245,6 @@ pub enum MeritError {
     PauseTooSoon,
     #[msg("Round accounting broken: more weight or votes than were committed")]
     RoundCountsInconsistent,
+    #[msg("Too early: this window has not opened yet (the task's deadlines say when it opens)")]
+    WindowNotOpen,
 }

@@ -344,7 +344,10 @@ pub fn draw_status(draw: &merit_client::Draw) -> (&'static str, String) {
         } else {
             "slot hashes"
         };
-        ("drawn", format!("drawn from {how} at slot {}", draw.seed_slot))
+        (
+            "drawn",
+            format!("drawn from {how} at slot {}", draw.seed_slot),
+        )
     } else if draw.target_slot > 0 {
         (
             "scheduled",

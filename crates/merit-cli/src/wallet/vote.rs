@@ -4,7 +4,7 @@
 //! checked before anything is sent.
 use super::task::phase_name;
 use super::Ctx;
-use crate::error::{local, rule, CliError};
+use crate::error::{local, rule, rule_opening, CliError};
 use crate::secrets::{fresh_salt, VoteSecret};
 use crate::units::{fmt_when, hex};
 use anchor_lang::prelude::Pubkey;
@@ -68,7 +68,7 @@ pub async fn commit<C: Chain>(
     let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
     round
         .commit_check(round.committee(&task).drawn, task_now)
-        .map_err(rule)?;
+        .map_err(|e| rule_opening(e, round.commit_opens_at, task_now))?;
     let seats = my_seats(ctx, &sub.task, &task, &round).await?;
     let vote_key = pda::vote(&round_key, &me);
     let existing: Option<Vote> = ctx.get(&vote_key).await?;
@@ -134,6 +134,12 @@ pub async fn reveal<C: Chain>(ctx: &mut Ctx<'_, C>, submission: Pubkey) -> Resul
         ))
     })?;
     let salt = secret.salt().map_err(local)?;
+    let task: Task = ctx.must(&sub.task, "task").await?;
+    let now = ctx.now().await?;
+    let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
+    round
+        .reveal_check(task_now)
+        .map_err(|e| rule_opening(e, round.commit_deadline, task_now))?;
     let ix = ctx
         .client
         .reveal_vote(me, sub.task, submission, round.index, secret.score, salt);

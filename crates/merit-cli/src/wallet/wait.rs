@@ -72,8 +72,10 @@ pub async fn task<C: Chain>(
                         phase_name(at)
                     )
                 },
-                || json!({"action": "task-wait", "task": key.to_string(), "phase": phase_name(at),
-                          "drawn": drawn, "clusterTime": now}),
+                || {
+                    json!({"action": "task-wait", "task": key.to_string(), "phase": phase_name(at),
+                          "drawn": drawn, "clusterTime": now})
+                },
             );
             return Ok(());
         }

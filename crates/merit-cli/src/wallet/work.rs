@@ -1,6 +1,6 @@
 //! `merit submit <TASK>` (commit to hidden work) and `merit submit reveal <TASK>`.
 use super::Ctx;
-use crate::error::{local, usage, CliError};
+use crate::error::{local, rule, rule_opening, usage, CliError};
 use crate::secrets::{fresh_salt, WorkSecret};
 use crate::units::{fmt_when, hash_file, hex, parse_hash};
 use anchor_lang::prelude::Pubkey;
@@ -99,6 +99,11 @@ pub async fn reveal<C: Chain>(
     let content_hash = secret.content_hash().map_err(local)?;
     let salt = secret.salt().map_err(local)?;
     let uri = uri.unwrap_or(secret.uri);
+    let task: Task = ctx.must(&task_key, "task").await?;
+    let now = ctx.now().await?;
+    let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
+    task.require_submission_reveal_open(task_now)
+        .map_err(|e| rule_opening(e, task.submission_deadline, task_now))?;
     let ix = ctx
         .client
         .reveal_submission(me, task_key, content_hash, salt, uri.clone());

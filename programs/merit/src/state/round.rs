@@ -383,10 +383,8 @@ impl Round {
     /// committee drawn (`committee_drawn`), the commit window open, a vote left.
     pub fn commit_check(&self, committee_drawn: bool, now: i64) -> Result<()> {
         self.require_open()?;
-        require!(
-            now >= self.commit_opens_at && now < self.commit_deadline,
-            MeritError::CommitWindowClosed
-        );
+        require!(now >= self.commit_opens_at, MeritError::WindowNotOpen);
+        require!(now < self.commit_deadline, MeritError::CommitWindowClosed);
         require!(committee_drawn, MeritError::CommitteeNotDrawn);
         require!(
             self.vote_count < MAX_VOTES_PER_SUBMISSION,
@@ -398,10 +396,8 @@ impl Round {
     /// Whether a committed vote may be revealed at `now`.
     pub fn reveal_check(&self, now: i64) -> Result<()> {
         self.require_open()?;
-        require!(
-            now >= self.commit_deadline && now < self.reveal_deadline,
-            MeritError::RevealWindowClosed
-        );
+        require!(now >= self.commit_deadline, MeritError::WindowNotOpen);
+        require!(now < self.reveal_deadline, MeritError::RevealWindowClosed);
         Ok(())
     }
 

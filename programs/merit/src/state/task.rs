@@ -466,8 +466,9 @@ impl Task {
     }
 
     pub fn require_submission_reveal_open(&self, now: i64) -> Result<()> {
+        require!(now >= self.submission_deadline, MeritError::WindowNotOpen);
         require!(
-            now >= self.submission_deadline && now < self.submission_reveal_deadline,
+            now < self.submission_reveal_deadline,
             MeritError::SubmissionRevealClosed
         );
         Ok(())
@@ -475,9 +476,10 @@ impl Task {
 
     pub fn require_commit_open(&self, now: i64) -> Result<()> {
         require!(
-            now >= self.submission_reveal_deadline && now < self.commit_deadline,
-            MeritError::CommitWindowClosed
+            now >= self.submission_reveal_deadline,
+            MeritError::WindowNotOpen
         );
+        require!(now < self.commit_deadline, MeritError::CommitWindowClosed);
         Ok(())
     }
 
@@ -542,10 +544,8 @@ impl Task {
     }
 
     pub fn require_reveal_open(&self, now: i64) -> Result<()> {
-        require!(
-            now >= self.commit_deadline && now < self.reveal_deadline,
-            MeritError::RevealWindowClosed
-        );
+        require!(now >= self.commit_deadline, MeritError::WindowNotOpen);
+        require!(now < self.reveal_deadline, MeritError::RevealWindowClosed);
         Ok(())
     }
 

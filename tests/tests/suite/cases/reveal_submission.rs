@@ -254,10 +254,11 @@ async fn the_submission_reveal_window_is_exact_to_the_second() {
     let work = content_hash(&task, 1);
     w.t.submit(&alice, task, 1).await;
     let state = w.t.task(&task).await;
+    // Too early is named as such, too late as closed.
     w.t.set_time(state.submission_deadline - 1);
     assert_merit_err(
         w.t.try_reveal_submission(&alice, task, work).await,
-        MeritError::SubmissionRevealClosed,
+        MeritError::WindowNotOpen,
     );
     w.t.set_time(state.submission_reveal_deadline);
     assert_merit_err(

@@ -156,7 +156,7 @@ async fn commit_outside_its_window_is_rejected_at_the_exact_seconds() {
     t.set_time(state.submission_reveal_deadline - 1);
     assert_merit_err(
         t.try_commit(&val, task, sub, 70).await,
-        MeritError::CommitWindowClosed,
+        MeritError::WindowNotOpen,
     );
     t.set_time(state.commit_deadline);
     assert_merit_err(
@@ -361,7 +361,7 @@ async fn reveal_outside_its_window_is_rejected_at_the_exact_seconds() {
     t.set_time(state.commit_deadline - 1);
     assert_merit_err(
         t.try_reveal(&val, task, sub, 60).await,
-        MeritError::RevealWindowClosed,
+        MeritError::WindowNotOpen,
     );
     t.set_time(state.reveal_deadline);
     assert_merit_err(
