@@ -2,6 +2,7 @@ import { utils, type IdlAccounts, type Program } from "@anchor-lang/core";
 import type { GetProgramAccountsFilter, PublicKey } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { toNative, type Native } from "./numbers.js";
+import { clusterNow } from "./clock.js";
 import { pda } from "./pda.js";
 
 /** A decoded account of kind `K`, its 64-bit integers as `bigint`. */
@@ -25,7 +26,6 @@ export interface Listed<T> {
 
 const listed = <T>(rows: { publicKey: PublicKey; account: T }[]): Listed<Native<T>>[] =>
   rows.map((r) => ({ publicKey: r.publicKey, account: toNative(r.account) }));
-const nullable = <T>(v: T | null): Native<T> | null => (v === null ? null : toNative(v));
 
 /** Account kinds, as named in the IDL's coder. */
 export type AccountKind =
@@ -121,6 +121,22 @@ export function decodeAccount<K extends AccountKind>(
   return toNative(program.coder.accounts.decode(kind, data) as IdlAccounts<Merit>[K]);
 }
 
+/** An account read as Merit's that another program owns. */
+export class NotMeritAccountError extends Error {
+  constructor(
+    readonly address: PublicKey,
+    readonly owner: PublicKey,
+  ) {
+    super(`${address.toBase58()} is owned by ${owner.toBase58()}, not by the Merit program`);
+    this.name = "NotMeritAccountError";
+  }
+}
+
+/** Throws `NotMeritAccountError` unless `owner` is the Merit program `programId`. */
+export function checkOwner(address: PublicKey, owner: PublicKey, programId: PublicKey): void {
+  if (!owner.equals(programId)) throw new NotMeritAccountError(address, owner);
+}
+
 /** The kind of a raw Merit account, from its discriminator; undefined when none matches. */
 export function accountKind(program: Program<Merit>, data: Uint8Array): AccountKind | undefined {
   for (const account of program.idl.accounts ?? []) {
@@ -137,11 +153,25 @@ export class MeritAccounts {
   constructor(readonly program: Program<Merit>) {}
 
   async config(): Promise<Config> {
-    return toNative(await this.program.account.config.fetch(pda.config()));
+    const config = await this.one("config", pda.config());
+    if (!config) throw new Error(`no Merit deployment: the config account ${pda.config().toBase58()} does not exist`);
+    return config;
+  }
+
+  /**
+   * The `kind` account at `address`, or null when there is none. An account owned by
+   * another program is refused (`NotMeritAccountError`), whatever its bytes: a look-alike
+   * is never decoded as Merit's.
+   */
+  async one<K extends AccountKind>(kind: K, address: PublicKey): Promise<MeritAccount<K> | null> {
+    const info = await this.program.provider.connection.getAccountInfo(address);
+    if (!info || info.data.length === 0) return null;
+    checkOwner(address, info.owner, this.program.programId);
+    return decodeAccount(this.program, kind, info.data);
   }
 
   async stake(owner: PublicKey): Promise<Stake | null> {
-    return nullable(await this.program.account.stake.fetchNullable(pda.stake(owner)));
+    return this.one("stake", pda.stake(owner));
   }
 
   /** A participant's reputation, or null when they have never staked. */
@@ -150,19 +180,19 @@ export class MeritAccounts {
   }
 
   async task(address: PublicKey): Promise<Task | null> {
-    return nullable(await this.program.account.task.fetchNullable(address));
+    return this.one("task", address);
   }
 
   async submission(address: PublicKey): Promise<Submission | null> {
-    return nullable(await this.program.account.submission.fetchNullable(address));
+    return this.one("submission", address);
   }
 
   async vote(address: PublicKey): Promise<Vote | null> {
-    return nullable(await this.program.account.vote.fetchNullable(address));
+    return this.one("vote", address);
   }
 
   async round(address: PublicKey): Promise<Round | null> {
-    return nullable(await this.program.account.round.fetchNullable(address));
+    return this.one("round", address);
   }
 
   /** Round `index` (1 for the first) of `submission`; its current one is `submission.round`. */
@@ -171,11 +201,11 @@ export class MeritAccounts {
   }
 
   async epoch(index: bigint): Promise<Epoch | null> {
-    return nullable(await this.program.account.epoch.fetchNullable(pda.epoch(index)));
+    return this.one("epoch", pda.epoch(index));
   }
 
   async vesting(owner: PublicKey): Promise<Vesting | null> {
-    return nullable(await this.program.account.vesting.fetchNullable(pda.vesting(owner)));
+    return this.one("vesting", pda.vesting(owner));
   }
 
   /** Tasks, optionally of one creator, optionally in one phase at `now` (unix seconds). */
@@ -183,7 +213,7 @@ export class MeritAccounts {
     const filters = q.creator ? [memcmp(OFFSETS.taskCreator, q.creator)] : [];
     const all = listed(await this.program.account.task.all(filters));
     if (!q.phase) return all;
-    const now = q.now ?? Math.floor(Date.now() / 1000);
+    const now = q.now ?? (await clusterNow(this.program.provider.connection));
     return all.filter((t) => taskPhase(t.account, now) === q.phase);
   }
 

@@ -7,6 +7,7 @@ import {
 } from "@solana/web3.js";
 import {
   MeritAccounts,
+  checkOwner,
   decodeAccount,
   type AccountKind,
   type Epoch,
@@ -15,6 +16,7 @@ import {
   type Vesting,
 } from "./accounts.js";
 import { MeritClient, type CreateTaskArgs } from "./client.js";
+import { clusterNow } from "./clock.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
 import {
@@ -147,11 +149,8 @@ export async function postTask(
   };
 }
 
-/** The cluster's unix time, from the clock sysvar. */
 async function chainNow(client: MeritClient): Promise<number> {
-  const clock = await client.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
-  if (!clock) return Math.floor(Date.now() / 1000);
-  return Number(clock.data.readBigInt64LE(32));
+  return clusterNow(client.connection);
 }
 
 /** What a validator must remember between commit and reveal (of one round's vote). */
@@ -330,7 +329,7 @@ export async function revealVote(
 export async function claimAll(
   client: MeritClient,
   wallet: PublicKey,
-  now: number = Math.floor(Date.now() / 1000),
+  nowOrUndefined?: number,
 ): Promise<TransactionInstruction[]> {
   const accounts = new MeritAccounts(client.program);
   const [subs, votes] = await Promise.all([
@@ -348,7 +347,10 @@ export async function claimAll(
     want.set(pda.epoch(v.epoch).toBase58(), "epoch");
   }
   want.set(pda.vesting(wallet).toBase58(), "vesting");
-  const fetched = await fetchMany(client, want);
+  // The cluster's clock (in the same read), never the machine's: a withdrawal the program
+  // would refuse (`NothingVested`) would fail the whole batch.
+  const fetched = await fetchMany(client, want, nowOrUndefined === undefined);
+  const now = nowOrUndefined ?? (fetched.get(SYSVAR_CLOCK_PUBKEY.toBase58()) as number);
   const task = (k: PublicKey) => fetched.get(k.toBase58()) as Task | undefined;
   const epochOf = (index: bigint) => fetched.get(pda.epoch(index).toBase58()) as Epoch | undefined;
 
@@ -397,19 +399,31 @@ export async function claimAll(
   return ixs;
 }
 
-/** Fetches and decodes `want` (address to account kind), 100 addresses per RPC call. */
+/**
+ * Fetches and decodes `want` (address to account kind), 100 addresses per RPC call; with
+ * `clock`, the Clock sysvar too, as the cluster's unix time under its address.
+ */
 async function fetchMany(
   client: MeritClient,
   want: Map<string, AccountKind>,
+  clock = false,
 ): Promise<Map<string, unknown>> {
-  const keys = [...want.keys()];
+  const clockKey = SYSVAR_CLOCK_PUBKEY.toBase58();
+  const keys = [...(clock ? [clockKey] : []), ...want.keys()];
   const out = new Map<string, unknown>();
   for (let i = 0; i < keys.length; i += 100) {
     const chunk = keys.slice(i, i + 100);
     const infos = await client.connection.getMultipleAccountsInfo(chunk.map((k) => new PublicKey(k)));
     infos.forEach((info, j) => {
       const key = chunk[j]!;
-      if (info) out.set(key, decodeAccount(client.program, want.get(key)!, info.data));
+      if (key === clockKey) {
+        if (!info) throw new Error("the cluster returned no clock sysvar");
+        out.set(key, Number(info.data.readBigInt64LE(32)));
+        return;
+      }
+      if (!info) return;
+      checkOwner(new PublicKey(key), info.owner, client.program.programId);
+      out.set(key, decodeAccount(client.program, want.get(key)!, info.data));
     });
   }
   return out;

@@ -48,6 +48,8 @@ export {
   accountKind,
   decodeAccount,
   discriminatorFilter,
+  checkOwner,
+  NotMeritAccountError,
   pendingAdmin,
   pendingParams,
   taskPhase,
@@ -90,6 +92,7 @@ export {
   type VoteRuleInput,
   type VoteRulesInput,
 } from "./rules.js";
+export { clusterNow } from "./clock.js";
 export { MERIT_ERRORS, meritError, parseMeritError, type MeritErrorInfo } from "./errors.js";
 export {
   MemorySaltStore,
@@ -117,6 +120,8 @@ export {
   sendInstructions,
   sendPacked,
   toMeritError,
+  describeError,
+  type ErrorSource,
   transactionSize,
   type MeritErrorName,
   type SendOptions,

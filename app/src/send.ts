@@ -1,7 +1,7 @@
 // The send layer: build a transaction from instructions, have any wallet-adapter-style
 // signer sign it, send, confirm, and turn a failure into a typed `MeritError` through
 // Anchor's own error translation (`translateError`) and the IDL's error table.
-import { translateError } from "@anchor-lang/core";
+import { LangErrorCode, LangErrorMessage, translateError } from "@anchor-lang/core";
 import {
   ComputeBudgetProgram,
   Keypair,
@@ -15,7 +15,7 @@ import {
 } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { MERIT_ERRORS, parseMeritError } from "./errors.js";
-import { IDL } from "./program.js";
+import { IDL, MERIT_PROGRAM_ID } from "./program.js";
 
 /** Anything that signs as a wallet adapter does: `@solana/wallet-adapter`, a Keypair wrapper. */
 export interface WalletSigner {
@@ -43,22 +43,88 @@ export const MeritErrorCode = Object.freeze(
   Object.fromEntries((IDL.errors ?? []).map((e) => [e.name, e.code])),
 ) as Readonly<Record<MeritErrorName, number>>;
 
-/** A Merit transaction that failed: the program's error by name, or the cause. */
+/** Which program's table names an error: Merit's, Anchor's framework, SPL Token's, System's. */
+export type ErrorSource = "merit" | "anchor" | "token" | "system";
+
+/**
+ * A Merit transaction that failed: the error by name (Merit's own, an Anchor framework
+ * check such as `AccountNotInitialized`, or an SPL Token or System error), or the cause.
+ */
 export class MeritError extends Error {
+  /** Whose error `errorName` is, when it is named. */
+  readonly source?: ErrorSource;
   constructor(
     message: string,
     /** The custom error code, when the program returned one. */
     readonly code: number | undefined,
-    /** The program error's name (`InsufficientUnlockedStake`), when it is Merit's. */
-    readonly errorName: MeritErrorName | undefined,
+    /** The error's name (`InsufficientUnlockedStake`, `AccountNotInitialized`, `InsufficientFunds`). */
+    readonly errorName: MeritErrorName | (string & {}) | undefined,
     /** The transaction's logs, when the cluster returned them. */
     readonly logs: string[],
     readonly signature?: TransactionSignature,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; source?: ErrorSource },
   ) {
     super(message, options);
     this.name = "MeritError";
+    this.source = options?.source;
   }
+}
+
+/** SPL Token (and Token-2022) errors a wallet meets: `merit_client::errors`' table. */
+const TOKEN_ERRORS = new Map<number, [string, string]>([
+  [1, ["InsufficientFunds", "Insufficient funds"]],
+  [3, ["MintMismatch", "Account not associated with this Mint"]],
+  [4, ["OwnerMismatch", "Owner does not match"]],
+  [13, ["InvalidState", "Invalid account state for operation"]],
+  [17, ["AccountFrozen", "Account is frozen"]],
+]);
+/** System program errors a wallet meets. */
+const SYSTEM_ERRORS = new Map<number, [string, string]>([
+  [0, ["AccountAlreadyInUse", "an account with the same address already exists"]],
+  [1, ["ResultWithNegativeLamports", "account does not have enough SOL to perform the operation"]],
+]);
+const TOKEN_PROGRAMS = new Set([
+  "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA",
+  "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+]);
+const SYSTEM_PROGRAM = "11111111111111111111111111111111";
+const anchorNames = new Map<number, string>(
+  Object.entries(LangErrorCode).map(([name, code]) => [code as number, name]),
+);
+
+/**
+ * Names `code` raised by `program` (base58; undefined when unknown): the same tables and
+ * order as `merit_client::errors::describe`.
+ */
+export function describeError(
+  code: number,
+  program?: string,
+): { source: ErrorSource; name: string; msg: string } | undefined {
+  const small = (table: Map<number, [string, string]>, source: ErrorSource) => {
+    const hit = table.get(code);
+    return hit ? { source, name: hit[0], msg: hit[1] } : undefined;
+  };
+  if (program && TOKEN_PROGRAMS.has(program)) return small(TOKEN_ERRORS, "token");
+  if (program === SYSTEM_PROGRAM) return small(SYSTEM_ERRORS, "system");
+  if (program && program !== MERIT_PROGRAM_ID.toBase58()) return undefined;
+  const merit = MERIT_ERRORS.get(code);
+  if (merit) return { source: "merit", name: merit.name, msg: merit.msg };
+  const anchor = anchorNames.get(code);
+  if (anchor) return { source: "anchor", name: anchor, msg: LangErrorMessage.get(code) ?? anchor };
+  return undefined;
+}
+
+/**
+ * The program that raised the custom error, and its code: the first `Program X failed:
+ * custom program error` log line (the innermost failing program; its callers repeat the
+ * code as they unwind).
+ */
+function failedProgram(logs: string[]): { program: string; code: number } | undefined {
+  for (const line of logs) {
+    const m = /^Program (\w+) failed: custom program error: 0x([0-9a-f]+)/i.exec(line);
+    if (m) return { program: m[1]!, code: parseInt(m[2]!, 16) };
+  }
+  return undefined;
 }
 
 const idlErrors = new Map([...MERIT_ERRORS.values()].map((e) => [e.code, e.msg]));
@@ -72,22 +138,22 @@ export function toMeritError(err: unknown, signature?: TransactionSignature): Me
     error?: { errorCode?: { code: string; number: number }; errorMessage?: string };
     code?: number;
   };
+  const failed = failedProgram(logs);
   const code =
-    translated?.error?.errorCode?.number ?? translated?.code ?? parseMeritError(err)?.code;
-  const info = code === undefined ? undefined : MERIT_ERRORS.get(code);
+    failed?.code ??
+    translated?.error?.errorCode?.number ??
+    translated?.code ??
+    parseMeritError(err)?.code;
+  const info = code === undefined ? undefined : describeError(code, failed?.program);
   const message = info
-    ? `${info.name} (${info.code}): ${info.msg}`
+    ? `${info.name} (${info.source} error ${code}): ${info.msg}`
     : typeof e.message === "string"
       ? e.message
       : String(err);
-  return new MeritError(
-    message,
-    code,
-    info?.name as MeritErrorName | undefined,
-    logs,
-    signature,
-    { cause: err },
-  );
+  return new MeritError(message, code, info?.name, logs, signature, {
+    cause: err,
+    source: info?.source,
+  });
 }
 
 export interface SendOptions {

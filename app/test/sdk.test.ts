@@ -4,8 +4,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { Connection, PublicKey, type AccountInfo } from "@solana/web3.js";
-import { sampleInfos, stubClient } from "./stub.js";
+import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, type AccountInfo } from "@solana/web3.js";
+import BN from "bn.js";
+import { clockInfo, sampleInfos, stubClient } from "./stub.js";
 import {
   MERIT_ERRORS,
   MeritAccounts,
@@ -15,7 +16,9 @@ import {
   MERIT_PROGRAM_ID,
   MemorySaltStore,
   MeritClient,
+  NotMeritAccountError,
   claimAll,
+  clusterNow,
   commitVote,
   decodeAccount,
   meritError,
@@ -318,4 +321,63 @@ test("keeper builders name the round: draw, report, slash, close", async () => {
   assert.equal(never.keys.length, stay.keys.length, "absent optional accounts keep their places");
   const close = await client.closeRound({ submission, round: 2, payer: keeper });
   assert.ok(has(close, round2) && has(close, keeper));
+});
+
+/** The sample infos with a vesting account for `owner` whose tokens vest from `vestFrom`. */
+async function withVesting(owner: PublicKey, vestFrom: number): Promise<Map<string, AccountInfo<Buffer>>> {
+  const infos = sampleInfos();
+  const data = await program.coder.accounts.encode("vesting", {
+    version: 1,
+    bump: 255,
+    owner,
+    unlocked: new BN(0),
+    unvested: new BN(1_000),
+    vestFrom: new BN(vestFrom),
+    vestUntil: new BN(vestFrom + 3_600),
+    totalGranted: new BN(1_000),
+    totalWithdrawn: new BN(0),
+    totalSlashed: new BN(0),
+    reserved: new Array(32).fill(0),
+  });
+  infos.set(pda.vesting(owner).toBase58(), {
+    data,
+    executable: false,
+    lamports: 1_000_000,
+    owner: program.programId,
+    rentEpoch: 0,
+  });
+  return infos;
+}
+
+test("claimAll decides a vested withdrawal on the cluster's clock, not the machine's", async () => {
+  const owner = Keypair.generate().publicKey;
+  const machine = Math.floor(Date.now() / 1000);
+  // Vesting started a minute ago by the machine's clock; the cluster runs two minutes behind.
+  const infos = await withVesting(owner, machine - 60);
+  infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(machine - 120));
+  const behind = stubClient(infos);
+  assert.equal(await clusterNow(behind.connection), machine - 120);
+  assert.deepEqual(await claimAll(behind, owner), [], "nothing has vested on the cluster's clock");
+  // Once the cluster's clock passes the start, the withdrawal is queued.
+  infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(machine));
+  const caughtUp = await claimAll(stubClient(infos), owner);
+  assert.equal(caughtUp.length, 1);
+  assert.deepEqual(caughtUp[0]!.data, (await client.withdrawVested({ owner })).data);
+});
+
+test("an account another program owns is never decoded as Merit's", async () => {
+  const infos = sampleInfos();
+  const vote = sample("vote");
+  // The same bytes, owned by someone else: a look-alike.
+  infos.set(vote.address, { ...infos.get(vote.address)!, owner: Keypair.generate().publicKey });
+  const accounts = new MeritAccounts(stubClient(infos).program);
+  await assert.rejects(accounts.vote(new PublicKey(vote.address)), NotMeritAccountError);
+  // claimAll reads what a vote points at (its round) the same way.
+  const round = sample("round");
+  const spoofed = sampleInfos();
+  spoofed.set(round.address, { ...spoofed.get(round.address)!, owner: Keypair.generate().publicKey });
+  const decoded = decodeAccount(program, "vote", Buffer.from(vote.data, "base64"));
+  await assert.rejects(claimAll(stubClient(spoofed), decoded.validator), NotMeritAccountError);
+  // The genuine account still reads.
+  assert.ok(await new MeritAccounts(stubClient(sampleInfos()).program).vote(new PublicKey(vote.address)));
 });

@@ -15,6 +15,7 @@ import {
   PACKET_DATA_SIZE,
   budgetInstructions,
   claimAll,
+  describeError,
   decodeAccount,
   keypairSigner,
   meritProgram,
@@ -183,4 +184,49 @@ test("durations read as the CLI reads them", () => {
   for (const bad of ["", "soon", "3h5", "h", "-5", 0, 1.5]) {
     assert.throws(() => parseDuration(bad as string | number), `${bad}`);
   }
+});
+
+test("Anchor framework and SPL Token refusals reach the caller by name", async () => {
+  const stub = stubConnection(sampleInfos());
+  const merit = await MeritClient.load(stub.connection);
+  const wallet = Keypair.generate();
+  const merit_ = MERIT_PROGRAM_ID.toBase58();
+  // Submitting without a stake account: Anchor's own check, 3012.
+  stub.outcomes.push({
+    landedWithError: [
+      `Program ${merit_} invoke [1]`,
+      "Program log: AnchorError caused by account: stake. Error Code: AccountNotInitialized. Error Number: 3012. Error Message: The program expected this account to be already initialized.",
+      `Program ${merit_} failed: custom program error: 0xbc4`,
+    ],
+  });
+  await assert.rejects(merit.rpc(keypairSigner(wallet)).withdrawStake({ owner: wallet.publicKey }), (e: unknown) => {
+    assert.ok(e instanceof MeritError);
+    assert.equal(e.errorName, "AccountNotInitialized");
+    assert.equal(e.source, "anchor");
+    assert.equal(e.code, 3012);
+    assert.match(e.message, /^AccountNotInitialized \(anchor error 3012\)/);
+    return true;
+  });
+  // The token program refusing a transfer: code 1 is its InsufficientFunds, not Merit's.
+  const token = "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA";
+  stub.outcomes.push({
+    landedWithError: [
+      `Program ${merit_} invoke [1]`,
+      `Program ${token} invoke [2]`,
+      "Program log: Error: insufficient funds",
+      `Program ${token} failed: custom program error: 0x1`,
+      `Program ${merit_} failed: custom program error: 0x1`,
+    ],
+  });
+  await assert.rejects(merit.rpc(keypairSigner(wallet)).withdrawStake({ owner: wallet.publicKey }), (e: unknown) => {
+    assert.ok(e instanceof MeritError);
+    assert.equal(e.errorName, "InsufficientFunds");
+    assert.equal(e.source, "token");
+    return true;
+  });
+  // The tables agree with the program: every Merit code is named as Merit's.
+  for (const info of MERIT_ERRORS.values()) {
+    assert.equal(describeError(info.code, merit_)?.name, info.name);
+  }
+  assert.equal(describeError(6050, token), undefined, "a code is read in its own program's table");
 });

@@ -3,7 +3,7 @@
 // plays a cluster for sends (a scripted outcome per transaction).
 import { readFileSync } from "node:fs";
 import { utils } from "@anchor-lang/core";
-import { PublicKey, Transaction, type AccountInfo, type Connection } from "@solana/web3.js";
+import { PublicKey, SYSVAR_CLOCK_PUBKEY, Transaction, type AccountInfo, type Connection } from "@solana/web3.js";
 import { MERIT_PROGRAM_ID, MeritClient, meritProgram } from "../src/index.js";
 
 interface Sample {
@@ -16,9 +16,20 @@ export const vectors = JSON.parse(readFileSync(new URL("./vectors.json", import.
   accounts: Sample[];
 };
 
-/** Every account sample of the vectors, as the chain would serve it. */
+/** The Clock sysvar's account at cluster time `unix` (its `unix_timestamp` at byte 32). */
+export function clockInfo(unix: number): AccountInfo<Buffer> {
+  const data = Buffer.alloc(40);
+  data.writeBigInt64LE(BigInt(unix), 32);
+  return { data, executable: false, lamports: 1, owner: new PublicKey("Sysvar1111111111111111111111111111111111111"), rentEpoch: 0 };
+}
+
+/**
+ * Every account sample of the vectors, as the chain would serve it, and the Clock sysvar
+ * at the machine's time (a test that needs the cluster elsewhere replaces it).
+ */
 export function sampleInfos(): Map<string, AccountInfo<Buffer>> {
   const infos = new Map<string, AccountInfo<Buffer>>();
+  infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(Math.floor(Date.now() / 1000)));
   for (const a of vectors.accounts) {
     infos.set(a.address, {
       data: Buffer.from(a.data, "base64"),
