@@ -18,8 +18,12 @@ use tracing::{info, warn};
 #[derive(Args, Debug)]
 pub struct CrankArgs {
     /// One pass, a summary, and exit (non-zero if the pass failed).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "until_idle")]
     pub once: bool,
+    /// Passes one after another while they get work done, then exit (non-zero if an item
+    /// failed): one command settles what is due now, e.g. a task whose reveals closed.
+    #[arg(long)]
+    pub until_idle: bool,
     /// Seconds between passes.
     #[arg(long, env = "MERIT_CRANK_INTERVAL", default_value_t = 10)]
     pub interval: u64,
@@ -34,6 +38,14 @@ pub struct CrankArgs {
     pub metrics: Option<String>,
 }
 
+/// What a pass did: whether nothing failed, and whether anything got done (by this
+/// keeper or another), so that another pass may find more.
+#[derive(Clone, Copy, Debug)]
+struct Passed {
+    clean: bool,
+    progressed: bool,
+}
+
 /// One pass: discover, skip items still backing off, send, record.
 async fn pass<C: Chain>(
     chain: &mut C,
@@ -41,7 +53,7 @@ async fn pass<C: Chain>(
     metrics: &Metrics,
     retries: &mut RetrySchedule,
     out: &mut dyn Write,
-) -> Result<bool, ChainError> {
+) -> Result<Passed, ChainError> {
     let keeper = chain.signer();
     let balance = chain.balance(&keeper).await?;
     let client = deployment(chain).await?;
@@ -54,9 +66,12 @@ async fn pass<C: Chain>(
     if dry_run {
         let _ = writeln!(out, "{} items due (dry run, nothing sent):", work.len());
         for w in &work {
-            let _ = writeln!(out, "  {w:?}");
+            let _ = writeln!(out, "  {w}");
         }
-        return Ok(true);
+        return Ok(Passed {
+            clean: true,
+            progressed: false,
+        });
     }
     if !work.is_empty() && chain.account(&client.ata(&keeper)).await?.is_none() {
         // Slashes pay the keeper's share into its associated token account.
@@ -95,9 +110,12 @@ async fn pass<C: Chain>(
         );
     }
     for (w, e) in &summary.failed {
-        warn!(work = ?w, attempts = retries.attempts(w), "failed, will retry with backoff: {e}");
+        warn!(work = %w, attempts = retries.attempts(w), "failed, will retry with backoff: {e}");
     }
-    Ok(summary.failed.is_empty())
+    Ok(Passed {
+        clean: summary.failed.is_empty(),
+        progressed: summary.confirmed + summary.lost_to_other_keepers > 0,
+    })
 }
 
 /// Runs the keeper until Ctrl-C (or one pass with `--once`).
@@ -128,7 +146,7 @@ pub async fn run<C: Chain>(
     };
     let stop = Arc::new(AtomicBool::new(false));
     let notify = Arc::new(tokio::sync::Notify::new());
-    if !args.once {
+    if !args.once && !args.until_idle {
         let (stop, notify) = (stop.clone(), notify.clone());
         tokio::spawn(async move {
             if tokio::signal::ctrl_c().await.is_ok() {
@@ -158,20 +176,26 @@ pub async fn run<C: Chain>(
             }
         };
         let wait = match result {
-            Ok(clean) => {
+            Ok(Passed { clean, progressed }) => {
                 backoff = Duration::from_secs(1);
-                if args.once {
+                // `--once` stops after one pass, `--until-idle` after the first that got
+                // nothing done (what is left is not due yet, or failed).
+                if args.once || (args.until_idle && !progressed) {
                     return if clean {
                         Ok(())
                     } else {
                         Err(crate::error::local("some work failed"))
                     };
                 }
-                interval
+                if args.until_idle {
+                    Duration::ZERO
+                } else {
+                    interval
+                }
             }
             Err(e) => {
                 metrics.errors.inc();
-                if args.once {
+                if args.once || args.until_idle {
                     return Err(crate::error::local(format!("pass failed: {e}")));
                 }
                 warn!("pass failed: {e}; retrying in {}s", backoff.as_secs());

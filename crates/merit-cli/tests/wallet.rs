@@ -228,10 +228,24 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     );
     t.bob(&["vote", "reveal", &sub]).await.ok();
 
-    // Reveals close; the crank finalizes the submission, then the task.
+    // Reveals close; a dry run lists the work in words, and one `--until-idle` finalizes
+    // the submission, then the task (a second pass's work), then stops.
     t.net.set_time(state.reveal_deadline);
-    t.bob(&["crank", "--once"]).await.ok();
-    t.bob(&["crank", "--once"]).await.ok();
+    let listed = t.bob(&["crank", "--dry-run", "--once"]).await.ok();
+    assert!(
+        listed.out.contains(&format!(
+            "finalize the submission of {} to task {task}",
+            t.alice.pubkey()
+        )),
+        "{}",
+        listed.out
+    );
+    assert!(
+        !listed.out.contains("FinalizeSubmission {"),
+        "{}",
+        listed.out
+    );
+    t.bob(&["crank", "--until-idle"]).await.ok();
     let shown = t
         .alice(&["task", "show", &task, "--output", "json"])
         .await

@@ -97,6 +97,100 @@ pub enum Work {
     SweepTreasury,
 }
 
+/// What an item does, in words: how `merit crank --dry-run` and its logs list it.
+impl std::fmt::Display for Work {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let vesting = |v: bool| if v { " (from unvested rewards)" } else { "" };
+        match self {
+            Work::Draw { task } => write!(f, "draw the committee of task {task}"),
+            Work::DrawRound {
+                task,
+                submission,
+                round,
+            } => write!(
+                f,
+                "draw round {round}'s committee of submission {submission} (task {task})"
+            ),
+            Work::AdvanceEpoch { current, next } => {
+                write!(f, "close epoch {current} and open epoch {next}")
+            }
+            Work::FinalizeSubmission {
+                task,
+                contributor,
+                round,
+                open_next,
+                ..
+            } => {
+                write!(f, "finalize the submission of {contributor} to task {task}")?;
+                match (round, open_next) {
+                    (None, _) => write!(f, " (never revealed)"),
+                    (Some(r), true) => write!(f, " (round {r} decided nothing: open the next)"),
+                    (Some(r), false) => write!(f, " (round {r})"),
+                }
+            }
+            Work::FinalizeTask { task } => write!(f, "finalize task {task}"),
+            Work::ReportAbsence {
+                submission,
+                round,
+                validator,
+                from_vesting,
+                ..
+            } => write!(
+                f,
+                "report {validator} absent from round {round} of submission {submission}{}",
+                vesting(*from_vesting)
+            ),
+            Work::SlashSubmission {
+                task,
+                contributor,
+                from_vesting,
+            } => write!(
+                f,
+                "slash the submission of {contributor} to task {task}{}",
+                vesting(*from_vesting)
+            ),
+            Work::SlashVote {
+                submission,
+                round,
+                validator,
+                from_vesting,
+                ..
+            } => write!(
+                f,
+                "slash the vote of {validator} in round {round} of submission {submission}{}",
+                vesting(*from_vesting)
+            ),
+            Work::CloseVote {
+                submission,
+                round,
+                validator,
+                ..
+            } => write!(
+                f,
+                "close the vote of {validator} in round {round} of submission {submission}"
+            ),
+            Work::CloseRound {
+                submission, round, ..
+            } => {
+                write!(f, "close round {round} of submission {submission}")
+            }
+            Work::CloseSubmission { task, contributor } => {
+                write!(f, "close the submission of {contributor} to task {task}")
+            }
+            Work::ExpireTask { task } => write!(f, "expire task {task}'s unclaimed rewards"),
+            Work::ExpireEpoch { index } => write!(f, "expire epoch {index}'s unclaimed emission"),
+            Work::CloseContentClaim { content_hash, .. } => {
+                let hex: String = content_hash[..8]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                write!(f, "close the content claim {hex}...")
+            }
+            Work::SweepTreasury => write!(f, "sweep the treasury's pending share"),
+        }
+    }
+}
+
 impl Work {
     pub fn instruction(&self, c: &MeritClient, keeper: &Pubkey) -> Instruction {
         let k = *keeper;
