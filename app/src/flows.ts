@@ -24,8 +24,10 @@ import {
   submissionClaim,
   submissionEmissionClaim,
   taskDefaults,
+  vestedWithdrawable,
   voteClaim,
   voteEmissionClaim,
+  type VestingRuleInput,
 } from "./rules.js";
 
 /** Wraps instructions into a transaction for a wallet to sign. */
@@ -429,6 +431,6 @@ async function fetchMany(
   return out;
 }
 
-function hasVested(v: { unlocked: bigint; unvested: bigint; vestFrom: bigint }, now: number): boolean {
-  return v.unlocked !== 0n || (v.unvested !== 0n && BigInt(now) > v.vestFrom);
+function hasVested(v: VestingRuleInput, now: number): boolean {
+  return vestedWithdrawable(v, now) > 0n;
 }

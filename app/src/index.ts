@@ -77,6 +77,8 @@ export {
   squatFeeFloor,
   voteClaim,
   voteSlashDue,
+  vestedWithdrawable,
+  type VestingRuleInput,
   weightedMedian,
   isCoherentWith,
   consensusAdmits,

@@ -318,3 +318,24 @@ export function voteEmissionClaim(
   if (vote.emissionClaimed) return { error: "AlreadyClaimed" };
   return epochClaim(epoch, vote.points);
 }
+
+/** The fields of a `Vesting` account its withdrawal rule reads. */
+export interface VestingRuleInput {
+  unlocked: bigint;
+  unvested: bigint;
+  vestFrom: bigint;
+  vestUntil: bigint;
+}
+
+/**
+ * `Vesting::withdrawable(now)`: what `withdraw_vested` pays at `now` (the cluster's unix
+ * time): the unlocked tokens plus the floor of the unvested ones' linear share of
+ * `vestFrom..vestUntil` elapsed (all of them once it ends). Zero means `NothingVested`.
+ */
+export function vestedWithdrawable(v: VestingRuleInput, now: number): bigint {
+  const at = BigInt(now);
+  if (v.unvested === 0n || at <= v.vestFrom) return v.unlocked;
+  const released =
+    at >= v.vestUntil ? v.unvested : (v.unvested * (at - v.vestFrom)) / (v.vestUntil - v.vestFrom);
+  return v.unlocked + released;
+}

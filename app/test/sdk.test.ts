@@ -19,6 +19,7 @@ import {
   NotMeritAccountError,
   claimAll,
   clusterNow,
+  vestedWithdrawable,
   commitVote,
   decodeAccount,
   meritError,
@@ -358,6 +359,18 @@ test("claimAll decides a vested withdrawal on the cluster's clock, not the machi
   const behind = stubClient(infos);
   assert.equal(await clusterNow(behind.connection), machine - 120);
   assert.deepEqual(await claimAll(behind, owner), [], "nothing has vested on the cluster's clock");
+  // One second into an hour's vesting of 1,000 units, the program's floor pays nothing yet:
+  // no withdrawal is queued (it would fail the batch with NothingVested).
+  infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(machine - 59));
+  assert.deepEqual(await claimAll(stubClient(infos), owner), [], "floor(1000 * 1 / 3600) = 0");
+  assert.equal(
+    vestedWithdrawable({ unlocked: 0n, unvested: 1_000n, vestFrom: 0n, vestUntil: 3_600n }, 4),
+    1n,
+  );
+  assert.equal(
+    vestedWithdrawable({ unlocked: 5n, unvested: 1_000n, vestFrom: 0n, vestUntil: 3_600n }, 9_999),
+    1_005n,
+  );
   // Once the cluster's clock passes the start, the withdrawal is queued.
   infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(machine));
   const caughtUp = await claimAll(stubClient(infos), owner);
