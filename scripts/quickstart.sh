@@ -80,9 +80,16 @@ if [ "$claims" != 2 ]; then
 fi
 echo "ok: the quickstart took $(( $(date +%s) - start )) s from the first key to the last claim"
 
-# SIGTERM (Ctrl-C's sibling) stops merit localnet and its validator.
+# SIGTERM to `merit localnet` alone (Ctrl-C's sibling) stops it, and it stops its validator.
 stop_group "${pids[1]}" || true
-if ! stop_group "$localnet"; then echo "quickstart: merit localnet still running 60 s after SIGTERM" >&2; exit 1; fi
+merit_pid=$(pgrep -P "$localnet" -x merit || true)
+validator_pid=$(pgrep -P "$merit_pid" || true)
+if [ -z "$merit_pid" ] || [ -z "$validator_pid" ]; then echo "quickstart: no merit localnet or validator process" >&2; exit 1; fi
+kill -TERM "$merit_pid"
+for _ in $(seq 1 60); do kill -0 "$merit_pid" 2>/dev/null || kill -0 "$validator_pid" 2>/dev/null || break; sleep 1; done
+for pid in "$merit_pid" "$validator_pid"; do
+  if kill -0 "$pid" 2>/dev/null; then echo "quickstart: process $pid still running 60 s after SIGTERM to merit localnet" >&2; exit 1; fi
+done
 grep -q "Stopped the local cluster" "$work/localnet.out" || { cat "$work/localnet.out" >&2; exit 1; }
 for _ in $(seq 1 30); do (exec 4<>/dev/tcp/127.0.0.1/8899) 2>/dev/null || break; sleep 1; done
 if (exec 4<>/dev/tcp/127.0.0.1/8899) 2>/dev/null; then echo "quickstart: port 8899 still open" >&2; exit 1; fi

@@ -25,6 +25,26 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// The error as JSON, for `--output json`: `{"error": {"kind", "message", and for a
+    /// program's refusal "program", "code", "name"}}`.
+    pub fn json(&self) -> serde_json::Value {
+        let kind = match self {
+            CliError::Usage(_) => "usage",
+            CliError::Local(_) => "local",
+            CliError::Program(_) => "program",
+            CliError::Tx(_) => "transaction",
+            CliError::Chain(merit_crank::ChainError::Unreachable(_)) => "unreachable",
+            CliError::Chain(_) => "chain",
+        };
+        let mut error = serde_json::json!({ "kind": kind, "message": self.to_string() });
+        if let CliError::Program(p) = self {
+            error["program"] = p.program.into();
+            error["code"] = p.code.into();
+            error["name"] = p.name.clone().into();
+        }
+        serde_json::json!({ "error": error })
+    }
+
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
@@ -54,15 +74,22 @@ pub fn rule(err: anchor_lang::error::Error) -> CliError {
 }
 
 /// [`rule`], and when the rule says a window has not opened yet (`WindowNotOpen`), when it
-/// opens: `opens_at` on the task's clock, which reads `now`.
-pub fn rule_opening(err: anchor_lang::error::Error, opens_at: i64, now: i64) -> CliError {
+/// opens: `opens_at` on the task's clock (which a pause stops), which reads `task_now`
+/// while the cluster's reads `now`.
+pub fn rule_opening(
+    err: anchor_lang::error::Error,
+    opens_at: i64,
+    task_now: i64,
+    now: i64,
+) -> CliError {
     let mut e = rule(err);
     if let CliError::Program(named) = &mut e {
         if named.name == "WindowNotOpen" {
+            let at = opens_at.saturating_add(now.saturating_sub(task_now));
             named.msg = format!(
                 "{}; it opens {} (the cluster's clock)",
                 named.msg,
-                crate::units::fmt_when(opens_at, now)
+                crate::units::fmt_when(at, now)
             );
         }
     }

@@ -66,19 +66,30 @@ pub fn localnet_dir() -> PathBuf {
 /// `merit keygen`: writes a new keypair to `path`, never over an existing file without
 /// `--force`.
 pub fn keygen(path: &Path, force: bool, out: &mut Out<'_>) -> Result<(), CliError> {
-    if path.exists() && !force {
+    let existing = std::fs::symlink_metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        return Err(local(format!(
+            "{} is a symbolic link: refusing to write a secret key through it",
+            path.display()
+        )));
+    }
+    if existing.is_some() && !force {
         return Err(local(format!(
             "{} already exists: pass --force to replace it (its key would be lost), or --outfile",
             path.display()
         )));
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| local(format!("cannot create {}: {e}", dir.display())))?;
-    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| local(format!("cannot create {}: {e}", dir.display())))?;
     let keypair = Keypair::new();
-    solana_keypair::write_keypair_file(&keypair, path)
-        .map_err(|e| local(format!("cannot write {}: {e}", path.display())))?;
+    write_secret(path, dir, &keypair)?;
     let pubkey = keypair.pubkey();
     out.show(
         || {
@@ -92,11 +103,52 @@ pub fn keygen(path: &Path, force: bool, out: &mut Out<'_>) -> Result<(), CliErro
     Ok(())
 }
 
-/// Refuses a faucet on mainnet-beta, whatever keys the caller holds.
+/// Mainnet-beta's genesis hash: the cluster, whatever URL or provider serves it.
+pub const MAINNET_BETA_GENESIS: &str = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
+
+/// Writes `keypair` (the Solana CLI's JSON) to `path` readable by its owner alone: into a
+/// new file of mode 0600 in `dir` (never an existing one), renamed over `path`.
+fn write_secret(path: &Path, dir: &Path, keypair: &Keypair) -> Result<(), CliError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let temp = dir.join(format!(
+        ".merit-keygen-{}-{}",
+        std::process::id(),
+        keypair.pubkey()
+    ));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)?;
+        let bytes = keypair.to_bytes().to_vec();
+        file.write_all(serde_json::to_string(&bytes)?.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    written.map_err(|e: std::io::Error| {
+        let _ = std::fs::remove_file(&temp);
+        local(format!("cannot write {}: {e}", path.display()))
+    })
+}
+
+/// Refuses a faucet on mainnet-beta by its URL, before anything is read.
 pub fn refuse_mainnet(url: &str) -> Result<(), CliError> {
     if cluster_label(url) == "mainnet-beta" {
         return Err(usage(
             "airdrop is for local and test clusters: refused on mainnet-beta",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a faucet on mainnet-beta by the cluster's genesis hash (a custom RPC URL
+/// of a mainnet provider says nothing in its name).
+pub async fn refuse_mainnet_genesis<C: Chain>(chain: &mut C) -> Result<(), CliError> {
+    if chain.genesis_hash().await? == MAINNET_BETA_GENESIS {
+        return Err(usage(
+            "airdrop is for local and test clusters: this RPC serves mainnet-beta (its genesis hash), refused",
         ));
     }
     Ok(())
@@ -135,6 +187,7 @@ pub async fn airdrop<C: Chain>(
     out: &mut Out<'_>,
 ) -> Result<(), CliError> {
     refuse_mainnet(url)?;
+    refuse_mainnet_genesis(&mut chain).await?;
     let faucet = chain.signer();
     let lamports = parse_amount(&args.sol, 9).map_err(usage)?;
     let mut ixs = Vec::new();
@@ -286,6 +339,63 @@ mod tests {
         assert!(refuse_mainnet("https://api.mainnet-beta.solana.com").is_err());
         assert!(refuse_mainnet("http://localhost:8899").is_ok());
         assert!(refuse_mainnet("https://api.devnet.solana.com").is_ok());
+    }
+
+    /// A cluster that answers only its genesis hash.
+    struct Genesis(&'static str);
+
+    impl Chain for Genesis {
+        fn signer(&self) -> Pubkey {
+            Pubkey::default()
+        }
+        fn fee_payer(&self) -> Pubkey {
+            Pubkey::default()
+        }
+        fn budget(&self, _: usize) -> Vec<Instruction> {
+            Vec::new()
+        }
+        async fn now(&mut self) -> Result<i64, merit_crank::ChainError> {
+            unreachable!()
+        }
+        async fn merit_accounts(
+            &mut self,
+            _: &[merit_client::AccountKind],
+        ) -> Result<Vec<(Pubkey, Vec<u8>)>, merit_crank::ChainError> {
+            unreachable!()
+        }
+        async fn account(
+            &mut self,
+            _: &Pubkey,
+        ) -> Result<Option<Vec<u8>>, merit_crank::ChainError> {
+            unreachable!()
+        }
+        async fn genesis_hash(&mut self) -> Result<String, merit_crank::ChainError> {
+            Ok(self.0.into())
+        }
+        async fn owner(&mut self, _: &Pubkey) -> Result<Option<Pubkey>, merit_crank::ChainError> {
+            unreachable!()
+        }
+        async fn balance(&mut self, _: &Pubkey) -> Result<u64, merit_crank::ChainError> {
+            unreachable!()
+        }
+        async fn send(
+            &mut self,
+            _: &[Instruction],
+        ) -> Result<solana_signature::Signature, merit_client::TxError> {
+            unreachable!()
+        }
+    }
+
+    #[tokio::test]
+    async fn the_faucet_is_refused_on_a_mainnet_beta_genesis_whatever_the_url() {
+        let err = refuse_mainnet_genesis(&mut Genesis(MAINNET_BETA_GENESIS))
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("serves mainnet-beta"), "{err}");
+        // Devnet's genesis, or a local cluster's, is not refused.
+        refuse_mainnet_genesis(&mut Genesis("EtWTRABZaYq6iMfeYKouRu166VU2xqa1wcaWoxPkrZBG"))
+            .await
+            .unwrap();
     }
 
     #[test]

@@ -79,17 +79,24 @@ where
     F: FnOnce(Connection) -> C,
 {
     match parse(argv, stdout, stderr) {
-        Ok(cli) => finish(execute(cli, connect, stdout).await, stderr),
+        Ok(cli) => {
+            let format = cli.global.output;
+            finish(execute(cli, connect, stdout).await, format, stderr)
+        }
         Err(code) => code,
     }
 }
 
-/// Prints a command's error, if any, and gives its exit code.
-pub fn finish(result: Result<(), CliError>, stderr: &mut dyn Write) -> u8 {
+/// Prints a command's error, if any, to `stderr` (as one JSON document with `--output
+/// json`: [`CliError::json`]), and gives its exit code.
+pub fn finish(result: Result<(), CliError>, format: output::Format, stderr: &mut dyn Write) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(stderr, "Error: {e}");
+            let _ = match format {
+                output::Format::Human => writeln!(stderr, "Error: {e}"),
+                output::Format::Json => writeln!(stderr, "{}", e.json()),
+            };
             e.exit_code()
         }
     }

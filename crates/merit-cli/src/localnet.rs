@@ -75,6 +75,34 @@ fn program_so(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     }
 }
 
+/// `DIR/localnet.pid` while a `merit localnet` uses `DIR`: a second one there is refused
+/// (it would delete the first's faucet key and log); removed when dropped.
+struct DirLock(PathBuf);
+
+impl DirLock {
+    fn take(dir: &Path) -> Result<DirLock, CliError> {
+        let path = dir.join("localnet.pid");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let pid = text.trim();
+            if !pid.is_empty() && Path::new(&format!("/proc/{pid}")).exists() {
+                return Err(local(format!(
+                    "another merit localnet (pid {pid}) uses {}: stop it, or pass --dir",
+                    dir.display()
+                )));
+            }
+        }
+        std::fs::write(&path, std::process::id().to_string())
+            .map_err(|e| local(format!("cannot write {}: {e}", path.display())))?;
+        Ok(DirLock(path))
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// The validator's ready line: `{"rpc":...,"ws":...,"faucet":...,"program":...}`.
 #[derive(serde::Deserialize)]
 struct Ready {
@@ -88,15 +116,17 @@ pub async fn run(args: LocalnetArgs, out: &mut Out<'_>) -> Result<(), CliError> 
     let program = program_so(args.program)?;
     let params = localnet_params(&args.set.set)?;
     let emission = parse_amount(&args.emission, LOCALNET_DECIMALS).map_err(usage)?;
-    if std::net::TcpListener::bind(("127.0.0.1", args.rpc_port)).is_err() {
-        return Err(local(format!(
-            "port {} on 127.0.0.1 is taken (another validator? stop it, or pass --rpc-port)",
-            args.rpc_port
-        )));
+    for port in [args.rpc_port, args.rpc_port.saturating_add(1)] {
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_err() {
+            return Err(local(format!(
+                "port {port} on 127.0.0.1 is taken (JSON-RPC uses --rpc-port, pubsub the next: another validator? stop it, or pass --rpc-port)"
+            )));
+        }
     }
     let dir = args.dir.unwrap_or_else(localnet_dir);
     std::fs::create_dir_all(&dir)
         .map_err(|e| local(format!("cannot create {}: {e}", dir.display())))?;
+    let _lock = DirLock::take(&dir)?;
     let faucet_path = dir.join("faucet.json");
     let _ = std::fs::remove_file(&faucet_path);
     let log_path = dir.join("validator.log");
@@ -119,7 +149,15 @@ pub async fn run(args: LocalnetArgs, out: &mut Out<'_>) -> Result<(), CliError> 
     let stdout = child.stdout.take().expect("piped");
     let ready = match tokio::time::timeout(Duration::from_secs(120), ready_line(stdout)).await {
         Ok(Some(r)) => r,
-        _ => {
+        Ok(None) => {
+            let status = child.wait().await.ok();
+            return Err(local(format!(
+                "the validator exited before serving ({}); its log: {}",
+                status.map_or("no status".into(), |s| s.to_string()),
+                log_path.display()
+            )));
+        }
+        Err(_) => {
             let _ = child.kill().await;
             return Err(local(format!(
                 "the validator did not serve within 120 s; its log: {}",

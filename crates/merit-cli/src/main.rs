@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
     };
+    let format = cli.global.output;
     let result = match cli.command {
         // The in-process chain's client and bank server talk over a channel: on one
         // thread they hand over without waking another (a quarter of the wall time went
@@ -46,7 +47,7 @@ fn main() -> ExitCode {
             ))),
         },
     };
-    ExitCode::from(merit_cli::finish(result, &mut stderr))
+    ExitCode::from(merit_cli::finish(result, format, &mut stderr))
 }
 
 #[cfg(feature = "sim")]

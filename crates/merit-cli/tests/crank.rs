@@ -31,7 +31,7 @@ fn once_against_an_unreachable_rpc_fails_with_a_clear_error() {
         String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
     assert!(
-        text.contains("pass failed") && text.contains("RPC error"),
+        text.contains("pass failed") && text.contains("cannot reach http://127.0.0.1:1"),
         "{text}"
     );
     assert!(

@@ -257,6 +257,9 @@ async fn keygen_writes_a_keypair_and_never_replaces_one_unasked() {
         .json();
     let key = solana_keypair::read_keypair_file(&path).unwrap();
     assert_eq!(made["pubkey"], key.pubkey().to_string());
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &str| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600, "only its owner reads a secret key");
     // Where `merit` reads the wallet (-k) is where it writes by default; a second call
     // keeps the key.
     t.run(&path, &["keygen"]).await.fails(1, "already exists");
@@ -264,11 +267,24 @@ async fn keygen_writes_a_keypair_and_never_replaces_one_unasked() {
         solana_keypair::read_keypair_file(&path).unwrap().pubkey(),
         key.pubkey()
     );
+    // Replacing a file others could read leaves a key only its owner reads.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     t.run(&path, &["keygen", "--force"]).await.ok();
     assert_ne!(
         solana_keypair::read_keypair_file(&path).unwrap().pubkey(),
         key.pubkey()
     );
+    assert_eq!(mode(&path), 0o600);
+    // A symbolic link is refused, never followed.
+    let link = t.dir.join("link.json");
+    std::os::unix::fs::symlink(t.dir.join("elsewhere.json"), &link).unwrap();
+    t.run(
+        &path,
+        &["keygen", "-o", &link.display().to_string(), "--force"],
+    )
+    .await
+    .fails(1, "symbolic link");
+    assert!(!t.dir.join("elsewhere.json").exists());
     let other = t.dir.join("sub/dir/k.json");
     t.run(&path, &["keygen", "-o", &other.display().to_string()])
         .await
@@ -347,10 +363,121 @@ async fn waits_follow_the_clusters_clock_not_the_machines() {
     t.net.advance(task_key.commit_deadline - t.net.now());
     t.run(&c, &["task", "wait", &task, "drawn"])
         .await
-        .fails(1, "was not drawn before commits closed");
+        .fails(1, "nothing was submitted, so no committee is drawn");
+    // Nor after, whatever happened: commits are closed.
+    t.net.advance(task_key.reveal_deadline - t.net.now());
+    t.run(&c, &["task", "wait", &task, "drawn"])
+        .await
+        .fails(1, "in its settlement phase");
+    // A look-alike: the task's bytes at another address, owned by another program, are
+    // never read as Merit's.
+    let mut copy = t.net.raw_account(&task.parse().unwrap()).await.unwrap();
+    copy.owner = Keypair::new().pubkey();
+    let fake = Keypair::new().pubkey();
+    t.net.set_account(&fake, copy);
+    t.run(&c, &["task", "show", &fake.to_string()])
+        .await
+        .fails(1, "not by the Merit program");
+    t.run(&c, &["task", "wait", &fake.to_string(), "commit"])
+        .await
+        .fails(1, "not by the Merit program");
     // Epochs: the next one opens only when a keeper advances it.
     t.run(&c, &["epoch", "wait", "--timeout", "1s"])
         .await
         .fails(1, "is a keeper running?");
     t.run(&c, &["epoch", "wait", "0"]).await.ok();
+}
+
+#[tokio::test]
+async fn an_unreachable_cluster_is_named_and_errors_come_as_json_when_asked() {
+    // A port nothing listens on.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    let dir = std::env::temp_dir().join(format!("merit-setup-unreachable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.yml");
+    std::fs::write(&config, "---\n").unwrap();
+    let run = |json: bool| {
+        let mut argv = vec![
+            "merit",
+            "-C",
+            config.to_str().unwrap(),
+            "-u",
+            &url,
+            "config",
+            "show",
+        ];
+        if json {
+            argv.extend(["--output", "json"]);
+        }
+        let argv: Vec<String> = argv.into_iter().map(String::from).collect();
+        async move {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = merit_cli::run(
+                argv,
+                |c| merit_crank::RpcChain::new(c.url, c.keypair, 0),
+                &mut out,
+                &mut err,
+            )
+            .await;
+            (
+                code,
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(err).unwrap(),
+            )
+        }
+    };
+    let (code, out, err) = run(false).await;
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains(&format!("cannot reach {url}")), "{err}");
+    let (code, _, err) = run(true).await;
+    assert_eq!(code, 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&err).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(json["error"]["kind"], "unreachable");
+    assert!(json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot reach"));
+}
+
+#[tokio::test]
+async fn a_refusal_comes_as_json_with_the_programs_name_and_code() {
+    let mut t = Op::new("json-error", true).await;
+    let other = t.key("other", &Keypair::new(), 10_000_000_000).await;
+    let ran = t.run(&other, &["admin", "pause", "--output", "json"]).await;
+    assert_eq!(ran.code, 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&ran.err).unwrap_or_else(|e| panic!("{e}: {}", ran.err));
+    assert_eq!(json["error"]["kind"], "program");
+    assert_eq!(json["error"]["name"], "NotAdmin");
+    assert_eq!(json["error"]["program"], "merit");
+    assert_eq!(
+        json["error"]["code"],
+        u32::from(merit::error::MeritError::NotAdmin)
+    );
+    // A usage error too.
+    let hash = "ab".repeat(32);
+    let ran = t
+        .run(
+            &other,
+            &[
+                "task",
+                "create",
+                "--spec-hash",
+                &hash,
+                "--uri",
+                "u",
+                "--output",
+                "json",
+            ],
+        )
+        .await;
+    assert_eq!(ran.code, 2);
+    let json: serde_json::Value = serde_json::from_str(&ran.err).unwrap();
+    assert_eq!(json["error"]["kind"], "usage");
 }

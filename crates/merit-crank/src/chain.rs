@@ -10,7 +10,10 @@ use solana_signature::Signature;
 /// Why a chain operation failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainError {
-    /// The endpoint could not be reached or answered with an error.
+    /// Nothing answers at the endpoint (connection refused, no route, timed out).
+    #[error("cannot reach {0}: is the cluster running? (a local one: `merit localnet`)")]
+    Unreachable(String),
+    /// The endpoint answered with an error.
     #[error("RPC error: {0}")]
     Rpc(String),
     /// A transaction was sent and failed (with its program error code, if any).
@@ -19,6 +22,9 @@ pub enum ChainError {
     /// An account's data is not what its address says it holds.
     #[error("account {key} does not decode: {reason}")]
     Decode { key: Pubkey, reason: String },
+    /// An account read as Merit's that another program owns (a look-alike).
+    #[error("{key} is owned by {owner}, not by the Merit program")]
+    NotMerit { key: Pubkey, owner: Pubkey },
     /// No Merit deployment (config account) on this cluster.
     #[error("the Merit config account does not exist on this cluster")]
     NoDeployment,
@@ -76,8 +82,22 @@ pub trait Chain {
     }
     /// One account's data, if it exists.
     async fn account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError>;
+    /// The cluster's genesis hash, base58: which cluster this is, whatever its URL says.
+    async fn genesis_hash(&mut self) -> Result<String, ChainError>;
     /// The program that owns `key`, if the account exists.
     async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError>;
+    /// A Merit account's data, if it exists; refused (`NotMerit`) when another program
+    /// owns it, whatever its bytes.
+    async fn merit_account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError> {
+        let Some(data) = self.account(key).await? else {
+            return Ok(None);
+        };
+        match self.owner(key).await? {
+            Some(owner) if owner == merit_client::PROGRAM_ID => Ok(Some(data)),
+            Some(owner) => Err(ChainError::NotMerit { key: *key, owner }),
+            None => Ok(None),
+        }
+    }
     /// Lamports held by `key`.
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError>;
     /// Sends `ixs` in one transaction signed by [`Chain::signer`] (after the compute-budget

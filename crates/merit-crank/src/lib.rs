@@ -171,7 +171,10 @@ pub async fn deployment<C: Chain>(chain: &mut C) -> Result<MeritClient, ChainErr
 /// The deployment's config account.
 pub async fn config<C: Chain>(chain: &mut C) -> Result<merit_client::Config, ChainError> {
     let key = merit_client::pda::config();
-    let data = chain.account(&key).await?.ok_or(ChainError::NoDeployment)?;
+    let data = chain
+        .merit_account(&key)
+        .await?
+        .ok_or(ChainError::NoDeployment)?;
     decode_at(&key, &data)
 }
 

@@ -50,6 +50,12 @@ impl Chain for LocalChain<'_> {
         Ok(self.net.raw_account(key).await.map(|a| a.data))
     }
 
+    // `genesis_config` is marked for Agave's unstable API from 4.0; the test bank is 3.1.
+    #[allow(deprecated)]
+    async fn genesis_hash(&mut self) -> Result<String, ChainError> {
+        Ok(self.net.ctx.genesis_config().hash().to_string())
+    }
+
     async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError> {
         Ok(self.net.raw_account(key).await.map(|a| a.owner))
     }

@@ -44,8 +44,22 @@ impl RpcChain {
     }
 }
 
-fn rpc_err(e: ClientError) -> ChainError {
-    ChainError::Rpc(e.to_string())
+impl RpcChain {
+    /// An RPC failure: `Unreachable` when nothing answered at the endpoint.
+    fn rpc_err(&self, e: ClientError) -> ChainError {
+        if let solana_rpc_client_api::client_error::ErrorKind::Reqwest(r) = e.kind() {
+            if r.is_connect() || r.is_timeout() {
+                return ChainError::Unreachable(self.rpc.url());
+            }
+        }
+        // `getAccountInfo` wraps a transport failure as "AccountNotFound: pubkey=...:
+        // error sending request for url (...)": it is no answer, not a missing account.
+        let text = e.to_string();
+        if text.contains("error sending request for url") {
+            return ChainError::Unreachable(self.rpc.url());
+        }
+        ChainError::Rpc(text)
+    }
 }
 
 impl RpcChain {
@@ -85,7 +99,7 @@ impl RpcChain {
             .rpc
             .get_program_accounts_with_config(&merit::ID, config)
             .await
-            .map_err(rpc_err)?;
+            .map_err(|e| self.rpc_err(e))?;
         Ok(accounts.into_iter().map(|(k, a)| (k, a.data)).collect())
     }
 }
@@ -108,7 +122,11 @@ impl Chain for RpcChain {
     }
 
     async fn now(&mut self) -> Result<i64, ChainError> {
-        let clock = self.rpc.get_account_data(&CLOCK).await.map_err(rpc_err)?;
+        let clock = self
+            .rpc
+            .get_account_data(&CLOCK)
+            .await
+            .map_err(|e| self.rpc_err(e))?;
         // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
         let bytes: [u8; 8] = clock
             .get(32..40)
@@ -145,8 +163,32 @@ impl Chain for RpcChain {
             .rpc
             .get_account_with_commitment(key, CommitmentConfig::confirmed())
             .await
-            .map_err(rpc_err)?;
+            .map_err(|e| self.rpc_err(e))?;
         Ok(res.value.map(|a| a.data))
+    }
+
+    async fn merit_account(&mut self, key: &Pubkey) -> Result<Option<Vec<u8>>, ChainError> {
+        let res = self
+            .rpc
+            .get_account_with_commitment(key, CommitmentConfig::confirmed())
+            .await
+            .map_err(|e| self.rpc_err(e))?;
+        match res.value {
+            Some(a) if a.owner == merit::ID => Ok(Some(a.data)),
+            Some(a) => Err(ChainError::NotMerit {
+                key: *key,
+                owner: a.owner,
+            }),
+            None => Ok(None),
+        }
+    }
+
+    async fn genesis_hash(&mut self) -> Result<String, ChainError> {
+        self.rpc
+            .get_genesis_hash()
+            .await
+            .map(|h| h.to_string())
+            .map_err(|e| self.rpc_err(e))
     }
 
     async fn owner(&mut self, key: &Pubkey) -> Result<Option<Pubkey>, ChainError> {
@@ -154,12 +196,12 @@ impl Chain for RpcChain {
             .rpc
             .get_account_with_commitment(key, CommitmentConfig::confirmed())
             .await
-            .map_err(rpc_err)?;
+            .map_err(|e| self.rpc_err(e))?;
         Ok(res.value.map(|a| a.owner))
     }
 
     async fn balance(&mut self, key: &Pubkey) -> Result<u64, ChainError> {
-        self.rpc.get_balance(key).await.map_err(rpc_err)
+        self.rpc.get_balance(key).await.map_err(|e| self.rpc_err(e))
     }
 
     async fn send(&mut self, ixs: &[Instruction]) -> Result<Signature, TxError> {

@@ -93,6 +93,20 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     Ok(options)
 }
 
+/// A new directory under the system's temporary directory that only this user can enter
+/// (mode 0700), never one that existed (another user cannot prepare it in advance).
+fn fresh_private_dir() -> std::io::Result<PathBuf> {
+    use std::os::unix::fs::DirBuilderExt;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir =
+        std::env::temp_dir().join(format!("merit-validator-{}-{nanos:09}", std::process::id()));
+    std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+    Ok(dir)
+}
+
 /// Until SIGINT, SIGTERM or the end of standard input.
 async fn wait_for_stop() {
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
@@ -148,12 +162,16 @@ async fn main() -> ExitCode {
             genesis.ledger_path(ledger);
             None
         }
-        None => {
-            let dir = std::env::temp_dir().join(format!("merit-validator-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            genesis.ledger_path(&dir);
-            Some(dir)
-        }
+        None => match fresh_private_dir() {
+            Ok(dir) => {
+                genesis.ledger_path(&dir);
+                Some(dir)
+            }
+            Err(e) => {
+                eprintln!("merit-validator: cannot create a ledger directory: {e}");
+                return ExitCode::from(1);
+            }
+        },
     };
     let (validator, faucet): (_, Keypair) = genesis.start_async().await;
     if let Some(path) = &options.faucet_keypair {

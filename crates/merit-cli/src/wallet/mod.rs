@@ -76,12 +76,13 @@ impl<'o, C: Chain> Ctx<'o, C> {
         Ok(self.chain.now().await?)
     }
 
-    /// The Merit account at `key`, decoded, if it exists.
+    /// The Merit account at `key`, decoded, if it exists (refused when another program
+    /// owns it: `ChainError::NotMerit`).
     pub async fn get<T: AccountDeserialize>(
         &mut self,
         key: &Pubkey,
     ) -> Result<Option<T>, CliError> {
-        match self.chain.account(key).await? {
+        match self.chain.merit_account(key).await? {
             Some(data) => Ok(Some(decode_at(key, &data)?)),
             None => Ok(None),
         }

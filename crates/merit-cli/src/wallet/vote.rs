@@ -68,7 +68,7 @@ pub async fn commit<C: Chain>(
     let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
     round
         .commit_check(round.committee(&task).drawn, task_now)
-        .map_err(|e| rule_opening(e, round.commit_opens_at, task_now))?;
+        .map_err(|e| rule_opening(e, round.commit_opens_at, task_now, now))?;
     let seats = my_seats(ctx, &sub.task, &task, &round).await?;
     let vote_key = pda::vote(&round_key, &me);
     let existing: Option<Vote> = ctx.get(&vote_key).await?;
@@ -139,7 +139,7 @@ pub async fn reveal<C: Chain>(ctx: &mut Ctx<'_, C>, submission: Pubkey) -> Resul
     let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
     round
         .reveal_check(task_now)
-        .map_err(|e| rule_opening(e, round.commit_deadline, task_now))?;
+        .map_err(|e| rule_opening(e, round.commit_deadline, task_now, now))?;
     let ix = ctx
         .client
         .reveal_vote(me, sub.task, submission, round.index, secret.score, salt);

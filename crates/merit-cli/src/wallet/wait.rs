@@ -54,9 +54,18 @@ pub async fn task<C: Chain>(
         let task: Task = ctx.must(&key, "task").await?;
         let at = phase_at(&task, &config, now);
         let drawn = task.committee().drawn;
-        if phase == WaitPhase::Drawn && !drawn && rank(at) > rank(TaskPhase::Commit) {
+        // `drawn` means: commits are open and the committee that may commit is known.
+        if phase == WaitPhase::Drawn && rank(at) > rank(TaskPhase::Commit) {
+            let why = if task.submission_count == 0 {
+                "nothing was submitted, so no committee is drawn"
+            } else if drawn {
+                "its committee was drawn, but commits have closed"
+            } else {
+                "its committee was not drawn before commits closed (revealed work goes to a second round)"
+            };
             return Err(local(format!(
-                "task {key}'s committee was not drawn before commits closed: its submissions go to a second round"
+                "task {key} is in its {} phase: {why}",
+                phase_name(at)
             )));
         }
         if rank(at) >= rank(want) && (phase != WaitPhase::Drawn || drawn) {

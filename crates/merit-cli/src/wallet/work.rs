@@ -103,7 +103,7 @@ pub async fn reveal<C: Chain>(
     let now = ctx.now().await?;
     let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
     task.require_submission_reveal_open(task_now)
-        .map_err(|e| rule_opening(e, task.submission_deadline, task_now))?;
+        .map_err(|e| rule_opening(e, task.submission_deadline, task_now, now))?;
     let ix = ctx
         .client
         .reveal_submission(me, task_key, content_hash, salt, uri.clone());
