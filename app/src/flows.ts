@@ -20,6 +20,7 @@ import { clusterNow } from "./clock.js";
 import { randomSalt, submissionCommitment, voteCommitment } from "./commitment.js";
 import { pda } from "./pda.js";
 import {
+  defaultTaskId,
   squatFeeFloor,
   submissionClaim,
   submissionEmissionClaim,
@@ -62,7 +63,7 @@ export interface TaskTerms {
   /** The specification's sha256. */
   specHash: Uint8Array;
   uri: string;
-  /** Unique per creator; default one more than the creator's highest. */
+  /** Unique per creator; default `defaultTaskId` (past its live tasks and the cluster's clock). */
   id?: bigint;
   /** Window lengths: seconds or `2d`-style strings. Default 1d, 2h, 12h, 12h. */
   durations?: {
@@ -116,9 +117,9 @@ export async function postTask(
   const commit = d.commit !== undefined ? parseDuration(d.commit) : defaults.commitSecs;
   const reveal = d.reveal !== undefined ? parseDuration(d.reveal) : defaults.revealSecs;
   const now = terms.now ?? (await chainNow(client));
-  const id =
-    terms.id ??
-    (await accounts.tasks({ creator })).reduce((next, t) => (t.account.id + 1n > next ? t.account.id + 1n : next), 1n);
+  const live = (await accounts.tasks({ creator })).map((t) => t.account.id);
+  const highest = live.length ? live.reduce((a, b) => (a > b ? a : b)) : undefined;
+  const id = terms.id ?? defaultTaskId(highest, now);
   const validatorShareBps = terms.validatorShareBps ?? defaults.validatorShareBps;
   const maxSubmissions = terms.maxSubmissions ?? defaults.maxSubmissions;
   // The defaults' fee is the floor of the default share and slots; chosen ones move it.

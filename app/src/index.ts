@@ -78,6 +78,7 @@ export {
   voteClaim,
   voteSlashDue,
   vestedWithdrawable,
+  defaultTaskId,
   type VestingRuleInput,
   weightedMedian,
   isCoherentWith,

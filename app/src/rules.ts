@@ -339,3 +339,15 @@ export function vestedWithdrawable(v: VestingRuleInput, now: number): bigint {
     at >= v.vestUntil ? v.unvested : (v.unvested * (at - v.vestFrom)) / (v.vestUntil - v.vestFrom);
   return v.unlocked + released;
 }
+
+/**
+ * `Task::default_id`: the id a creator's new task gets when none is named, past the ids of
+ * its live tasks (`highestLive`) and at least the cluster's second `now` times 2^16, so a
+ * closed task's address is never handed out again.
+ */
+export function defaultTaskId(highestLive: bigint | undefined, now: number): bigint {
+  const afterLive = highestLive === undefined ? 0n : highestLive + 1n;
+  const fromClock = now > 0 ? BigInt(now) << 16n : 0n;
+  const id = afterLive > fromClock ? afterLive : fromClock;
+  return id > 0n ? id : 1n;
+}

@@ -31,5 +31,7 @@ test("the README quickstart posts a task and claims, in five lines", async () =>
   const data = stub.sent[0]!.instructions[0]!.data;
   assert.deepEqual([...data.subarray(0, 8)], discriminator, "the first transaction creates the task");
   assert.ok(stub.sent[0]!.feePayer?.equals(keypair.publicKey));
-  assert.ok(task.equals(sdk.pda.task(keypair.publicKey, 1n)));
+  // The program's default id: past the creator's live tasks (none) and the cluster's clock.
+  const clock = await sdk.clusterNow(stub.connection);
+  assert.ok(task.equals(sdk.pda.task(keypair.publicKey, sdk.defaultTaskId(undefined, clock))));
 });

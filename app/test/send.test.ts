@@ -164,7 +164,9 @@ test("postTask needs only the reward, the spec and its URI; the rest is the depl
     durations: { submit: "2d", revealWork: "1h" },
     now,
   });
-  assert.ok(task.equals(pda.task(creator, 1n)), "a creator's first task is id 1");
+  // A creator's first task: the program's default id at the cluster's second.
+  assert.equal(args.id, BigInt(now) << 16n);
+  assert.ok(task.equals(pda.task(creator, BigInt(now) << 16n)));
   assert.equal(Number(args.submissionDeadline), now + 2 * 86_400);
   assert.equal(Number(args.submissionRevealDeadline), now + 2 * 86_400 + 3_600);
   assert.equal(Number(args.revealDeadline), now + 2 * 86_400 + 3_600 + 2 * 12 * 3_600);

@@ -27,6 +27,8 @@ import {
   weightedMedian,
   consensusAdmits,
   squatFeeFloor,
+  defaultTaskId,
+  vestedWithdrawable,
   type Round,
   type Stake,
   type Task,
@@ -645,4 +647,31 @@ test("every array of integers in the IDL is [u8; N], the assumption toNative's U
   const s = decodeAccount(program, "stake", Buffer.from(stake.data, "base64")) as Stake;
   assert.ok(Array.isArray(r.reveals) && r.reveals.length === 32 && typeof r.reveals[0]!.score === "number");
   assert.ok(Array.isArray(s.history) && s.history.length === 3 && typeof s.history[0]!.epoch === "bigint");
+});
+
+test("a new task's default id is the program's Task::default_id", () => {
+  const cases = (vectors as unknown as { defaultTaskIds: { highestLive: { $u64: string } | null; now: { $i64: string }; id: { $u64: string } }[] }).defaultTaskIds;
+  assert.equal(cases.length, 20);
+  for (const c of cases) {
+    const highest = c.highestLive === null ? undefined : BigInt(c.highestLive.$u64);
+    const got = defaultTaskId(highest, Number(c.now.$i64));
+    // Past u64 the program saturates; the SDK's bigint would not, and no live id is that high.
+    if (highest === (1n << 64n) - 1n) continue;
+    assert.equal(got, BigInt(c.id.$u64), JSON.stringify(c));
+  }
+});
+
+test("what withdraw_vested pays is the program's Vesting::withdrawable", () => {
+  type V = { $u64: string } | { $i64: string };
+  const n = (v: V) => BigInt("$u64" in v ? v.$u64 : v.$i64);
+  const cases = (vectors as unknown as { vestingWithdrawable: Record<string, V>[] }).vestingWithdrawable;
+  assert.equal(cases.length, 45);
+  let zeroWithUnvested = 0;
+  for (const c of cases) {
+    const v = { unlocked: n(c.unlocked!), unvested: n(c.unvested!), vestFrom: n(c.vestFrom!), vestUntil: n(c.vestUntil!) };
+    const got = vestedWithdrawable(v, Number(n(c.now!)));
+    assert.equal(got, n(c.withdrawable!), JSON.stringify(c));
+    if (got === 0n && v.unvested > 0n && Number(n(c.now!)) > Number(v.vestFrom)) zeroWithUnvested++;
+  }
+  assert.ok(zeroWithUnvested > 0, "some case is inside the window yet floors to nothing");
 });

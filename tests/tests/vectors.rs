@@ -1227,6 +1227,59 @@ fn task_phases() -> Value {
     })
 }
 
+/// `Task::default_id` at the edges: no live task, live ids below, at and above the
+/// clock's ids, a clock before 1970, and the largest id.
+fn default_task_ids() -> Vec<Value> {
+    let mut out = Vec::new();
+    for highest in [
+        None,
+        Some(0),
+        Some(7),
+        Some(1_800_000_000u64 << 16),
+        Some(u64::MAX),
+    ] {
+        for now in [-5i64, 0, 1, 1_800_000_000] {
+            out.push(json!({
+                "highestLive": highest.map(u64v),
+                "now": i64v(now),
+                "id": u64v(merit::state::Task::default_id(highest, now)),
+            }));
+        }
+    }
+    out
+}
+
+/// `Vesting::withdrawable` before, at, inside and after a vesting window, with and
+/// without unlocked tokens, where the floor pays nothing yet and where it pays.
+fn vesting_withdrawable() -> Vec<Value> {
+    let mut out = Vec::new();
+    for (unlocked, unvested) in [
+        (0u64, 0u64),
+        (0, 1_000),
+        (5, 1_000),
+        (0, 7),
+        (3, u64::MAX / 4),
+    ] {
+        let (from, until) = (1_000i64, 4_600i64);
+        for now in [0i64, 999, 1_000, 1_001, 1_004, 2_800, 4_599, 4_600, 9_999] {
+            let mut v = merit::state::Vesting::new(Pubkey::default(), 255);
+            v.unlocked = unlocked;
+            v.unvested = unvested;
+            v.vest_from = from;
+            v.vest_until = until;
+            out.push(json!({
+                "unlocked": u64v(unlocked),
+                "unvested": u64v(unvested),
+                "vestFrom": i64v(from),
+                "vestUntil": i64v(until),
+                "now": i64v(now),
+                "withdrawable": u64v(v.withdrawable(now).unwrap()),
+            }));
+        }
+    }
+    out
+}
+
 #[tokio::test]
 async fn write_cross_language_vectors() {
     let (accounts, client, now) = accounts().await;
@@ -1249,6 +1302,8 @@ async fn write_cross_language_vectors() {
         "submissionRules": submission_rules(),
         "taskDefaults": task_defaults(),
         "emissionRules": emission_rules(),
+        "defaultTaskIds": default_task_ids(),
+        "vestingWithdrawable": vesting_withdrawable(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -622,26 +622,44 @@ async fn a_task_is_created_from_a_terms_file_with_flags_overriding_it() {
         task.spec_hash,
         solana_sha256_hasher::hash(b"the spec").to_bytes()
     );
-    // The next task without --id takes the next free id; a bad key in the file is named.
+    // The next task without --id takes the program's default id (past the live ones and
+    // the cluster's clock); a bad key in the file is named.
     let again = t
         .alice(&["task", "create", "--from", &terms, "--output", "json"])
         .await
         .ok()
         .json();
-    assert_eq!(again["id"], 8);
+    let expected = Task::default_id(Some(7), t.net.now());
+    assert_eq!(again["id"], expected);
+    assert!(expected > 7);
+    // A task closed and gone never lends its address to a new one: cancel the new task
+    // (its account closes), and the next default id is still past it.
+    let gone = again["task"].as_str().unwrap().to_string();
+    t.alice(&["task", "cancel", &gone]).await.ok();
+    assert!(
+        t.net.raw_account(&gone.parse().unwrap()).await.is_none(),
+        "cancel closes it"
+    );
+    t.net.advance(1);
+    let next = t
+        .alice(&["task", "create", "--from", &terms, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_ne!(
+        next["task"], again["task"],
+        "a closed task's address is not reused"
+    );
+    assert!(next["id"].as_u64().unwrap() > expected);
     let bad = t.file("bad.json", "{\"reward\": \"1\", \"colour\": \"red\"}");
     t.alice(&["task", "create", "--from", &bad])
         .await
         .fails(2, "colour");
     // Only the creator cancels, before any submission: everything comes back.
     let before = t.net.wallet_balance(&t.alice.pubkey()).await;
-    t.alice(&[
-        "task",
-        "cancel",
-        &pda::task(&t.alice.pubkey(), 8).to_string(),
-    ])
-    .await
-    .ok();
+    t.alice(&["task", "cancel", next["task"].as_str().unwrap()])
+        .await
+        .ok();
     assert_eq!(
         t.net.wallet_balance(&t.alice.pubkey()).await - before,
         25 * TOKEN

@@ -70,7 +70,8 @@ pub struct TaskTerms {
     /// Reputation (bps) a validator needs to vote (default 0).
     #[arg(long)]
     pub min_reputation_vote: Option<u16>,
-    /// The task's id, unique per creator (default: one more than the creator's highest).
+    /// The task's id, unique per creator (default: `Task::default_id`, past the creator's
+    /// live tasks and the cluster's clock, so a closed task's address is never reused).
     #[arg(long)]
     pub id: Option<u64>,
 }
@@ -236,13 +237,15 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
     Ok(())
 }
 
-/// One more than the highest id among the wallet's tasks.
+/// The program's default id for the wallet's next task (`Task::default_id`): past its
+/// live tasks and the cluster's clock, so a closed task's address is never reused.
 async fn next_id<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<u64, CliError> {
     let me = ctx.me;
     let mine: Vec<(Pubkey, Task)> = ctx
         .accounts_with(AccountKind::Task, offsets::TASK_CREATOR, &me)
         .await?;
-    Ok(mine.iter().map(|(_, t)| t.id + 1).max().unwrap_or(1))
+    let now = ctx.now().await?;
+    Ok(Task::default_id(mine.iter().map(|(_, t)| t.id).max(), now))
 }
 
 /// The phase's name, as the TypeScript SDK's `taskPhase` names it.

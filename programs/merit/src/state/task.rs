@@ -457,6 +457,21 @@ impl Task {
         }
     }
 
+    /// The id a client gives a creator's new task when none is named: past the ids of
+    /// the creator's live tasks (`highest_live`) and at least the cluster's second `now`
+    /// times 2^16. A closed task's address is never handed out again: every id handed
+    /// out at an earlier second is below `now << 16` (fewer than 65,536 tasks a second),
+    /// and within a second they count up from the live ones (the one exception: a task
+    /// cancelled in the second it was made, which nothing can reference yet, may lend its
+    /// id to the next task of that same second). The program does not enforce
+    /// it (a creator may name any unused id); every client uses it (`merit task create`,
+    /// the SDK's `postTask` through its copy `defaultTaskId`, pinned by the vectors).
+    pub fn default_id(highest_live: Option<u64>, now: i64) -> u64 {
+        let after_live = highest_live.map_or(0, |h| h.saturating_add(1));
+        let from_clock = u64::try_from(now).unwrap_or(0).saturating_mul(1 << 16);
+        after_live.max(from_clock).max(1)
+    }
+
     pub fn require_submission_open(&self, now: i64) -> Result<()> {
         require!(
             now < self.submission_deadline,
@@ -740,5 +755,33 @@ mod layout_tests {
         assert_eq!(task.uri(), long);
         assert!(task.set_uri(&"u".repeat(MAX_URI_LEN + 1)).is_err());
         assert_eq!(task.uri(), long);
+    }
+}
+
+#[cfg(test)]
+mod default_id_tests {
+    use super::Task;
+
+    #[test]
+    fn a_default_id_never_returns_to_one_handed_out_before() {
+        // A creator makes tasks over time, several in a second, and closes them (a task
+        // closes at least a second after it was made): the ids a client hands out keep
+        // rising, so no closed task's address comes back.
+        let mut handed: Vec<u64> = Vec::new();
+        let mut live: Vec<(u64, i64)> = Vec::new();
+        for now in [0i64, 0, 0, 1, 1, 5, 5, 5, 9, 1_800_000_000] {
+            live.retain(|&(_, made)| made == now); // older tasks have closed
+            let id = Task::default_id(live.iter().map(|&(id, _)| id).max(), now);
+            assert!(
+                handed.iter().all(|&h| h < id),
+                "id {id} at {now} after {handed:?}"
+            );
+            handed.push(id);
+            live.push((id, now));
+        }
+        assert_eq!(Task::default_id(None, 0), 1);
+        assert_eq!(Task::default_id(Some(7), -3), 8);
+        assert_eq!(Task::default_id(None, 2), 2 << 16);
+        assert_eq!(Task::default_id(Some(u64::MAX), 1), u64::MAX);
     }
 }
