@@ -138,7 +138,7 @@ async function post(durations: { submit: number; revealWork: number; commit: num
   return { task: posted.task, sig: sig! };
 }
 
-/** Each contributor commits work (content `fill`), then reveals it once submissions close. */
+/** Each contributor commits work (content derived from the task's address), then reveals it once submissions close. */
 async function submitAndReveal(task: PublicKey, contributors: Keypair[]): Promise<PublicKey[]> {
   const { merit, accounts, store, connection } = world;
   const t = (await accounts.task(task))!;
@@ -148,7 +148,12 @@ async function submitAndReveal(task: PublicKey, contributors: Keypair[]): Promis
       contributor: c.publicKey,
       task,
       termsHash: t.termsHash,
-      contentHash: new Uint8Array(32).fill(40 + i + Number(t.id) * 8),
+      // Distinct per task and contributor: the task's address, its first byte marked.
+      contentHash: (() => {
+        const content = Uint8Array.from(task.toBytes());
+        content[0] = (content[0]! + 1 + i) % 256;
+        return content;
+      })(),
       uri: `ipfs://e2e-work-${t.id}-${i}`,
     });
     const [sig] = await merit.send(sdk.keypairSigner(c), ixs);
