@@ -14,6 +14,7 @@ import {
   type Round,
   type Task,
   type Vesting,
+  type Vote,
 } from "./accounts.js";
 import { MeritClient, type CreateTaskArgs } from "./client.js";
 import { clusterNow } from "./clock.js";
@@ -28,6 +29,7 @@ import {
   vestedWithdrawable,
   voteClaim,
   voteEmissionClaim,
+  votePoints,
   type VestingRuleInput,
 } from "./rules.js";
 
@@ -371,35 +373,56 @@ export async function claimAll(
       );
     }
   }
+  // A vote claimed in this call fixes its points (`Round::vote_points`) and its epoch (the
+  // round's `pointsEpoch`): its emission is queued right after it when that epoch pays.
+  const claimedNow: { v: Vote; points: bigint; epoch: bigint }[] = [];
   for (const { account: v } of votes) {
     const t = task(v.task);
     const round = fetched.get(v.round.toBase58()) as Round | undefined;
     // The program's own rule, over the vote's own round: claimable once the round closed;
     // an incoherent vote only once slashed (a keeper does that), an absence record never.
     // Queueing a refused claim would fail the whole transaction.
-    if (t && round && "paid" in voteClaim(v, round, t.rules)) {
+    const claim = t && round ? voteClaim(v, round, t.rules) : undefined;
+    if (claim && "paid" in claim) {
       ixs.push(
         await client.claimVote({ validator: wallet, task: v.task, submission: v.submission, round: v.roundIndex }),
       );
+      if (claim.paid && t && round) {
+        const points = votePoints(t, round.coherentWeight, BigInt(v.weight), v.multiplierBps);
+        claimedNow.push({ v, points, epoch: round.pointsEpoch });
+      }
+      continue;
     }
     const ve = epochOf(v.epoch);
-    if (ve && "ok" in voteEmissionClaim(v, ve)) {
-      ixs.push(
-        await client.claimVoteEmission({
-          validator: wallet,
-          task: v.task,
-          submission: v.submission,
-          round: v.roundIndex,
-          epoch: v.epoch,
-        }),
-      );
-    }
+    if (ve && "ok" in voteEmissionClaim(v, ve)) ixs.push(await voteEmissionIx(client, wallet, v, v.epoch));
+  }
+  const unread = new Map<string, AccountKind>();
+  for (const c of claimedNow) {
+    const key = pda.epoch(c.epoch).toBase58();
+    if (!want.has(key)) unread.set(key, "epoch");
+  }
+  for (const [k, e] of await fetchMany(client, unread)) fetched.set(k, e);
+  for (const c of claimedNow) {
+    const e = epochOf(c.epoch);
+    const after = { claimed: true, emissionClaimed: false, points: c.points };
+    if (e && "ok" in voteEmissionClaim(after, e)) ixs.push(await voteEmissionIx(client, wallet, c.v, c.epoch));
   }
   const vesting = fetched.get(pda.vesting(wallet).toBase58()) as Vesting | undefined;
   if (vesting && hasVested(vesting, now)) {
     ixs.push(await client.withdrawVested({ owner: wallet }));
   }
   return ixs;
+}
+
+/** `claim_vote_emission` of `wallet`'s vote `v` from epoch `epoch`. */
+function voteEmissionIx(client: MeritClient, wallet: PublicKey, v: Vote, epoch: bigint): Promise<TransactionInstruction> {
+  return client.claimVoteEmission({
+    validator: wallet,
+    task: v.task,
+    submission: v.submission,
+    round: v.roundIndex,
+    epoch,
+  });
 }
 
 /**

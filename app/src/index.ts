@@ -78,6 +78,7 @@ export {
   voteClaim,
   voteSlashDue,
   vestedWithdrawable,
+  votePoints,
   defaultTaskId,
   type VestingRuleInput,
   weightedMedian,

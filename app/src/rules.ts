@@ -351,3 +351,29 @@ export function defaultTaskId(highestLive: bigint | undefined, now: number): big
   const id = afterLive > fromClock ? afterLive : fromClock;
   return id > 0n ? id : 1n;
 }
+
+/** The task fields `votePoints` reads. */
+export interface VotePointsTaskInput {
+  reward: bigint;
+  validatorShareBps: number;
+  submissionCount: number;
+}
+
+/**
+ * `Round::vote_points`: the merit points `claim_vote` records for a coherent vote of `weight`
+ * seats with `multiplierBps` in a decided round of `coherentWeight`: its share of the
+ * submission's validator slice (`Task::vote_value`), floored, times the multiplier, floored.
+ * `claimAll` predicts with it whether the vote's emission can be claimed in the same call.
+ */
+export function votePoints(
+  task: VotePointsTaskInput,
+  coherentWeight: bigint,
+  weight: bigint,
+  multiplierBps: number,
+): bigint {
+  if (coherentWeight === 0n || task.submissionCount === 0) throw new RangeError("no coherent weight or no submissions");
+  const pool = (task.reward * BigInt(task.validatorShareBps)) / 10_000n;
+  const slice = pool / BigInt(task.submissionCount);
+  const value = (slice * weight) / coherentWeight;
+  return (value * BigInt(multiplierBps)) / 10_000n;
+}

@@ -20,6 +20,7 @@ import {
   claimAll,
   clusterNow,
   vestedWithdrawable,
+  votePoints,
   commitVote,
   decodeAccount,
   meritError,
@@ -273,6 +274,39 @@ test("claimAll leaves an incoherent vote alone until it is slashed", async () =>
   }
   const far = await claimAll(stubClient(await withVote({ ...vote, score: 100 }, split)), vote.validator);
   assert.equal(far.length, 0, "100 is beyond both sides");
+});
+
+test("claimAll claims a coherent vote and its emission in one call, by the program's points", async () => {
+  // The drift this guards: claimAll queued claim_vote_emission only for votes claimed
+  // before, so a vote claimed after its epoch closed took two calls (the CLI took one).
+  const vote = decodeAccount(program, "vote", Buffer.from(sample("vote").data, "base64"));
+  const round = decodeAccount(program, "round", Buffer.from(sample("round").data, "base64"));
+  const epoch = decodeAccount(program, "epoch", Buffer.from(sample("epoch").data, "base64"));
+  assert.ok(pda.epoch(epoch.index).equals(new PublicKey(sample("epoch").address)));
+  assert.ok(!vote.claimed && vote.points === 0n, "the sample vote is unclaimed");
+  const run = async (v: Vote, closed: boolean) => {
+    const infos = await withVote(v, { ...round, pointsEpoch: epoch.index });
+    const data = await program.coder.accounts.encode("epoch", toAnchor({ ...epoch, closed }));
+    const e = infos.get(sample("epoch").address)!;
+    e.data = Buffer.concat([data, Buffer.alloc(e.data.length - data.length)]);
+    return claimAll(stubClient(infos), vote.validator);
+  };
+  const t = decodeAccount(program, "task", Buffer.from(sample("task").data, "base64"));
+  assert.ok(votePoints(t, round.coherentWeight, BigInt(vote.weight), vote.multiplierBps) > 0n);
+  const both = await run(vote, true);
+  assert.equal(both.length, 2, "claim_vote then claim_vote_emission");
+  const emission = await client.claimVoteEmission({
+    validator: vote.validator,
+    task: vote.task,
+    submission: vote.submission,
+    round: vote.roundIndex,
+    epoch: epoch.index,
+  });
+  assert.deepEqual(both[1]!.data, emission.data);
+  assert.deepEqual(both[1]!.keys, emission.keys, "the round's points epoch");
+  // The epoch still open, or no points (multiplier 0): the vote alone.
+  assert.equal((await run(vote, false)).length, 1);
+  assert.equal((await run({ ...vote, multiplierBps: 0 }, true)).length, 1);
 });
 
 test("a task's defaults pay the squatting floor when it exceeds the minimum fee", async () => {

@@ -29,6 +29,7 @@ import {
   squatFeeFloor,
   defaultTaskId,
   vestedWithdrawable,
+  votePoints,
   type Round,
   type Stake,
   type Task,
@@ -674,4 +675,19 @@ test("what withdraw_vested pays is the program's Vesting::withdrawable", () => {
     if (got === 0n && v.unvested > 0n && Number(n(c.now!)) > Number(v.vestFrom)) zeroWithUnvested++;
   }
   assert.ok(zeroWithUnvested > 0, "some case is inside the window yet floors to nothing");
+});
+
+test("votePoints reproduces Round::vote_points", () => {
+  type V = { $u64: string };
+  const cases = (vectors as unknown as { votePoints: Record<string, V | number>[] }).votePoints;
+  assert.equal(cases.length, 180);
+  let zero = 0;
+  for (const c of cases) {
+    const n = (k: string) => BigInt((c[k] as V).$u64);
+    const task = { reward: n("reward"), validatorShareBps: c.validatorShareBps as number, submissionCount: c.submissionCount as number };
+    const got = votePoints(task, n("coherentWeight"), n("weight"), c.multiplierBps as number);
+    assert.equal(got, n("points"), JSON.stringify(c));
+    if (got === 0n && (c.multiplierBps as number) > 0) zero++;
+  }
+  assert.ok(zero > 0, "some case floors to nothing");
 });

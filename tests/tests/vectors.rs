@@ -1280,6 +1280,43 @@ fn vesting_withdrawable() -> Vec<Value> {
     out
 }
 
+/// `Round::vote_points`: the merit points `claim_vote` records for a coherent vote (its
+/// share of the submission's validator slice times its multiplier), over rewards, shares,
+/// submission counts, weights and multipliers, at the edges of every floor. The SDK's
+/// `votePoints` must reproduce them to predict a vote's emission in the same call.
+fn vote_points() -> Vec<Value> {
+    use merit::state::{Round, Task};
+    let mut out = Vec::new();
+    for (reward, share_bps, count) in [
+        (1u64, 10_000u16, 1u16),
+        (999, 3_000, 3),
+        (1_000_000, 2_500, 1),
+        (7_777_777, 3_333, 7),
+        (u64::MAX / 3, 5_000, 16),
+    ] {
+        for (weight, coherent) in [(1u64, 1u64), (1, 3), (2, 3), (5, 16), (16, 16), (3, 32)] {
+            for multiplier in [0u16, 1, 5_000, 10_000, 15_000, 20_000] {
+                let mut task = <Task as bytemuck::Zeroable>::zeroed();
+                task.reward = reward;
+                task.validator_share_bps = share_bps;
+                task.submission_count = count;
+                let mut round = <Round as bytemuck::Zeroable>::zeroed();
+                round.coherent_weight = coherent;
+                out.push(json!({
+                    "reward": u64v(reward),
+                    "validatorShareBps": share_bps,
+                    "submissionCount": count,
+                    "weight": u64v(weight),
+                    "coherentWeight": u64v(coherent),
+                    "multiplierBps": multiplier,
+                    "points": u64v(round.vote_points(&task, weight, multiplier).unwrap()),
+                }));
+            }
+        }
+    }
+    out
+}
+
 #[tokio::test]
 async fn write_cross_language_vectors() {
     let (accounts, client, now) = accounts().await;
@@ -1304,6 +1341,7 @@ async fn write_cross_language_vectors() {
         "emissionRules": emission_rules(),
         "defaultTaskIds": default_task_ids(),
         "vestingWithdrawable": vesting_withdrawable(),
+        "votePoints": vote_points(),
     });
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/vectors.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

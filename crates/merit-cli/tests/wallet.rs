@@ -269,29 +269,6 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "the contributor pool: 80% of the reward"
     );
     assert_eq!(claimed["received"], s.reward_paid);
-    t.bob(&["claim", "--all"]).await.ok();
-    let v: Vote = t
-        .net
-        .account(&pda::vote(
-            &pda::round(&sub.parse().unwrap(), 1),
-            &t.bob.pubkey(),
-        ))
-        .await
-        .unwrap();
-    assert!(v.claimed && v.reward_paid > 0);
-    assert_eq!(
-        t.tokens(&t.bob.insecure_clone()).await - bob_before,
-        v.reward_paid
-    );
-    let again = t.bob(&["claim", "--all"]).await.ok();
-    assert!(
-        again.out.contains("Nothing to claim"),
-        "claims are made once: {}",
-        again.out
-    );
-    let stake: Stake = t.net.account(&pda::stake(&t.bob.pubkey())).await.unwrap();
-    assert_eq!(stake.locked, 0, "the vote bond is unlocked");
-
     // The epoch closes with emissions funded: `claim --all` now takes each side's share
     // (decided by the program's `emission_claim_check` and `Epoch::claim`), once.
     let foundation = t.net.new_user(1_000 * TOKEN).await.unwrap();
@@ -322,15 +299,45 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     );
     let alice_emitted = alice_emission["received"].as_u64().unwrap();
     assert!(alice_emitted > 0);
-    let bob_emission = t
+    // Bob claims his vote only now: its reward and its emission (the points the claim fixes,
+    // `Round::vote_points`) go in one command and one transaction.
+    let bob_claimed = t
         .bob(&["claim", "--all", "--output", "json"])
         .await
         .ok()
         .json();
+    let v: Vote = t
+        .net
+        .account(&pda::vote(
+            &pda::round(&sub.parse().unwrap(), 1),
+            &t.bob.pubkey(),
+        ))
+        .await
+        .unwrap();
     assert!(
-        bob_emission["received"].as_u64().unwrap() > 0,
-        "{bob_emission}"
+        v.claimed && v.reward_paid > 0 && v.emission_claimed,
+        "{bob_claimed}"
     );
+    let items = bob_claimed["claimed"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{bob_claimed}");
+    assert!(
+        items[1].as_str().unwrap().contains("emission"),
+        "{bob_claimed}"
+    );
+    assert_eq!(bob_claimed["signatures"].as_array().unwrap().len(), 1);
+    let bob_received = t.tokens(&t.bob.insecure_clone()).await - bob_before;
+    assert!(
+        bob_received > v.reward_paid,
+        "reward and emission: {bob_claimed}"
+    );
+    let again = t.bob(&["claim", "--all"]).await.ok();
+    assert!(
+        again.out.contains("Nothing to claim"),
+        "claims are made once: {}",
+        again.out
+    );
+    let stake: Stake = t.net.account(&pda::stake(&t.bob.pubkey())).await.unwrap();
+    assert_eq!(stake.locked, 0, "the vote bond is unlocked");
     let s_after: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
     let v_after: Vote = t
         .net

@@ -132,14 +132,32 @@ pub async fn claimable<C: Chain>(
         let Some(round) = ctx.get::<Round>(&vote.round).await? else {
             continue;
         };
-        if vote.claim_check(&round, &task.rules).is_ok() {
+        if let Ok(coherent) = vote.claim_check(&round, &task.rules) {
             claims.push(Claim::Vote {
                 task: vote.task,
                 submission: vote.submission,
                 round: vote.round_index,
             });
-        }
-        if vote.emission_claim_check().is_ok()
+            // The claim fixes the vote's points (`Round::vote_points`) in the round's
+            // points epoch: its emission follows in the same batch when that epoch pays.
+            let points = match coherent {
+                true => round
+                    .vote_points(&task, vote.weight, vote.multiplier_bps)
+                    .map_err(crate::error::rule)?,
+                false => 0,
+            };
+            let epoch = round.points_epoch;
+            if points > 0
+                && emission_payable(ctx, &mut epochs, epoch, Side::Validator, points).await?
+            {
+                claims.push(Claim::VoteEmission {
+                    task: vote.task,
+                    submission: vote.submission,
+                    round: vote.round_index,
+                    epoch,
+                });
+            }
+        } else if vote.emission_claim_check().is_ok()
             && emission_payable(ctx, &mut epochs, vote.epoch, Side::Validator, vote.points).await?
         {
             claims.push(Claim::VoteEmission {
@@ -205,22 +223,10 @@ pub async fn run<C: Chain>(
     }
     let me = ctx.me;
     let before = ctx.wallet_tokens(&me).await?;
-    let mut done: Vec<Claim> = Vec::new();
-    let mut signatures = Vec::new();
-    // A claimed vote earns its emission points: a second round claims those.
-    for _ in 0..3 {
-        let claims: Vec<Claim> = claimable(ctx, task)
-            .await?
-            .into_iter()
-            .filter(|c| !done.contains(c))
-            .collect();
-        if claims.is_empty() {
-            break;
-        }
-        let ixs: Vec<Instruction> = claims.iter().map(|c| c.instruction(ctx)).collect();
-        signatures.extend(ctx.send_packed(&ixs).await?);
-        done.extend(claims);
-    }
+    // One pass: a vote claimed now brings its emission along (see `claimable`).
+    let done = claimable(ctx, task).await?;
+    let ixs: Vec<Instruction> = done.iter().map(|c| c.instruction(ctx)).collect();
+    let signatures = ctx.send_packed(&ixs).await?;
     let received = ctx.wallet_tokens(&me).await?.saturating_sub(before);
     let human = if done.is_empty() {
         "Nothing to claim.".to_string()

@@ -2,7 +2,7 @@ use super::groups::*;
 use crate::error::MeritError;
 use crate::events::VoteClaimed;
 use crate::math::SafeMath;
-use crate::state::{merit_points, RepEvent, Round, Vote};
+use crate::state::{RepEvent, Round, Vote};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -54,7 +54,7 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
             &rep,
             value,
         )?);
-        vote.points = merit_points(value, vote.multiplier_bps)?;
+        vote.points = round.vote_points(&task, vote.weight, vote.multiplier_bps)?;
         vote.epoch = round.points_epoch;
         // After `expire_task` the pool went back to the creator: the bond still unlocks.
         let (pay, dust) = round.take_pay(vote.weight, !task.expired)?;

@@ -507,13 +507,6 @@ impl Round {
                 count = count.safe_add(1)?;
             }
         }
-        let mut points = 0u64;
-        for v in self.revealed() {
-            if consensus.admits(v.score, tolerance) {
-                let value = task.vote_value(u64::from(v.weight), weight)?;
-                points = points.safe_add(merit_points(value, v.multiplier_bps)?)?;
-            }
-        }
         self.state = RoundState::Decided;
         self.consensus = consensus.score;
         self.consensus_low = consensus.low;
@@ -521,7 +514,25 @@ impl Round {
         self.coherent_weight = weight;
         self.coherent_count = count;
         self.coherent_unclaimed = count;
+        let mut points = 0u64;
+        for v in self.revealed() {
+            if consensus.admits(v.score, tolerance) {
+                let p = self.vote_points(task, u64::from(v.weight), v.multiplier_bps)?;
+                points = points.safe_add(p)?;
+            }
+        }
         Ok((result, points))
+    }
+
+    /// The merit points `claim_vote` records for a coherent vote of `weight` seats and
+    /// `multiplier_bps` in this decided round: its value (`Task::vote_value` against the
+    /// round's coherent weight) times the multiplier. Clients predict a claim's emission
+    /// with it (SDK `votePoints`, pinned by the vectors).
+    pub fn vote_points(&self, task: &Task, weight: u64, multiplier_bps: u16) -> Result<u64> {
+        merit_points(
+            task.vote_value(weight, self.coherent_weight)?,
+            multiplier_bps,
+        )
     }
 
     /// The consensus a decided round recorded.
