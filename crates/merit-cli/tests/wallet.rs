@@ -199,9 +199,32 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     let s: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
     assert!(s.content_revealed && s.uri == "ipfs://work");
 
+    // Bob, staked, sees the round waiting for its committee: not scheduled, then scheduled.
+    let todo = t
+        .bob(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(todo[0]["action"], "await-draw", "{todo}");
+    assert_eq!(todo[0]["draw"], "notScheduled", "{todo}");
+    assert_eq!(todo[0]["submission"], sub.as_str());
+    let mine = t.alice(&["vote", "pending"]).await.ok();
+    assert!(
+        !mine.out.contains("wait "),
+        "the creator is never seated: {}",
+        mine.out
+    );
+
     // Bob's crank draws the committee (schedule, then seed from a later slot).
     t.net.set_time(state.submission_reveal_deadline);
     t.bob(&["crank", "--once"]).await.ok();
+    let todo = t.bob(&["vote", "pending"]).await.ok();
+    assert!(
+        todo.out
+            .contains("round 1: committee scheduled: its seed is fixed from slot"),
+        "{}",
+        todo.out
+    );
     t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     t.bob(&["crank", "--once"]).await.ok();
     let todo = t
@@ -211,6 +234,24 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .json();
     assert_eq!(todo[0]["action"], "commit", "{todo}");
     assert_eq!(todo[0]["submission"], sub.as_str());
+    assert_eq!(todo[0]["open"], true, "{todo}");
+    let seats = todo[0]["seats"].as_u64().unwrap();
+    // `task show` gives the draw and the wallet's seats too.
+    let shown = t.bob(&["task", "show", &task]).await.ok();
+    let held = "round 1: committee drawn from slot hashes at slot";
+    assert!(shown.out.contains(held), "{}", shown.out);
+    assert!(
+        shown.out.contains(&format!("you hold {seats} seat")),
+        "{}",
+        shown.out
+    );
+    let shown = t
+        .bob(&["task", "show", &task, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(shown["submissions"][0]["round"]["yourSeats"], seats);
+    assert_eq!(shown["submissions"][0]["round"]["draw"], "drawn");
 
     // Bob judges: commit, then reveal from the stored salt.
     let committed = t

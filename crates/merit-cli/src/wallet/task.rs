@@ -317,6 +317,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         hex(&task.terms_hash),
         draw_status(&task.draw).1,
     );
+    let mut subs_json = Vec::with_capacity(subs.len());
     for (k, s) in &subs {
         human.push_str(&format!(
             "\n  submission {k}\n    by {}  {}{}",
@@ -328,15 +329,54 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
                 "  (content not revealed)".into()
             }
         ));
+        let mut j = submission_json(k, s);
+        if let Some((line, round)) = round_line(ctx, &task, k, s).await? {
+            human.push_str(&line);
+            j["round"] = round;
+        }
+        subs_json.push(j);
     }
     let json = json!({
         "address": key.to_string(),
         "phase": phase_name(phase),
         "task": task_json(&task),
-        "submissions": subs.iter().map(|(k, s)| submission_json(k, s)).collect::<Vec<_>>(),
+        "submissions": subs_json,
     });
     ctx.out.show(|| human, || json);
     Ok(())
+}
+
+/// A revealed submission's current round: its committee's draw and, once drawn, the
+/// wallet's seats on it (`Round::seat_check`), as a line and as JSON.
+async fn round_line<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    task: &Task,
+    key: &Pubkey,
+    s: &Submission,
+) -> Result<Option<(String, Value)>, CliError> {
+    if s.round == 0 {
+        return Ok(None);
+    }
+    let Some(round) = ctx
+        .get::<merit_client::Round>(&pda::round(key, s.round))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let draw = super::vote::round_draw(&round, task);
+    let (status, sentence) = draw_status(draw);
+    let seats = super::vote::seats_known(ctx, task, &round).await?;
+    let yours = match seats {
+        Some(n) => format!(
+            "; you hold {n} {}",
+            super::claim::plural(n as usize, "seat", "seats")
+        ),
+        None => String::new(),
+    };
+    Ok(Some((
+        format!("\n    round {}: committee {sentence}{yours}", round.index),
+        json!({ "index": round.index, "draw": status, "drawTargetSlot": draw.target_slot, "yourSeats": seats }),
+    )))
 }
 
 /// Where a committee's draw stands: a short name (for JSON) and a sentence.

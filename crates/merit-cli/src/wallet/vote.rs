@@ -181,12 +181,38 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Every open round whose commit window is open now, where the program would let the
-/// wallet commit (`Round::commit_check`, `Round::seat_check`) and it has not.
+/// The draw a round's committee comes from: the task's for round 1, its own after.
+pub fn round_draw<'a>(round: &'a Round, task: &'a Task) -> &'a merit_client::Draw {
+    if round.index <= 1 {
+        &task.draw
+    } else {
+        &round.draw
+    }
+}
+
+/// The wallet's seats on `round`, once its committee is drawn: `Round::seat_check`
+/// (`None` before the draw, or when the program would refuse the wallet a vote).
+pub async fn seats_known<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    task: &Task,
+    round: &Round,
+) -> Result<Option<u64>, CliError> {
+    if !round.committee(task).drawn {
+        return Ok(None);
+    }
+    Ok(my_seats(ctx, &round.task, task, round).await.ok())
+}
+
+/// Every open round whose commit window has not closed, where the wallet has not voted:
+/// drawn, with seats for the wallet (`Round::seat_check`): commit now or from the window's
+/// opening (`Round::commit_check`); not drawn yet, while the wallet holds stake and is
+/// neither the task's creator nor a competitor: the draw's status (its seats are known
+/// once it is drawn).
 async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, CliError> {
     let now = ctx.now().await?;
     let me = ctx.me;
     let pause = ctx.config.pause();
+    let staked = ctx.chain.account(&pda::stake(&me)).await?.is_some();
     let mut tasks: BTreeMap<Pubkey, Option<Task>> = BTreeMap::new();
     let mut items = Vec::new();
     for (round_key, data) in ctx.chain.merit_accounts(&[AccountKind::Round]).await? {
@@ -203,15 +229,13 @@ async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         let Ok(task_now) = task.clock(pause, now) else {
             continue;
         };
-        if round
-            .commit_check(round.committee(&task).drawn, task_now)
-            .is_err()
-        {
-            continue;
+        let drawn = round.committee(&task).drawn;
+        let window = round.commit_check(drawn, task_now);
+        let early = matches!(&window, Err(e) if merit_client::errors::rule(e)
+            .is_some_and(|n| n.name == "WindowNotOpen" || n.name == "CommitteeNotDrawn"));
+        if window.is_err() && !early {
+            continue; // closed, or the round is full
         }
-        let Ok(seats) = my_seats(ctx, &round.task, &task, &round).await else {
-            continue;
-        };
         if ctx
             .chain
             .account(&pda::vote(&round_key, &me))
@@ -220,19 +244,56 @@ async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         {
             continue;
         }
+        let sub_key = round.submission;
+        // The task's clock stops in a pause: its windows in the cluster's time.
+        let at = |t: i64| t.saturating_add(now.saturating_sub(task_now));
+        if !drawn {
+            let mine = task.creator == me
+                || ctx
+                    .chain
+                    .account(&pda::submission(&round.task, &me))
+                    .await?
+                    .is_some();
+            if !staked || mine {
+                continue;
+            }
+            let (status, sentence) = super::task::draw_status(round_draw(&round, &task));
+            items.push((
+                format!(
+                    "wait    submission {sub_key} round {}: committee {sentence}; your seats are known once it is drawn",
+                    round.index
+                ),
+                json!({ "action": "await-draw", "submission": sub_key.to_string(), "task": round.task.to_string(),
+                        "round": round.index, "draw": status, "drawTargetSlot": round_draw(&round, &task).target_slot,
+                        "opens": at(round.commit_opens_at), "deadline": at(round.commit_deadline) }),
+            ));
+            continue;
+        }
+        let Ok(seats) = my_seats(ctx, &round.task, &task, &round).await else {
+            continue;
+        };
         let uri = match ctx.get::<Submission>(&round.submission).await? {
             Some(s) => s.uri,
             None => continue,
         };
-        let sub_key = round.submission;
+        let when = if window.is_ok() {
+            format!("now, until {}", fmt_when(at(round.commit_deadline), now))
+        } else {
+            format!(
+                "from {} until {}",
+                fmt_when(at(round.commit_opens_at), now),
+                fmt_when(at(round.commit_deadline), now)
+            )
+        };
         items.push((
             format!(
-                "commit  submission {sub_key} round {} ({seats} seats; {uri}) before {}",
+                "commit  submission {sub_key} round {} ({seats} {}; {uri}) {when}",
                 round.index,
-                fmt_when(round.commit_deadline, now)
+                super::claim::plural(seats as usize, "seat", "seats"),
             ),
             json!({ "action": "commit", "submission": sub_key.to_string(), "task": round.task.to_string(),
-                    "round": round.index, "seats": seats, "deadline": round.commit_deadline }),
+                    "round": round.index, "seats": seats, "open": window.is_ok(),
+                    "opens": at(round.commit_opens_at), "deadline": at(round.commit_deadline) }),
         ));
     }
     Ok(items)
