@@ -295,6 +295,41 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     assert_eq!(shown["phase"], "finalized", "{shown}");
     assert_eq!(shown["submissions"][0]["outcome"], "accepted");
 
+    // Before anyone claims, the creator takes back the unused keeper bounty and is told
+    // what the task still owes; a second reclaim has nothing to take and says why.
+    let early = t
+        .alice(&["task", "reclaim", &task, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        early["lamports"].as_u64().unwrap() > 0,
+        "the unused bounty: {early}"
+    );
+    assert_eq!(early["closed"], false);
+    assert_eq!(
+        early["stillOwed"]["submissions"][0],
+        sub.as_str(),
+        "{early}"
+    );
+    assert_eq!(
+        early["stillOwed"]["rounds"][0]["unclaimedVotes"], 1,
+        "{early}"
+    );
+    let nothing = t
+        .alice(&["task", "reclaim", &task])
+        .await
+        .fails(1, "NothingToReclaim");
+    assert!(
+        nothing
+            .err
+            .contains(&format!("the reward of submission {sub}"))
+            && nothing.err.contains("1 coherent vote on submission"),
+        "{}",
+        nothing.err
+    );
+    let early_tokens = early["amount"].as_u64().unwrap();
+
     // Both claim everything; what reached each wallet is what the program paid.
     let bob_before = t.tokens(&t.bob.insecure_clone()).await;
     let claimed = t
@@ -393,13 +428,22 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     assert!(again.out.contains("Nothing to claim"), "{}", again.out);
 
     // The creator takes back what nobody can claim; the accounting closes.
-    let reclaimed = t
+    // Settled accounts are closed by a keeper; then the task itself can close.
+    t.bob(&["crank", "--until-idle"]).await.ok();
+    let sol_before = t.net.lamports(&t.alice.pubkey()).await;
+    let last = t
         .alice(&["task", "reclaim", &task, "--output", "json"])
         .await
         .ok()
-        .json()["amount"]
-        .as_u64()
-        .unwrap();
+        .json();
+    assert_eq!(last["closed"], true, "{last}");
+    let sol_after = t.net.lamports(&t.alice.pubkey()).await;
+    assert_eq!(
+        sol_after - sol_before,
+        last["lamports"].as_u64().unwrap(),
+        "the lamports it reports are what came back (this bank charges no fee): {last}"
+    );
+    let reclaimed = early_tokens + last["amount"].as_u64().unwrap();
     let alice_after = t.tokens(&t.alice.insecure_clone()).await;
     assert_eq!(
         alice_before + s.reward_paid + reclaimed + alice_emitted,

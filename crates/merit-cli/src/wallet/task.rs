@@ -1,6 +1,6 @@
 //! `merit task create|show|list|cancel|reclaim`.
 use super::Ctx;
-use crate::error::{local, usage, CliError};
+use crate::error::{rule, usage, CliError};
 use crate::units::{fmt_when, hash_file, hex, parse_duration, parse_hash};
 use anchor_lang::prelude::Pubkey;
 use clap::Args;
@@ -550,16 +550,108 @@ pub async fn cancel<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), C
     Ok(())
 }
 
+/// `merit task reclaim`: the program's `Task::reclaim_check` first (a refusal says what is
+/// still owed), then the tokens nobody can claim, the unused keeper bounty and, once
+/// nothing is owed, the task's and vault's rent; it reports each, and what is still owed.
 pub async fn reclaim<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), CliError> {
     let task: Task = ctx.must(&key, "task").await?;
-    let amount = task.reclaimable().map_err(|e| local(e.to_string()))?;
+    let (owed_lines, owed) = still_owed(ctx, &key, &task).await?;
+    if let Err(e) = task.reclaim_check() {
+        let mut e = rule(e);
+        if let CliError::Program(named) = &mut e {
+            if named.name == "NothingToReclaim" && !owed_lines.is_empty() {
+                named.msg = format!("{}; still owed:\n  {}", named.msg, owed_lines.join("\n  "));
+            }
+        }
+        return Err(e);
+    }
+    let closes = task.closable();
+    let tokens = if closes {
+        ctx.chain
+            .account(&task.vault)
+            .await?
+            .and_then(|d| super::token_amount(&d))
+            .unwrap_or(0)
+    } else {
+        task.reclaimable().map_err(rule)?
+    };
+    let lamports = if closes {
+        ctx.chain
+            .balance(&key)
+            .await?
+            .saturating_add(ctx.chain.balance(&task.vault).await?)
+    } else {
+        task.bounty_remaining
+    };
     let ix = ctx.client.reclaim_task(ctx.me, key);
-    let summary = format!("Reclaimed {} from task {key}", ctx.amount(amount));
-    ctx.send(
-        &summary,
-        &[ix],
-        json!({ "task": key.to_string(), "amount": amount }),
-    )
-    .await?;
+    let sol = crate::units::fmt_amount(lamports, 9);
+    let mut summary = format!(
+        "Reclaimed {} and {sol} SOL from task {key}",
+        ctx.amount(tokens)
+    );
+    if closes {
+        summary.push_str(" (the task and its vault are closed: their rent is in the SOL)");
+    } else if !owed_lines.is_empty() {
+        summary.push_str(&format!(
+            "; still owed (reclaim again once claimed):\n  {}",
+            owed_lines.join("\n  ")
+        ));
+    }
+    let fields = json!({ "task": key.to_string(), "amount": tokens, "lamports": lamports,
+                         "closed": closes, "stillOwed": owed });
+    ctx.send(&summary, &[ix], fields).await?;
     Ok(())
+}
+
+/// What a task still owes, as lines and JSON: accepted submissions whose reward is not
+/// claimed, rounds whose coherent votes are not all claimed, submission accounts open.
+async fn still_owed<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    key: &Pubkey,
+    task: &Task,
+) -> Result<(Vec<String>, Value), CliError> {
+    let subs: Vec<(Pubkey, Submission)> = ctx
+        .accounts_with(AccountKind::Submission, offsets::SUBMISSION_TASK, key)
+        .await?;
+    let (mut lines, mut submissions, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, s) in &subs {
+        if task.contributor_liability > 0
+            && s.outcome == merit_client::Outcome::Accepted
+            && !s.claimed
+        {
+            lines.push(format!(
+                "the reward of submission {k} (by {}), unclaimed",
+                s.contributor
+            ));
+            submissions.push(k.to_string());
+        }
+        for index in 1..=s.round {
+            let Some(round) = ctx
+                .get::<merit_client::Round>(&pda::round(k, index))
+                .await?
+            else {
+                continue;
+            };
+            if round.coherent_unclaimed > 0 {
+                let n = round.coherent_unclaimed;
+                lines.push(format!(
+                    "{n} coherent {} on submission {k} (round {index}), unclaimed",
+                    super::claim::plural(n as usize, "vote", "votes")
+                ));
+                rounds.push(
+                    json!({ "submission": k.to_string(), "round": index, "unclaimedVotes": n }),
+                );
+            }
+        }
+    }
+    if task.open_submissions > 0 && lines.is_empty() {
+        let n = task.open_submissions;
+        lines.push(format!(
+            "{n} submission {} still open (a keeper closes each once it is settled: `merit crank`)",
+            super::claim::plural(n as usize, "account", "accounts")
+        ));
+    }
+    let json = json!({ "contributorTokens": task.contributor_liability, "validatorTokens": task.validator_liability,
+                       "submissions": submissions, "rounds": rounds, "openSubmissionAccounts": task.open_submissions });
+    Ok((lines, json))
 }

@@ -33,20 +33,9 @@ pub struct ReclaimTask<'info> {
 }
 
 impl ReclaimTask<'_> {
-    /// Nothing is left to anyone and no submission account remains: the task can close.
-    fn closable(t: &Task) -> bool {
-        t.open_submissions == 0 && t.contributor_liability == 0 && t.validator_liability == 0
-    }
-
     fn validate(&self) -> Result<()> {
         require_distinct(&[Some(self.task_vault.key()), Some(self.creator_token.key())])?;
-        let task = self.task.load()?;
-        task.require_finalized()?;
-        require!(
-            task.reclaimable()? > 0 || task.bounty_remaining > 0 || Self::closable(&task),
-            MeritError::NothingToReclaim
-        );
-        Ok(())
+        self.task.load()?.reclaim_check()
     }
 }
 
@@ -58,7 +47,7 @@ impl ReclaimTask<'_> {
 pub fn handle_reclaim_task(ctx: Context<ReclaimTask>) -> Result<()> {
     let a = ctx.accounts;
     let mut task = a.task.load_mut()?;
-    let closable = ReclaimTask::closable(&task);
+    let closable = task.closable();
     let reclaimable = task.reclaimable()?;
     // On close, tokens sent to the vault outside the protocol go to the creator too,
     // so a stray transfer can never keep the vault from closing.

@@ -390,6 +390,26 @@ impl Task {
             .safe_sub(self.validator_liability)
     }
 
+    /// Nothing is owed to anyone and no submission account remains: `reclaim_task`
+    /// closes the task and its vault.
+    pub fn closable(&self) -> bool {
+        self.open_submissions == 0
+            && self.contributor_liability == 0
+            && self.validator_liability == 0
+    }
+
+    /// Whether `reclaim_task` may run now: the task is finalized (`TaskNotFinalized`) and
+    /// there are tokens nobody can claim, an unused keeper bounty, or a task to close
+    /// (`NothingToReclaim`). The rule the instruction applies and clients call.
+    pub fn reclaim_check(&self) -> Result<()> {
+        self.require_finalized()?;
+        require!(
+            self.reclaimable()? > 0 || self.bounty_remaining > 0 || self.closable(),
+            MeritError::NothingToReclaim
+        );
+        Ok(())
+    }
+
     /// Lamports a new task escrows for its keepers: three per submission (finalizing its
     /// first round; drawing and finalizing a second when the first decides nothing), two
     /// for the task's draw, one for the task's finalization.
