@@ -174,8 +174,8 @@ pub async fn epoch_show<C: Chain>(
          Scheduled emission:   {}\n\
          Contributor points:   {}\n\
          Validator points:     {}\n\
-         Contributor emission: {} ({} claimed)\n\
-         Validator emission:   {} ({} claimed)",
+         Contributor emission: {} ({} claimed, {} paid after the tasks' caps)\n\
+         Validator emission:   {} ({} claimed, {} paid after the tasks' caps)",
         fmt_when(e.start, now),
         fmt_when(e.end, now),
         ctx.amount(e.scheduled_emission),
@@ -183,8 +183,10 @@ pub async fn epoch_show<C: Chain>(
         e.validator_points,
         ctx.amount(e.contributor_emission),
         ctx.amount(e.contributor_claimed),
+        ctx.amount(e.contributor_paid),
         ctx.amount(e.validator_emission),
         ctx.amount(e.validator_claimed),
+        ctx.amount(e.validator_paid),
     );
     let json = json!({
         "index": index,
@@ -201,6 +203,8 @@ pub async fn epoch_show<C: Chain>(
         "validatorEmission": e.validator_emission,
         "contributorClaimed": e.contributor_claimed,
         "validatorClaimed": e.validator_claimed,
+        "contributorPaid": e.contributor_paid,
+        "validatorPaid": e.validator_paid,
     });
     ctx.out.show(|| human, || json);
     Ok(())

@@ -355,6 +355,7 @@ impl Config {
     ) -> Result<(u64, u64)> {
         let (share, released) = epoch.claim(side, points)?;
         let paid = task.take_emission(share, points)?;
+        epoch.record_paid(side, paid)?;
         self.emission_reserved = self.emission_reserved.safe_sub(share)?.safe_sub(released)?;
         self.emission_paid = self.emission_paid.safe_add(paid)?;
         self.invariant()?;

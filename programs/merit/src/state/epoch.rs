@@ -43,7 +43,11 @@ pub struct Epoch {
     /// ([`Epoch::emission_ceiling`]).
     pub task_fee_bps: u16,
     pub emission_cap_bps: u16,
-    pub reserved: [u8; 28],
+    /// What each side's claims actually paid: its share ([`Epoch::claim`]) less what was
+    /// above the task's emission cap (`forfeited`, back to the vault). At most `*_claimed`.
+    pub contributor_paid: u64,
+    pub validator_paid: u64,
+    pub reserved: [u8; 12],
 }
 
 /// Which half of an epoch's emission a claim draws on.
@@ -87,7 +91,9 @@ impl Epoch {
             validator_claimed: 0,
             contributor_points_claimed: 0,
             validator_points_claimed: 0,
-            reserved: [0; 28],
+            contributor_paid: 0,
+            validator_paid: 0,
+            reserved: [0; 12],
         })
     }
 
@@ -221,6 +227,16 @@ impl Epoch {
         Ok((share, released))
     }
 
+    /// Books `paid` of a claim on `side` (its share after the task's cap).
+    pub fn record_paid(&mut self, side: Side, paid: u64) -> Result<()> {
+        let total = match side {
+            Side::Contributor => &mut self.contributor_paid,
+            Side::Validator => &mut self.validator_paid,
+        };
+        *total = total.safe_add(paid)?;
+        self.invariant()
+    }
+
     /// The epoch's accounting rules, each with its own error: a side never pays more than
     /// its emission nor more points than it recorded, and the epoch spans a positive time.
     pub fn invariant(&self) -> Result<()> {
@@ -228,7 +244,9 @@ impl Epoch {
             self.contributor_claimed <= self.contributor_emission
                 && self.validator_claimed <= self.validator_emission
                 && self.contributor_points_claimed <= self.contributor_points
-                && self.validator_points_claimed <= self.validator_points,
+                && self.validator_points_claimed <= self.validator_points
+                && self.contributor_paid <= self.contributor_claimed
+                && self.validator_paid <= self.validator_claimed,
             MeritError::EpochOverclaimed
         );
         require!(self.end > self.start, MeritError::EpochSpanInvalid);

@@ -197,6 +197,8 @@ fn epoch_rules_each_have_their_error() {
         |e: &mut Epoch| e.validator_claimed = 11,
         |e: &mut Epoch| e.contributor_points_claimed = 6,
         |e: &mut Epoch| e.validator_points_claimed = 6,
+        |e: &mut Epoch| e.contributor_paid = 1,
+        |e: &mut Epoch| e.validator_paid = 1,
     ] {
         let mut e = ok();
         broken(&mut e);

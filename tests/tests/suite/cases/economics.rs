@@ -193,6 +193,8 @@ async fn a_self_dealing_emission_farm_loses_money_and_the_honest_task_gets_the_p
     assert_eq!(closed.contributor_emission, 40 * TOKEN * 648 / 1_500);
     assert!(honest_emission <= closed.contributor_emission);
     assert!(honest_emission + 1 >= closed.contributor_emission);
+    let e = t.epoch(closed.index).await;
+    assert_eq!(e.contributor_paid, honest_emission, "what the epoch paid");
     // What nobody could be paid went back to the vault for later epochs.
     let config = t.config().await;
     assert!(config.emission_available().unwrap() >= 10_000 * TOKEN - 1_000 * TOKEN);
@@ -232,6 +234,9 @@ async fn a_creator_paying_itself_a_large_reward_still_loses_to_the_fee() {
     t.reclaim_task(&creator, task).await.unwrap();
     assert!(state.emission_paid <= state.emission_cap);
     assert!(state.emission_paid > 0);
+    // The epoch books what was paid (here all of it: no cap bound).
+    let e = t.epoch(0).await;
+    assert_eq!(e.contributor_paid + e.validator_paid, state.emission_paid);
     let mut end = 0u64;
     for k in &side {
         end += worth(&mut t, k).await;

@@ -314,9 +314,11 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     let pts = |score: u64| slot * score / 100 * 9 / 10;
     assert_eq!(e.contributor_points, u128::from(pts(90) + pts(60)));
 
+    let mut contributors_paid = 0u64;
     for (who, score) in [(&alice, 90u64), (&bob, 60)] {
         let before = t.balance(&who.pubkey()).await;
         t.claim_submission_emission(who, task).await.unwrap();
+        contributors_paid += t.balance(&who.pubkey()).await - before;
         let points = u128::from(pts(score));
         assert_eq!(
             u128::from(t.balance(&who.pubkey()).await - before),
@@ -337,6 +339,7 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
     let total = e.validator_points;
     let state = t.task(&task).await;
     let mut points_sum = 0u128;
+    let (mut shares, mut validators_paid) = (0u64, 0u64);
     for v in [&v1, &v2] {
         let before = t.balance(&v.pubkey()).await;
         let mut expected = 0u64;
@@ -352,11 +355,24 @@ async fn emission_claims_pay_pro_rata_to_points_once_after_the_epoch_closes() {
             let part = (u128::from(state.emission_cap) * u128::from(vote.points)
                 / u128::from(state.reward * 3 / 2)) as u64;
             expected += share.min(part);
+            shares += share;
             t.claim_vote_emission(v, *sub).await.unwrap();
         }
         assert_eq!(t.balance(&v.pubkey()).await - before, expected);
+        validators_paid += expected;
     }
     assert_eq!(points_sum, total);
+    // The epoch tells what its claims were worth from what they paid after the caps.
+    let e = t.epoch(0).await;
+    assert_eq!(e.contributor_paid, contributors_paid);
+    assert_eq!(
+        e.contributor_claimed, contributors_paid,
+        "no cap bound a contributor"
+    );
+    assert_eq!(
+        (e.validator_claimed, e.validator_paid),
+        (shares, validators_paid)
+    );
     assert_merit_err(
         t.claim_vote_emission(&v1, subs[0]).await,
         MeritError::AlreadyClaimed,
