@@ -34,3 +34,10 @@ impl<'a> Out<'a> {
         }
     }
 }
+
+/// A 64-bit amount (token base units or lamports) for JSON: a decimal string, since JSON
+/// numbers lose precision above 2^53 in JavaScript. Token amounts come with the mint's
+/// `decimals` in the same document; lamports fields end in `Lamports` (9 decimals).
+pub fn units(v: u64) -> Value {
+    Value::String(v.to_string())
+}

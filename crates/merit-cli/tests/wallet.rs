@@ -12,6 +12,14 @@ use std::path::{Path, PathBuf};
 
 const TOKEN: u64 = 1_000_000;
 
+/// A JSON amount: a decimal string of base units (JSON numbers lose precision past 2^53).
+fn units(v: &serde_json::Value) -> u64 {
+    v.as_str()
+        .unwrap_or_else(|| panic!("an amount is a string: {v}"))
+        .parse()
+        .unwrap()
+}
+
 struct Term {
     net: Localnet,
     dir: PathBuf,
@@ -303,7 +311,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .ok()
         .json();
     assert!(
-        early["lamports"].as_u64().unwrap() > 0,
+        units(&early["lamports"]) > 0,
         "the unused bounty: {early}"
     );
     assert_eq!(early["closed"], false);
@@ -328,7 +336,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "{}",
         nothing.err
     );
-    let early_tokens = early["amount"].as_u64().unwrap();
+    let early_tokens = units(&early["amount"]);
 
     // Both claim everything; what reached each wallet is what the program paid.
     let bob_before = t.tokens(&t.bob.insecure_clone()).await;
@@ -344,7 +352,8 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         80 * TOKEN,
         "the contributor pool: 80% of the reward"
     );
-    assert_eq!(claimed["received"], s.reward_paid);
+    assert_eq!(units(&claimed["received"]), s.reward_paid);
+    assert_eq!(claimed["decimals"], 6, "amounts are strings, with the mint's decimals");
     // The epoch closes with emissions funded: `claim --all` now takes each side's share
     // (decided by the program's `emission_claim_check` and `Epoch::claim`), once.
     let foundation = t.net.new_user(1_000 * TOKEN).await.unwrap();
@@ -373,7 +382,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
             .contains("emission"),
         "{alice_emission}"
     );
-    let alice_emitted = alice_emission["received"].as_u64().unwrap();
+    let alice_emitted = units(&alice_emission["received"]);
     assert!(alice_emitted > 0);
     // Bob claims his vote only now: its reward and its emission (the points the claim fixes,
     // `Round::vote_points`) go in one command and one transaction.
@@ -440,10 +449,10 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     let sol_after = t.net.lamports(&t.alice.pubkey()).await;
     assert_eq!(
         sol_after - sol_before,
-        last["lamports"].as_u64().unwrap(),
+        units(&last["lamports"]),
         "the lamports it reports are what came back (this bank charges no fee): {last}"
     );
-    let reclaimed = early_tokens + last["amount"].as_u64().unwrap();
+    let reclaimed = early_tokens + units(&last["amount"]);
     let alice_after = t.tokens(&t.alice.insecure_clone()).await;
     assert_eq!(
         alice_before + s.reward_paid + reclaimed + alice_emitted,

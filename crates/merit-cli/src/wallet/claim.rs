@@ -251,7 +251,9 @@ pub async fn run<C: Chain>(
     };
     let json = json!({
         "claimed": done.iter().map(|c| Value::String(c.describe())).collect::<Vec<_>>(),
-        "received": received,
+        "action": "claim",
+        "decimals": ctx.decimals,
+        "received": crate::output::units(received),
         "signatures": signatures.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
     });
     ctx.out.show(|| human, || json);

@@ -1,6 +1,7 @@
 //! `merit config show` and `merit epoch show`.
 use super::Ctx;
 use crate::error::CliError;
+use crate::output::units;
 use crate::units::{fmt_duration, fmt_when};
 use merit_client::{pda, Epoch};
 use merit_crank::Chain;
@@ -86,12 +87,12 @@ pub async fn config_show<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError>
         "tokenProgram": c.token_program.to_string(),
         "paused": c.paused,
         "currentEpoch": c.current_epoch,
-        "totalActiveStake": c.total_active_stake,
-        "totalWarmingStake": c.total_warming_stake,
-        "totalSlashedToTreasury": c.total_slashed_to_treasury,
-        "treasuryPending": c.treasury_pending,
-        "emissionFunded": c.emission_funded,
-        "emissionPaid": c.emission_paid,
+        "totalActiveStake": units(c.total_active_stake),
+        "totalWarmingStake": units(c.total_warming_stake),
+        "totalSlashedToTreasury": units(c.total_slashed_to_treasury),
+        "treasuryPending": units(c.treasury_pending),
+        "emissionFunded": units(c.emission_funded),
+        "emissionPaid": units(c.emission_paid),
         "params": params_json(&p),
         "pendingParams": c.pending_params().as_ref().map(params_json),
         "pendingApplyAt": c.pending_params().map(|_| c.pending_params_eta),
@@ -114,7 +115,7 @@ pub fn pct(bps: u16) -> String {
 fn params_json(p: &merit_client::ConfigParams) -> serde_json::Value {
     json!({
         "unstakeCooldownSecs": p.unstake_cooldown_secs,
-        "minValidatorStake": p.min_validator_stake,
+        "minValidatorStake": units(p.min_validator_stake),
         "voteBondBps": p.vote_bond_bps,
         "minCommitteeSize": p.min_committee_size,
         "maxCommitteeSize": p.max_committee_size,
@@ -124,24 +125,24 @@ fn params_json(p: &merit_client::ConfigParams) -> serde_json::Value {
         "incoherenceSlashBps": p.incoherence_slash_bps,
         "slasherRewardBps": p.slasher_reward_bps,
         "coherenceTolerance": p.coherence_tolerance,
-        "keeperBountyLamports": p.keeper_bounty_lamports,
-        "minSubmissionBond": p.min_submission_bond,
-        "minSubmissionFee": p.min_submission_fee,
-        "maxSubmissionFee": p.max_submission_fee,
+        "keeperBountyLamports": units(p.keeper_bounty_lamports),
+        "minSubmissionBond": units(p.min_submission_bond),
+        "minSubmissionFee": units(p.min_submission_fee),
+        "maxSubmissionFee": units(p.max_submission_fee),
         "taskFeeBps": p.task_fee_bps,
         "emissionCapBps": p.emission_cap_bps,
         "minPhaseSecs": p.min_phase_secs,
         "maxTaskDurationSecs": p.max_task_duration_secs,
         "maxSubmissionsPerTask": p.max_submissions_per_task,
         "epochLengthSecs": p.epoch_length_secs,
-        "initialEmission": p.initial_emission,
+        "initialEmission": units(p.initial_emission),
         "emissionDecayBps": p.emission_decay_bps,
         "contributorEmissionBps": p.contributor_emission_bps,
         "vestingDurationSecs": p.vesting_duration_secs,
         "reputationAlphaBps": p.reputation_alpha_bps,
         "reputationDecayBps": p.reputation_decay_bps,
         "reputationStartBps": p.reputation_start_bps,
-        "reputationValueUnit": p.reputation_value_unit,
+        "reputationValueUnit": units(p.reputation_value_unit),
         "paramTimelockSecs": p.param_timelock_secs,
         "claimWindowSecs": p.claim_window_secs,
     })
@@ -196,15 +197,16 @@ pub async fn epoch_show<C: Chain>(
         "end": e.end,
         "closed": e.closed,
         "expired": e.expired,
-        "scheduledEmission": e.scheduled_emission,
+        "decimals": ctx.decimals,
+        "scheduledEmission": units(e.scheduled_emission),
         "contributorPoints": e.contributor_points.to_string(),
         "validatorPoints": e.validator_points.to_string(),
-        "contributorEmission": e.contributor_emission,
-        "validatorEmission": e.validator_emission,
-        "contributorClaimed": e.contributor_claimed,
-        "validatorClaimed": e.validator_claimed,
-        "contributorPaid": e.contributor_paid,
-        "validatorPaid": e.validator_paid,
+        "contributorEmission": units(e.contributor_emission),
+        "validatorEmission": units(e.validator_emission),
+        "contributorClaimed": units(e.contributor_claimed),
+        "validatorClaimed": units(e.validator_claimed),
+        "contributorPaid": units(e.contributor_paid),
+        "validatorPaid": units(e.validator_paid),
     });
     ctx.out.show(|| human, || json);
     Ok(())

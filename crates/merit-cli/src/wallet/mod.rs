@@ -150,6 +150,9 @@ impl<'o, C: Chain> Ctx<'o, C> {
             Value::Object(map) => map,
             _ => serde_json::Map::new(),
         };
+        fields
+            .entry("decimals")
+            .or_insert_with(|| json!(self.decimals));
         fields.insert("signature".into(), json!(signature.to_string()));
         fields.insert("explorer".into(), json!(link));
         self.out.show(

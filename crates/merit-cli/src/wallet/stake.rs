@@ -1,6 +1,7 @@
 //! `merit stake deposit|unstake|withdraw|show`.
 use super::Ctx;
 use crate::error::{local, CliError};
+use crate::output::units;
 use crate::units::fmt_when;
 use anchor_lang::prelude::Pubkey;
 use merit_client::{pda, Stake};
@@ -19,7 +20,7 @@ pub async fn deposit<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(),
     ctx.send(
         &summary,
         &[ix],
-        json!({ "amount": amount, "activeFromEpoch": epoch + 1 }),
+        json!({ "action": "stake-deposit", "amount": units(amount), "activeFromEpoch": epoch + 1 }),
     )
     .await?;
     Ok(())
@@ -38,7 +39,7 @@ pub async fn unstake<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(),
     ctx.send(
         &summary,
         &[ix],
-        json!({ "amount": amount, "withdrawableAt": ready }),
+        json!({ "action": "stake-unstake", "amount": units(amount), "withdrawableAt": ready }),
     )
     .await?;
     Ok(())
@@ -49,8 +50,12 @@ pub async fn withdraw<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     let stake: Stake = ctx.must(&pda::stake(&me), "stake account").await?;
     let ix = ctx.client.withdraw_stake(me);
     let summary = format!("Withdrew {} of stake", ctx.amount(stake.unstaking));
-    ctx.send(&summary, &[ix], json!({ "amount": stake.unstaking }))
-        .await?;
+    ctx.send(
+        &summary,
+        &[ix],
+        json!({ "action": "stake-withdraw", "amount": units(stake.unstaking) }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -111,14 +116,15 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, owner: Option<Pubkey>) -> Resu
     let json = json!({
         "owner": owner.to_string(),
         "address": pda::stake(&owner).to_string(),
-        "deposited": stake.deposited,
-        "active": stake.active_at(epoch, epoch),
-        "warming": stake.warming_at(epoch),
-        "locked": stake.locked,
-        "unlocked": stake.unlocked(),
-        "unstaking": stake.unstaking,
+        "decimals": ctx.decimals,
+        "deposited": units(stake.deposited),
+        "active": units(stake.active_at(epoch, epoch)),
+        "warming": units(stake.warming_at(epoch)),
+        "locked": units(stake.locked),
+        "unlocked": units(stake.unlocked()),
+        "unstaking": units(stake.unstaking),
         "unstakeAt": stake.unstake_at,
-        "walletTokens": wallet,
+        "walletTokens": units(wallet),
         "reputation": {
             "scoreBps": score,
             "multiplierBps": multiplier,

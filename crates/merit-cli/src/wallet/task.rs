@@ -1,6 +1,7 @@
 //! `merit task create|show|list|cancel|reclaim`.
 use super::Ctx;
 use crate::error::{rule, usage, CliError};
+use crate::output::units;
 use crate::units::{fmt_when, hash_file, hex, parse_duration, parse_hash};
 use anchor_lang::prelude::Pubkey;
 use clap::Args;
@@ -224,9 +225,10 @@ pub async fn create<C: Chain>(ctx: &mut Ctx<'_, C>, args: CreateArgs) -> Result<
     let fields = json!({
         "task": task.to_string(),
         "id": id,
-        "reward": reward,
-        "protocolFee": protocol_fee,
-        "bountyLamports": bounties,
+        "action": "task-create",
+        "reward": units(reward),
+        "protocolFee": units(protocol_fee),
+        "bountyLamports": units(bounties),
         "submissionDeadline": task_args.submission_deadline,
         "submissionRevealDeadline": task_args.submission_reveal_deadline,
         "commitDeadline": task_args.commit_deadline,
@@ -338,6 +340,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
     }
     let json = json!({
         "address": key.to_string(),
+        "decimals": ctx.decimals,
         "phase": phase_name(phase),
         "task": task_json(&task),
         "submissions": subs_json,
@@ -416,14 +419,14 @@ pub fn task_json(t: &Task) -> Value {
         "id": t.id,
         "specHash": hex(&t.spec_hash),
         "uri": t.uri(),
-        "reward": t.reward,
+        "reward": units(t.reward),
         "validatorShareBps": t.validator_share_bps,
         "submissionDeadline": t.submission_deadline,
         "submissionRevealDeadline": t.submission_reveal_deadline,
         "commitDeadline": t.commit_deadline,
         "revealDeadline": t.reveal_deadline,
-        "bond": t.bond,
-        "submissionFee": t.submission_fee,
+        "bond": units(t.bond),
+        "submissionFee": units(t.submission_fee),
         "committeeSize": t.committee_size,
         "quorumSeats": t.quorum_seats,
         "acceptThreshold": t.accept_threshold,
@@ -437,8 +440,8 @@ pub fn task_json(t: &Task) -> Value {
         "finalizedCount": t.finalized_count,
         "acceptedCount": t.accepted_count,
         "drawn": t.draw.drawn,
-        "paidOut": t.paid_out,
-        "reclaimed": t.reclaimed,
+        "paidOut": units(t.paid_out),
+        "reclaimed": units(t.reclaimed),
         "expired": t.expired,
     })
 }
@@ -458,8 +461,8 @@ pub fn submission_json(key: &Pubkey, s: &Submission) -> Value {
         "round": s.round,
         "claimed": s.claimed,
         "slashed": s.slashed,
-        "rewardPaid": s.reward_paid,
-        "points": s.points,
+        "rewardPaid": units(s.reward_paid),
+        "points": units(s.points),
         "epoch": s.epoch,
     })
 }
@@ -545,8 +548,12 @@ pub async fn cancel<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), C
         "Task {key} cancelled: {} and the keeper bounties refunded",
         ctx.amount(task.reward)
     );
-    ctx.send(&summary, &[ix], json!({ "task": key.to_string() }))
-        .await?;
+    ctx.send(
+        &summary,
+        &[ix],
+        json!({ "action": "task-cancel", "task": key.to_string() }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -597,7 +604,7 @@ pub async fn reclaim<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), 
             owed_lines.join("\n  ")
         ));
     }
-    let fields = json!({ "task": key.to_string(), "amount": tokens, "lamports": lamports,
+    let fields = json!({ "action": "task-reclaim", "task": key.to_string(), "amount": units(tokens), "lamports": units(lamports),
                          "closed": closes, "stillOwed": owed });
     ctx.send(&summary, &[ix], fields).await?;
     Ok(())
@@ -651,7 +658,7 @@ async fn still_owed<C: Chain>(
             super::claim::plural(n as usize, "account", "accounts")
         ));
     }
-    let json = json!({ "contributorTokens": task.contributor_liability, "validatorTokens": task.validator_liability,
+    let json = json!({ "contributorTokens": units(task.contributor_liability), "validatorTokens": units(task.validator_liability),
                        "submissions": submissions, "rounds": rounds, "openSubmissionAccounts": task.open_submissions });
     Ok((lines, json))
 }

@@ -5,6 +5,7 @@
 use super::task::phase_name;
 use super::Ctx;
 use crate::error::{local, rule, rule_opening, CliError};
+use crate::output::units;
 use crate::secrets::{fresh_salt, VoteSecret};
 use crate::units::{fmt_when, hex};
 use anchor_lang::prelude::Pubkey;
@@ -111,8 +112,9 @@ pub async fn commit<C: Chain>(
         "submission": submission.to_string(),
         "round": round.index,
         "vote": vote_key.to_string(),
+        "action": "vote-commit",
         "seats": seats,
-        "bond": bond,
+        "bond": units(bond),
         "commitment": hex(&commitment),
         "revealFrom": round.commit_deadline,
         "revealUntil": round.reveal_deadline,
@@ -148,6 +150,7 @@ pub async fn reveal<C: Chain>(ctx: &mut Ctx<'_, C>, submission: Pubkey) -> Resul
         secret.score, round.index
     );
     let fields = json!({
+        "action": "vote-reveal",
         "task": sub.task.to_string(),
         "submission": submission.to_string(),
         "round": round.index,

@@ -68,6 +68,7 @@ pub async fn submit<C: Chain>(
         secret_path.display()
     );
     let fields = json!({
+        "action": "submit",
         "task": task_key.to_string(),
         "submission": submission.to_string(),
         "contentHash": hex(&content_hash),
@@ -110,6 +111,7 @@ pub async fn reveal<C: Chain>(
     let submission = pda::submission(&task_key, &me);
     let summary = format!("Revealed submission {submission}: {uri}");
     let fields = json!({
+        "action": "submit-reveal",
         "task": task_key.to_string(),
         "submission": submission.to_string(),
         "contentHash": hex(&content_hash),
