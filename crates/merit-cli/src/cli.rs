@@ -21,6 +21,14 @@ fn score(text: &str) -> Result<u8, String> {
     }
 }
 
+/// SUBMISSION or SUBMISSION=SCORE, for `vote commit`.
+fn scored_submission(text: &str) -> Result<(Pubkey, Option<u8>), String> {
+    match text.split_once('=') {
+        Some((key, s)) => Ok((pubkey(key)?, Some(score(s)?))),
+        None => Ok((pubkey(text)?, None)),
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "merit",
@@ -226,12 +234,15 @@ pub enum SubmitCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum VoteCmd {
-    /// Commit a hidden score (0-100) on a submission; the salt is stored locally.
+    /// Commit hidden scores (0-100) on one or more submissions, in as few transactions as
+    /// fit; each salt is stored locally before anything is sent.
     Commit {
-        #[arg(value_parser = pubkey)]
-        submission: Pubkey,
+        /// The submissions to score: SUBMISSION (scored --score) or SUBMISSION=SCORE.
+        #[arg(required = true, value_parser = scored_submission)]
+        submissions: Vec<(Pubkey, Option<u8>)>,
+        /// The score of every submission named without one.
         #[arg(long, value_parser = score)]
-        score: u8,
+        score: Option<u8>,
     },
     /// Reveal the score committed on a submission, from the stored salt.
     Reveal {

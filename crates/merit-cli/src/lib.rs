@@ -244,8 +244,17 @@ where
             let uri = uri.ok_or_else(|| usage("--uri is required"))?;
             work::submit(&mut ctx, task, content, uri).await
         }
-        Command::Vote(VoteCmd::Commit { submission, score }) => {
-            vote::commit(&mut ctx, submission, score).await
+        Command::Vote(VoteCmd::Commit { submissions, score }) => {
+            let mut votes = Vec::with_capacity(submissions.len());
+            for (submission, own) in submissions {
+                let s = own.or(score).ok_or_else(|| {
+                    usage(format!(
+                        "no score for {submission}: `{submission}=SCORE` or --score"
+                    ))
+                })?;
+                votes.push((submission, s));
+            }
+            vote::commit(&mut ctx, &votes).await
         }
         Command::Vote(VoteCmd::Reveal { submission }) => vote::reveal(&mut ctx, submission).await,
         Command::Vote(VoteCmd::Pending) => vote::pending(&mut ctx).await,

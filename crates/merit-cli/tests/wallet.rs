@@ -310,10 +310,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .await
         .ok()
         .json();
-    assert!(
-        units(&early["lamports"]) > 0,
-        "the unused bounty: {early}"
-    );
+    assert!(units(&early["lamports"]) > 0, "the unused bounty: {early}");
     assert_eq!(early["closed"], false);
     assert_eq!(
         early["stillOwed"]["submissions"][0],
@@ -353,7 +350,10 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "the contributor pool: 80% of the reward"
     );
     assert_eq!(units(&claimed["received"]), s.reward_paid);
-    assert_eq!(claimed["decimals"], 6, "amounts are strings, with the mint's decimals");
+    assert_eq!(
+        claimed["decimals"], 6,
+        "amounts are strings, with the mint's decimals"
+    );
     // The epoch closes with emissions funded: `claim --all` now takes each side's share
     // (decided by the program's `emission_claim_check` and `Epoch::claim`), once.
     let foundation = t.net.new_user(1_000 * TOKEN).await.unwrap();
@@ -765,5 +765,98 @@ async fn a_task_is_created_from_a_terms_file_with_flags_overriding_it() {
         t.net.wallet_balance(&t.alice.pubkey()).await - before,
         25 * TOKEN
     );
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+#[tokio::test]
+async fn a_validator_commits_on_several_submissions_in_one_transaction() {
+    let mut t = Term::new("batch").await;
+    let carol = t.net.new_user(1_000 * TOKEN).await.unwrap();
+    let carol_key = t.dir.join("carol.json");
+    solana_keypair::write_keypair_file(&carol, &carol_key).unwrap();
+    t.alice(&["stake", "deposit", "5"]).await.ok();
+    t.bob(&["stake", "deposit", "400"]).await.ok();
+    t.run(Some(&carol_key), &["stake", "deposit", "5"])
+        .await
+        .ok();
+    let config: merit_client::Config = t.net.account(&pda::config()).await.unwrap();
+    let epoch: merit_client::Epoch = t
+        .net
+        .account(&pda::epoch(config.current_epoch))
+        .await
+        .unwrap();
+    t.net.set_time(epoch.end);
+    t.bob(&["crank", "--once"]).await.ok();
+    let (task, state) = t.task().await;
+    let (wa, wc) = (t.file("a.txt", "work a"), t.file("c.txt", "work c"));
+    let a = t
+        .alice(&[
+            "submit", &task, "--file", &wa, "--uri", "ipfs://a", "--output", "json",
+        ])
+        .await
+        .ok()
+        .json();
+    let c = t
+        .run(
+            Some(&carol_key),
+            &[
+                "submit", &task, "--file", &wc, "--uri", "ipfs://c", "--output", "json",
+            ],
+        )
+        .await
+        .ok()
+        .json();
+    let (sa, sc) = (
+        a["submission"].as_str().unwrap().to_string(),
+        c["submission"].as_str().unwrap().to_string(),
+    );
+    t.net.set_time(state.submission_deadline);
+    t.alice(&["submit", "reveal", &task]).await.ok();
+    t.run(Some(&carol_key), &["submit", "reveal", &task])
+        .await
+        .ok();
+    t.net.set_time(state.submission_reveal_deadline);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+    t.bob(&["crank", "--once"]).await.ok();
+
+    // A bad score, a submission without a score, or one named twice: usage errors, nothing sent.
+    t.bob(&["vote", "commit", &sa, &sc, "--score", "101"])
+        .await
+        .fails(2, "from 0 to 100");
+    t.bob(&["vote", "commit", &sa, &sc])
+        .await
+        .fails(2, "no score for");
+    let twice = format!("{sa}=70");
+    t.bob(&["vote", "commit", &sa, &twice, "--score", "80"])
+        .await
+        .fails(2, "named twice");
+    let bob = t.bob.pubkey();
+    let vote_of = |s: &str| pda::vote(&pda::round(&s.parse().unwrap(), 1), &bob);
+    let (va, vc) = (vote_of(&sa), vote_of(&sc));
+    assert!(
+        t.net.account::<Vote>(&va).await.is_none() && t.net.account::<Vote>(&vc).await.is_none()
+    );
+
+    // Both in one command and one transaction, each with its own score and salt.
+    let scored = format!("{sa}=80");
+    let done = t
+        .bob(&[
+            "vote", "commit", &scored, &sc, "--score", "30", "--output", "json",
+        ])
+        .await
+        .ok()
+        .json();
+    let docs = done.as_array().unwrap();
+    assert_eq!(docs.len(), 2, "{done}");
+    assert_eq!(docs[0]["signatures"].as_array().unwrap().len(), 1, "{done}");
+    assert_eq!(docs[0]["action"], "vote-commit");
+    assert_eq!(docs[1]["submission"], sc.as_str());
+    t.net.set_time(state.commit_deadline);
+    t.bob(&["vote", "reveal", &sa]).await.ok();
+    t.bob(&["vote", "reveal", &sc]).await.ok();
+    let a_vote: Vote = t.net.account(&va).await.unwrap();
+    let c_vote: Vote = t.net.account(&vc).await.unwrap();
+    assert_eq!((a_vote.score, c_vote.score), (80, 30));
     std::fs::remove_dir_all(&t.dir).ok();
 }

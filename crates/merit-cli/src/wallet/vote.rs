@@ -9,6 +9,7 @@ use crate::output::units;
 use crate::secrets::{fresh_salt, VoteSecret};
 use crate::units::{fmt_when, hex};
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use merit_client::{
     pda, vote_commitment, AccountKind, Round, RoundState, Stake, Submission, Task, TaskPhase, Vote,
 };
@@ -56,11 +57,13 @@ async fn my_seats<C: Chain>(
         .map_err(rule)
 }
 
-pub async fn commit<C: Chain>(
+/// One vote commit, checked by the program's rules and its salt stored: the instruction,
+/// its summary and its JSON document.
+async fn prepare_commit<C: Chain>(
     ctx: &mut Ctx<'_, C>,
     submission: Pubkey,
     score: u8,
-) -> Result<(), CliError> {
+) -> Result<(Instruction, String, Value), CliError> {
     let now = ctx.now().await?;
     let me = ctx.me;
     let sub: Submission = ctx.must(&submission, "submission").await?;
@@ -120,7 +123,52 @@ pub async fn commit<C: Chain>(
         "revealUntil": round.reveal_deadline,
         "secretFile": path.display().to_string(),
     });
-    ctx.send(&summary, &[ix], fields).await?;
+    Ok((ix, summary, fields))
+}
+
+/// `merit vote commit SUBMISSION[=SCORE]...`: every vote checked (a refusal sends
+/// nothing) and its salt stored, then all sent in as few transactions as fit.
+pub async fn commit<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    votes: &[(Pubkey, u8)],
+) -> Result<(), CliError> {
+    if let [(submission, score)] = votes {
+        let (ix, summary, fields) = prepare_commit(ctx, *submission, *score).await?;
+        ctx.send(&summary, &[ix], fields).await?;
+        return Ok(());
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    if let Some((twice, _)) = votes.iter().find(|(s, _)| !seen.insert(*s)) {
+        return Err(crate::error::usage(format!(
+            "submission {twice} is named twice"
+        )));
+    }
+    let (mut ixs, mut summaries, mut docs) = (Vec::new(), Vec::new(), Vec::new());
+    for (submission, score) in votes {
+        let (ix, summary, mut fields) = prepare_commit(ctx, *submission, *score).await?;
+        fields["decimals"] = json!(ctx.decimals);
+        ixs.push(ix);
+        summaries.push(summary);
+        docs.push(fields);
+    }
+    let signatures = ctx.send_packed(&ixs).await?;
+    let sigs: Vec<String> = signatures.iter().map(|s| s.to_string()).collect();
+    for d in &mut docs {
+        d["signatures"] = json!(sigs);
+    }
+    let human = format!(
+        "{}\n{} {} in {} {}:\n{}",
+        summaries.join("\n"),
+        votes.len(),
+        super::claim::plural(votes.len(), "vote", "votes"),
+        signatures.len(),
+        super::claim::plural(signatures.len(), "transaction", "transactions"),
+        sigs.iter()
+            .map(|s| format!("Signature: {s}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    ctx.out.show(|| human, || Value::Array(docs));
     Ok(())
 }
 
