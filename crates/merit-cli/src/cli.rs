@@ -140,6 +140,7 @@ pub enum TaskCmd {
     Create(Box<CreateArgs>),
     /// A task's terms, phase and submissions.
     Show {
+        /// The task's address (as `task create` and `task list` print it).
         #[arg(value_parser = pubkey)]
         task: Pubkey,
     },
@@ -147,16 +148,19 @@ pub enum TaskCmd {
     List(ListArgs),
     /// Cancel your task before anything was submitted; refunds everything.
     Cancel {
+        /// The address of your task.
         #[arg(value_parser = pubkey)]
         task: Pubkey,
     },
     /// Take back what nobody can claim from your finalized task.
     Reclaim {
+        /// The address of your finalized task.
         #[arg(value_parser = pubkey)]
         task: Pubkey,
     },
     /// Wait, on the cluster's clock, until a task reaches a phase (or a later one).
     Wait {
+        /// The task's address.
         #[arg(value_parser = pubkey)]
         task: Pubkey,
         /// The phase to wait for.
@@ -189,13 +193,20 @@ pub enum WaitPhase {
 #[derive(Subcommand, Debug)]
 pub enum StakeCmd {
     /// Deposit tokens as stake (it counts for committee draws from the next epoch).
-    Deposit { amount: String },
+    Deposit {
+        /// Tokens to deposit, in the mint's decimals (e.g. 50 or 2.5).
+        amount: String,
+    },
     /// Start the cooldown on unlocked stake.
-    Unstake { amount: String },
+    Unstake {
+        /// Tokens of unlocked stake to unstake, in the mint's decimals.
+        amount: String,
+    },
     /// Withdraw stake whose cooldown has passed.
     Withdraw,
     /// Stake, bonds, cooldown and reputation (yours, or another owner's).
     Show {
+        /// The stake's owner (default: the wallet, `-k`).
         #[arg(value_parser = pubkey)]
         owner: Option<Pubkey>,
     },
@@ -224,6 +235,7 @@ pub struct SubmitArgs {
 pub enum SubmitCmd {
     /// Reveal the work you committed to (after submissions close), from the stored salt.
     Reveal {
+        /// The task you submitted to.
         #[arg(value_parser = pubkey)]
         task: Pubkey,
         /// Reveal with another URI than the one given at submission.
@@ -246,6 +258,7 @@ pub enum VoteCmd {
     },
     /// Reveal the score committed on a submission, from the stored salt.
     Reveal {
+        /// The submission you committed a score on (its current round).
         #[arg(value_parser = pubkey)]
         submission: Pubkey,
     },
@@ -266,12 +279,48 @@ pub struct ClaimArgs {
 #[derive(Subcommand, Debug)]
 pub enum EpochCmd {
     /// An epoch's window, points and emission (default: the open one).
-    Show { index: Option<u64> },
+    Show {
+        /// The epoch's index (default: the open one).
+        index: Option<u64>,
+    },
     /// Wait until epoch INDEX is open (default: the next one; a keeper opens it).
     Wait {
+        /// The epoch's index (default: the one after the open one).
         index: Option<u64>,
         /// Give up after this long (e.g. 10m).
         #[arg(long, default_value = "1h")]
         timeout: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and every argument of `merit` says what it is in `--help`.
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let here = format!("{path} {}", cmd.get_name());
+            if cmd.get_about().is_none() && !path.is_empty() {
+                missing.push(format!("{here} (the command)"));
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{here} <{id}>"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &here, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no help for:\n{}", missing.join("\n"));
+    }
 }
