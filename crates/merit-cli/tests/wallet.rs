@@ -603,6 +603,35 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     assert_eq!(bob_todo[0]["round"], 1, "{bob_todo}");
     // Repeated commit: refused by name; the stored salt still reveals the first one.
     t.bob(&["vote", "commit", &sub, "--score", "70"]).await.ok();
+    // Stake refusals give the numbers: what is locked and by which vote, when a cooldown ends.
+    let locked = t
+        .bob(&["stake", "unstake", "400"])
+        .await
+        .fails(1, "InsufficientUnlockedStake");
+    assert!(
+        locked.err.contains("of 400 deposited")
+            && locked.err.contains(&format!(
+                "by your vote on submission {sub} of task {task} (round 1"
+            )),
+        "{}",
+        locked.err
+    );
+    t.bob(&["stake", "withdraw"])
+        .await
+        .fails(1, "nothing is unstaking");
+    t.bob(&["stake", "unstake", "1"]).await.ok();
+    let early = t
+        .bob(&["stake", "withdraw"])
+        .await
+        .fails(1, "CooldownNotElapsed");
+    assert!(
+        early.err.contains("1 unstaking, withdrawable from"),
+        "{}",
+        early.err
+    );
+    t.bob(&["stake", "deposit", "1000000"])
+        .await
+        .fails(1, "your wallet holds");
     t.bob(&["vote", "commit", &sub, "--score", "10"])
         .await
         .fails(1, "AlreadyVoted");

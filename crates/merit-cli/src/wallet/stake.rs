@@ -1,15 +1,24 @@
 //! `merit stake deposit|unstake|withdraw|show`.
 use super::Ctx;
-use crate::error::{local, CliError};
+use crate::error::{local, rule, CliError};
 use crate::output::units;
 use crate::units::fmt_when;
 use anchor_lang::prelude::Pubkey;
-use merit_client::{pda, Stake};
+use merit_client::{offsets, pda, AccountKind, Stake, Vote};
 use merit_crank::Chain;
 use serde_json::json;
 
 pub async fn deposit<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(), CliError> {
     let amount = ctx.parse_amount(amount)?;
+    let me = ctx.me;
+    let held = ctx.wallet_tokens(&me).await?;
+    if held < amount {
+        return Err(local(format!(
+            "your wallet holds {} tokens; a deposit of {} needs that many (`merit airdrop` on a local cluster)",
+            ctx.amount(held),
+            ctx.amount(amount)
+        )));
+    }
     let epoch = ctx.current_epoch().await?;
     let ix = ctx.client.deposit_stake(ctx.me, amount);
     let summary = format!(
@@ -29,8 +38,13 @@ pub async fn deposit<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(),
 pub async fn unstake<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(), CliError> {
     let amount = ctx.parse_amount(amount)?;
     let now = ctx.now().await?;
+    let me = ctx.me;
+    let stake: Stake = ctx.must(&pda::stake(&me), "stake account").await?;
+    if let Err(e) = stake.unstake_check(amount) {
+        return Err(with_numbers(e, || unstake_numbers(ctx, &stake, amount)).await);
+    }
     let ready = now + ctx.config.params.unstake_cooldown_secs;
-    let ix = ctx.client.request_unstake(ctx.me, amount);
+    let ix = ctx.client.request_unstake(me, amount);
     let summary = format!(
         "Requested to unstake {}; withdrawable from {}",
         ctx.amount(amount),
@@ -45,9 +59,82 @@ pub async fn unstake<C: Chain>(ctx: &mut Ctx<'_, C>, amount: &str) -> Result<(),
     Ok(())
 }
 
+/// The program's refusal `e`, its message followed by what `numbers` says.
+async fn with_numbers<F: std::future::Future<Output = Result<String, CliError>>>(
+    e: anchor_lang::error::Error,
+    numbers: impl FnOnce() -> F,
+) -> CliError {
+    let mut err = rule(e);
+    if let CliError::Program(named) = &mut err {
+        match numbers().await {
+            Ok(more) if !more.is_empty() => named.msg = format!("{}: {more}", named.msg),
+            Ok(_) => {}
+            Err(e) => return e,
+        }
+    }
+    err
+}
+
+/// Why `amount` cannot be unstaked: the stake's parts, and the votes whose bonds lock it.
+async fn unstake_numbers<C: Chain>(
+    ctx: &mut Ctx<'_, C>,
+    stake: &Stake,
+    amount: u64,
+) -> Result<String, CliError> {
+    if amount == 0 {
+        return Ok(String::new());
+    }
+    let mut text = format!(
+        "asked {}, unlocked {} of {} deposited ({} locked as vote bonds, {} already unstaking)",
+        ctx.amount(amount),
+        ctx.amount(stake.unlocked()),
+        ctx.amount(stake.deposited),
+        ctx.amount(stake.locked),
+        ctx.amount(stake.unstaking)
+    );
+    let me = ctx.me;
+    let votes: Vec<(Pubkey, Vote)> = ctx
+        .accounts_with(AccountKind::Vote, offsets::VOTE_VALIDATOR, &me)
+        .await?;
+    let mut locks: Vec<String> = votes
+        .iter()
+        .filter(|(_, v)| v.bond_remaining > 0)
+        .map(|(_, v)| {
+            format!(
+                "{} by your vote on submission {} of task {} (round {}; unlocked when claimed)",
+                ctx.amount(v.bond_remaining),
+                v.submission,
+                v.task,
+                v.round_index
+            )
+        })
+        .collect();
+    locks.sort();
+    if !locks.is_empty() {
+        text.push_str(&format!("; locked: {}", locks.join("; ")));
+    }
+    Ok(text)
+}
+
 pub async fn withdraw<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     let me = ctx.me;
+    let now = ctx.now().await?;
     let stake: Stake = ctx.must(&pda::stake(&me), "stake account").await?;
+    if let Err(e) = stake.withdraw_check(now) {
+        let numbers = || async {
+            Ok(match stake.unstaking {
+                0 => {
+                    "nothing is unstaking: `merit stake unstake AMOUNT` starts the cooldown".into()
+                }
+                n => format!(
+                    "{} unstaking, withdrawable from {} (the cluster's clock)",
+                    ctx.amount(n),
+                    fmt_when(stake.unstake_at, now)
+                ),
+            })
+        };
+        return Err(with_numbers(e, numbers).await);
+    }
     let ix = ctx.client.withdraw_stake(me);
     let summary = format!("Withdrew {} of stake", ctx.amount(stake.unstaking));
     ctx.send(

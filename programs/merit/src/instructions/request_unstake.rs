@@ -19,12 +19,7 @@ pub struct RequestUnstake<'info> {
 
 impl RequestUnstake<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
-        require!(amount > 0, MeritError::ZeroAmount);
-        require!(
-            amount <= self.stake.unlocked(),
-            MeritError::InsufficientUnlockedStake
-        );
-        Ok(())
+        self.stake.unstake_check(amount)
     }
 }
 

@@ -36,12 +36,7 @@ pub struct WithdrawStake<'info> {
 impl WithdrawStake<'_> {
     fn validate(&self) -> Result<()> {
         require_distinct(&[Some(self.stake_vault.key()), Some(self.owner_token.key())])?;
-        require!(self.stake.unstaking > 0, MeritError::NothingToWithdraw);
-        require!(
-            Clock::get()?.unix_timestamp >= self.stake.unstake_at,
-            MeritError::CooldownNotElapsed
-        );
-        Ok(())
+        self.stake.withdraw_check(Clock::get()?.unix_timestamp)
     }
 }
 

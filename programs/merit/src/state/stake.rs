@@ -316,6 +316,25 @@ impl Stake {
             .saturating_sub(self.unstaking)
     }
 
+    /// Whether `request_unstake` of `amount` may run: more than nothing (`ZeroAmount`) and
+    /// at most the unlocked stake (`InsufficientUnlockedStake`). Clients call it too.
+    pub fn unstake_check(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, MeritError::ZeroAmount);
+        require!(
+            amount <= self.unlocked(),
+            MeritError::InsufficientUnlockedStake
+        );
+        Ok(())
+    }
+
+    /// Whether `withdraw_stake` may run at `now`: something is unstaking
+    /// (`NothingToWithdraw`) and its cooldown has ended (`CooldownNotElapsed`).
+    pub fn withdraw_check(&self, now: i64) -> Result<()> {
+        require!(self.unstaking > 0, MeritError::NothingToWithdraw);
+        require!(now >= self.unstake_at, MeritError::CooldownNotElapsed);
+        Ok(())
+    }
+
     pub fn lock(&mut self, amount: u64) -> Result<()> {
         require!(
             self.unlocked() >= amount,
