@@ -91,6 +91,9 @@ pub fn rule_opening(
                 named.msg,
                 crate::units::fmt_when(at, now)
             );
+            if let Some(note) = crate::units::clock_skew_note(now, crate::units::machine_now()) {
+                named.msg = format!("{} {note}", named.msg);
+            }
         }
     }
     e

@@ -149,6 +149,29 @@ pub fn fmt_when(unix: i64, now: i64) -> String {
     format!("{} ({})", fmt_time(unix), fmt_relative(unix, now))
 }
 
+/// How far this machine's clock is from the cluster's `cluster_now`, in words, when it is
+/// off by 2 s or more (what a user reading wall-clock times would get wrong); `None` when
+/// they agree. Times the CLI prints are always the cluster's.
+pub fn clock_skew_note(cluster_now: i64, machine_now: i64) -> Option<String> {
+    let off = machine_now.saturating_sub(cluster_now);
+    if off.abs() < 2 {
+        return None;
+    }
+    let side = if off > 0 { "ahead of" } else { "behind" };
+    Some(format!(
+        "Note: this machine's clock is {} {side} the cluster's; the times here are the cluster's.",
+        fmt_duration(off.abs())
+    ))
+}
+
+/// The machine's unix time (for [`clock_skew_note`] only: no rule ever reads it).
+pub fn machine_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
 /// Hex of 32 bytes.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -176,6 +199,16 @@ pub fn hash_file(path: &std::path::Path) -> Result<[u8; 32], String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_clock_note_says_how_far_and_which_way_from_two_seconds() {
+        assert_eq!(super::clock_skew_note(1_000, 1_001), None);
+        assert_eq!(super::clock_skew_note(1_000, 999), None);
+        let behind = super::clock_skew_note(1_000, 998).unwrap();
+        assert!(behind.contains("is 2s behind the cluster's"), "{behind}");
+        let ahead = super::clock_skew_note(1_000, 1_000 + 3_720).unwrap();
+        assert!(ahead.contains("is 1h 2m ahead of the cluster's"), "{ahead}");
+    }
+
     use super::*;
 
     #[test]

@@ -186,6 +186,30 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "{}",
         shown.out
     );
+    let machine = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let cluster = t.net.now();
+    let way = if machine > cluster {
+        "ahead of"
+    } else {
+        "behind"
+    };
+    assert!(
+        shown.out.contains("Note: this machine's clock is")
+            && shown.out.contains(&format!("{way} the cluster's")),
+        "the bank's clock is {cluster}, the machine's {machine}: {}",
+        shown.out
+    );
+    let shown = t
+        .alice(&["task", "show", &task, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(shown["clusterTime"], cluster);
+    let offset = shown["machineClockOffsetSecs"].as_i64().unwrap();
+    assert!((offset - (machine - cluster)).abs() <= 5, "{shown}");
     let pending = t.alice(&["vote", "pending"]).await.ok();
     assert!(
         pending.out.contains("reveal  submission"),
@@ -506,6 +530,13 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
         .await
         .fails(1, "WindowNotOpen");
     assert!(early.err.contains("it opens"), "{}", early.err);
+    // This bank's clock is not the machine's (as a validator's often is not): the CLI says
+    // how far off the machine is, and which way, wherever it prints times.
+    assert!(
+        early.err.contains("Note: this machine's clock is"),
+        "{}",
+        early.err
+    );
 
     // Repeated action: a second submission is refused by name, and the first salt kept.
     let salt_file = t

@@ -338,8 +338,14 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         }
         subs_json.push(j);
     }
+    let machine = crate::units::machine_now();
+    if let Some(note) = crate::units::clock_skew_note(now, machine) {
+        human.push_str(&format!("\n{note}"));
+    }
     let json = json!({
         "address": key.to_string(),
+        "clusterTime": now,
+        "machineClockOffsetSecs": machine.saturating_sub(now),
         "decimals": ctx.decimals,
         "phase": phase_name(phase),
         "task": task_json(&task),

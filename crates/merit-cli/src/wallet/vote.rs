@@ -218,7 +218,7 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     let mut items = seats_to_commit(ctx).await?;
     items.extend(votes_to_reveal(ctx).await?);
     items.extend(works_to_reveal(ctx).await?);
-    let human = if items.is_empty() {
+    let mut human = if items.is_empty() {
         "Nothing pending.".to_string()
     } else {
         items
@@ -227,6 +227,12 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let now = ctx.now().await?;
+    if let Some(note) = crate::units::clock_skew_note(now, crate::units::machine_now()) {
+        if !items.is_empty() {
+            human.push_str(&format!("\n{note}"));
+        }
+    }
     let json = Value::Array(items.into_iter().map(|(_, j)| j).collect());
     ctx.out.show(|| human, || json);
     Ok(())
