@@ -4950,11 +4950,23 @@ export type Merit = {
             "type": "u16"
           },
           {
+            "name": "contributorPaid",
+            "docs": [
+              "What each side's claims actually paid: its share ([`Epoch::claim`]) less what was",
+              "above the task's emission cap (`forfeited`, back to the vault). At most `*_claimed`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "validatorPaid",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                28
+                12
               ]
             }
           }
