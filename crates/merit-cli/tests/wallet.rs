@@ -327,6 +327,25 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     assert_eq!(shown["phase"], "finalized", "{shown}");
     assert_eq!(shown["submissions"][0]["outcome"], "accepted");
 
+    // Had bob's vote been outside the consensus, `claim` would say it waits for its slash.
+    let bob_vote_key = pda::vote(&pda::round(&sub.parse().unwrap(), 1), &t.bob.pubkey());
+    let bob_vote: Vote = t.net.account(&bob_vote_key).await.unwrap();
+    let outside = Vote {
+        score: 0,
+        ..bob_vote.clone()
+    };
+    t.net.write_account(&bob_vote_key, &outside).await;
+    let waits = t.bob(&["claim", "--all"]).await.ok();
+    assert!(
+        waits.out.contains("Nothing to claim")
+            && waits
+                .out
+                .contains("outside the consensus; a keeper slashes it"),
+        "{}",
+        waits.out
+    );
+    t.net.write_account(&bob_vote_key, &bob_vote).await;
+
     // Before anyone claims, the creator takes back the unused keeper bounty and is told
     // what the task still owes; a second reclaim has nothing to take and says why.
     let early = t
@@ -680,6 +699,23 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     // Claiming before the task is final: nothing is claimable yet, nothing is sent.
     let early = t.alice(&["claim", &task]).await.ok();
     assert!(early.out.contains("Nothing to claim"), "{}", early.out);
+    assert!(
+        early.out.contains("its task is not finalized yet"),
+        "it says what it waits for: {}",
+        early.out
+    );
+    let judging = t
+        .bob(&["claim", "--all", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        judging["waiting"][0]
+            .as_str()
+            .unwrap()
+            .contains("the round is still being judged"),
+        "{judging}"
+    );
     std::fs::remove_dir_all(&t.dir).ok();
 }
 

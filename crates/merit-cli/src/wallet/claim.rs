@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::error::{usage, CliError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
+use merit_client::merit::error::MeritError;
 use merit_client::merit::state::Side;
 use merit_client::{offsets, pda, AccountKind, Epoch, Round, Submission, Task, Vesting, Vote};
 use merit_crank::Chain;
@@ -82,10 +83,13 @@ impl Claim {
     }
 }
 
-/// Everything the wallet can claim now (of `only` task, when given).
+/// Everything the wallet can claim now (of `only` task, when given), and what it will
+/// claim once something else happens (`waiting`: a task to finalize, a round to close, an
+/// incoherent vote for a keeper to slash), by the same rules' refusals.
 pub async fn claimable<C: Chain>(
     ctx: &mut Ctx<'_, C>,
     only: Option<Pubkey>,
+    waiting: &mut Vec<String>,
 ) -> Result<Vec<Claim>, CliError> {
     let me = ctx.me;
     let now = ctx.now().await?;
@@ -109,8 +113,13 @@ pub async fn claimable<C: Chain>(
         let Some(task) = task_of(ctx, &mut tasks, &sub.task).await? else {
             continue;
         };
-        if sub.claim_check(&task).is_ok() {
-            claims.push(Claim::Submission { task: sub.task });
+        match sub.claim_check(&task) {
+            Ok(()) => claims.push(Claim::Submission { task: sub.task }),
+            Err(e) if is(&e, MeritError::TaskNotFinalized) => waiting.push(format!(
+                "your submission to {}: its task is not finalized yet (a keeper finalizes it once every submission is judged)",
+                sub.task
+            )),
+            Err(_) => {}
         }
         if sub.emission_claim_check().is_ok()
             && emission_payable(ctx, &mut epochs, sub.epoch, Side::Contributor, sub.points).await?
@@ -132,7 +141,19 @@ pub async fn claimable<C: Chain>(
         let Some(round) = ctx.get::<Round>(&vote.round).await? else {
             continue;
         };
-        if let Ok(coherent) = vote.claim_check(&round, &task.rules) {
+        let check = vote.claim_check(&round, &task.rules);
+        match &check {
+            Err(e) if is(e, MeritError::VoteMustBeSlashedFirst) => waiting.push(format!(
+                "your vote on {} (round {}): scored {}, outside the consensus; a keeper slashes it (`merit crank`), then what is left of its bond unlocks here",
+                vote.submission, vote.round_index, vote.score
+            )),
+            Err(e) if is(e, MeritError::SubmissionNotFinalized) => waiting.push(format!(
+                "your vote on {} (round {}): the round is still being judged",
+                vote.submission, vote.round_index
+            )),
+            _ => {}
+        }
+        if let Ok(coherent) = check {
             claims.push(Claim::Vote {
                 task: vote.task,
                 submission: vote.submission,
@@ -176,6 +197,11 @@ pub async fn claimable<C: Chain>(
         }
     }
     Ok(claims)
+}
+
+/// Whether a rule refused with Merit's error `code`.
+fn is(e: &anchor_lang::error::Error, code: MeritError) -> bool {
+    matches!(e, anchor_lang::error::Error::AnchorError(a) if a.error_code_number == u32::from(code))
 }
 
 async fn task_of<C: Chain>(
@@ -224,11 +250,12 @@ pub async fn run<C: Chain>(
     let me = ctx.me;
     let before = ctx.wallet_tokens(&me).await?;
     // One pass: a vote claimed now brings its emission along (see `claimable`).
-    let done = claimable(ctx, task).await?;
+    let mut waiting = Vec::new();
+    let done = claimable(ctx, task, &mut waiting).await?;
     let ixs: Vec<Instruction> = done.iter().map(|c| c.instruction(ctx)).collect();
     let signatures = ctx.send_packed(&ixs).await?;
     let received = ctx.wallet_tokens(&me).await?.saturating_sub(before);
-    let human = if done.is_empty() {
+    let mut human = if done.is_empty() {
         "Nothing to claim.".to_string()
     } else {
         // Rewards vest only under a vesting schedule: say so only then.
@@ -249,12 +276,19 @@ pub async fn run<C: Chain>(
         lines.extend(signatures.iter().map(|s| format!("Signature: {s}")));
         lines.join("\n")
     };
+    if !waiting.is_empty() {
+        human.push_str("\nLater, once settled:");
+        for w in &waiting {
+            human.push_str(&format!("\n  {w}"));
+        }
+    }
     let json = json!({
         "claimed": done.iter().map(|c| Value::String(c.describe())).collect::<Vec<_>>(),
         "action": "claim",
         "decimals": ctx.decimals,
         "received": crate::output::units(received),
         "signatures": signatures.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        "waiting": waiting,
     });
     ctx.out.show(|| human, || json);
     Ok(())
