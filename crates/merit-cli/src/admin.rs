@@ -267,14 +267,19 @@ pub async fn run<C: Chain>(ctx: &mut Ctx<'_, C>, cmd: AdminCmd) -> Result<(), Cl
         AdminCmd::ApplyConfig => {
             let c = ctx.config;
             let now = ctx.now().await?;
-            if c.pending_params_eta == 0 {
-                return Err(local("no parameters are pending (merit config show)"));
-            }
-            if now < c.pending_params_eta {
-                return Err(local(format!(
-                    "the proposal's timelock has not passed: it applies from {} (cluster time)",
-                    fmt_when(c.pending_params_eta, now)
-                )));
+            if let Err(e) = c.apply_check(now) {
+                let mut e = crate::error::rule(e);
+                if let CliError::Program(named) = &mut e {
+                    named.msg = match named.name.as_str() {
+                        "TimelockNotElapsed" => format!(
+                            "{}: the proposal applies from {} (the cluster's clock)",
+                            named.msg,
+                            fmt_when(c.pending_params_eta, now)
+                        ),
+                        _ => format!("{} (merit config show)", named.msg),
+                    };
+                }
+                return Err(e);
             }
             let ix = ctx.client.apply_config(me);
             ctx.send(

@@ -140,15 +140,21 @@ async fn an_operator_initializes_and_governs_a_deployment_from_the_cli_and_no_on
         pending.pending_params_eta,
         t.net.now() + pending.params.param_timelock_secs
     );
-    t.run(&other, &["admin", "apply-config"])
+    let early = t
+        .run(&other, &["admin", "apply-config"])
         .await
-        .fails(1, "has not passed");
+        .fails(1, "TimelockNotElapsed");
+    assert!(
+        early.err.contains("the proposal applies from"),
+        "{}",
+        early.err
+    );
     t.net.advance(pending.params.param_timelock_secs);
     t.run(&other, &["admin", "apply-config"]).await.ok();
     assert_eq!(t.config().await.unwrap().params.vote_bond_bps, 4000);
     t.run(&other, &["admin", "apply-config"])
         .await
-        .fails(1, "no parameters are pending");
+        .fails(1, "NoPendingConfig");
     // A proposal withdrawn.
     t.run(
         &op,

@@ -70,13 +70,9 @@ pub struct ApplyConfig<'info> {
 
 impl ApplyConfig<'_> {
     fn validate(&self) -> Result<()> {
-        let config = self.config.load()?;
-        require!(config.has_pending_params, MeritError::NoPendingConfig);
-        require!(
-            Clock::get()?.unix_timestamp >= config.pending_params_eta,
-            MeritError::TimelockNotElapsed
-        );
-        Ok(())
+        self.config
+            .load()?
+            .apply_check(Clock::get()?.unix_timestamp)
     }
 }
 

@@ -315,6 +315,17 @@ pub struct Config {
 }
 
 impl Config {
+    /// Whether `apply_config` may run at `now`: parameters are pending (`NoPendingConfig`)
+    /// and their timelock has passed (`TimelockNotElapsed`). Anyone may apply them.
+    pub fn apply_check(&self, now: i64) -> Result<()> {
+        require!(self.has_pending_params, MeritError::NoPendingConfig);
+        require!(
+            now >= self.pending_params_eta,
+            MeritError::TimelockNotElapsed
+        );
+        Ok(())
+    }
+
     pub fn signer_seeds(&self) -> [&[u8]; 2] {
         Self::signer_seeds_for(&self.bump)
     }
