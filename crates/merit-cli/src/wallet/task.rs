@@ -267,6 +267,13 @@ pub fn phase_at(task: &Task, config: &merit_client::Config, now: i64) -> TaskPha
     task.phase(task.clock(config.pause(), now).unwrap_or(now))
 }
 
+/// How far `task`'s clock is behind the cluster's at `now` (the pauses since it was
+/// posted: `Task::clock`). A deadline on the task's clock falls at `deadline + lag` on the
+/// cluster's, if no pause comes; every time the CLI prints is shifted by it.
+pub fn task_lag(task: &Task, config: &merit_client::Config, now: i64) -> i64 {
+    now.saturating_sub(task.clock(config.pause(), now).unwrap_or(now))
+}
+
 pub fn outcome_name(sub: &Submission) -> String {
     format!("{:?}", sub.outcome).to_lowercase()
 }
@@ -275,6 +282,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
     let now = ctx.now().await?;
     let task: Task = ctx.must(&key, "task").await?;
     let phase = phase_at(&task, &ctx.config, now);
+    let lag = task_lag(&task, &ctx.config, now);
     let mut subs: Vec<(Pubkey, Submission)> = ctx
         .accounts_with(AccountKind::Submission, offsets::SUBMISSION_TASK, &key)
         .await?;
@@ -312,10 +320,10 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         task.max_submissions,
         task.finalized_count,
         task.accepted_count,
-        fmt_when(task.submission_deadline, now),
-        fmt_when(task.submission_reveal_deadline, now),
-        fmt_when(task.commit_deadline, now),
-        fmt_when(task.reveal_deadline, now),
+        fmt_when(task.submission_deadline + lag, now),
+        fmt_when(task.submission_reveal_deadline + lag, now),
+        fmt_when(task.commit_deadline + lag, now),
+        fmt_when(task.reveal_deadline + lag, now),
         hex(&task.terms_hash),
         draw_status(&task.draw).1,
     );
@@ -348,7 +356,7 @@ pub async fn show<C: Chain>(ctx: &mut Ctx<'_, C>, key: Pubkey) -> Result<(), Cli
         "machineClockOffsetSecs": machine.saturating_sub(now),
         "decimals": ctx.decimals,
         "phase": phase_name(phase),
-        "task": task_json(&task),
+        "task": task_json(&task, lag),
         "submissions": subs_json,
     });
     ctx.out.show(|| human, || json);
@@ -417,7 +425,8 @@ pub fn draw_status(draw: &merit_client::Draw) -> (&'static str, String) {
     }
 }
 
-pub fn task_json(t: &Task) -> Value {
+/// A task as JSON, its deadlines on the cluster's clock (`lag`: [`task_lag`]).
+pub fn task_json(t: &Task, lag: i64) -> Value {
     json!({
         "draw": draw_status(&t.draw).0,
         "drawTargetSlot": t.draw.target_slot,
@@ -427,10 +436,11 @@ pub fn task_json(t: &Task) -> Value {
         "uri": t.uri(),
         "reward": units(t.reward),
         "validatorShareBps": t.validator_share_bps,
-        "submissionDeadline": t.submission_deadline,
-        "submissionRevealDeadline": t.submission_reveal_deadline,
-        "commitDeadline": t.commit_deadline,
-        "revealDeadline": t.reveal_deadline,
+        "submissionDeadline": t.submission_deadline + lag,
+        "submissionRevealDeadline": t.submission_reveal_deadline + lag,
+        "commitDeadline": t.commit_deadline + lag,
+        "revealDeadline": t.reveal_deadline + lag,
+        "taskClockLagSecs": lag,
         "bond": units(t.bond),
         "submissionFee": units(t.submission_fee),
         "committeeSize": t.committee_size,
@@ -526,7 +536,7 @@ pub async fn list<C: Chain>(ctx: &mut Ctx<'_, C>, args: ListArgs) -> Result<(), 
                 ctx.amount(t.reward),
                 phase_name(phase_at(t, &config, now)),
                 format!("{}/{}", t.submission_count, t.max_submissions),
-                fmt_when(t.submission_deadline, now)
+                fmt_when(t.submission_deadline + task_lag(t, &config, now), now)
             ));
         }
         lines.join("\n")
@@ -538,7 +548,7 @@ pub async fn list<C: Chain>(ctx: &mut Ctx<'_, C>, args: ListArgs) -> Result<(), 
                 json!({
                     "address": k.to_string(),
                     "phase": phase_name(phase_at(t, &config, now)),
-                    "task": task_json(t),
+                    "task": task_json(t, task_lag(t, &config, now)),
                 })
             })
             .collect(),
@@ -628,10 +638,8 @@ async fn still_owed<C: Chain>(
         .await?;
     let (mut lines, mut submissions, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
     for (k, s) in &subs {
-        if task.contributor_liability > 0
-            && s.outcome == merit_client::Outcome::Accepted
-            && !s.claimed
-        {
+        // What `claim_submission` would pay now (`Submission::claim_check`) is owed.
+        if task.contributor_liability > 0 && s.claim_check(task).is_ok() {
             lines.push(format!(
                 "the reward of submission {k} (by {}), unclaimed",
                 s.contributor

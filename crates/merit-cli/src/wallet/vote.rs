@@ -70,6 +70,7 @@ async fn prepare_commit<C: Chain>(
     let task: Task = ctx.must(&sub.task, "task").await?;
     let (round_key, round) = current_round(ctx, &submission, &sub).await?;
     let task_now = task.clock(ctx.config.pause(), now).map_err(rule)?;
+    let lag = now - task_now;
     round
         .commit_check(round.committee(&task).drawn, task_now)
         .map_err(|e| rule_opening(e, round.commit_opens_at, task_now, now))?;
@@ -106,8 +107,8 @@ async fn prepare_commit<C: Chain>(
          Salt kept in {}",
         round.index,
         ctx.amount(bond),
-        fmt_when(round.commit_deadline, now),
-        fmt_when(round.reveal_deadline, now),
+        fmt_when(round.commit_deadline + lag, now),
+        fmt_when(round.reveal_deadline + lag, now),
         path.display()
     );
     let fields = json!({
@@ -119,8 +120,8 @@ async fn prepare_commit<C: Chain>(
         "seats": seats,
         "bond": units(bond),
         "commitment": hex(&commitment),
-        "revealFrom": round.commit_deadline,
-        "revealUntil": round.reveal_deadline,
+        "revealFrom": round.commit_deadline + lag,
+        "revealUntil": round.reveal_deadline + lag,
         "secretFile": path.display().to_string(),
     });
     Ok((ix, summary, fields))
@@ -378,26 +379,25 @@ async fn votes_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         let Some(task) = ctx.get::<Task>(&vote.task).await? else {
             continue;
         };
-        let task_now = task.clock(ctx.config.pause(), now).unwrap_or(now);
-        let (phase, when) = if task_now < round.commit_deadline {
-            (
-                "commit",
-                format!(
-                    "from {} until {}",
-                    fmt_when(round.commit_deadline, now),
-                    fmt_when(round.reveal_deadline, now)
-                ),
-            )
-        } else if task_now < round.reveal_deadline {
-            (
-                "reveal",
-                format!("now, until {}", fmt_when(round.reveal_deadline, now)),
-            )
-        } else {
-            (
+        let lag = super::task::task_lag(&task, &ctx.config, now);
+        let (from, until) = (round.commit_deadline + lag, round.reveal_deadline + lag);
+        // The program's own rule: `Round::reveal_check` on the task's clock.
+        let (phase, when) = match round.reveal_check(now - lag) {
+            Ok(()) => ("reveal", format!("now, until {}", fmt_when(until, now))),
+            Err(e) if merit_client::errors::rule(&e).is_some_and(|n| n.name == "WindowNotOpen") => {
+                (
+                    "commit",
+                    format!(
+                        "from {} until {}",
+                        fmt_when(from, now),
+                        fmt_when(until, now)
+                    ),
+                )
+            }
+            Err(_) => (
                 "settlement",
                 "too late: the reveal window has closed".to_string(),
-            )
+            ),
         };
         items.push((
             format!(
@@ -405,7 +405,7 @@ async fn votes_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
                 round.index, secret.score
             ),
             json!({ "action": "reveal-vote", "submission": sub_key.to_string(), "task": vote.task.to_string(),
-                    "round": round.index, "phase": phase, "from": round.commit_deadline, "until": round.reveal_deadline }),
+                    "round": round.index, "phase": phase, "from": from, "until": until }),
         ));
     }
     Ok(items)
@@ -434,24 +434,26 @@ async fn works_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
             continue;
         };
         let phase = super::task::phase_at(&task, &config, now);
+        let lag = super::task::task_lag(&task, &config, now);
+        let (from, until) = (
+            task.submission_deadline + lag,
+            task.submission_reveal_deadline + lag,
+        );
         let when = match phase {
-            TaskPhase::Submission => format!(
-                "from {} until {}",
-                fmt_when(task.submission_deadline, now),
-                fmt_when(task.submission_reveal_deadline, now)
-            ),
-            TaskPhase::SubmissionReveal => {
+            TaskPhase::Submission => {
                 format!(
-                    "now, until {}",
-                    fmt_when(task.submission_reveal_deadline, now)
+                    "from {} until {}",
+                    fmt_when(from, now),
+                    fmt_when(until, now)
                 )
             }
+            TaskPhase::SubmissionReveal => format!("now, until {}", fmt_when(until, now)),
             _ => "too late: the reveal window has closed".to_string(),
         };
         items.push((
             format!("reveal  submission to task {task_key} {when}"),
             json!({ "action": "reveal-submission", "task": task_key.to_string(), "phase": phase_name(phase),
-                    "from": task.submission_deadline, "until": task.submission_reveal_deadline }),
+                    "from": from, "until": until }),
         ));
     }
     Ok(items)

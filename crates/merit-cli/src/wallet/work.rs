@@ -56,6 +56,7 @@ pub async fn submit<C: Chain>(
         ctx.secrets.work_path(&task_key, &me)
     };
     let ix = ctx.client.submit(me, task_key, commitment, task.terms_hash);
+    let lag = super::task::task_lag(&task, &ctx.config, now);
     let summary = format!(
         "Submitted to task {task_key}: submission {submission}\n\
          Bonded {} of stake; paid a {} fee. The work stays hidden until you reveal it:\n\
@@ -63,8 +64,8 @@ pub async fn submit<C: Chain>(
          Salt kept in {}",
         ctx.amount(task.bond),
         ctx.amount(task.submission_fee),
-        fmt_when(task.submission_deadline, now),
-        fmt_when(task.submission_reveal_deadline, now),
+        fmt_when(task.submission_deadline + lag, now),
+        fmt_when(task.submission_reveal_deadline + lag, now),
         secret_path.display()
     );
     let fields = json!({
@@ -73,8 +74,8 @@ pub async fn submit<C: Chain>(
         "submission": submission.to_string(),
         "contentHash": hex(&content_hash),
         "commitment": hex(&commitment),
-        "revealFrom": task.submission_deadline,
-        "revealUntil": task.submission_reveal_deadline,
+        "revealFrom": task.submission_deadline + lag,
+        "revealUntil": task.submission_reveal_deadline + lag,
         "secretFile": secret_path.display().to_string(),
     });
     ctx.send(&summary, &[ix], fields).await?;
