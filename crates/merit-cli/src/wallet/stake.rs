@@ -4,7 +4,7 @@ use crate::error::{local, rule, CliError};
 use crate::output::units;
 use crate::units::fmt_when;
 use anchor_lang::prelude::Pubkey;
-use merit_client::{offsets, pda, AccountKind, Stake, Vote};
+use merit_client::{offsets, pda, AccountKind, Stake, Submission, Vote};
 use merit_crank::Chain;
 use serde_json::json;
 
@@ -75,7 +75,8 @@ async fn with_numbers<F: std::future::Future<Output = Result<String, CliError>>>
     err
 }
 
-/// Why `amount` cannot be unstaked: the stake's parts, and the votes whose bonds lock it.
+/// Why `amount` cannot be unstaked: the stake's parts, and the votes and submissions whose
+/// bonds lock it.
 async fn unstake_numbers<C: Chain>(
     ctx: &mut Ctx<'_, C>,
     stake: &Stake,
@@ -85,7 +86,7 @@ async fn unstake_numbers<C: Chain>(
         return Ok(String::new());
     }
     let mut text = format!(
-        "asked {}, unlocked {} of {} deposited ({} locked as vote bonds, {} already unstaking)",
+        "asked {}, unlocked {} of {} deposited ({} locked as bonds, {} already unstaking)",
         ctx.amount(amount),
         ctx.amount(stake.unlocked()),
         ctx.amount(stake.deposited),
@@ -109,6 +110,24 @@ async fn unstake_numbers<C: Chain>(
             )
         })
         .collect();
+    let subs: Vec<(Pubkey, Submission)> = ctx
+        .accounts_with(
+            AccountKind::Submission,
+            offsets::SUBMISSION_CONTRIBUTOR,
+            &me,
+        )
+        .await?;
+    locks.extend(
+        subs.iter()
+            .filter(|(_, s)| !s.claimed && !s.slashed)
+            .map(|(k, s)| {
+                format!(
+            "{} by your submission {k} to task {} (unlocked when claimed once the task is final)",
+            ctx.amount(s.bond),
+            s.task
+        )
+            }),
+    );
     locks.sort();
     if !locks.is_empty() {
         text.push_str(&format!("; locked: {}", locks.join("; ")));
