@@ -42,7 +42,8 @@ pub struct InitializeArgs {
 #[derive(Args, Debug, Default)]
 pub struct SetArgs {
     /// A parameter by its name, `NAME=VALUE` (repeatable), e.g. `epoch_length_secs=60`.
-    /// Names: the fields of `merit config show --output json`'s `params`.
+    /// Names: the fields of `ConfigParams` (snake_case) or of `merit config show --output
+    /// json`'s `params` (camelCase).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub set: Vec<String>,
 }
@@ -91,7 +92,8 @@ pub fn set_param(params: &mut ConfigParams, assignment: &str) -> Result<(), CliE
     let (name, value) = assignment
         .split_once('=')
         .ok_or_else(|| usage(format!("{assignment:?}: write NAME=VALUE")))?;
-    let (name, value) = (name.trim(), value.trim().replace('_', ""));
+    let (name, value) = (snake_case(name.trim()), value.trim().replace('_', ""));
+    let name = name.as_str();
     macro_rules! set {
         ($($f:ident),*) => {
             match name {
@@ -109,6 +111,21 @@ pub fn set_param(params: &mut ConfigParams, assignment: &str) -> Result<(), CliE
     }
     with_params!(set);
     Ok(())
+}
+
+/// `voteBondBps` (as `merit config show --output json` prints it) as `vote_bond_bps`;
+/// snake_case names pass unchanged.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The settable parameters' names.
@@ -317,6 +334,9 @@ mod tests {
         assert_eq!(p.epoch_length_secs, 60);
         assert_eq!(p.min_committee_size, 3);
         assert_eq!(p.initial_emission, 1_000_000);
+        // The camelCase names `merit config show --output json` prints are taken too.
+        set_param(&mut p, "voteBondBps=4000").unwrap();
+        assert_eq!(p.vote_bond_bps, 4000);
         assert!(set_param(&mut p, "no_such=1").is_err());
         assert!(set_param(&mut p, "min_committee_size=300").is_err());
         assert!(set_param(&mut p, "epoch_length_secs").is_err());
