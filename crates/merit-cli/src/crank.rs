@@ -47,9 +47,15 @@ struct Passed {
 }
 
 /// One pass: discover, skip items still backing off, send, record.
+/// One JSON document on one line (`--output json`: one per pass, JSON Lines).
+fn json_line(out: &mut dyn Write, doc: serde_json::Value) {
+    let _ = writeln!(out, "{doc}");
+}
+
 async fn pass<C: Chain>(
     chain: &mut C,
     dry_run: bool,
+    json: bool,
     metrics: &Metrics,
     retries: &mut RetrySchedule,
     out: &mut dyn Write,
@@ -63,11 +69,22 @@ async fn pass<C: Chain>(
         .into_iter()
         .filter(|w| retries.is_due(w, now))
         .collect();
-    if dry_run {
+    if dry_run && json {
+        let due: Vec<_> = work
+            .iter()
+            .map(|w| serde_json::json!({ "kind": w.name(), "description": w.to_string() }))
+            .collect();
+        json_line(
+            out,
+            serde_json::json!({ "action": "crank-dry-run", "due": due }),
+        );
+    } else if dry_run {
         let _ = writeln!(out, "{} items due (dry run, nothing sent):", work.len());
         for w in &work {
             let _ = writeln!(out, "  {w}");
         }
+    }
+    if dry_run {
         return Ok(Passed {
             clean: true,
             progressed: false,
@@ -97,7 +114,25 @@ async fn pass<C: Chain>(
         keeper_balance = balance,
         "pass complete"
     );
-    if summary.found > 0 {
+    if json {
+        let failed: Vec<_> = summary
+            .failed
+            .iter()
+            .map(|(w, e)| serde_json::json!({ "kind": w.name(), "description": w.to_string(), "error": e }))
+            .collect();
+        json_line(
+            out,
+            serde_json::json!({
+                "action": "crank-pass",
+                "due": summary.found,
+                "confirmed": summary.confirmed,
+                "doneByOtherKeepers": summary.lost_to_other_keepers,
+                "notReady": summary.not_ready,
+                "failed": failed,
+                "lamportsEarned": summary.lamports_earned.to_string(),
+            }),
+        );
+    } else if summary.found > 0 {
         let _ = writeln!(
             out,
             "pass: {} due, {} confirmed, {} done by other keepers, {} not ready yet, {} failed, {} lamports earned",
@@ -123,8 +158,10 @@ pub async fn run<C: Chain>(
     args: CrankArgs,
     mut chain: C,
     url: &str,
+    format: crate::output::Format,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let json = format == crate::output::Format::Json;
     info!(
         rpc = %url,
         keeper = %chain.signer(),
@@ -163,13 +200,13 @@ pub async fn run<C: Chain>(
     loop {
         // A keeper that cannot pay fees does not start; an unreachable RPC is retried.
         let result = if checked_funds {
-            pass(&mut chain, args.dry_run, &metrics, &mut retries, out).await
+            pass(&mut chain, args.dry_run, json, &metrics, &mut retries, out).await
         } else {
             match ensure_can_pay(&mut chain).await {
                 Ok(balance) => {
                     info!(balance, "keeper can pay fees");
                     checked_funds = true;
-                    pass(&mut chain, args.dry_run, &metrics, &mut retries, out).await
+                    pass(&mut chain, args.dry_run, json, &metrics, &mut retries, out).await
                 }
                 Err(e @ ChainError::InsufficientFunds { .. }) => return Err(e.into()),
                 Err(e) => Err(e),

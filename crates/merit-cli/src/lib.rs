@@ -46,6 +46,12 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let argv: Vec<OsString> = argv.into_iter().map(Into::into).collect();
+    // `--output json` (or `--output=json`) anywhere: a usage error is a JSON document too.
+    let json = argv
+        .windows(2)
+        .any(|w| w[0] == "--output" && w[1] == "json")
+        || argv.iter().any(|a| a == "--output=json");
     Cli::try_parse_from(argv).map_err(|e| {
         // Colour only for a person at a terminal, never in pipes, logs or tests.
         use std::io::IsTerminal;
@@ -54,7 +60,11 @@ where
         } else {
             e.render().to_string()
         };
-        if e.use_stderr() {
+        if e.use_stderr() && json {
+            let doc = CliError::Usage(e.render().to_string().trim_end().to_string()).json();
+            let _ = writeln!(stderr, "{doc}");
+            2
+        } else if e.use_stderr() {
             let _ = write!(stderr, "{text}");
             2
         } else {
@@ -188,7 +198,7 @@ where
         priority_fee: g.priority_fee,
     });
     let command = match command {
-        Command::Crank(args) => return crank::run(args, chain, &url, stdout).await,
+        Command::Crank(args) => return crank::run(args, chain, &url, g.output, stdout).await,
         Command::Admin(admin::AdminCmd::Initialize(args)) => {
             return admin::initialize(chain, &url, args, &mut Out::new(g.output, stdout)).await
         }

@@ -38,6 +38,10 @@ fn once_against_an_unreachable_rpc_fails_with_a_clear_error() {
         text.contains("http://127.0.0.1:1"),
         "the effective config is printed: {text}"
     );
+    assert!(
+        !text.contains('\x1b'),
+        "no ANSI codes when the output is not a terminal: {text:?}"
+    );
     std::fs::remove_file(key).ok();
 }
 

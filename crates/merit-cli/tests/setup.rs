@@ -486,4 +486,22 @@ async fn a_refusal_comes_as_json_with_the_programs_name_and_code() {
     assert_eq!(ran.code, 2);
     let json: serde_json::Value = serde_json::from_str(&ran.err).unwrap();
     assert_eq!(json["error"]["kind"], "usage");
+    // A command line clap itself refuses is a JSON document as well.
+    let ran = t
+        .run(
+            &other,
+            &["task", "wait", "not-a-key", "someday", "--output", "json"],
+        )
+        .await;
+    assert_eq!(ran.code, 2);
+    let json: serde_json::Value =
+        serde_json::from_str(&ran.err).unwrap_or_else(|e| panic!("{e}: {}", ran.err));
+    assert_eq!(json["error"]["kind"], "usage");
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not-a-key"),
+        "{json}"
+    );
 }

@@ -126,13 +126,8 @@ pub async fn execute<C: Chain>(
                         Ok(_) => summary.confirmed += 1,
                         Err(e) if already_done(e.code) => summary.lost_to_other_keepers += 1,
                         Err(e) if not_yet(e.code) => summary.not_ready += 1,
-                        // Named as the program names it (DrawNotDue, not 6050).
                         Err(e) => {
-                            let ix = [w.instruction(client, &keeper)];
-                            let text = match merit_client::errors::explain(&e, &ix) {
-                                Some(named) => named.to_string(),
-                                None => e.to_string(),
-                            };
+                            let text = failure_text(&e, &[w.instruction(client, &keeper)]);
                             summary.failed.push((w, text))
                         }
                     }
@@ -143,6 +138,15 @@ pub async fn execute<C: Chain>(
     let after = chain.balance(&keeper).await?;
     summary.lamports_earned = after as i64 - before as i64;
     Ok(summary)
+}
+
+/// A failed item's error as the program names it (`DrawNotDue (merit error 6050): ...`,
+/// not `custom program error: 0x17a2`), or the transport's words.
+pub fn failure_text(e: &merit_client::TxError, ixs: &[Instruction]) -> String {
+    match merit_client::errors::explain(e, ixs) {
+        Some(named) => named.to_string(),
+        None => e.to_string(),
+    }
 }
 
 /// Lamports a keeper must hold to start: enough for fees and the rent of new epochs.
@@ -233,6 +237,31 @@ mod tests {
         s.record(&pass, std::slice::from_ref(&w), t0);
         assert!(s.is_due(&w, t0), "tried again on the very next pass");
         assert_eq!(s.attempts(&w), 0);
+    }
+
+    #[test]
+    fn a_failed_item_is_named_as_the_program_names_it() {
+        let code = anchor_lang::error::ERROR_CODE_OFFSET + MeritError::DrawNotDue as u32;
+        let e = merit_client::TxError {
+            code: Some(code),
+            index: Some(0),
+            message: format!("custom program error: {code:#x}"),
+        };
+        let client = MeritClient::new(
+            anchor_lang::prelude::Pubkey::new_unique(),
+            anchor_lang::prelude::Pubkey::new_unique(),
+        );
+        let keeper = anchor_lang::prelude::Pubkey::new_unique();
+        let ix = Work::Draw {
+            task: anchor_lang::prelude::Pubkey::new_unique(),
+        }
+        .instruction(&client, &keeper);
+        let text = failure_text(&e, &[ix]);
+        assert!(
+            text.contains("DrawNotDue") && text.contains(&code.to_string()),
+            "{text}"
+        );
+        assert!(!text.contains("0x"), "{text}");
     }
 
     #[test]
