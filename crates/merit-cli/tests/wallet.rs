@@ -247,8 +247,8 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         mine.out
     );
 
-    // Bob's crank draws the committee (schedule, then seed from a later slot).
-    t.net.set_time(state.submission_reveal_deadline);
+    // Bob's crank draws the committee once submissions close (schedule, then seed from a
+    // later slot), while the work is still being revealed: before commits open.
     t.bob(&["crank", "--once"]).await.ok();
     let todo = t.bob(&["vote", "pending"]).await.ok();
     assert!(
@@ -259,6 +259,17 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     );
     t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
     t.bob(&["crank", "--once"]).await.ok();
+    // The seats are known as soon as the committee is drawn, before commits open.
+    let todo = t
+        .bob(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(todo[0]["action"], "commit", "{todo}");
+    assert_eq!(todo[0]["open"], false, "{todo}");
+    assert_eq!(todo[0]["opens"], state.submission_reveal_deadline, "{todo}");
+    let early_seats = todo[0]["seats"].as_u64().unwrap();
+    t.net.set_time(state.submission_reveal_deadline);
     let todo = t
         .bob(&["vote", "pending", "--output", "json"])
         .await
@@ -268,6 +279,7 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     assert_eq!(todo[0]["submission"], sub.as_str());
     assert_eq!(todo[0]["open"], true, "{todo}");
     let seats = todo[0]["seats"].as_u64().unwrap();
+    assert_eq!(seats, early_seats);
     // `task show` gives the draw and the wallet's seats too.
     let shown = t.bob(&["task", "show", &task]).await.ok();
     let held = "round 1: committee drawn from slot hashes at slot";
@@ -318,7 +330,31 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "{}",
         listed.out
     );
-    t.bob(&["crank", "--until-idle"]).await.ok();
+    // With --output json the crank prints one JSON document per pass, on one line.
+    let listed = t
+        .bob(&["crank", "--dry-run", "--once", "--output", "json"])
+        .await
+        .ok();
+    let doc: serde_json::Value = serde_json::from_str(listed.out.trim()).unwrap();
+    assert_eq!(doc["action"], "crank-dry-run", "{doc}");
+    assert_eq!(doc["due"][0]["kind"], "finalize-submission", "{doc}");
+    let passed = t
+        .bob(&["crank", "--until-idle", "--output", "json"])
+        .await
+        .ok();
+    let passes: Vec<serde_json::Value> = passed
+        .out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(passes.len() >= 2, "{}", passed.out);
+    assert_eq!(passes[0]["action"], "crank-pass");
+    assert!(
+        passes[0]["confirmed"].as_u64().unwrap() > 0,
+        "{}",
+        passed.out
+    );
+    assert!(passes[0]["lamportsEarned"].is_string(), "{}", passed.out);
     let shown = t
         .alice(&["task", "show", &task, "--output", "json"])
         .await
@@ -525,6 +561,12 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         .ok()
         .json();
     assert_eq!(closed["status"], "closed", "{closed}");
+    // What the epoch's claims paid, apart from what they were worth before the caps.
+    assert_eq!(units(&closed["contributorPaid"]), alice_emitted, "{closed}");
+    assert!(
+        units(&closed["contributorClaimed"]) >= alice_emitted,
+        "{closed}"
+    );
     let config = t
         .alice(&["config", "show", "--output", "json"])
         .await
@@ -682,6 +724,18 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     t.bob(&["stake", "deposit", "1000000"])
         .await
         .fails(1, "your wallet holds");
+    // A contributor's stake is locked by its submission's bond, named too.
+    let alice_locked = t
+        .alice(&["stake", "unstake", "5"])
+        .await
+        .fails(1, "InsufficientUnlockedStake");
+    assert!(
+        alice_locked
+            .err
+            .contains(&format!("by your submission {sub} to task {task}")),
+        "{}",
+        alice_locked.err
+    );
     t.bob(&["vote", "commit", &sub, "--score", "10"])
         .await
         .fails(1, "AlreadyVoted");
@@ -954,5 +1008,59 @@ async fn a_validator_commits_on_several_submissions_in_one_transaction() {
     let a_vote: Vote = t.net.account(&va).await.unwrap();
     let c_vote: Vote = t.net.account(&vc).await.unwrap();
     assert_eq!((a_vote.score, c_vote.score), (80, 30));
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+#[tokio::test]
+async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
+    let mut t = Term::staked("paused").await;
+    let (task, state) = t.task().await;
+    let work = t.file("work.txt", "work");
+    t.alice(&["submit", &task, "--file", &work, "--uri", "ipfs://w"])
+        .await
+        .ok();
+    // A 100-second pause: the task's clock stops, so each window ends 100 s later on the
+    // cluster's clock, which is the clock the CLI prints.
+    let admin = t.net.admin.insecure_clone();
+    let ix = t.net.client.set_paused(admin.pubkey(), true);
+    t.net.send(&[ix], &[&admin]).await.unwrap();
+    t.net.advance(100);
+    let ix = t.net.client.set_paused(admin.pubkey(), false);
+    t.net.send(&[ix], &[&admin]).await.unwrap();
+    let shown = t
+        .alice(&["task", "show", &task, "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(shown["task"]["taskClockLagSecs"], 100, "{shown}");
+    assert_eq!(
+        shown["task"]["submissionDeadline"],
+        state.submission_deadline + 100
+    );
+    assert_eq!(shown["task"]["revealDeadline"], state.reveal_deadline + 100);
+    let todo = t
+        .alice(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    let item = todo
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["action"] == "reveal-submission")
+        .unwrap();
+    assert_eq!(item["from"], state.submission_deadline + 100, "{todo}");
+    assert_eq!(
+        item["until"],
+        state.submission_reveal_deadline + 100,
+        "{todo}"
+    );
+    // The window opens when the CLI said, not when the task's raw deadline says.
+    t.net.set_time(state.submission_deadline + 50);
+    t.alice(&["submit", "reveal", &task])
+        .await
+        .fails(1, "WindowNotOpen");
+    t.net.set_time(state.submission_deadline + 100);
+    t.alice(&["submit", "reveal", &task]).await.ok();
     std::fs::remove_dir_all(&t.dir).ok();
 }
