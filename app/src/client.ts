@@ -8,6 +8,7 @@ import {
 } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { toAnchor, type Native } from "./numbers.js";
+import { MeritAccounts } from "./accounts.js";
 import { pda } from "./pda.js";
 import { IDL, meritProgram } from "./program.js";
 import { associatedToken, deploymentResolver, type Deployment } from "./resolver.js";
@@ -23,7 +24,7 @@ export { ASSOCIATED_TOKEN_PROGRAM_ID, type Deployment } from "./resolver.js";
 
 const bn = (v: bigint): BN => new BN(v.toString());
 
-/** The defaults documented in the README, for a mint with `decimals` decimals. */
+/** The defaults documented in docs/mechanism.md, for a mint with `decimals` decimals. */
 export function defaultConfigParams(decimals: number): ConfigParams {
   const unit = 10n ** BigInt(decimals);
   const day = 24 * 3600;
@@ -86,7 +87,8 @@ export class MeritClient {
   /** A client for the deployment on `connection`'s cluster, read from its config account. */
   static async load(connection: Connection): Promise<MeritClient> {
     const program = meritProgram(connection);
-    const config = await program.account.config.fetch(pda.config());
+    // Owner-checked (`NotMeritAccountError` when another program owns the address).
+    const config = await new MeritAccounts(program).config();
     return new MeritClient(program, { stakeMint: config.stakeMint, tokenProgram: config.tokenProgram });
   }
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Connection, Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, type AccountInfo } from "@solana/web3.js";
 import BN from "bn.js";
-import { clockInfo, sampleInfos, stubClient } from "./stub.js";
+import { clockInfo, sampleInfos, stubClient, stubConnection } from "./stub.js";
 import {
   MERIT_ERRORS,
   MeritAccounts,
@@ -427,4 +427,10 @@ test("an account another program owns is never decoded as Merit's", async () => 
   await assert.rejects(claimAll(stubClient(spoofed), decoded.validator), NotMeritAccountError);
   // The genuine account still reads.
   assert.ok(await new MeritAccounts(stubClient(sampleInfos()).program).vote(new PublicKey(vote.address)));
+  // A client loads its deployment from an owner-checked config too.
+  const fake = sampleInfos();
+  const config = sample("config");
+  fake.set(config.address, { ...fake.get(config.address)!, owner: Keypair.generate().publicKey });
+  await assert.rejects(MeritClient.load(stubConnection(fake).connection), NotMeritAccountError);
+  assert.ok(await MeritClient.load(stubConnection(sampleInfos()).connection));
 });
