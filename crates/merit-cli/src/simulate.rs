@@ -43,22 +43,7 @@ pub struct SimulateArgs {
 }
 
 pub async fn run(args: SimulateArgs) -> Result<()> {
-    let mut scenario = match &args.scenario {
-        Some(path) => Scenario::from_toml(
-            &std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?,
-        )?,
-        None => Scenario::default(),
-    };
-    if let Some(seed) = args.seed {
-        scenario.seed = seed;
-    }
-    for spec in &args.set {
-        let (param, value) = spec
-            .split_once('=')
-            .ok_or_else(|| anyhow!("--set {spec}: expected PARAM=VALUE"))?;
-        scenario = scenario.with_override(param, value)?;
-    }
+    let scenario = scenario_of(&args)?;
     if args.print_scenario {
         print!("{}", scenario.to_toml());
         return Ok(());
@@ -77,35 +62,13 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "built-in".into()),
     );
-
-    let runs = match &args.sweep {
-        Some(spec) => spec
-            .split_once('=')
-            .map(|(_, v)| v.split(',').count())
-            .unwrap_or(1),
-        None => 1,
-    } as u64
-        * u64::from(args.seeds.unwrap_or(1));
-    let progress = if args.quiet {
-        ProgressBar::hidden()
-    } else {
-        let bar = ProgressBar::new(runs * u64::from(scenario.epochs * scenario.tasks_per_epoch));
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} tasks",
-            )
-            .map_err(|e| anyhow!("{e}"))?,
-        );
-        bar
-    };
-
+    let progress = progress_bar(&args, &scenario)?;
     // Natively the program's `msg!` writes to stdout; keep it out of the report.
     let silence = if args.program_logs {
         None
     } else {
         gag::Gag::stdout().ok()
     };
-
     if let Some(spec) = &args.sweep {
         let (param, values) = spec
             .split_once('=')
@@ -114,56 +77,8 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         let points = merit_sim::sweep(&scenario, param, &values, &progress).await;
         progress.finish_and_clear();
         drop(silence);
-        let points = points?;
-        println!("\nSweep of {param}:");
-        print!("{:<14} {:>9}", "value", "honest?");
-        if let Some(first) = points.first() {
-            for (s, _) in &first.returns {
-                print!(" {:>22}", s.name());
-            }
-        }
-        println!();
-        for pt in &points {
-            print!(
-                "{:<14} {:>9}",
-                pt.value,
-                if pt.honest_dominates { "yes" } else { "NO" }
-            );
-            for (_, r) in &pt.returns {
-                print!(" {:>21.2}%", r * 100.0);
-            }
-            println!();
-        }
-        let flip = merit_sim::flip_point(&points);
-        match flip {
-            Some(p) => println!(
-                "Outcomes flip at {param} = {}: honest play {} there.",
-                p.value,
-                if p.honest_dominates {
-                    "starts to dominate"
-                } else {
-                    "stops dominating"
-                }
-            ),
-            None => println!("Outcomes do not flip over these values."),
-        }
-        if let Some(path) = &args.json {
-            let doc = serde_json::json!({
-                "parameter": param,
-                "honest_dominates": points.iter().all(|p| p.honest_dominates),
-                "flip_at": flip.map(|p| p.value.clone()),
-                "points": points,
-            });
-            std::fs::write(path, serde_json::to_string_pretty(&doc)?)?;
-        }
-        if let Some(dir) = &args.report {
-            std::fs::create_dir_all(dir)?;
-            merit_sim::report::sweep_chart(&dir.join("sweep.svg"), param, &points)?;
-            println!("Sweep chart written to {}/sweep.svg", dir.display());
-        }
-        return Ok(());
+        return print_sweep(&args, param, &points?);
     }
-
     if let Some(n) = args.seeds {
         let seeds: Vec<u64> = (0..u64::from(n)).map(|i| scenario.seed + i).collect();
         let started = std::time::Instant::now();
@@ -186,13 +101,109 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         }
         return Ok(());
     }
-
     let started = std::time::Instant::now();
     let report = merit_sim::simulate(&scenario, &progress).await;
     let elapsed = started.elapsed();
     progress.finish_and_clear();
     drop(silence);
-    let report: Report = report?;
+    print_report(&args, &report?, elapsed)
+}
+
+/// The scenario file (or the built-in one), with `--seed` and every `--set` applied.
+fn scenario_of(args: &SimulateArgs) -> Result<Scenario> {
+    let mut scenario = match &args.scenario {
+        Some(path) => Scenario::from_toml(
+            &std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?,
+        )?,
+        None => Scenario::default(),
+    };
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    for spec in &args.set {
+        let (param, value) = spec
+            .split_once('=')
+            .ok_or_else(|| anyhow!("--set {spec}: expected PARAM=VALUE"))?;
+        scenario = scenario.with_override(param, value)?;
+    }
+    Ok(scenario)
+}
+
+/// A bar over every task of every run (hidden with `--quiet`).
+fn progress_bar(args: &SimulateArgs, scenario: &Scenario) -> Result<ProgressBar> {
+    let runs = match &args.sweep {
+        Some(spec) => spec
+            .split_once('=')
+            .map(|(_, v)| v.split(',').count())
+            .unwrap_or(1),
+        None => 1,
+    } as u64
+        * u64::from(args.seeds.unwrap_or(1));
+    if args.quiet {
+        return Ok(ProgressBar::hidden());
+    }
+    let bar = ProgressBar::new(runs * u64::from(scenario.epochs * scenario.tasks_per_epoch));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} tasks")
+            .map_err(|e| anyhow!("{e}"))?,
+    );
+    Ok(bar)
+}
+
+/// A sweep's table, where outcomes flip, and its JSON and chart when asked.
+fn print_sweep(args: &SimulateArgs, param: &str, points: &[merit_sim::SweepPoint]) -> Result<()> {
+    println!("\nSweep of {param}:");
+    print!("{:<14} {:>9}", "value", "honest?");
+    if let Some(first) = points.first() {
+        for (s, _) in &first.returns {
+            print!(" {:>22}", s.name());
+        }
+    }
+    println!();
+    for pt in points {
+        print!(
+            "{:<14} {:>9}",
+            pt.value,
+            if pt.honest_dominates { "yes" } else { "NO" }
+        );
+        for (_, r) in &pt.returns {
+            print!(" {:>21.2}%", r * 100.0);
+        }
+        println!();
+    }
+    let flip = merit_sim::flip_point(points);
+    match flip {
+        Some(p) => println!(
+            "Outcomes flip at {param} = {}: honest play {} there.",
+            p.value,
+            if p.honest_dominates {
+                "starts to dominate"
+            } else {
+                "stops dominating"
+            }
+        ),
+        None => println!("Outcomes do not flip over these values."),
+    }
+    if let Some(path) = &args.json {
+        let doc = serde_json::json!({
+            "parameter": param,
+            "honest_dominates": points.iter().all(|p| p.honest_dominates),
+            "flip_at": flip.map(|p| p.value.clone()),
+            "points": points,
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&doc)?)?;
+    }
+    if let Some(dir) = &args.report {
+        std::fs::create_dir_all(dir)?;
+        merit_sim::report::sweep_chart(&dir.join("sweep.svg"), param, points)?;
+        println!("Sweep chart written to {}/sweep.svg", dir.display());
+    }
+    Ok(())
+}
+
+/// One run's table, totals and speed, and its JSON and report folder when asked.
+fn print_report(args: &SimulateArgs, report: &Report, elapsed: std::time::Duration) -> Result<()> {
     println!();
     print!("{}", report.table());
     let t = &report.totals;
