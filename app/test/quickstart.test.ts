@@ -35,3 +35,11 @@ test("the README quickstart posts a task and claims, in five lines", async () =>
   const clock = await sdk.clusterNow(stub.connection);
   assert.ok(task.equals(sdk.pda.task(keypair.publicKey, sdk.defaultTaskId(undefined, clock))));
 });
+
+test("the repository's README shows the same TypeScript quickstart", () => {
+  const quickstart = (path: string, fence: RegExp) => fence.exec(readFileSync(new URL(path, import.meta.url), "utf8"))?.[1];
+  const tested = quickstart("../README.md", /```ts quickstart\n([\s\S]*?)```/);
+  const shown = quickstart("../../README.md", /### TypeScript[\s\S]*?```ts\n([\s\S]*?)```/);
+  assert.ok(tested && shown, "both READMEs have the block");
+  assert.equal(shown, tested, "README.md's copy is the tested one, line for line");
+});

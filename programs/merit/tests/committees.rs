@@ -1,7 +1,7 @@
 //! The committee a stake bloc can expect: with seats drawn by `sortition::seats`, the
 //! chance that a bloc holding a fraction `f` of active stake holds a majority of a
 //! `k`-seat committee is the binomial tail P(Bin(k, f) > k/2), whatever the bloc's keys.
-//! Run with `--nocapture` to print the table the README shows.
+//! Run with `--nocapture` to print the table docs/mechanism.md shows.
 use merit::sortition::seats;
 
 /// SplitMix64: uniform u64 lots, standing in for sha256 outputs nobody can predict.

@@ -158,7 +158,7 @@ impl ConfigParams {
         }
     }
 
-    /// The defaults documented in the README, for a mint with `decimals` decimals.
+    /// The defaults documented in docs/mechanism.md, for a mint with `decimals` decimals.
     pub fn defaults(decimals: u8) -> Self {
         let unit = 10u64.saturating_pow(decimals as u32);
         Self {
