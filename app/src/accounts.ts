@@ -3,6 +3,7 @@ import type { GetProgramAccountsFilter, PublicKey } from "@solana/web3.js";
 import type { Merit } from "./idl/merit.js";
 import { toNative, type Native } from "./numbers.js";
 import { clusterNow } from "./clock.js";
+import { idlInteger } from "./constants.js";
 import { pda } from "./pda.js";
 
 /** A decoded account of kind `K`, its 64-bit integers as `bigint`. */
@@ -86,19 +87,24 @@ export type TaskPhase =
   | "settlement"
   | "finalized";
 
+/** A pause ends by itself after this many seconds (the program's `MAX_PAUSE_SECS`). */
+const MAX_PAUSE_SECS = BigInt(idlInteger("MAX_PAUSE_SECS"));
+
 /**
  * `now` is unix time; pass the config to account for pauses (a task's windows stand still
- * while the protocol is paused, as the program's `Task::clock`).
+ * while the protocol is paused, as the program's `Task::clock`; a pause counts at most
+ * `MAX_PAUSE_SECS`, as `PauseRecord::paused_secs`).
  */
 export function taskPhase(
-  task: Task,
+  task: Pick<Task, "state" | "pausedBase" | "submissionDeadline" | "submissionRevealDeadline" | "commitDeadline" | "revealDeadline">,
   now: number,
   config?: { paused: boolean; pausedAt: bigint; pausedTotalSecs: bigint },
 ): TaskPhase {
   if ("finalized" in task.state) return "finalized";
   let t = BigInt(now);
   if (config) {
-    const paused = config.pausedTotalSecs + (config.paused ? t - config.pausedAt : 0n);
+    const end = t < config.pausedAt + MAX_PAUSE_SECS ? t : config.pausedAt + MAX_PAUSE_SECS;
+    const paused = config.pausedTotalSecs + (config.paused ? end - config.pausedAt : 0n);
     t -= paused - task.pausedBase;
   }
   if (t < task.submissionDeadline) return "submission";
@@ -213,8 +219,12 @@ export class MeritAccounts {
     const filters = q.creator ? [memcmp(OFFSETS.taskCreator, q.creator)] : [];
     const all = listed(await this.program.account.task.all(filters));
     if (!q.phase) return all;
-    const now = q.now ?? (await clusterNow(this.program.provider.connection));
-    return all.filter((t) => taskPhase(t.account, now) === q.phase);
+    const [now, config] = await Promise.all([
+      q.now ?? clusterNow(this.program.provider.connection),
+      this.config(),
+    ]);
+    // Pauses stop a task's clock: the phase is the program's, on the task's own clock.
+    return all.filter((t) => taskPhase(t.account, now, config) === q.phase);
   }
 
   async submissionsOfTask(task: PublicKey): Promise<Listed<Submission>[]> {

@@ -485,6 +485,29 @@ test("a task's phase is the program's Task::phase at every deadline", () => {
   }
 });
 
+test("under pauses a task's phase is the program's, on the task's own clock (Task::clock)", () => {
+  type I = { $i64: string };
+  const cases = (vectors as unknown as { pausedTaskPhases: Record<string, I | number | boolean | string>[] })
+    .pausedTaskPhases;
+  assert.equal(cases.length, 70);
+  const n = (v: unknown) => BigInt((v as I).$i64);
+  let ranOut = 0;
+  for (const c of cases) {
+    const task = {
+      state: { open: {} },
+      submissionDeadline: 1_000n,
+      submissionRevealDeadline: 1_600n,
+      commitDeadline: 5_200n,
+      revealDeadline: 8_800n,
+      pausedBase: n(c.pausedBase),
+    };
+    const config = { paused: c.paused as boolean, pausedAt: n(c.pausedAt), pausedTotalSecs: n(c.pausedTotalSecs) };
+    assert.equal(taskPhase(task, c.now as number, config), c.phase, JSON.stringify(c));
+    if (c.paused && (c.now as number) > 604_800 + Number(n(c.pausedAt))) ranOut++;
+  }
+  assert.ok(ranOut > 0, "some pause has run out (MAX_PAUSE_SECS)");
+});
+
 test("what claiming a submission does matches the program's Submission::claim_check", () => {
   const cases = vectors.submissionRules;
   assert.equal(cases.length, 28);

@@ -1227,6 +1227,62 @@ fn task_phases() -> Value {
     })
 }
 
+/// A task's phase on its own clock (`Task::clock`, then `Task::phase`) under pauses: none, one
+/// in force, one that ran out past `MAX_PAUSE_SECS`, earlier pauses before and after the
+/// task was posted. The SDK's `taskPhase(task, now, config)` must agree.
+fn paused_task_phases() -> Vec<Value> {
+    use merit::constants::MAX_PAUSE_SECS;
+    use merit::state::{PauseRecord, Task};
+    let mut task = <Task as bytemuck::Zeroable>::zeroed();
+    task.submission_deadline = 1_000;
+    task.submission_reveal_deadline = 1_600;
+    task.commit_deadline = 5_200;
+    task.reveal_deadline = 8_800;
+    let mut out = Vec::new();
+    for paused_base in [0i64, 100] {
+        task.paused_base = paused_base;
+        for (paused, paused_at, total) in [
+            (false, 0i64, 0i64),
+            (false, 0, 300),
+            (true, 900, 100),
+            (true, 500, 0),
+            (true, 0, 100),
+        ] {
+            let pause = PauseRecord {
+                paused,
+                paused_at,
+                paused_total_secs: total,
+                last_pause_end: 0,
+            };
+            for now in [
+                999i64,
+                1_000,
+                1_150,
+                1_700,
+                5_299,
+                MAX_PAUSE_SECS + 900,
+                MAX_PAUSE_SECS + 9_000,
+            ] {
+                let Ok(at) = task.clock(pause, now) else {
+                    continue;
+                };
+                let phase = format!("{:?}", task.phase(at));
+                let mut c = phase.chars();
+                let first = c.next().unwrap().to_ascii_lowercase();
+                out.push(json!({
+                    "pausedBase": i64v(paused_base),
+                    "paused": paused,
+                    "pausedAt": i64v(paused_at),
+                    "pausedTotalSecs": i64v(total),
+                    "now": now,
+                    "phase": std::iter::once(first).chain(c).collect::<String>(),
+                }));
+            }
+        }
+    }
+    out
+}
+
 /// `Task::default_id` at the edges: no live task, live ids below, at and above the
 /// clock's ids, a clock before 1970, and the largest id.
 fn default_task_ids() -> Vec<Value> {
@@ -1336,6 +1392,7 @@ async fn write_cross_language_vectors() {
         "voteRules": vote_rules(),
         "medians": medians(),
         "taskPhases": task_phases(),
+        "pausedTaskPhases": paused_task_phases(),
         "submissionRules": submission_rules(),
         "taskDefaults": task_defaults(),
         "emissionRules": emission_rules(),
