@@ -97,6 +97,12 @@ impl TestContext {
                 *live_rounds.entry(r.submission).or_default() += 1;
             }
         }
+        for key in self.content_claims.clone() {
+            if let Some(c) = self.net.account::<merit_client::ContentClaim>(&key).await {
+                c.invariant()
+                    .unwrap_or_else(|e| panic!("{key}: content claim broken: {e}"));
+            }
+        }
         for (sub, live) in live_rounds {
             if let Some(s) = self.net.account::<Submission>(&sub).await {
                 assert!(

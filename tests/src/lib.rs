@@ -68,6 +68,8 @@ pub struct TestContext {
     pub submissions: BTreeSet<Pubkey>,
     pub rounds: BTreeSet<Pubkey>,
     pub votes: BTreeSet<Pubkey>,
+    /// Content claims of revealed work: each checked by `ContentClaim::invariant`.
+    pub content_claims: BTreeSet<Pubkey>,
     /// Tokens minted so far: what all wallets and vaults together must hold.
     pub minted: u64,
     pub(crate) ledger: invariants::Ledger,
@@ -121,6 +123,7 @@ impl TestContext {
             submissions: BTreeSet::new(),
             rounds: BTreeSet::new(),
             votes: BTreeSet::new(),
+            content_claims: BTreeSet::new(),
             minted: 0,
             ledger: invariants::Ledger::default(),
             next_task_id: 0,
@@ -391,6 +394,8 @@ impl TestContext {
         if res.is_ok() {
             let key = pda::submission(&task, &contributor.pubkey());
             self.rounds.insert(pda::round(&key, 1));
+            self.content_claims
+                .insert(pda::content_claim(&content_hash));
             let who = contributor.pubkey();
             self.pending_reveals
                 .retain(|(t, c, _)| !(*t == task && c.pubkey() == who));

@@ -247,4 +247,6 @@ pub enum MeritError {
     RoundCountsInconsistent,
     #[msg("Too early: this window has not opened yet (the task's deadlines say when it opens)")]
     WindowNotOpen,
+    #[msg("Content claim broken: paid without an accepted holder, or a pending holder it does not count")]
+    ContentClaimInconsistent,
 }

@@ -116,6 +116,7 @@ impl ContentClaim {
         self.task = task;
         self.holder_outcome = Outcome::Pending;
         self.refs = self.refs.safe_add(1)?;
+        self.invariant()?;
         Ok(displaced)
     }
 
@@ -136,6 +137,21 @@ impl ContentClaim {
             self.holder_outcome = outcome;
             self.paid = self.paid || outcome == Outcome::Accepted;
         }
+        self.invariant()
+    }
+
+    /// The claim's rules (`ContentClaimInconsistent`): a paid claim's holder was accepted
+    /// (paid content is never taken again, so its holder never changes), and a holder still
+    /// pending is among the revealed submissions the claim counts (`refs`).
+    pub fn invariant(&self) -> Result<()> {
+        require!(
+            !self.paid || self.holder_outcome == Outcome::Accepted,
+            MeritError::ContentClaimInconsistent
+        );
+        require!(
+            self.holder_outcome != Outcome::Pending || self.refs > 0,
+            MeritError::ContentClaimInconsistent
+        );
         Ok(())
     }
 
@@ -148,6 +164,9 @@ impl ContentClaim {
     }
 }
 
+/// `ContentClaim`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<ContentClaim as Space>::INIT_SPACE == 182);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -230,3 +230,19 @@ fn vote_rules_each_have_their_error() {
         v.invariant().unwrap();
     }
 }
+
+#[test]
+fn content_claim_rules_have_their_error() {
+    let mut c: ContentClaim = zeroed();
+    c.holder_outcome = Outcome::Accepted;
+    c.paid = true;
+    c.invariant().unwrap();
+    c.holder_outcome = Outcome::Rejected;
+    fails_with(c.invariant(), MeritError::ContentClaimInconsistent);
+    c.paid = false;
+    c.invariant().unwrap();
+    c.holder_outcome = Outcome::Pending;
+    fails_with(c.invariant(), MeritError::ContentClaimInconsistent);
+    c.refs = 1;
+    c.invariant().unwrap();
+}
