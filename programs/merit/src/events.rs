@@ -357,3 +357,13 @@ pub struct ReputationUpdated {
     pub score_bps: u16,
     pub epoch: u64,
 }
+
+impl From<crate::state::RepRecorded> for ReputationUpdated {
+    fn from(r: crate::state::RepRecorded) -> Self {
+        ReputationUpdated {
+            owner: r.owner,
+            score_bps: r.score_bps,
+            epoch: r.epoch,
+        }
+    }
+}

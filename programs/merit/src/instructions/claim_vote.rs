@@ -1,6 +1,6 @@
 use super::groups::*;
 use crate::error::MeritError;
-use crate::events::VoteClaimed;
+use crate::events::{ReputationUpdated, VoteClaimed};
 use crate::math::SafeMath;
 use crate::state::{RepEvent, Round, Vote};
 use anchor_lang::prelude::*;
@@ -48,12 +48,12 @@ pub fn handle_claim_vote(ctx: Context<ClaimVote>) -> Result<()> {
     if coherent {
         let rep = task.rules.rep();
         let value = task.vote_value(vote.weight, round.coherent_weight)?;
-        emit!(a.payout.stake.record_outcome(
+        emit!(ReputationUpdated::from(a.payout.stake.record_outcome(
             RepEvent::Coherent,
             a.payout.config.load()?.current_epoch,
             &rep,
             value,
-        )?);
+        )?));
         vote.points = round.vote_points(&task, vote.weight, vote.multiplier_bps)?;
         vote.epoch = round.points_epoch;
         // After `expire_task` the pool went back to the creator: the bond still unlocks.

@@ -1,7 +1,7 @@
 use super::finalize_task::KeeperPay;
 use crate::constants::*;
 use crate::error::MeritError;
-use crate::events::{RoundClosed, RoundOpened, SubmissionFinalized};
+use crate::events::{ReputationUpdated, RoundClosed, RoundOpened, SubmissionFinalized};
 use crate::math::SafeMath;
 use crate::state::{
     merit_points, Config, ContentClaim, ContentStatus, Epoch, Outcome, RepEvent, Round,
@@ -284,7 +284,12 @@ fn record_outcome(a: &mut FinalizeSubmission, epoch_index: u64) -> Result<u64> {
     };
     if let Some(event) = event {
         let value = task.slot_value()?;
-        emit!(a.stake.record_outcome(event, epoch_index, &rep, value)?);
+        emit!(ReputationUpdated::from(a.stake.record_outcome(
+            event,
+            epoch_index,
+            &rep,
+            value
+        )?));
     }
     Ok(sub.points)
 }

@@ -1,6 +1,7 @@
 use super::groups::*;
 use crate::constants::*;
 use crate::error::MeritError;
+use crate::events::ReputationUpdated;
 use crate::math::bps_ceil;
 use crate::state::{RepEvent, Round, SlashKind, Stake, Submission, Task, Vote};
 use anchor_lang::prelude::*;
@@ -124,10 +125,18 @@ pub fn handle_report_absence(ctx: Context<ReportAbsence>) -> Result<()> {
     a.vote.invariant()?;
     let epoch = a.payout.config.load()?.current_epoch;
     let rep = rules.rep();
-    emit!(a
-        .stake
-        .record_outcome(RepEvent::Absent, epoch, &rep, value)?);
-    emit!(a.stake.record_outcome(RepEvent::Slashed, epoch, &rep, 0)?);
+    emit!(ReputationUpdated::from(a.stake.record_outcome(
+        RepEvent::Absent,
+        epoch,
+        &rep,
+        value
+    )?));
+    emit!(ReputationUpdated::from(a.stake.record_outcome(
+        RepEvent::Slashed,
+        epoch,
+        &rep,
+        0
+    )?));
     a.stake.lock(amount)?;
     let target = a.vote.key();
     emit!(a.payout.execute(

@@ -1,5 +1,6 @@
 use super::groups::*;
 use crate::error::MeritError;
+use crate::events::ReputationUpdated;
 use crate::state::{RepEvent, Stake, Submission, Task};
 use anchor_lang::prelude::*;
 
@@ -42,9 +43,12 @@ pub fn handle_slash_submission(ctx: Context<SlashSubmission>) -> Result<()> {
     a.submission.slashed = true;
     let epoch = a.payout.config.load()?.current_epoch;
     let rules = a.task.load()?.rules;
-    emit!(a
-        .stake
-        .record_outcome(RepEvent::Slashed, epoch, &rules.rep(), 0)?);
+    emit!(ReputationUpdated::from(a.stake.record_outcome(
+        RepEvent::Slashed,
+        epoch,
+        &rules.rep(),
+        0
+    )?));
     let target = a.submission.key();
     emit!(a.payout.execute(
         &mut a.stake,

@@ -1,5 +1,6 @@
 use super::groups::*;
 use crate::error::MeritError;
+use crate::events::ReputationUpdated;
 use crate::math::SafeMath;
 use crate::state::{RepEvent, Round, SlashKind, Stake, Task, Vote};
 use anchor_lang::prelude::*;
@@ -68,8 +69,15 @@ pub fn handle_slash_vote(ctx: Context<SlashVote>) -> Result<()> {
         _ => RepEvent::Incoherent,
     };
     let rep = rules.rep();
-    emit!(a.stake.record_outcome(failure, epoch, &rep, value)?);
-    emit!(a.stake.record_outcome(RepEvent::Slashed, epoch, &rep, 0)?);
+    emit!(ReputationUpdated::from(
+        a.stake.record_outcome(failure, epoch, &rep, value)?
+    ));
+    emit!(ReputationUpdated::from(a.stake.record_outcome(
+        RepEvent::Slashed,
+        epoch,
+        &rep,
+        0
+    )?));
     let target = a.vote.key();
     emit!(a.payout.execute(
         &mut a.stake,

@@ -4,7 +4,8 @@ use crate::math::SafeMath;
 use crate::state::{Epoch, Side};
 use anchor_lang::prelude::*;
 
-/// Tunable protocol parameters, set at `initialize` and changed with `update_config`.
+/// Tunable protocol parameters, set at `initialize` and changed by `propose_config` then,
+/// after the timelock, `apply_config`.
 /// Tasks snapshot the ones that affect them at creation, so a change never alters
 /// the rules of a task already running. Stored in the zero-copy config (`repr(C)`, fields
 /// ordered by alignment) and, Borsh-encoded in the same field order, taken as
@@ -539,6 +540,9 @@ impl PauseRecord {
 const _: () = assert!(core::mem::size_of::<Config>() == <Config as Space>::INIT_SPACE);
 const _: () = assert!(core::mem::size_of::<ConfigParams>() == <ConfigParams as Space>::INIT_SPACE);
 
+/// `Config`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(core::mem::size_of::<Config>() == 760);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -262,6 +262,9 @@ pub fn merit_points(value: u64, multiplier_bps: u16) -> Result<u64> {
     crate::math::mul_div_floor(value, u64::from(multiplier_bps), u64::from(BPS_DENOMINATOR))
 }
 
+/// `Epoch`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<Epoch as Space>::INIT_SPACE == 182);
 #[cfg(test)]
 mod tests {
     use super::*;

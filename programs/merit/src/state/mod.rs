@@ -115,8 +115,9 @@ mod tests {
     }
 
     /// Handlers emit events; state methods return what a handler emits (`Stake::record_outcome`
-    /// returns its `ReputationUpdated`). A state file that emitted would hide a state change
-    /// from the handler's one list of events.
+    /// returns a `RepRecorded`, emitted as `ReputationUpdated::from` it). A state file that
+    /// emitted would hide a state change from the handler's one list of events; and state
+    /// never imports the events (they import state: no two modules import each other).
     #[test]
     fn state_does_not_emit_events() {
         let sources = [
@@ -135,6 +136,10 @@ mod tests {
             assert!(
                 !src.contains(concat!("emit", "!(")),
                 "state/{name} emits an event"
+            );
+            assert!(
+                !src.contains(concat!("crate::", "events")),
+                "state/{name} imports the events"
             );
         }
     }

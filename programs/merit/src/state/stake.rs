@@ -1,8 +1,16 @@
 use crate::constants::{MAX_REPUTATION, NEUTRAL_REPUTATION, STAKE_HISTORY_LEN};
 use crate::error::MeritError;
-use crate::events::ReputationUpdated;
 use crate::math::{apply_wad, bps_ceil, bps_floor, retention_pow, SafeMath};
 use anchor_lang::prelude::*;
+
+/// A reputation after [`Stake::record_outcome`]: what its handler emits as
+/// `events::ReputationUpdated` (events depend on state, never the other way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RepRecorded {
+    pub owner: Pubkey,
+    pub score_bps: u16,
+    pub epoch: u64,
+}
 
 /// A participant's stake. PDA `["stake", owner]`.
 ///
@@ -351,15 +359,15 @@ impl Stake {
 
     /// Records `event`, a settled outcome with `value` base units at stake, in the owner's
     /// reputation (decaying idle epochs first) under `params` (the task's snapshot).
-    /// Returns the `ReputationUpdated` event for the handler to emit: state does not emit.
-    #[must_use = "the handler emits the returned ReputationUpdated"]
+    /// Returns what the handler emits (as `ReputationUpdated::from`): state does not emit.
+    #[must_use = "the handler emits the returned record as a ReputationUpdated"]
     pub fn record_outcome(
         &mut self,
         event: RepEvent,
         epoch: u64,
         params: &RepParams,
         value: u64,
-    ) -> Result<ReputationUpdated> {
+    ) -> Result<RepRecorded> {
         self.reputation.record(
             event,
             epoch,
@@ -368,7 +376,7 @@ impl Stake {
             params.start_bps,
         )?;
         self.invariant()?;
-        Ok(ReputationUpdated {
+        Ok(RepRecorded {
             owner: self.owner,
             score_bps: self.reputation.score_bps,
             epoch,
@@ -396,6 +404,9 @@ impl Stake {
     }
 }
 
+/// `Stake`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<Stake as Space>::INIT_SPACE == 221);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,3 +321,7 @@ impl Submission {
         Ok(())
     }
 }
+
+/// `Submission`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<Submission as Space>::INIT_SPACE == 433);

@@ -719,6 +719,9 @@ impl Task {
 const _: () = assert!(core::mem::size_of::<Task>() == <Task as Space>::INIT_SPACE);
 const _: () = assert!(MAX_URI_LEN <= u8::MAX as usize);
 
+/// `Task`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(core::mem::size_of::<Task>() == 736);
 #[cfg(test)]
 mod layout_tests {
     use super::*;

@@ -127,3 +127,7 @@ impl Vesting {
         Ok(())
     }
 }
+
+/// `Vesting`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<Vesting as Space>::INIT_SPACE == 122);

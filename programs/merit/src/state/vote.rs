@@ -232,3 +232,7 @@ pub fn vote_commitment(round: &Pubkey, validator: &Pubkey, score: u8, salt: &[u8
     ])
     .to_bytes()
 }
+
+/// `Vote`'s size without its discriminator, pinned: a layout change is a conscious one
+/// (openbook-v2's `const_assert_eq!(size_of::<Market>(), 840)`).
+const _: () = assert!(<Vote as Space>::INIT_SPACE == 275);
