@@ -3696,6 +3696,11 @@ export type Merit = {
       "code": 6117,
       "name": "windowNotOpen",
       "msg": "Too early: this window has not opened yet (the task's deadlines say when it opens)"
+    },
+    {
+      "code": 6118,
+      "name": "contentClaimInconsistent",
+      "msg": "Content claim broken: paid without an accepted holder, or a pending holder it does not count"
     }
   ],
   "types": [
@@ -4082,7 +4087,8 @@ export type Merit = {
     {
       "name": "configParams",
       "docs": [
-        "Tunable protocol parameters, set at `initialize` and changed with `update_config`.",
+        "Tunable protocol parameters, set at `initialize` and changed by `propose_config` then,",
+        "after the timelock, `apply_config`.",
         "Tasks snapshot the ones that affect them at creation, so a change never alters",
         "the rules of a task already running. Stored in the zero-copy config (`repr(C)`, fields",
         "ordered by alignment) and, Borsh-encoded in the same field order, taken as",

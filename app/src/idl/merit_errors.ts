@@ -117,7 +117,8 @@ export const MeritErrorCode = {
   NotAbsent: 6114,
   PauseTooSoon: 6115,
   RoundCountsInconsistent: 6116,
-  WindowNotOpen: 6117
+  WindowNotOpen: 6117,
+  ContentClaimInconsistent: 6118
 };
 
 export type MeritErrorName = keyof typeof MeritErrorCode;
