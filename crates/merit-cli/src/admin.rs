@@ -33,7 +33,7 @@ pub enum AdminCmd {
 #[derive(Args, Debug)]
 pub struct InitializeArgs {
     /// The stake mint (SPL Token or Token-2022; its owner is the token program used).
-    #[arg(long, value_parser = crate::cli::pubkey)]
+    #[arg(long, value_parser = crate::units::pubkey)]
     pub mint: Pubkey,
     #[command(flatten)]
     pub set: SetArgs,
@@ -136,18 +136,6 @@ pub fn param_names() -> Vec<&'static str> {
     with_params!(names)
 }
 
-/// The parameters as JSON, one key per settable field (64-bit values as strings).
-pub fn params_json(params: &ConfigParams) -> serde_json::Value {
-    macro_rules! object {
-        ($($f:ident),*) => {{
-            let mut map = serde_json::Map::new();
-            $(map.insert(stringify!($f).into(), json!(params.$f.to_string()));)*
-            serde_json::Value::Object(map)
-        }};
-    }
-    with_params!(object)
-}
-
 /// `base` with every `--set` applied, checked by the program's own rule.
 pub fn apply_sets(mut base: ConfigParams, sets: &[String]) -> Result<ConfigParams, CliError> {
     for s in sets {
@@ -227,7 +215,7 @@ pub async fn initialize<C: Chain>(
                 "admin": admin.to_string(),
                 "mint": args.mint.to_string(),
                 "decimals": decimals,
-                "params": params_json(&params),
+                "params": crate::wallet::info::params_json(&params),
                 "signature": signature.to_string(),
                 "explorer": link,
             })
@@ -266,8 +254,8 @@ pub async fn run<C: Chain>(ctx: &mut Ctx<'_, C>, cmd: AdminCmd) -> Result<(), Cl
                     fmt_when(eta, now)
                 ),
                 &[ix],
-                json!({"action": "propose-config", "set": args.set, "eta": eta.to_string(),
-                       "params": params_json(&params)}),
+                json!({"action": "propose-config", "set": args.set, "eta": eta,
+                       "params": crate::wallet::info::params_json(&params)}),
             )
             .await?;
         }
@@ -341,10 +329,21 @@ mod tests {
         assert!(set_param(&mut p, "min_committee_size=300").is_err());
         assert!(set_param(&mut p, "epoch_length_secs").is_err());
         // Every name round-trips through the JSON form.
-        let json = params_json(&p);
+        let json = crate::wallet::info::params_json(&p);
         for name in param_names() {
-            let value = json[name].as_str().unwrap();
-            set_param(&mut p, &format!("{name}={value}")).unwrap();
+            let camel: String = name
+                .split('_')
+                .enumerate()
+                .map(|(i, w)| match i {
+                    0 => w.to_string(),
+                    _ => w[..1].to_uppercase() + &w[1..],
+                })
+                .collect();
+            let value = match &json[&camel] {
+                serde_json::Value::String(v) => v.clone(),
+                v => v.to_string(),
+            };
+            set_param(&mut p, &format!("{camel}={value}")).unwrap();
         }
         assert_eq!(param_names().len(), json.as_object().unwrap().len());
         // The program's rule runs before anything is sent.

@@ -1,15 +1,11 @@
 //! The command line: global flags in the Solana CLI's style, and a subcommand per role.
 use crate::output::Format;
+use crate::units::pubkey;
 use crate::wallet::task::{CreateArgs, ListArgs};
+use crate::wallet::wait::WaitPhase;
 use anchor_lang::prelude::Pubkey;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-
-/// Parses a base58 public key.
-pub fn pubkey(text: &str) -> Result<Pubkey, String> {
-    text.parse()
-        .map_err(|_| format!("{text:?} is not a base58 public key"))
-}
 
 fn score(text: &str) -> Result<u8, String> {
     let max = merit::constants::MAX_SCORE;
@@ -170,24 +166,6 @@ pub enum TaskCmd {
         #[arg(long, default_value = "1h")]
         timeout: String,
     },
-}
-
-/// A task phase, as `merit task wait` names it (the names `task show` prints).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum WaitPhase {
-    #[value(name = "submissionReveal", alias = "reveal-work")]
-    SubmissionReveal,
-    #[value(name = "commit")]
-    Commit,
-    /// The first round's committee is drawn (its seed fixed): `vote pending` lists seats.
-    #[value(name = "drawn")]
-    Drawn,
-    #[value(name = "reveal")]
-    Reveal,
-    #[value(name = "settlement")]
-    Settlement,
-    #[value(name = "finalized")]
-    Finalized,
 }
 
 #[derive(Subcommand, Debug)]

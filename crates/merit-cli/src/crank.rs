@@ -46,11 +46,12 @@ struct Passed {
     progressed: bool,
 }
 
-/// One pass: discover, skip items still backing off, send, record.
 /// One JSON document on one line (`--output json`: one per pass, JSON Lines).
 fn json_line(out: &mut dyn Write, doc: serde_json::Value) {
     let _ = writeln!(out, "{doc}");
 }
+
+/// One pass: discover, skip items still backing off, send, record.
 
 async fn pass<C: Chain>(
     chain: &mut C,
@@ -79,7 +80,8 @@ async fn pass<C: Chain>(
             serde_json::json!({ "action": "crank-dry-run", "due": due }),
         );
     } else if dry_run {
-        let _ = writeln!(out, "{} items due (dry run, nothing sent):", work.len());
+        let items = crate::wallet::claim::plural(work.len(), "item", "items");
+        let _ = writeln!(out, "{} {items} due (dry run, nothing sent):", work.len());
         for w in &work {
             let _ = writeln!(out, "  {w}");
         }

@@ -2,11 +2,12 @@
 //! format), `merit airdrop` (SOL and test tokens from a local cluster's faucet key, refused on
 //! mainnet-beta) and [`bootstrap`], which makes a stake mint and a deployment on a fresh
 //! cluster (`merit localnet` runs it).
-use crate::admin::{apply_sets, initialize_ix, params_json};
+use crate::admin::{apply_sets, initialize_ix};
 use crate::cluster::cluster_label;
 use crate::error::{local, usage, CliError};
 use crate::output::Out;
 use crate::units::{fmt_amount, parse_amount};
+use crate::wallet::info::params_json;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::system_instruction;
@@ -48,7 +49,7 @@ pub struct AirdropArgs {
     #[arg(long, default_value = "1000", value_name = "AMOUNT")]
     pub tokens: String,
     /// The recipient (default: the wallet, `-k`).
-    #[arg(long, value_parser = crate::cli::pubkey)]
+    #[arg(long, value_parser = crate::units::pubkey)]
     pub to: Option<Pubkey>,
     /// The faucet's keypair (default: the one `merit localnet` wrote).
     #[arg(long, env = "MERIT_FAUCET_KEYPAIR", value_name = "FILE")]
@@ -264,7 +265,7 @@ impl Bootstrap {
             "mint": self.mint.to_string(),
             "decimals": LOCALNET_DECIMALS,
             "admin": self.admin.to_string(),
-            "emission_funded": self.emission_funded.to_string(),
+            "emissionFunded": self.emission_funded.to_string(),
             "params": params_json(&self.params),
         })
     }

@@ -197,6 +197,12 @@ pub fn hash_file(path: &std::path::Path) -> Result<[u8; 32], String> {
     Ok(solana_sha256_hasher::hashv(&[&bytes]).to_bytes())
 }
 
+/// A base58 public key, for clap's `value_parser`.
+pub fn pubkey(text: &str) -> Result<anchor_lang::prelude::Pubkey, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a base58 public key"))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

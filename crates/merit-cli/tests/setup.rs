@@ -107,7 +107,10 @@ async fn an_operator_initializes_and_governs_a_deployment_from_the_cli_and_no_on
         .await
         .ok()
         .json();
-    assert_eq!(made["params"]["epoch_length_secs"], "120");
+    assert_eq!(
+        made["params"]["epochLengthSecs"], 120,
+        "the names and values config show prints"
+    );
     let config = t.config().await.expect("initialized");
     let op_key = solana_keypair::read_keypair_file(&op).unwrap().pubkey();
     assert_eq!(config.admin, op_key);

@@ -1055,12 +1055,63 @@ async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
         state.submission_reveal_deadline + 100,
         "{todo}"
     );
+    // In words too: task show and task list print the shifted times, never the raw ones.
+    let shifted = merit_cli::units::fmt_time(state.submission_deadline + 100);
+    let raw = merit_cli::units::fmt_time(state.submission_deadline);
+    let shown = t.alice(&["task", "show", &task]).await.ok();
+    assert!(
+        shown.out.contains(&shifted) && !shown.out.contains(&raw),
+        "{}",
+        shown.out
+    );
+    let listed = t.alice(&["task", "list"]).await.ok();
+    assert!(listed.out.contains(&shifted), "{}", listed.out);
     // The window opens when the CLI said, not when the task's raw deadline says.
     t.net.set_time(state.submission_deadline + 50);
-    t.alice(&["submit", "reveal", &task])
+    let early = t
+        .alice(&["submit", "reveal", &task])
         .await
         .fails(1, "WindowNotOpen");
+    assert!(
+        early.err.contains(&format!("it opens {shifted}")),
+        "{}",
+        early.err
+    );
     t.net.set_time(state.submission_deadline + 100);
     t.alice(&["submit", "reveal", &task]).await.ok();
+    // A judge's windows are shifted alike: the commit's reveal window and vote pending's.
+    t.net.set_time(state.submission_reveal_deadline + 100);
+    t.bob(&["crank", "--once"]).await.ok();
+    t.net.warp_slots(merit::constants::DRAW_CHAIN_MAX_SLOTS + 1);
+    t.bob(&["crank", "--once"]).await.ok();
+    let sub = pda::submission(&task.parse().unwrap(), &t.alice.pubkey()).to_string();
+    let committed = t
+        .bob(&["vote", "commit", &sub, "--score", "80", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        committed["revealFrom"],
+        state.commit_deadline + 100,
+        "{committed}"
+    );
+    assert_eq!(
+        committed["revealUntil"],
+        state.reveal_deadline + 100,
+        "{committed}"
+    );
+    let todo = t
+        .bob(&["vote", "pending", "--output", "json"])
+        .await
+        .ok()
+        .json();
+    let item = todo
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["action"] == "reveal-vote")
+        .unwrap();
+    assert_eq!(item["from"], state.commit_deadline + 100, "{todo}");
+    assert_eq!(item["phase"], "commit", "{todo}");
     std::fs::remove_dir_all(&t.dir).ok();
 }

@@ -112,7 +112,9 @@ pub fn pct(bps: u16) -> String {
     }
 }
 
-fn params_json(p: &merit_client::ConfigParams) -> serde_json::Value {
+/// The parameters as JSON (camelCase; amounts as strings): `config show`, `admin` and
+/// `localnet` print them alike, and `--set` takes these names.
+pub fn params_json(p: &merit_client::ConfigParams) -> serde_json::Value {
     json!({
         "unstakeCooldownSecs": p.unstake_cooldown_secs,
         "minValidatorStake": units(p.min_validator_stake),

@@ -4,6 +4,7 @@ pub mod claim;
 pub mod info;
 pub mod stake;
 pub mod task;
+pub mod view;
 pub mod vote;
 pub mod wait;
 pub mod work;

@@ -117,17 +117,18 @@ async fn unstake_numbers<C: Chain>(
             &me,
         )
         .await?;
-    locks.extend(
-        subs.iter()
-            .filter(|(_, s)| !s.claimed && !s.slashed)
-            .map(|(k, s)| {
-                format!(
-            "{} by your submission {k} to task {} (unlocked when claimed once the task is final)",
+    for (k, s) in subs.iter().filter(|(_, s)| !s.claimed && !s.slashed) {
+        let fate = if s.outcome.forfeits_bond() {
+            "forfeited: a keeper slashes it"
+        } else {
+            "unlocked when claimed once the task is final"
+        };
+        locks.push(format!(
+            "{} by your submission {k} to task {} ({fate})",
             ctx.amount(s.bond),
             s.task
-        )
-            }),
-    );
+        ));
+    }
     locks.sort();
     if !locks.is_empty() {
         text.push_str(&format!("; locked: {}", locks.join("; ")));

@@ -1,4 +1,5 @@
 //! `merit task create|show|list|cancel|reclaim`.
+use super::view::{draw_status, phase_at, phase_name, round_draw, task_lag};
 use super::Ctx;
 use crate::error::{rule, usage, CliError};
 use crate::output::units;
@@ -250,30 +251,6 @@ async fn next_id<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<u64, CliError> {
     Ok(Task::default_id(mine.iter().map(|(_, t)| t.id).max(), now))
 }
 
-/// The phase's name, as the TypeScript SDK's `taskPhase` names it.
-pub fn phase_name(phase: TaskPhase) -> &'static str {
-    match phase {
-        TaskPhase::Submission => "submission",
-        TaskPhase::SubmissionReveal => "submissionReveal",
-        TaskPhase::Commit => "commit",
-        TaskPhase::Reveal => "reveal",
-        TaskPhase::Settlement => "settlement",
-        TaskPhase::Finalized => "finalized",
-    }
-}
-
-/// The task's phase now, on its own clock (a pause stops it).
-pub fn phase_at(task: &Task, config: &merit_client::Config, now: i64) -> TaskPhase {
-    task.phase(task.clock(config.pause(), now).unwrap_or(now))
-}
-
-/// How far `task`'s clock is behind the cluster's at `now` (the pauses since it was
-/// posted: `Task::clock`). A deadline on the task's clock falls at `deadline + lag` on the
-/// cluster's, if no pause comes; every time the CLI prints is shifted by it.
-pub fn task_lag(task: &Task, config: &merit_client::Config, now: i64) -> i64 {
-    now.saturating_sub(task.clock(config.pause(), now).unwrap_or(now))
-}
-
 pub fn outcome_name(sub: &Submission) -> String {
     format!("{:?}", sub.outcome).to_lowercase()
 }
@@ -380,7 +357,7 @@ async fn round_line<C: Chain>(
     else {
         return Ok(None);
     };
-    let draw = super::vote::round_draw(&round, task);
+    let draw = round_draw(&round, task);
     let (status, sentence) = draw_status(draw);
     let seats = super::vote::seats_known(ctx, task, &round).await?;
     let yours = match seats {
@@ -394,35 +371,6 @@ async fn round_line<C: Chain>(
         format!("\n    round {}: committee {sentence}{yours}", round.index),
         json!({ "index": round.index, "draw": status, "drawTargetSlot": draw.target_slot, "yourSeats": seats }),
     )))
-}
-
-/// Where a committee's draw stands: a short name (for JSON) and a sentence.
-pub fn draw_status(draw: &merit_client::Draw) -> (&'static str, String) {
-    if draw.drawn {
-        let how = if draw.from_fallback {
-            "the seed fixed when it was scheduled (its target slot aged out)"
-        } else {
-            "slot hashes"
-        };
-        (
-            "drawn",
-            format!("drawn from {how} at slot {}", draw.seed_slot),
-        )
-    } else if draw.target_slot > 0 {
-        (
-            "scheduled",
-            format!(
-                "scheduled: its seed is fixed from slot {} on (up to {} slots later)",
-                draw.target_slot,
-                merit::constants::DRAW_CHAIN_MAX_SLOTS - merit::constants::DRAW_DELAY_SLOTS
-            ),
-        )
-    } else {
-        (
-            "notScheduled",
-            "not scheduled yet (a keeper schedules it once submissions close)".into(),
-        )
-    }
 }
 
 /// A task as JSON, its deadlines on the cluster's clock (`lag`: [`task_lag`]).
@@ -486,7 +434,7 @@ pub fn submission_json(key: &Pubkey, s: &Submission) -> Value {
 #[derive(Args, Debug)]
 pub struct ListArgs {
     /// Only the tasks this key created.
-    #[arg(long, value_parser = crate::cli::pubkey, conflicts_with = "mine")]
+    #[arg(long, value_parser = crate::units::pubkey, conflicts_with = "mine")]
     pub creator: Option<Pubkey>,
     /// Only the wallet's own tasks.
     #[arg(long)]

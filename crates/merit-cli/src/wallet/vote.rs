@@ -2,7 +2,7 @@
 //! judging round, with the salt kept on this machine between the two. Whether the wallet
 //! may vote is the program's own rule (`Round::seat_check`, `Round::commit_check`),
 //! checked before anything is sent.
-use super::task::phase_name;
+use super::view::{draw_status, phase_at, phase_name, round_draw, task_lag};
 use super::Ctx;
 use crate::error::{local, rule, rule_opening, CliError};
 use crate::output::units;
@@ -102,10 +102,11 @@ async fn prepare_commit<C: Chain>(
         .client
         .commit_vote(me, sub.task, submission, round.index, commitment);
     let summary = format!(
-        "Committed a hidden score on submission {submission} (round {}) with {seats} seats, bonding {}\n\
+        "Committed a hidden score on submission {submission} (round {}) with {seats} {}, bonding {}\n\
          Reveal it with `merit vote reveal {submission}` between {} and {}\n\
          Salt kept in {}",
         round.index,
+        super::claim::plural(seats as usize, "seat", "seats"),
         ctx.amount(bond),
         fmt_when(round.commit_deadline + lag, now),
         fmt_when(round.reveal_deadline + lag, now),
@@ -239,15 +240,6 @@ pub async fn pending<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The draw a round's committee comes from: the task's for round 1, its own after.
-pub fn round_draw<'a>(round: &'a Round, task: &'a Task) -> &'a merit_client::Draw {
-    if round.index <= 1 {
-        &task.draw
-    } else {
-        &round.draw
-    }
-}
-
 /// The wallet's seats on `round`, once its committee is drawn: `Round::seat_check`
 /// (`None` before the draw, or when the program would refuse the wallet a vote).
 pub async fn seats_known<C: Chain>(
@@ -315,7 +307,7 @@ async fn seats_to_commit<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
             if !staked || mine {
                 continue;
             }
-            let (status, sentence) = super::task::draw_status(round_draw(&round, &task));
+            let (status, sentence) = draw_status(round_draw(&round, &task));
             items.push((
                 format!(
                     "wait    submission {sub_key} round {}: committee {sentence}; your seats are known once it is drawn",
@@ -379,7 +371,7 @@ async fn votes_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         let Some(task) = ctx.get::<Task>(&vote.task).await? else {
             continue;
         };
-        let lag = super::task::task_lag(&task, &ctx.config, now);
+        let lag = task_lag(&task, &ctx.config, now);
         let (from, until) = (round.commit_deadline + lag, round.reveal_deadline + lag);
         // The program's own rule: `Round::reveal_check` on the task's clock.
         let (phase, when) = match round.reveal_check(now - lag) {
@@ -433,8 +425,8 @@ async fn works_to_reveal<C: Chain>(ctx: &mut Ctx<'_, C>) -> Result<Vec<Item>, Cl
         let Some(task) = ctx.get::<Task>(&task_key).await? else {
             continue;
         };
-        let phase = super::task::phase_at(&task, &config, now);
-        let lag = super::task::task_lag(&task, &config, now);
+        let phase = phase_at(&task, &config, now);
+        let lag = task_lag(&task, &config, now);
         let (from, until) = (
             task.submission_deadline + lag,
             task.submission_reveal_deadline + lag,

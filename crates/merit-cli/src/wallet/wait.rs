@@ -1,9 +1,8 @@
 //! `merit task wait TASK PHASE` and `merit epoch wait [INDEX]`: wait on the cluster's clock
 //! (the Clock sysvar, never the laptop's), polling once a second, so a script or a person
 //! acts when the program will accept it.
-use super::task::{phase_at, phase_name};
+use super::view::{phase_at, phase_name};
 use super::Ctx;
-use crate::cli::WaitPhase;
 use crate::error::{local, usage, CliError};
 use crate::units::parse_duration;
 use anchor_lang::prelude::Pubkey;
@@ -11,6 +10,24 @@ use merit_client::{pda, Task, TaskPhase};
 use merit_crank::Chain;
 use serde_json::json;
 use std::time::{Duration, Instant};
+
+/// A task phase, as `merit task wait` names it (the names `task show` prints).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum WaitPhase {
+    #[value(name = "submissionReveal", alias = "reveal-work")]
+    SubmissionReveal,
+    #[value(name = "commit")]
+    Commit,
+    /// The first round's committee is drawn (its seed fixed): `vote pending` lists seats.
+    #[value(name = "drawn")]
+    Drawn,
+    #[value(name = "reveal")]
+    Reveal,
+    #[value(name = "settlement")]
+    Settlement,
+    #[value(name = "finalized")]
+    Finalized,
+}
 
 /// A phase's place in a task's life.
 fn rank(phase: TaskPhase) -> u8 {

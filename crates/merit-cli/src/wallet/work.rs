@@ -56,7 +56,7 @@ pub async fn submit<C: Chain>(
         ctx.secrets.work_path(&task_key, &me)
     };
     let ix = ctx.client.submit(me, task_key, commitment, task.terms_hash);
-    let lag = super::task::task_lag(&task, &ctx.config, now);
+    let lag = super::view::task_lag(&task, &ctx.config, now);
     let summary = format!(
         "Submitted to task {task_key}: submission {submission}\n\
          Bonded {} of stake; paid a {} fee. The work stays hidden until you reveal it:\n\
