@@ -52,7 +52,6 @@ fn json_line(out: &mut dyn Write, doc: serde_json::Value) {
 }
 
 /// One pass: discover, skip items still backing off, send, record.
-
 async fn pass<C: Chain>(
     chain: &mut C,
     dry_run: bool,
