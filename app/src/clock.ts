@@ -11,3 +11,12 @@ export async function clusterNow(connection: Connection): Promise<number> {
   // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
   return Number(clock.data.readBigInt64LE(32));
 }
+
+/**
+ * How far this machine's clock is ahead of the cluster's, in seconds (negative: behind).
+ * For telling a user when wall-clock times would mislead them (the CLI says so from 2 s
+ * on); no rule ever reads the machine's clock.
+ */
+export async function clockOffsetSecs(connection: Connection, machineNowMs = Date.now()): Promise<number> {
+  return Math.floor(machineNowMs / 1000) - (await clusterNow(connection));
+}

@@ -96,7 +96,7 @@ export {
   type VoteRuleInput,
   type VoteRulesInput,
 } from "./rules.js";
-export { clusterNow } from "./clock.js";
+export { clockOffsetSecs, clusterNow } from "./clock.js";
 export { MERIT_ERRORS, meritError, parseMeritError, type MeritErrorInfo } from "./errors.js";
 export {
   MemorySaltStore,

@@ -18,6 +18,7 @@ import {
   MeritClient,
   NotMeritAccountError,
   claimAll,
+  clockOffsetSecs,
   clusterNow,
   vestedWithdrawable,
   votePoints,
@@ -433,4 +434,12 @@ test("an account another program owns is never decoded as Merit's", async () => 
   fake.set(config.address, { ...fake.get(config.address)!, owner: Keypair.generate().publicKey });
   await assert.rejects(MeritClient.load(stubConnection(fake).connection), NotMeritAccountError);
   assert.ok(await MeritClient.load(stubConnection(sampleInfos()).connection));
+});
+
+test("clockOffsetSecs says how far the machine's clock is from the cluster's, and which way", async () => {
+  const infos = sampleInfos();
+  infos.set(SYSVAR_CLOCK_PUBKEY.toBase58(), clockInfo(1_000_000));
+  const connection = stubClient(infos).connection;
+  assert.equal(await clockOffsetSecs(connection, 1_000_002_500), 2, "two seconds ahead");
+  assert.equal(await clockOffsetSecs(connection, 999_997_000), -3, "three seconds behind");
 });
