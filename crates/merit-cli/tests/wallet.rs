@@ -20,6 +20,19 @@ fn units(v: &serde_json::Value) -> u64 {
         .unwrap()
 }
 
+/// `vote pending --output json`'s list and its first item of `action`.
+fn pending_item(ran: Ran, action: &str) -> (serde_json::Value, serde_json::Value) {
+    let todo = ran.ok().json();
+    let item = todo
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["action"] == action)
+        .unwrap_or_else(|| panic!("no {action} in {todo}"))
+        .clone();
+    (todo, item)
+}
+
 struct Term {
     net: Localnet,
     dir: PathBuf,
@@ -1038,17 +1051,7 @@ async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
         state.submission_deadline + 100
     );
     assert_eq!(shown["task"]["revealDeadline"], state.reveal_deadline + 100);
-    let todo = t
-        .alice(&["vote", "pending", "--output", "json"])
-        .await
-        .ok()
-        .json();
-    let item = todo
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["action"] == "reveal-submission")
-        .unwrap();
+    let (todo, item) = pending_item(t.alice(&["vote", "pending", "--output", "json"]).await, "reveal-submission");
     assert_eq!(item["from"], state.submission_deadline + 100, "{todo}");
     assert_eq!(
         item["until"],
@@ -1100,17 +1103,7 @@ async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
         state.reveal_deadline + 100,
         "{committed}"
     );
-    let todo = t
-        .bob(&["vote", "pending", "--output", "json"])
-        .await
-        .ok()
-        .json();
-    let item = todo
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["action"] == "reveal-vote")
-        .unwrap();
+    let (todo, item) = pending_item(t.bob(&["vote", "pending", "--output", "json"]).await, "reveal-vote");
     assert_eq!(item["from"], state.commit_deadline + 100, "{todo}");
     assert_eq!(item["phase"], "commit", "{todo}");
     std::fs::remove_dir_all(&t.dir).ok();
