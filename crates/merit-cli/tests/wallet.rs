@@ -1051,7 +1051,10 @@ async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
         state.submission_deadline + 100
     );
     assert_eq!(shown["task"]["revealDeadline"], state.reveal_deadline + 100);
-    let (todo, item) = pending_item(t.alice(&["vote", "pending", "--output", "json"]).await, "reveal-submission");
+    let (todo, item) = pending_item(
+        t.alice(&["vote", "pending", "--output", "json"]).await,
+        "reveal-submission",
+    );
     assert_eq!(item["from"], state.submission_deadline + 100, "{todo}");
     assert_eq!(
         item["until"],
@@ -1103,7 +1106,10 @@ async fn after_a_pause_every_window_prints_on_the_clusters_clock() {
         state.reveal_deadline + 100,
         "{committed}"
     );
-    let (todo, item) = pending_item(t.bob(&["vote", "pending", "--output", "json"]).await, "reveal-vote");
+    let (todo, item) = pending_item(
+        t.bob(&["vote", "pending", "--output", "json"]).await,
+        "reveal-vote",
+    );
     assert_eq!(item["from"], state.commit_deadline + 100, "{todo}");
     assert_eq!(item["phase"], "commit", "{todo}");
     std::fs::remove_dir_all(&t.dir).ok();
