@@ -133,3 +133,16 @@ export {
 } from "./send.js";
 export { AnchorProvider } from "@anchor-lang/core";
 export { Connection, Keypair, PublicKey, Transaction } from "@solana/web3.js";
+
+// The same exports grouped by job, as Squads' SDK groups its own (`multisig.accounts`,
+// `multisig.rpc`, ...): `import { rules, accounts } from "@merit/sdk"`. The flat exports
+// above stay for existing callers.
+export * as accounts from "./accounts.js";
+export * as commitments from "./commitment.js";
+export * as constants from "./constants.js";
+export * as errors from "./ns/errors.js";
+export * as events from "./events.js";
+export * as flows from "./flows.js";
+export * as rpc from "./ns/rpc.js";
+export * as rules from "./rules.js";
+export * as sortition from "./sortition.js";

@@ -443,3 +443,20 @@ test("clockOffsetSecs says how far the machine's clock is from the cluster's, an
   assert.equal(await clockOffsetSecs(connection, 1_000_002_500), 2, "two seconds ahead");
   assert.equal(await clockOffsetSecs(connection, 999_997_000), -3, "three seconds behind");
 });
+
+test("the exports are grouped into namespaces, each the same function as its flat export", async () => {
+  const sdk = await import("../src/index.js");
+  assert.equal(sdk.rules.voteClaim, sdk.voteClaim);
+  assert.equal(sdk.rules.votePoints, sdk.votePoints);
+  assert.equal(sdk.accounts.taskPhase, sdk.taskPhase);
+  assert.equal(sdk.accounts.MeritAccounts, sdk.MeritAccounts);
+  assert.equal(sdk.flows.claimAll, sdk.claimAll);
+  assert.equal(sdk.rpc.clusterNow, sdk.clusterNow);
+  assert.equal(sdk.rpc.packInstructions, sdk.packInstructions);
+  assert.equal(sdk.errors.describeError, sdk.describeError);
+  assert.equal(sdk.errors.NotMeritAccountError, sdk.NotMeritAccountError);
+  assert.equal(sdk.sortition.seats, sdk.seats);
+  assert.equal(sdk.events.parseEvents, sdk.parseEvents);
+  assert.equal(sdk.commitments.voteCommitment, sdk.voteCommitment);
+  assert.equal(sdk.constants.idlInteger, sdk.idlInteger);
+});
