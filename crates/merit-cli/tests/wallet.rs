@@ -156,6 +156,25 @@ impl Term {
 
 #[tokio::test]
 async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_only() {
+    let mut life = post_and_submit().await;
+    draw_and_judge(&mut life).await;
+    let early_tokens = finalize_and_reclaim_early(&mut life).await;
+    let (s, alice_emitted, open) = claim_everything(&mut life).await;
+    close_out(life, early_tokens, s, alice_emitted, open).await;
+}
+
+/// The lifecycle test's state from one phase to the next: the terminal, the task, alice's
+/// submission and her token balance before it all.
+struct Life {
+    t: Term,
+    task: String,
+    state: Task,
+    sub: String,
+    alice_before: u64,
+}
+
+/// The creator posts a task; alice does the work and reveals it.
+async fn post_and_submit() -> Life {
     let mut t = Term::staked("lifecycle").await;
     let alice_before = t.tokens(&t.alice.insecure_clone()).await;
 
@@ -243,7 +262,18 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     );
     let s: Submission = t.net.account(&sub.parse().unwrap()).await.unwrap();
     assert!(s.content_revealed && s.uri == "ipfs://work");
+    Life {
+        t,
+        task,
+        state,
+        sub,
+        alice_before,
+    }
+}
 
+/// The committee is drawn (its status and bob's seats shown before commits open); bob judges.
+async fn draw_and_judge(life: &mut Life) {
+    let (t, task, state, sub) = (&mut life.t, life.task.clone(), life.state, life.sub.clone());
     // Bob, staked, sees the round waiting for its committee: not scheduled, then scheduled.
     let todo = t
         .bob(&["vote", "pending", "--output", "json"])
@@ -325,7 +355,11 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         todo.out
     );
     t.bob(&["vote", "reveal", &sub]).await.ok();
+}
 
+/// A keeper finalizes; the creator takes back the unused bounty early. Returns its tokens.
+async fn finalize_and_reclaim_early(life: &mut Life) -> u64 {
+    let (t, task, state, sub) = (&mut life.t, life.task.clone(), life.state, life.sub.clone());
     // Reveals close; a dry run lists the work in words, and one `--until-idle` finalizes
     // the submission, then the task (a second pass's work), then stops.
     t.net.set_time(state.reveal_deadline);
@@ -425,8 +459,13 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
         "{}",
         nothing.err
     );
-    let early_tokens = units(&early["amount"]);
+    units(&early["amount"])
+}
 
+/// Both claim; the epoch closes and its emissions are claimed. Returns alice's submission,
+/// what her emission paid and the closed epoch.
+async fn claim_everything(life: &mut Life) -> (Submission, u64, merit_client::Epoch) {
+    let (t, sub) = (&mut life.t, life.sub.clone());
     // Both claim everything; what reached each wallet is what the program paid.
     let bob_before = t.tokens(&t.bob.insecure_clone()).await;
     let claimed = t
@@ -527,7 +566,23 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
     assert!(s_after.emission_claimed && v_after.emission_claimed);
     let again = t.alice(&["claim", "--all"]).await.ok();
     assert!(again.out.contains("Nothing to claim"), "{}", again.out);
+    (s, alice_emitted, open)
+}
 
+/// The creator reclaims the rest; the accounting closes.
+async fn close_out(
+    mut life: Life,
+    early_tokens: u64,
+    s: Submission,
+    alice_emitted: u64,
+    open: merit_client::Epoch,
+) {
+    let (t, task, state, alice_before) = (
+        &mut life.t,
+        life.task.clone(),
+        life.state,
+        life.alice_before,
+    );
     // The creator takes back what nobody can claim; the accounting closes.
     // Settled accounts are closed by a keeper; then the task itself can close.
     t.bob(&["crank", "--until-idle"]).await.ok();
@@ -593,6 +648,14 @@ async fn two_keypairs_take_a_task_from_creation_to_claim_with_merit_commands_onl
 async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
     let mut t = Term::staked("refusals").await;
     let (task, state) = t.task().await;
+    refusals_of_a_contributor(&mut t, &task).await;
+    refusals_of_a_judge(&mut t, &task, &state).await;
+    std::fs::remove_dir_all(&t.dir).ok();
+}
+
+/// Wrong phase, repeated submission, wrong signer, too little stake.
+async fn refusals_of_a_contributor(t: &mut Term, task: &str) {
+    let task = task.to_string();
     let work = t.file("work.txt", "some work");
 
     // Wrong phase: revealing before submissions close.
@@ -660,7 +723,12 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
             .is_none(),
         "nothing changed"
     );
+}
 
+/// Missing salt, wrong phase for a vote, dealing with oneself, repeated commit, stake
+/// refusals with their numbers, claims before the task is final.
+async fn refusals_of_a_judge(t: &mut Term, task: &str, state: &Task) {
+    let (task, state) = (task.to_string(), *state);
     // Missing salt: bob never committed from this machine.
     t.net.set_time(state.submission_deadline);
     t.alice(&["submit", "reveal", &task]).await.ok();
@@ -783,7 +851,6 @@ async fn refusals_name_the_program_error_and_exit_1_and_change_nothing() {
             .contains("the round is still being judged"),
         "{judging}"
     );
-    std::fs::remove_dir_all(&t.dir).ok();
 }
 
 #[tokio::test]
