@@ -28,9 +28,14 @@ fn main() -> ExitCode {
         // to cross-thread wake-ups on the multi-threaded runtime).
         #[cfg(feature = "sim")]
         Command::Simulate(args) => current_thread().and_then(|rt| {
-            rt.block_on(merit_cli::simulate::run(args))
+            let json = format == merit_cli::output::Format::Json;
+            rt.block_on(merit_cli::simulate::run(args, json))
                 .map_err(|e| merit_cli::error::local(format!("{e:#}")))
         }),
+        #[cfg(feature = "sim")]
+        Command::Demo if format == merit_cli::output::Format::Json => Err(merit_cli::error::usage(
+            "`merit demo` tells a story for people: it has no --output json (`merit simulate --output json` gives a machine-readable run)",
+        )),
         #[cfg(feature = "sim")]
         Command::Demo => current_thread().and_then(|rt| {
             rt.block_on(merit_cli::demo::run())

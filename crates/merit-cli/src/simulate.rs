@@ -42,15 +42,21 @@ pub struct SimulateArgs {
     program_logs: bool,
 }
 
-pub async fn run(args: SimulateArgs) -> Result<()> {
+/// `merit simulate`; with `json` (`--output json`) the report is one JSON document on
+/// standard output (what `--json FILE` writes) instead of the tables.
+pub async fn run(mut args: SimulateArgs, json: bool) -> Result<()> {
     let scenario = scenario_of(&args)?;
+    if json {
+        args.quiet = true;
+    }
     if args.print_scenario {
         print!("{}", scenario.to_toml());
         return Ok(());
     }
     scenario.validate()?;
     let p = &scenario.population;
-    println!(
+    if !json {
+        println!(
         "merit simulate: seed {}, {} epochs x {} tasks, {} contributors, {} validators (scenario: {})",
         scenario.seed,
         scenario.epochs,
@@ -61,7 +67,8 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| "built-in".into()),
-    );
+        );
+    }
     let progress = progress_bar(&args, &scenario)?;
     // Natively the program's `msg!` writes to stdout; keep it out of the report.
     let silence = if args.program_logs {
@@ -77,6 +84,13 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         let points = merit_sim::sweep(&scenario, param, &values, &progress).await;
         progress.finish_and_clear();
         drop(silence);
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&sweep_doc(param, &points?))?
+            );
+            return Ok(());
+        }
         return print_sweep(&args, param, &points?);
     }
     if let Some(n) = args.seeds {
@@ -86,6 +100,10 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
         progress.finish_and_clear();
         drop(silence);
         let (multi, reports) = result?;
+        if json {
+            println!("{}", multi.json());
+            return Ok(());
+        }
         println!();
         print!("{}", multi.table());
         let transactions: u64 = reports.iter().map(|r| r.totals.transactions).sum();
@@ -106,7 +124,12 @@ pub async fn run(args: SimulateArgs) -> Result<()> {
     let elapsed = started.elapsed();
     progress.finish_and_clear();
     drop(silence);
-    print_report(&args, &report?, elapsed)
+    let report = report?;
+    if json {
+        println!("{}", report.json());
+        return Ok(());
+    }
+    print_report(&args, &report, elapsed)
 }
 
 /// The scenario file (or the built-in one), with `--seed` and every `--set` applied.
@@ -151,6 +174,16 @@ fn progress_bar(args: &SimulateArgs, scenario: &Scenario) -> Result<ProgressBar>
     Ok(bar)
 }
 
+/// A sweep as JSON: the parameter, the verdict at every value, where it flips.
+fn sweep_doc(param: &str, points: &[merit_sim::SweepPoint]) -> serde_json::Value {
+    serde_json::json!({
+        "parameter": param,
+        "honest_dominates": points.iter().all(|p| p.honest_dominates),
+        "flip_at": merit_sim::flip_point(points).map(|p| p.value.clone()),
+        "points": points,
+    })
+}
+
 /// A sweep's table, where outcomes flip, and its JSON and chart when asked.
 fn print_sweep(args: &SimulateArgs, param: &str, points: &[merit_sim::SweepPoint]) -> Result<()> {
     println!("\nSweep of {param}:");
@@ -186,13 +219,10 @@ fn print_sweep(args: &SimulateArgs, param: &str, points: &[merit_sim::SweepPoint
         None => println!("Outcomes do not flip over these values."),
     }
     if let Some(path) = &args.json {
-        let doc = serde_json::json!({
-            "parameter": param,
-            "honest_dominates": points.iter().all(|p| p.honest_dominates),
-            "flip_at": flip.map(|p| p.value.clone()),
-            "points": points,
-        });
-        std::fs::write(path, serde_json::to_string_pretty(&doc)?)?;
+        std::fs::write(
+            path,
+            serde_json::to_string_pretty(&sweep_doc(param, points))?,
+        )?;
     }
     if let Some(dir) = &args.report {
         std::fs::create_dir_all(dir)?;

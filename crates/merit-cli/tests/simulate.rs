@@ -141,3 +141,33 @@ fn simulate_rejects_an_unknown_scenario_field() {
     assert!(out.contains("invalid scenario"), "{out}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn simulate_with_output_json_prints_one_json_report_and_demo_refuses_it() {
+    let dir = std::env::temp_dir().join(format!("merit-cli-sim-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("small.toml");
+    std::fs::write(&scenario, SMALL).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_merit"))
+        .args(["simulate", "--scenario"])
+        .arg(&scenario)
+        .args(["--output", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert!(doc["honest_dominates"].is_boolean(), "{doc}");
+    let demo = Command::new(env!("CARGO_BIN_EXE_merit"))
+        .args(["demo", "--output", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(demo.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&demo.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "usage", "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
