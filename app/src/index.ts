@@ -49,7 +49,6 @@ export {
   decodeAccount,
   discriminatorFilter,
   checkOwner,
-  NotMeritAccountError,
   pendingAdmin,
   pendingParams,
   taskPhase,
@@ -96,8 +95,8 @@ export {
   type VoteRuleInput,
   type VoteRulesInput,
 } from "./rules.js";
-export { clockOffsetSecs, clusterNow } from "./clock.js";
-export { MERIT_ERRORS, meritError, parseMeritError, type MeritErrorInfo } from "./errors.js";
+export * from "./ns/rpc.js";
+export * from "./ns/errors.js";
 export {
   MemorySaltStore,
   claimAll,
@@ -114,23 +113,6 @@ export {
   type StoredVote,
   type TaskTerms,
 } from "./flows.js";
-export {
-  MeritError,
-  MeritErrorCode,
-  PACKET_DATA_SIZE,
-  budgetInstructions,
-  keypairSigner,
-  packInstructions,
-  sendInstructions,
-  sendPacked,
-  toMeritError,
-  describeError,
-  type ErrorSource,
-  transactionSize,
-  type MeritErrorName,
-  type SendOptions,
-  type WalletSigner,
-} from "./send.js";
 export { AnchorProvider } from "@anchor-lang/core";
 export { Connection, Keypair, PublicKey, Transaction } from "@solana/web3.js";
 
